@@ -1,0 +1,48 @@
+import { z } from 'zod';
+import type { DocumentDraft } from './document.js';
+import type { Logger } from './logger.js';
+import { assertCapabilityId, assertFunction } from './capability-id.js';
+
+/** What the engine hands an action for one attempt of one step. */
+export interface StepContext {
+  executionId: string;
+  workflowId: string;
+  stepId: string;
+  /** 1 on the first attempt, 2 on the first retry, ... */
+  attempt: number;
+  /** Aborted when the step times out or the execution is cancelled; pass it to every I/O call. */
+  signal: AbortSignal;
+  /** Logger carrying the execution and step ids. */
+  log: Logger;
+  /** Records a document produced by this step; stored with the step's result, atomically. */
+  emitDocument(document: DocumentDraft): void;
+}
+
+export interface ActionSpec<In extends z.ZodType, Out extends z.ZodType> {
+  /** Registry key, e.g. `transform`, `http.request`, `ai.generate`. */
+  type: string;
+  title: string;
+  description: string;
+  /** Validates (and defaults) the step's resolved input before `run`. */
+  input: In;
+  /** Validates what `run` returns. */
+  output: Out;
+  run(input: z.output<In>, ctx: StepContext): Promise<z.input<Out>>;
+}
+
+export interface ActionDefinition<In extends z.ZodType = z.ZodType, Out extends z.ZodType = z.ZodType>
+  extends ActionSpec<In, Out> {
+  readonly kind: 'action';
+}
+
+/** Declares an action. Checks the definition once, so a mistake shows at load, not at run time. */
+export function defineAction<In extends z.ZodType, Out extends z.ZodType>(
+  spec: ActionSpec<In, Out>,
+): ActionDefinition<In, Out> {
+  assertCapabilityId('defineAction', spec.type);
+  if (!(spec.input instanceof z.ZodType) || !(spec.output instanceof z.ZodType)) {
+    throw new TypeError(`defineAction(${spec.type}): "input" and "output" must be zod schemas.`);
+  }
+  assertFunction(`defineAction(${spec.type})`, 'run', spec.run);
+  return Object.freeze({ ...spec, kind: 'action' as const });
+}

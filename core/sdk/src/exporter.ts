@@ -1,0 +1,47 @@
+import type { Logger } from './logger.js';
+import { assertCapabilityId, assertFunction } from './capability-id.js';
+
+export interface MetricSample {
+  labels: Record<string, string>;
+  value: number;
+}
+
+/** One named metric and its current samples. */
+export interface MetricFamily {
+  name: string;
+  help: string;
+  type: 'counter' | 'gauge' | 'histogram';
+  samples: MetricSample[];
+}
+
+export interface ExporterContext {
+  log: Logger;
+  /** The current value of every metric. */
+  snapshot(): MetricFamily[];
+}
+
+export interface ExporterSpec {
+  /** Registry key, e.g. `prometheus`, `otlp`. */
+  type: string;
+  title: string;
+  description: string;
+  /** Pull exporters: renders the snapshot for a scrape (served at `GET /metrics`). */
+  render?(metrics: MetricFamily[]): { contentType: string; body: string };
+  /** Push exporters: starts pushing; returns the function that stops it. */
+  start?(ctx: ExporterContext): Promise<() => Promise<void> | void>;
+}
+
+export interface ExporterDefinition extends ExporterSpec {
+  readonly kind: 'exporter';
+}
+
+/** Declares a metrics exporter: it must either render (pull) or start (push). */
+export function defineExporter(spec: ExporterSpec): ExporterDefinition {
+  assertCapabilityId('defineExporter', spec.type);
+  if (spec.render === undefined && spec.start === undefined) {
+    throw new TypeError(`defineExporter(${spec.type}): give "render" (pull) or "start" (push).`);
+  }
+  if (spec.render !== undefined) assertFunction(`defineExporter(${spec.type})`, 'render', spec.render);
+  if (spec.start !== undefined) assertFunction(`defineExporter(${spec.type})`, 'start', spec.start);
+  return Object.freeze({ ...spec, kind: 'exporter' as const });
+}

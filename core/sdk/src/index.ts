@@ -1,0 +1,51 @@
+/**
+ * @dwc/sdk: the contract between Document Workflow Chain and its plugins.
+ *
+ * A plugin package default-exports `definePlugin({...})`; its `setup(ctx)` registers actions,
+ * triggers, notification channels, AI providers and metrics exporters made with the `define*`
+ * factories. All inputs and outputs are zod schemas; `z` is re-exported so plugins use the
+ * same zod instance as the host.
+ */
+export { z } from 'zod';
+export { SDK_API_VERSION } from './api-version.js';
+export { definePlugin, permissionsSchema } from './plugin.js';
+export type { Dispose, Permissions, PluginContext, PluginDefinition, PluginSpec, Registrar } from './plugin.js';
+export { defineAction } from './action.js';
+export type { ActionDefinition, ActionSpec, StepContext } from './action.js';
+export { defineTrigger } from './trigger.js';
+export type { TriggerDefinition, TriggerEmit, TriggerSpec, TriggerStartContext } from './trigger.js';
+export { channelMessageSchema, defineChannel, notificationPrioritySchema } from './channel.js';
+export type { ChannelContext, ChannelDefinition, ChannelMessage, ChannelSpec, DeliveryResult } from './channel.js';
+export { defineAiProvider } from './ai-provider.js';
+export type {
+  AiCallContext,
+  AiCapabilities,
+  AiProviderDefinition,
+  AiProviderSpec,
+  ChatMessage,
+  EmbedResult,
+  GenerateRequest,
+  GenerateResult,
+  ModelInfo,
+  TokenUsage,
+} from './ai-provider.js';
+export { defineExporter } from './exporter.js';
+export type { ExporterContext, ExporterDefinition, ExporterSpec, MetricFamily, MetricSample } from './exporter.js';
+export { documentDraftSchema, documentFormatSchema } from './document.js';
+export type { DocumentDraft, DocumentFormat } from './document.js';
+export type { Cache } from './cache.js';
+export type { DwcEvent, EventBus, EventHandler } from './events.js';
+export type { LogFn, Logger } from './logger.js';
+export {
+  AuthenticationError,
+  ConfigError,
+  ConflictError,
+  DwcError,
+  ExternalServiceError,
+  InputError,
+  NotFoundError,
+  PermissionError,
+  TimeoutError,
+  UnavailableError,
+} from './errors.js';
+export type { DwcErrorOptions, FieldErrors } from './errors.js';

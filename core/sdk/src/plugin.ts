@@ -1,0 +1,102 @@
+import { z } from 'zod';
+import type { ActionDefinition } from './action.js';
+import type { AiProviderDefinition } from './ai-provider.js';
+import type { Cache } from './cache.js';
+import type { ChannelDefinition } from './channel.js';
+import type { EventBus } from './events.js';
+import type { ExporterDefinition } from './exporter.js';
+import type { Logger } from './logger.js';
+import type { TriggerDefinition } from './trigger.js';
+import { assertFunction } from './capability-id.js';
+
+/** What a plugin may touch. The host hands a plugin only what it declared here. */
+export const permissionsSchema = z.object({
+  /** Host names (or `*.example.com`) the plugin connects to. */
+  network: z.array(z.string().min(1)).default([]),
+  /** Names of the secrets the plugin reads, e.g. `OPENAI_API_KEY`. */
+  secrets: z.array(z.string().regex(/^[A-Za-z_][A-Za-z0-9_]*$/, 'secret names are letters, digits and _')).default([]),
+  /** Filesystem paths the plugin reads or writes. */
+  filesystem: z.array(z.string().min(1)).default([]),
+});
+export type Permissions = z.output<typeof permissionsSchema>;
+
+/** Adds one capability of a kind; a duplicate type is refused with both plugins named. */
+export interface Registrar<Definition> {
+  register(definition: Definition): void;
+}
+
+/** What `setup` receives. Everything is scoped to the plugin. */
+export interface PluginContext<Config = unknown> {
+  /** The plugin's package name. */
+  name: string;
+  /** The stored config, validated against the plugin's `config` schema. */
+  config: Config;
+  log: Logger;
+  /** Only the secrets named in `permissions.secrets` that are set; others are absent. */
+  secrets: Readonly<Record<string, string>>;
+  cache: Cache;
+  events: EventBus;
+  actions: Registrar<ActionDefinition>;
+  triggers: Registrar<TriggerDefinition>;
+  channels: Registrar<ChannelDefinition>;
+  aiProviders: Registrar<AiProviderDefinition>;
+  exporters: Registrar<ExporterDefinition>;
+}
+
+/** Undoes what `setup` did (closes clients, timers). Called when the plugin is disabled or the host stops. */
+export type Dispose = () => void | Promise<void>;
+
+export interface PluginSpec<ConfigSchema extends z.ZodType> {
+  /** Must equal the package name in package.json. */
+  name: string;
+  /** The SDK major the plugin was built for (`SDK_API_VERSION` when it was built). */
+  apiVersion: number;
+  description: string;
+  /** Schema of the plugin's settings; also drives the settings form and the OpenAPI document. */
+  config?: ConfigSchema;
+  permissions?: z.input<typeof permissionsSchema>;
+  /** Registers capabilities. Runs sequentially per plugin; must not do long work before returning. */
+  setup(ctx: PluginContext<z.output<ConfigSchema>>): void | Dispose | Promise<void | Dispose>;
+}
+
+export interface PluginDefinition<ConfigSchema extends z.ZodType = z.ZodType> {
+  readonly name: string;
+  readonly apiVersion: number;
+  readonly description: string;
+  readonly config: ConfigSchema;
+  readonly permissions: Permissions;
+  setup(ctx: PluginContext<z.output<ConfigSchema>>): void | Dispose | Promise<void | Dispose>;
+}
+
+const emptyConfig = z.object({}).strict();
+
+/**
+ * Declares a plugin; its module's default export. Fills in defaults (no config, no permissions)
+ * and checks the declaration once. The version is the package.json version, never repeated here.
+ */
+export function definePlugin<ConfigSchema extends z.ZodType = typeof emptyConfig>(
+  spec: PluginSpec<ConfigSchema>,
+): PluginDefinition<ConfigSchema> {
+  if (typeof spec.name !== 'string' || spec.name.length === 0) {
+    throw new TypeError('definePlugin: "name" must be the package name.');
+  }
+  if (!Number.isInteger(spec.apiVersion) || spec.apiVersion < 1) {
+    throw new TypeError(`definePlugin(${spec.name}): "apiVersion" must be a positive integer (use SDK_API_VERSION).`);
+  }
+  if (spec.config !== undefined && !(spec.config instanceof z.ZodType)) {
+    throw new TypeError(`definePlugin(${spec.name}): "config" must be a zod schema.`);
+  }
+  assertFunction(`definePlugin(${spec.name})`, 'setup', spec.setup);
+  const permissions = permissionsSchema.safeParse(spec.permissions ?? {});
+  if (!permissions.success) {
+    throw new TypeError(`definePlugin(${spec.name}): invalid "permissions": ${z.prettifyError(permissions.error)}`);
+  }
+  return Object.freeze({
+    name: spec.name,
+    apiVersion: spec.apiVersion,
+    description: spec.description,
+    config: (spec.config ?? emptyConfig) as ConfigSchema,
+    permissions: permissions.data,
+    setup: spec.setup,
+  });
+}

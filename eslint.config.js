@@ -1,0 +1,43 @@
+// @ts-check
+import js from '@eslint/js';
+import tseslint from 'typescript-eslint';
+import globals from 'globals';
+
+/** Imports each layer may not make; keeps the dependency direction of shared/DESIGN.md one way. */
+const forbidden = (patterns, message) => ({
+  'no-restricted-imports': ['error', { patterns: [{ group: patterns, message }] }],
+});
+
+export default tseslint.config(
+  { ignores: ['**/dist/**', '**/node_modules/**', 'data/**', 'bench/results/**', 'coverage/**'] },
+  js.configs.recommended,
+  ...tseslint.configs.recommended,
+  {
+    languageOptions: { globals: { ...globals.node } },
+    rules: {
+      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
+      '@typescript-eslint/consistent-type-imports': 'error',
+      'no-console': 'error',
+    },
+  },
+  {
+    files: ['core/sdk/**'],
+    rules: forbidden(['@dwc/*', '**/runtime/**', '**/api/**', '**/plugins/**'], 'core/sdk depends on nothing of ours.'),
+  },
+  {
+    files: ['core/runtime/**'],
+    rules: forbidden(['@dwc/api', '@dwc/server', '@dwc/plugin-*', '**/api/src/**', '**/plugins/**'], 'core/runtime may import only @dwc/sdk; plugins are handed in, never imported.'),
+  },
+  {
+    files: ['core/api/**'],
+    rules: forbidden(['@dwc/server', '@dwc/plugin-*', '**/plugins/**', '**/storage/**'], 'core/api talks to the runtime, never to storage or a plugin directly.'),
+  },
+  {
+    files: ['plugins/**'],
+    rules: forbidden(['@dwc/runtime', '@dwc/api', '@dwc/server', '**/core/**'], 'A plugin depends on @dwc/sdk only.'),
+  },
+  {
+    files: ['apps/server/src/cli*.ts', 'apps/server/src/commands/**', 'bench/**', 'tests/**', '.ci/**'],
+    rules: { 'no-console': 'off' },
+  },
+);
