@@ -49,3 +49,4 @@ export {
   UnavailableError,
 } from './errors.js';
 export type { DwcErrorOptions, FieldErrors } from './errors.js';
+export { describeZodError, toFieldErrors } from './field-errors.js';

@@ -1,0 +1,74 @@
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { loadConfig } from './load-config.js';
+
+const emptyDir = () => mkdtempSync(join(tmpdir(), 'dwc-config-'));
+
+describe('loadConfig', () => {
+  it('uses defaults when nothing is set: port 8000, SQLite in ./data', () => {
+    const cwd = emptyDir();
+    const config = loadConfig({ env: {}, cwd });
+    expect(config.port).toBe(8000);
+    expect(config.dataDir).toBe(join(cwd, 'data'));
+    expect(config.databaseUrl).toBeUndefined();
+    expect(config.plugins).toEqual([]);
+    expect(Object.isFrozen(config)).toBe(true);
+  });
+
+  it('reads the environment over dwc.config.json over defaults', () => {
+    const cwd = emptyDir();
+    writeFileSync(join(cwd, 'dwc.config.json'), JSON.stringify({ port: 9000, logLevel: 'debug', plugins: ['a', 'b'] }));
+    const config = loadConfig({ env: { PORT: '9100', DWC_CORS_ORIGINS: 'https://a.test, https://b.test' }, cwd });
+    expect(config.port).toBe(9100);
+    expect(config.logLevel).toBe('debug');
+    expect(config.plugins).toEqual(['a', 'b']);
+    expect(config.corsOrigins).toEqual(['https://a.test', 'https://b.test']);
+  });
+
+  it('stops with one line naming every bad setting', () => {
+    let message = '';
+    try {
+      loadConfig({ env: { PORT: 'eighty', DATABASE_URL: 'mysql://x', LOG_LEVEL: 'loud' }, cwd: emptyDir() });
+    } catch (error) {
+      message = (error as Error).message;
+    }
+    expect(message).not.toContain('\n');
+    expect(message).toMatch(/^Invalid configuration: /);
+    expect(message).toContain('PORT="eighty"');
+    expect(message).toContain('DATABASE_URL=(hidden): must start with postgres:// or postgresql://');
+    expect(message).toContain('LOG_LEVEL="loud"');
+  });
+
+  it('names the file and key of a bad value from dwc.config.json', () => {
+    const cwd = emptyDir();
+    writeFileSync(join(cwd, 'dwc.config.json'), JSON.stringify({ port: 70000 }));
+    expect(() => loadConfig({ env: {}, cwd })).toThrow(/dwc\.config\.json "port"=70000/);
+  });
+
+  it('refuses an unknown key in the config file, listing the known ones', () => {
+    const cwd = emptyDir();
+    writeFileSync(join(cwd, 'dwc.config.json'), JSON.stringify({ prot: 9000 }));
+    expect(() => loadConfig({ env: {}, cwd })).toThrow(/unknown setting "prot" \(known: port, host/);
+  });
+
+  it('refuses a config file that is not JSON', () => {
+    const cwd = emptyDir();
+    writeFileSync(join(cwd, 'dwc.config.json'), '{ port: 1');
+    expect(() => loadConfig({ env: {}, cwd })).toThrow(/dwc\.config\.json: not valid JSON/);
+  });
+
+  it('refuses a DWC_CONFIG that points at no file', () => {
+    expect(() => loadConfig({ env: { DWC_CONFIG: 'missing.json' }, cwd: emptyDir() })).toThrow(/DWC_CONFIG=missing.json: file not found/);
+  });
+
+  it('refuses a short API token without echoing it', () => {
+    expect(() => loadConfig({ env: { DWC_API_TOKEN: 'short' }, cwd: emptyDir() })).toThrow(/DWC_API_TOKEN=\(hidden\): must be at least 24 characters/);
+  });
+
+  it('takes app-supplied defaults for settings the runtime cannot know', () => {
+    const config = loadConfig({ env: {}, cwd: emptyDir(), defaults: { pluginsDir: '/opt/dwc/plugins' } });
+    expect(config.pluginsDir).toBe('/opt/dwc/plugins');
+  });
+});

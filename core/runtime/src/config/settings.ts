@@ -1,0 +1,84 @@
+import { z } from 'zod';
+
+const commaList = z
+  .string()
+  .transform((s) => s.split(',').map((item) => item.trim()).filter((item) => item.length > 0));
+const list = z.union([z.array(z.string().min(1)), commaList]);
+const flag = z.union([z.boolean(), z.enum(['true', 'false', '1', '0']).transform((v) => v === 'true' || v === '1')]);
+
+/**
+ * Every setting the runtime reads: its key in `dwc.config.json`, its environment variable (which
+ * wins over the file), its schema and what it is for. The README's configuration table lists these.
+ */
+export const settings = {
+  port: {
+    env: 'PORT',
+    schema: z.coerce.number().int().min(0).max(65535).default(8000),
+    doc: 'HTTP port (0 picks a free one).',
+  },
+  host: {
+    env: 'HOST',
+    schema: z.string().min(1).optional(),
+    doc: 'Interface to listen on; unset listens on all interfaces (IPv4 and IPv6).',
+  },
+  dataDir: {
+    env: 'DWC_DATA_DIR',
+    schema: z.string().min(1).default('./data'),
+    doc: 'Folder for the SQLite database and other local state.',
+  },
+  databaseUrl: {
+    env: 'DATABASE_URL',
+    schema: z
+      .string()
+      .regex(/^postgres(ql)?:\/\//, 'must start with postgres:// or postgresql:// (leave unset for SQLite)')
+      .optional(),
+    doc: 'Postgres connection URL; unset uses SQLite in the data folder.',
+    secret: true,
+  },
+  pluginsDir: {
+    env: 'DWC_PLUGINS_DIR',
+    schema: z.string().min(1).optional(),
+    doc: 'Folder scanned for plugin packages (default: the bundled `plugins/` folder).',
+  },
+  plugins: {
+    env: 'DWC_PLUGINS',
+    schema: list.default([]),
+    doc: 'Extra plugin package names to load, comma-separated.',
+  },
+  logLevel: {
+    env: 'LOG_LEVEL',
+    schema: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+    doc: 'Log level.',
+  },
+  apiToken: {
+    env: 'DWC_API_TOKEN',
+    schema: z.string().min(24, 'must be at least 24 characters').optional(),
+    doc: 'Bearer token for the API; unset generates one at start and logs it.',
+    secret: true,
+  },
+  corsOrigins: {
+    env: 'DWC_CORS_ORIGINS',
+    schema: list.default([]),
+    doc: 'Origins allowed to call the API from a browser, comma-separated.',
+  },
+  bodyLimit: {
+    env: 'DWC_BODY_LIMIT',
+    schema: z.string().regex(/^\d+(b|kb|mb)$/i, 'must look like 512kb or 1mb').default('1mb'),
+    doc: 'Largest JSON request body.',
+  },
+  trustProxy: {
+    env: 'DWC_TRUST_PROXY',
+    schema: flag.default(false),
+    doc: 'Trust X-Forwarded-* headers (set behind a reverse proxy).',
+  },
+  shutdownTimeoutMs: {
+    env: 'DWC_SHUTDOWN_TIMEOUT_MS',
+    schema: z.coerce.number().int().min(0).default(10_000),
+    doc: 'How long shutdown waits for in-flight work.',
+  },
+} as const;
+
+export type SettingKey = keyof typeof settings;
+
+/** The validated, frozen configuration. */
+export type DwcConfig = { readonly [K in SettingKey]: z.output<(typeof settings)[K]['schema']> };

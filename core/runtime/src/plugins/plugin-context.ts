@@ -1,0 +1,77 @@
+import type { Cache, EventBus, Logger, PluginContext, Registrar } from '@dwc/sdk';
+import type { LRUCache } from 'lru-cache';
+import type { CapabilityKind } from './registries.js';
+
+/** A registration made during `setup`, applied to the registries only if setup succeeds. */
+export interface StagedCapability {
+  kind: CapabilityKind;
+  definition: { type: string; kind: string };
+}
+
+const expectedKind: Record<CapabilityKind, string> = {
+  actions: 'action',
+  triggers: 'trigger',
+  channels: 'channel',
+  aiProviders: 'ai-provider',
+  exporters: 'exporter',
+};
+
+/** Process-wide cache store that each plugin sees through its own key prefix. */
+export type SharedCache = LRUCache<string, { value: unknown }>;
+
+/**
+ * Builds the `ctx` one plugin's `setup` receives. Registrations are staged in `staged`; after
+ * `close()` (setup finished) any further registration is refused.
+ */
+export function createPluginContext<Config>(options: {
+  name: string;
+  config: Config;
+  log: Logger;
+  secrets: Record<string, string>;
+  cache: SharedCache;
+  events: EventBus;
+}): { ctx: PluginContext<Config>; staged: StagedCapability[]; close(): void } {
+  const staged: StagedCapability[] = [];
+  let open = true;
+  const registrar = <D extends { type: string; kind: string }>(kind: CapabilityKind): Registrar<D> => ({
+    register(definition) {
+      if (!open) throw new Error(`Plugin ${options.name}: register ${kind} only during setup.`);
+      if (definition?.kind !== expectedKind[kind]) {
+        throw new TypeError(
+          `Plugin ${options.name}: ctx.${kind}.register() takes a definition made by the SDK's define${expectedKind[kind] === 'ai-provider' ? 'AiProvider' : capitalise(expectedKind[kind])}().`,
+        );
+      }
+      staged.push({ kind, definition });
+    },
+  });
+  const prefix = `${options.name}\u0000`;
+  const cache: Cache = {
+    async get<T>(key: string) {
+      return options.cache.get(prefix + key)?.value as T | undefined;
+    },
+    async set(key, value, ttlMs) {
+      options.cache.set(prefix + key, { value }, ttlMs === undefined ? undefined : { ttl: ttlMs });
+    },
+    async delete(key) {
+      return options.cache.delete(prefix + key);
+    },
+  };
+  const ctx: PluginContext<Config> = {
+    name: options.name,
+    config: options.config,
+    log: options.log,
+    secrets: Object.freeze({ ...options.secrets }),
+    cache,
+    events: options.events,
+    actions: registrar('actions'),
+    triggers: registrar('triggers'),
+    channels: registrar('channels'),
+    aiProviders: registrar('aiProviders'),
+    exporters: registrar('exporters'),
+  };
+  return { ctx, staged, close: () => void (open = false) };
+}
+
+function capitalise(word: string): string {
+  return word.charAt(0).toUpperCase() + word.slice(1);
+}

@@ -1,0 +1,146 @@
+import { readdirSync, readFileSync, existsSync } from 'node:fs';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { DwcEvent } from '@dwc/sdk';
+import { LRUCache } from 'lru-cache';
+import { pino } from 'pino';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { createEventBus } from '../events/event-bus.js';
+import { discoverPlugins } from './discover-plugins.js';
+import { createPluginHost, type PluginConfigStore } from './plugin-host.js';
+import { createRegistries } from './registries.js';
+
+const fixturesDir = fileURLToPath(new URL('../../test-fixtures/plugins', import.meta.url));
+const fixtureCases = readdirSync(fixturesDir).filter((name) => existsSync(join(fixturesDir, name, '_expected.json')));
+
+function memoryStore(initial: Record<string, { enabled: boolean; config: unknown }> = {}): PluginConfigStore & { saved: Map<string, unknown> } {
+  const saved = new Map<string, { enabled: boolean; config: unknown }>(Object.entries(initial));
+  return {
+    saved,
+    get: async (name) => saved.get(name),
+    save: async ({ pluginName, enabled, config }) => void saved.set(pluginName, { enabled, config }),
+  };
+}
+
+async function startHost(store = memoryStore()) {
+  const logger = pino({ level: 'silent' });
+  const events = createEventBus(logger);
+  const seen: DwcEvent[] = [];
+  events.on('*', (event) => seen.push(event));
+  const registries = createRegistries();
+  const host = createPluginHost({
+    logger,
+    events,
+    registries,
+    store,
+    secrets: { get: (name) => ({ FIXTURE_TOKEN: 't0ken', OTHER_SECRET: 'must-not-leak' })[name] },
+    cache: new LRUCache({ max: 100 }),
+    sdkVersion: '1.0.0',
+    setupTimeoutMs: 300,
+  });
+  const { candidates } = await discoverPlugins({ pluginsDir: fixturesDir, packageNames: [], cwd: fixturesDir });
+  await host.load(candidates);
+  return { host, registries, seen, store };
+}
+
+describe('plugin host over the fixture plugins', () => {
+  let statuses: Awaited<ReturnType<typeof startHost>>['host'];
+  beforeAll(async () => {
+    statuses = (await startHost()).host;
+  });
+
+  it.each(fixtureCases)('reports %s as its _expected.json says', (fixture) => {
+    const expected = JSON.parse(readFileSync(join(fixturesDir, fixture, '_expected.json'), 'utf8'));
+    const name = JSON.parse(readFileSync(join(fixturesDir, fixture, 'package.json'), 'utf8')).name;
+    const status = statuses.get(name);
+    expect(status.state).toBe(expected.state);
+    if (expected.errorCode) expect(status.errorCode).toBe(expected.errorCode);
+    if (expected.message) expect(status.error).toBe(expected.message);
+    if (expected.capabilities) expect(status.capabilities).toEqual(expected.capabilities);
+  });
+
+  it('ignores folders without a "dwc" field in package.json', () => {
+    expect(statuses.list().map((s) => s.name)).not.toContain('not-a-plugin');
+  });
+});
+
+describe('plugin host', () => {
+  it('gives a plugin only the secrets it declared', async () => {
+    const { seen } = await startHost();
+    const setup = seen.find((e) => e.type === 'fixture.setup');
+    expect(setup?.payload).toEqual({ greeting: 'hi', secrets: ['FIXTURE_TOKEN'] });
+  });
+
+  it('registers the good plugin action and runs it with the validated config', async () => {
+    const { registries } = await startHost(memoryStore({ 'fixture-good': { enabled: true, config: { greeting: 'hello' } } }));
+    const echo = registries.actions.get('fixture.echo');
+    expect(echo).toBeDefined();
+    await expect(echo!.run({ text: 'world' }, {} as never)).resolves.toEqual({ text: 'hello world' });
+  });
+
+  it('does not set up a plugin stored as disabled', async () => {
+    const { host, registries, seen } = await startHost(memoryStore({ 'fixture-good': { enabled: false, config: {} } }));
+    expect(host.get('fixture-good').state).toBe('disabled');
+    expect(registries.actions.list().filter((entry) => entry.plugin === 'fixture-good')).toEqual([]);
+    expect(seen.some((e) => e.type === 'fixture.setup')).toBe(false);
+  });
+
+  it('disables at runtime: removes capabilities, disposes, persists; enabling restores them', async () => {
+    const { host, registries, seen, store } = await startHost();
+    const disabled = await host.setEnabled('fixture-good', false);
+    expect(disabled.state).toBe('disabled');
+    expect(disabled.capabilities).toEqual([]);
+    expect(registries.actions.has('fixture.echo')).toBe(false);
+    expect(seen.some((e) => e.type === 'fixture.disposed')).toBe(true);
+    expect(store.saved.get('fixture-good')).toEqual({ enabled: false, config: {} });
+
+    const enabled = await host.setEnabled('fixture-good', true);
+    expect(enabled.state).toBe('active');
+    expect(registries.actions.has('fixture.echo')).toBe(true);
+  });
+
+  it('refuses an invalid config with field messages and keeps the old one running', async () => {
+    const { host, registries } = await startHost();
+    await expect(host.configure('fixture-good', { greeting: 42 })).rejects.toMatchObject({
+      code: 'invalid_input',
+      details: { greeting: ['Invalid input: expected string, received number'] },
+    });
+    expect(host.get('fixture-good').state).toBe('active');
+    await expect(registries.actions.get('fixture.echo')!.run({ text: 'x' }, {} as never)).resolves.toEqual({ text: 'hi x' });
+  });
+
+  it('applies a new config by setting the plugin up again', async () => {
+    const { host, registries } = await startHost();
+    await host.configure('fixture-good', { greeting: 'hey' });
+    await expect(registries.actions.get('fixture.echo')!.run({ text: 'x' }, {} as never)).resolves.toEqual({ text: 'hey x' });
+  });
+
+  it('recovers a plugin whose stored config was bad once a valid config is saved', async () => {
+    const { host } = await startHost();
+    expect(host.get('fixture-bad-config').state).toBe('failed');
+    const status = await host.configure('fixture-bad-config', { endpoint: 'https://example.test/hook' });
+    expect(status.state).toBe('active');
+    expect(status.error).toBeUndefined();
+  });
+
+  it('names an unknown plugin in a not-found error', async () => {
+    const { host } = await startHost();
+    await expect(host.setEnabled('nope', true)).rejects.toMatchObject({ code: 'plugin_not_found', message: 'No plugin named "nope" is installed.' });
+  });
+
+  it('exposes the config as JSON Schema for forms', async () => {
+    const { host } = await startHost();
+    expect(host.get('fixture-good').configSchema).toMatchObject({ type: 'object', properties: { greeting: { type: 'string', default: 'hi' } } });
+  });
+
+  it('disposes every active plugin on disposeAll', async () => {
+    const { host, seen } = await startHost();
+    await host.disposeAll();
+    expect(seen.filter((e) => e.type === 'fixture.disposed')).toHaveLength(1);
+  });
+
+  it('lists a named package that cannot be found as missing', async () => {
+    const found = await discoverPlugins({ packageNames: ['@dwc/does-not-exist'], cwd: fixturesDir });
+    expect(found.missing).toEqual(['@dwc/does-not-exist']);
+  });
+});

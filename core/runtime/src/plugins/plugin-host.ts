@@ -1,0 +1,279 @@
+import { realpath } from 'node:fs/promises';
+import { pathToFileURL } from 'node:url';
+import { InputError, NotFoundError, SDK_API_VERSION, describeZodError, toFieldErrors, z } from '@dwc/sdk';
+import type { Dispose, EventBus, Logger as SdkLogger, PluginDefinition } from '@dwc/sdk';
+import type { Logger } from 'pino';
+import { checkSdkRange, readPluginManifest, type PluginManifest } from './plugin-manifest.js';
+import { createPluginContext, type SharedCache } from './plugin-context.js';
+import { PluginLoadError } from './plugin-load-error.js';
+import type { PluginStatus } from './plugin-status.js';
+import type { Registries } from './registries.js';
+import type { PluginCandidate } from './discover-plugins.js';
+
+/** Where the host keeps each plugin's config and enabled flag. */
+export interface PluginConfigStore {
+  get(pluginName: string): Promise<{ enabled: boolean; config: unknown } | undefined>;
+  save(entry: { pluginName: string; enabled: boolean; config: unknown }): Promise<void>;
+}
+
+/** Where declared secrets come from (the environment now, the encrypted vault later). */
+export interface SecretSource {
+  get(name: string): string | undefined;
+}
+
+export interface PluginHostOptions {
+  logger: Logger;
+  events: EventBus;
+  registries: Registries;
+  store: PluginConfigStore;
+  secrets: SecretSource;
+  cache: SharedCache;
+  /** Version of the @dwc/sdk package this host was built with. */
+  sdkVersion: string;
+  setupTimeoutMs?: number;
+}
+
+interface PluginRecord {
+  name: string;
+  source: PluginCandidate['source'];
+  manifest?: PluginManifest;
+  definition?: PluginDefinition;
+  state: PluginStatus['state'];
+  error?: PluginLoadError;
+  dispose?: Dispose;
+  capabilities: { kind: string; type: string }[];
+  configSchema?: Record<string, unknown>;
+}
+
+export type PluginHost = ReturnType<typeof createPluginHost>;
+
+/**
+ * Loads plugins, validates them before and after import, runs their `setup`, and keeps one
+ * status per plugin. A plugin that fails is reported with its reason while the others load.
+ */
+export function createPluginHost(options: PluginHostOptions) {
+  const records = new Map<string, PluginRecord>();
+  const setupTimeoutMs = options.setupTimeoutMs ?? 10_000;
+
+  async function load(candidates: readonly PluginCandidate[]): Promise<PluginStatus[]> {
+    const seen = new Set<string>();
+    for (const candidate of candidates) {
+      const dir = await realpath(candidate.dir).catch(() => candidate.dir);
+      if (seen.has(dir)) continue;
+      seen.add(dir);
+      await loadOne({ ...candidate, dir });
+    }
+    return list();
+  }
+
+  async function loadOne(candidate: PluginCandidate): Promise<void> {
+    let record: PluginRecord = { name: candidate.dir, source: candidate.source, state: 'failed', capabilities: [] };
+    try {
+      const manifest = await readPluginManifest(candidate.dir);
+      if (records.has(manifest.name)) {
+        options.logger.warn({ plugin: manifest.name, dir: candidate.dir }, 'plugin found twice; keeping the first');
+        return;
+      }
+      record = { ...record, name: manifest.name, manifest };
+      records.set(record.name, record);
+      checkSdkRange(manifest, options.sdkVersion);
+      record.definition = await importDefinition(manifest);
+      record.configSchema = z.toJSONSchema(record.definition.config, { io: 'input', unrepresentable: 'any' }) as Record<string, unknown>;
+      const stored = await options.store.get(record.name);
+      if (stored && !stored.enabled) {
+        record.state = 'disabled';
+        options.logger.info({ plugin: record.name }, 'plugin disabled');
+        return;
+      }
+      await activate(record, stored?.config ?? {});
+    } catch (error) {
+      if (!record.manifest && error instanceof PluginLoadError) record.name = error.plugin;
+      fail(record, error);
+      records.set(record.name, record);
+    }
+  }
+
+  async function importDefinition(manifest: PluginManifest): Promise<PluginDefinition> {
+    let module: { default?: unknown };
+    try {
+      module = (await import(pathToFileURL(manifest.entry).href)) as { default?: unknown };
+    } catch (error) {
+      throw new PluginLoadError(manifest.name, 'plugin_import_failed', `importing ${manifest.entry} failed: ${(error as Error).message}`, { cause: error });
+    }
+    const definition = module.default as Partial<PluginDefinition> | undefined;
+    if (!definition || typeof definition.setup !== 'function' || typeof definition.apiVersion !== 'number') {
+      throw new PluginLoadError(manifest.name, 'plugin_export_invalid', 'its module must default-export definePlugin({...}) from @dwc/sdk.');
+    }
+    if (definition.name !== manifest.name) {
+      throw new PluginLoadError(manifest.name, 'plugin_export_invalid', `definePlugin name "${definition.name}" differs from the package name "${manifest.name}".`);
+    }
+    if (definition.apiVersion !== SDK_API_VERSION) {
+      throw new PluginLoadError(
+        manifest.name,
+        'plugin_api_version_mismatch',
+        `was built for plugin API v${definition.apiVersion} but this host speaks v${SDK_API_VERSION}; install a version of ${manifest.name} built for @dwc/sdk ${SDK_API_VERSION}.x.`,
+      );
+    }
+    return definition as PluginDefinition;
+  }
+
+  async function activate(record: PluginRecord, rawConfig: unknown): Promise<void> {
+    const definition = record.definition!;
+    const parsed = definition.config.safeParse(rawConfig);
+    if (!parsed.success) {
+      throw new PluginLoadError(record.name, 'plugin_config_invalid', `stored config is invalid: ${describeZodError(parsed.error)}; fix it with PUT /api/v3/plugins/${record.name}/config.`, {
+        details: toFieldErrors(parsed.error),
+      });
+    }
+    const log = options.logger.child({ plugin: record.name });
+    const secrets: Record<string, string> = {};
+    for (const name of definition.permissions.secrets) {
+      const value = options.secrets.get(name);
+      if (value !== undefined) secrets[name] = value;
+    }
+    const { ctx, staged, close } = createPluginContext({
+      name: record.name,
+      config: parsed.data,
+      log: log as unknown as SdkLogger,
+      secrets,
+      cache: options.cache,
+      events: options.events,
+    });
+    let dispose: Dispose | undefined;
+    try {
+      dispose = (await withTimeout(Promise.resolve(definition.setup(ctx)), setupTimeoutMs, record.name)) ?? undefined;
+    } catch (error) {
+      close();
+      if (error instanceof PluginLoadError) throw error;
+      throw new PluginLoadError(record.name, 'plugin_setup_failed', `setup threw: ${(error as Error)?.message ?? String(error)}`, { cause: error });
+    }
+    close();
+    try {
+      for (const { kind, definition: capability } of staged) {
+        options.registries[kind].register(capability as never, record.name);
+      }
+    } catch (error) {
+      for (const registry of Object.values(options.registries)) registry.removePlugin(record.name);
+      await dispose?.();
+      throw new PluginLoadError(record.name, 'plugin_setup_failed', (error as Error).message, { cause: error });
+    }
+    record.dispose = dispose;
+    record.capabilities = staged.map(({ kind, definition: capability }) => ({ kind: options.registries[kind].kind, type: capability.type }));
+    record.state = 'active';
+    delete record.error;
+    log.info({ capabilities: record.capabilities.map((c) => `${c.kind}:${c.type}`) }, 'plugin loaded');
+    options.events.emit('plugin.loaded', { plugin: record.name });
+  }
+
+  async function deactivate(record: PluginRecord): Promise<void> {
+    for (const registry of Object.values(options.registries)) registry.removePlugin(record.name);
+    const dispose = record.dispose;
+    record.dispose = undefined;
+    record.capabilities = [];
+    if (dispose) {
+      try {
+        await dispose();
+      } catch (error) {
+        options.logger.error({ plugin: record.name, err: error }, 'plugin dispose threw');
+      }
+    }
+  }
+
+  function fail(record: PluginRecord, error: unknown): void {
+    const loadError = error instanceof PluginLoadError
+      ? error
+      : new PluginLoadError(record.name, 'plugin_setup_failed', (error as Error)?.message ?? String(error), { cause: error });
+    record.state = 'failed';
+    record.error = loadError;
+    options.logger.error({ plugin: record.name, code: loadError.code }, loadError.message);
+    options.events.emit('plugin.failed', { plugin: record.name, code: loadError.code, message: loadError.message });
+  }
+
+  function findRecord(name: string): PluginRecord {
+    const record = records.get(name);
+    if (!record) throw new NotFoundError(`No plugin named "${name}" is installed.`, { code: 'plugin_not_found' });
+    return record;
+  }
+
+  async function setEnabled(name: string, enabled: boolean): Promise<PluginStatus> {
+    const record = findRecord(name);
+    if (!record.definition) {
+      throw new InputError(`Plugin ${name} cannot be ${enabled ? 'enabled' : 'disabled'}: ${record.error?.message ?? 'it did not load'}.`, { code: 'plugin_not_loadable' });
+    }
+    const stored = await options.store.get(name);
+    await options.store.save({ pluginName: name, enabled, config: stored?.config ?? {} });
+    if (enabled && record.state !== 'active') {
+      try {
+        await activate(record, stored?.config ?? {});
+      } catch (error) {
+        fail(record, error);
+      }
+    } else if (!enabled && record.state !== 'disabled') {
+      await deactivate(record);
+      record.state = 'disabled';
+      delete record.error;
+      options.events.emit('plugin.disabled', { plugin: name });
+    }
+    return status(record);
+  }
+
+  async function configure(name: string, config: unknown): Promise<PluginStatus> {
+    const record = findRecord(name);
+    if (!record.definition) throw new InputError(`Plugin ${name} did not load, so it cannot be configured: ${record.error?.message}`, { code: 'plugin_not_loadable' });
+    const parsed = record.definition.config.safeParse(config);
+    if (!parsed.success) {
+      throw new InputError(`Config for plugin ${name} is invalid: ${describeZodError(parsed.error)}`, { details: toFieldErrors(parsed.error) });
+    }
+    const enabled = record.state !== 'disabled';
+    await options.store.save({ pluginName: name, enabled, config });
+    if (enabled) {
+      await deactivate(record);
+      try {
+        await activate(record, config);
+      } catch (error) {
+        fail(record, error);
+      }
+    }
+    return status(record);
+  }
+
+  function status(record: PluginRecord): PluginStatus {
+    return {
+      name: record.name,
+      version: record.manifest?.version ?? 'unknown',
+      description: record.manifest?.description || record.definition?.description || '',
+      kinds: record.manifest?.dwc.kinds ?? [],
+      state: record.state,
+      ...(record.error ? { error: record.error.message, errorCode: record.error.code } : {}),
+      capabilities: record.capabilities,
+      ...(record.configSchema ? { configSchema: record.configSchema } : {}),
+      permissions: record.definition?.permissions ?? { network: [], secrets: [], filesystem: [] },
+      source: record.source,
+    };
+  }
+
+  function list(): PluginStatus[] {
+    return [...records.values()].map(status);
+  }
+
+  function get(name: string): PluginStatus {
+    return status(findRecord(name));
+  }
+
+  /** Disposes every active plugin, last loaded first. */
+  async function disposeAll(): Promise<void> {
+    for (const record of [...records.values()].reverse()) {
+      if (record.state === 'active') await deactivate(record);
+    }
+  }
+
+  return { load, list, get, setEnabled, configure, disposeAll };
+}
+
+function withTimeout<T>(promise: Promise<T>, ms: number, plugin: string): Promise<T> {
+  let timer: NodeJS.Timeout | undefined;
+  const timeout = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(new PluginLoadError(plugin, 'plugin_setup_timeout', `setup did not finish within ${ms} ms; setup must only register capabilities.`)), ms);
+  });
+  return Promise.race([promise, timeout]).finally(() => clearTimeout(timer));
+}

@@ -1,0 +1,1 @@
+import 'a-package-that-is-not-installed';
