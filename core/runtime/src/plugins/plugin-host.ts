@@ -13,7 +13,7 @@ import type { PluginCandidate } from './discover-plugins.js';
 /** Where the host keeps each plugin's config and enabled flag. */
 export interface PluginConfigStore {
   get(pluginName: string): Promise<{ enabled: boolean; config: unknown } | undefined>;
-  save(entry: { pluginName: string; enabled: boolean; config: unknown }): Promise<void>;
+  save(entry: { pluginName: string; enabled: boolean; config: unknown }): Promise<unknown>;
 }
 
 /** Where declared secrets come from (the environment now, the encrypted vault later). */
@@ -260,6 +260,15 @@ export function createPluginHost(options: PluginHostOptions) {
     return status(findRecord(name));
   }
 
+  /** Records packages named in DWC_PLUGINS that could not be found, so they show as failed. */
+  function reportMissing(names: readonly string[]): void {
+    for (const name of names) {
+      const record: PluginRecord = { name, source: 'package', state: 'failed', capabilities: [] };
+      records.set(name, record);
+      fail(record, new PluginLoadError(name, 'plugin_not_found', `package not found; install it (npm install ${name}) or remove it from DWC_PLUGINS.`));
+    }
+  }
+
   /** Disposes every active plugin, last loaded first. */
   async function disposeAll(): Promise<void> {
     for (const record of [...records.values()].reverse()) {
@@ -267,7 +276,7 @@ export function createPluginHost(options: PluginHostOptions) {
     }
   }
 
-  return { load, list, get, setEnabled, configure, disposeAll };
+  return { load, reportMissing, list, get, setEnabled, configure, disposeAll };
 }
 
 function withTimeout<T>(promise: Promise<T>, ms: number, plugin: string): Promise<T> {

@@ -1,0 +1,70 @@
+import type { AiProviderDefinition } from '@dwc/sdk';
+import type { Logger } from 'pino';
+import type { PluginStatus } from '../plugins/plugin-status.js';
+
+export interface HealthCheck {
+  name: string;
+  status: 'ok' | 'degraded' | 'down';
+  latencyMs: number;
+  detail?: string;
+}
+
+export interface ReadinessReport {
+  status: 'ok' | 'degraded' | 'down';
+  checks: HealthCheck[];
+}
+
+const AI_HEALTH_TIMEOUT_MS = 3_000;
+
+/**
+ * Readiness: the database must answer (else `down`); a failed plugin or an AI provider that does
+ * not answer makes the whole `degraded`. Checks run in parallel, each bounded in time.
+ */
+export async function checkReadiness(options: {
+  pingDatabase(): Promise<{ ok: boolean; latencyMs: number; error?: string }>;
+  plugins: PluginStatus[];
+  aiProviders: AiProviderDefinition[];
+  logger: Logger;
+}): Promise<ReadinessReport> {
+  const checks = await Promise.all([
+    options.pingDatabase().then(
+      (ping): HealthCheck => ({ name: 'database', status: ping.ok ? 'ok' : 'down', latencyMs: ping.latencyMs, ...(ping.error ? { detail: ping.error } : {}) }),
+    ),
+    Promise.resolve(pluginsCheck(options.plugins)),
+    ...options.aiProviders.map((provider) => aiProviderCheck(provider, options.logger)),
+  ]);
+  const status = checks.some((c) => c.status === 'down' && c.name === 'database')
+    ? 'down'
+    : checks.some((c) => c.status !== 'ok')
+      ? 'degraded'
+      : 'ok';
+  return { status, checks };
+}
+
+function pluginsCheck(plugins: PluginStatus[]): HealthCheck {
+  const failed = plugins.filter((p) => p.state === 'failed');
+  const active = plugins.filter((p) => p.state === 'active').length;
+  return {
+    name: 'plugins',
+    status: failed.length > 0 ? 'degraded' : 'ok',
+    latencyMs: 0,
+    detail: failed.length > 0
+      ? `${active} active, ${failed.length} failed: ${failed.map((p) => p.error ?? p.name).join('; ')}`
+      : `${active} active`,
+  };
+}
+
+async function aiProviderCheck(provider: AiProviderDefinition, logger: Logger): Promise<HealthCheck> {
+  const started = performance.now();
+  const signal = AbortSignal.timeout(AI_HEALTH_TIMEOUT_MS);
+  const name = `ai:${provider.type}`;
+  try {
+    const result = await Promise.race([
+      provider.health({ log: logger.child({ ai_provider: provider.type }) as never, signal }),
+      new Promise<never>((_, reject) => signal.addEventListener('abort', () => reject(new Error(`no answer within ${AI_HEALTH_TIMEOUT_MS} ms`)))),
+    ]);
+    return { name, status: result.ok ? 'ok' : 'degraded', latencyMs: Math.round(performance.now() - started), ...(result.detail ? { detail: result.detail } : {}) };
+  } catch (error) {
+    return { name, status: 'degraded', latencyMs: Math.round(performance.now() - started), detail: (error as Error).message };
+  }
+}

@@ -1,0 +1,35 @@
+import { EntitySchema, type EntitySchemaColumnOptions } from 'typeorm';
+import type { Dialect } from '../dialect.js';
+import { pluginConfigEntity } from './plugin-config.js';
+import { settingEntity } from './setting.js';
+
+/**
+ * Every entity, declared once with Postgres column types. Add new entities here; the migration
+ * generator and the schema check in the tests read this list.
+ */
+export const entities: readonly EntitySchema[] = [settingEntity, pluginConfigEntity];
+
+/**
+ * SQLite has no `timestamptz` or `jsonb`; TypeORM's `datetime` (UTC text) and `simple-json` (text)
+ * hold the same values and hydrate to the same Date and JSON values.
+ */
+const sqliteTypes: Readonly<Record<string, EntitySchemaColumnOptions['type']>> = {
+  timestamptz: 'datetime',
+  jsonb: 'simple-json',
+};
+
+/**
+ * The entity list for one dialect. Repositories look entities up by name, so the SQLite copies
+ * are found through the same `settingEntity` / `pluginConfigEntity` objects.
+ */
+export function entitiesFor(dialect: Dialect): EntitySchema[] {
+  if (dialect === 'postgres') return [...entities];
+  return entities.map((entity) => {
+    const columns: Record<string, EntitySchemaColumnOptions> = {};
+    for (const [property, column] of Object.entries(entity.options.columns) as [string, EntitySchemaColumnOptions][]) {
+      const mapped = typeof column.type === 'string' ? sqliteTypes[column.type] : undefined;
+      columns[property] = mapped === undefined ? column : { ...column, type: mapped };
+    }
+    return new EntitySchema({ ...entity.options, columns });
+  });
+}

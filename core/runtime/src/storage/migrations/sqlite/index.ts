@@ -1,0 +1,5 @@
+import type { MigrationInterface } from 'typeorm';
+import { Initial1795537938769 } from './1795537938769-initial.js';
+
+/** SQLite migrations, oldest first. Maintained by `npm run migration:generate`. */
+export const sqliteMigrations: (new () => MigrationInterface)[] = [Initial1795537938769];

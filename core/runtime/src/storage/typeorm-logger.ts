@@ -1,0 +1,22 @@
+import type { Logger as PinoLogger } from 'pino';
+import type { Logger as TypeOrmLogger } from 'typeorm';
+
+/**
+ * Routes TypeORM's log calls to pino: every SQL statement at trace (so `LOG_LEVEL=trace` shows
+ * them), slow queries and driver warnings at warn, migration progress at info. Failed queries are
+ * logged at debug only, because the error also reaches the caller, who decides what to report.
+ */
+export function typeOrmLogger(logger: PinoLogger): TypeOrmLogger {
+  return {
+    logQuery: (query, parameters) => logger.trace({ query, parameters }, 'sql'),
+    logQueryError: (error, query, parameters) =>
+      logger.debug({ query, parameters, err: error }, 'sql failed'),
+    logQuerySlow: (timeMs, query) => logger.warn({ query, timeMs }, 'slow sql'),
+    logSchemaBuild: (message) => logger.debug(message),
+    logMigration: (message) => logger.info(message),
+    log: (level, message) => {
+      if (level === 'warn') logger.warn(String(message));
+      else logger.debug(String(message));
+    },
+  };
+}
