@@ -2,12 +2,29 @@ import { EntitySchema, type EntitySchemaColumnOptions } from 'typeorm';
 import type { Dialect } from '../dialect.js';
 import { pluginConfigEntity } from './plugin-config.js';
 import { settingEntity } from './setting.js';
+import { blobEntity } from './blob.js';
+import { documentEntity } from './document.js';
+import { executionEntity } from './execution.js';
+import { executionStepEntity } from './execution-step.js';
+import { jobEntity } from './job.js';
+import { workflowEntity } from './workflow.js';
+import { workflowVersionEntity } from './workflow-version.js';
 
 /**
  * Every entity, declared once with Postgres column types. Add new entities here; the migration
  * generator and the schema check in the tests read this list.
  */
-export const entities: readonly EntitySchema[] = [settingEntity, pluginConfigEntity];
+export const entities: readonly EntitySchema[] = [
+  settingEntity,
+  pluginConfigEntity,
+  workflowEntity,
+  workflowVersionEntity,
+  executionEntity,
+  executionStepEntity,
+  jobEntity,
+  documentEntity,
+  blobEntity,
+];
 
 /**
  * SQLite has no `timestamptz` or `jsonb`; TypeORM's `datetime` (UTC text) and `simple-json` (text)
