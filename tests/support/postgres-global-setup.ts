@@ -1,5 +1,6 @@
 import type { TestProject } from 'vitest/node';
-import { startEmbeddedPostgres } from './postgres.js';
+import { startEmbeddedPostgres } from './postgres-server.js';
+import './postgres.js';
 
 /**
  * Provides `postgresUrl` to every test: `DATABASE_URL` when set, otherwise a throwaway embedded

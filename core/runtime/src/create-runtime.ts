@@ -1,13 +1,13 @@
-import type { EventBus } from '@dwc/sdk';
+import { ConfigError, type EventBus } from '@dwc/sdk';
 import { LRUCache } from 'lru-cache';
 import type { Logger } from 'pino';
 import type { DwcConfig } from './config/settings.js';
 import { createEventBus } from './events/event-bus.js';
 import { checkReadiness, type ReadinessReport } from './health/readiness.js';
-import { discoverPlugins } from './plugins/discover-plugins.js';
-import { createPluginHost, type PluginHost } from './plugins/plugin-host.js';
-import { createRegistries, type Registries } from './plugins/registries.js';
-import { sdkVersion } from './plugins/sdk-version.js';
+import { discoverPlugins } from './plugin-host/discover-plugins.js';
+import { createPluginHost, type PluginConfigStore, type PluginHost } from './plugin-host/plugin-host.js';
+import { createRegistries, type Registries } from './plugin-host/registries.js';
+import { sdkVersion } from './plugin-host/sdk-version.js';
 import { openDatabase, pluginConfigRepository, type Database } from './storage/index.js';
 
 /** Everything a running dwc process holds, independent of HTTP. */
@@ -32,22 +32,28 @@ export interface CreateRuntimeOptions {
   cwd?: string;
 }
 
+const unmigratedPluginStore: PluginConfigStore = {
+  get: async () => undefined,
+  save: async () => {
+    throw new ConfigError('The database is not migrated yet; run `dwc migrate` before changing plugin settings.');
+  },
+};
+
 /** Opens the database, applies migrations and loads the plugins: a ready runtime. */
 export async function createRuntime(options: CreateRuntimeOptions): Promise<Runtime> {
   const { config, logger } = options;
   const database = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir, logger });
   try {
-    if (options.migrate !== false) {
-      const applied = await database.migrate();
-      if (applied.length > 0) logger.info({ migrations: applied }, `applied ${applied.length} migration(s)`);
-    }
+    if (options.migrate !== false) await database.migrate();
+    const migrated = options.migrate !== false || (await database.pendingMigrations()).length === 0;
     const events = createEventBus(logger);
     const registries = createRegistries();
     const plugins = createPluginHost({
       logger,
       events,
       registries,
-      store: pluginConfigRepository(database.dataSource),
+      // An unmigrated database (inspection commands skip migrating) has no stored plugin settings yet.
+      store: migrated ? pluginConfigRepository(database.dataSource) : unmigratedPluginStore,
       secrets: { get: (name) => process.env[name] },
       cache: new LRUCache({ max: 10_000 }),
       sdkVersion: sdkVersion(),

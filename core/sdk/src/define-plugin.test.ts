@@ -64,9 +64,9 @@ describe('defineAction', () => {
     defineAction({
       type: 'typed',
       ...spec,
+      // @ts-expect-error: the returned output must match the output schema
       run: async (input) => {
         expectTypeOf(input).toEqualTypeOf<{ text: string }>();
-        // @ts-expect-error: output must match the output schema
         return { text: 1 };
       },
     });

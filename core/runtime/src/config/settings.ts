@@ -13,7 +13,7 @@ const flag = z.union([z.boolean(), z.enum(['true', 'false', '1', '0']).transform
 export const settings = {
   port: {
     env: 'PORT',
-    schema: z.coerce.number().int().min(0).max(65535).default(8000),
+    schema: z.coerce.number({ error: 'must be a whole number from 0 to 65535' }).int().min(0).max(65535).default(8000),
     doc: 'HTTP port (0 picks a free one).',
   },
   host: {
@@ -70,6 +70,16 @@ export const settings = {
     env: 'DWC_TRUST_PROXY',
     schema: flag.default(false),
     doc: 'Trust X-Forwarded-* headers (set behind a reverse proxy).',
+  },
+  workerConcurrency: {
+    env: 'DWC_WORKER_CONCURRENCY',
+    schema: z.coerce.number().int().min(1).max(256).default(8),
+    doc: 'Jobs (executions and background tasks) this process runs at once.',
+  },
+  jobLeaseMs: {
+    env: 'DWC_JOB_LEASE_MS',
+    schema: z.coerce.number().int().min(1_000).max(3_600_000).default(30_000),
+    doc: 'How long a claimed job is held without renewal; a dead worker\'s jobs are taken over after this.',
   },
   shutdownTimeoutMs: {
     env: 'DWC_SHUTDOWN_TIMEOUT_MS',

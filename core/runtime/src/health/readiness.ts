@@ -1,6 +1,6 @@
 import type { AiProviderDefinition } from '@dwc/sdk';
 import type { Logger } from 'pino';
-import type { PluginStatus } from '../plugins/plugin-status.js';
+import type { PluginStatus } from '../plugin-host/plugin-status.js';
 
 export interface HealthCheck {
   name: string;

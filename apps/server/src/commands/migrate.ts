@@ -1,0 +1,21 @@
+import { createLogger, openDatabase } from '@dwc/runtime';
+import { loadServerConfig } from '../load-server-config.js';
+
+/** Applies pending migrations (or, with `status`, lists them) and prints what it did. */
+export async function migrate(options: { status?: boolean }): Promise<void> {
+  const config = loadServerConfig();
+  const logger = createLogger({ level: config.logLevel === 'info' ? 'warn' : config.logLevel });
+  const database = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir, logger });
+  try {
+    const where = `${database.dialect} ${database.describe()}`;
+    if (options.status) {
+      const pending = await database.pendingMigrations();
+      console.log(pending.length === 0 ? `${where}: up to date` : `${where}: ${pending.length} pending: ${pending.join(', ')}`);
+      return;
+    }
+    const applied = await database.migrate();
+    console.log(applied.length === 0 ? `${where}: already up to date` : `${where}: applied ${applied.join(', ')}`);
+  } finally {
+    await database.close();
+  }
+}

@@ -1,0 +1,53 @@
+import { startHttpServer } from '@dwc/api';
+import { createLogger, createRuntime, resolveApiToken } from '@dwc/runtime';
+import { composeApiDeps } from '../compose-api-deps.js';
+import { loadServerConfig } from '../load-server-config.js';
+
+/** Starts the headless server and shuts it down cleanly on SIGINT/SIGTERM (a second signal forces exit). */
+export async function serve(): Promise<void> {
+  const config = loadServerConfig();
+  const logger = createLogger({ level: config.logLevel });
+  const runtime = await createRuntime({ config, logger });
+  const apiToken = resolveApiToken({ configured: config.apiToken, dataDir: config.dataDir });
+  if (apiToken.source === 'generated') {
+    logger.warn({ path: apiToken.path }, `generated an API token in ${apiToken.path}; send it as "Authorization: Bearer <token>" or set DWC_API_TOKEN`);
+  }
+  let server;
+  try {
+    server = await startHttpServer({ deps: composeApiDeps(runtime, apiToken.token), port: config.port, host: config.host ?? '::', shutdownTimeoutMs: config.shutdownTimeoutMs });
+  } catch (error) {
+    await runtime.close();
+    throw error;
+  }
+  const plugins = runtime.plugins.list();
+  logger.info(
+    {
+      url: server.url,
+      database: runtime.database.dialect,
+      plugins: plugins.filter((p) => p.state === 'active').map((p) => p.name),
+      failed_plugins: plugins.filter((p) => p.state === 'failed').map((p) => p.name),
+    },
+    `dwc listening on ${server.url} (database: ${runtime.database.dialect} ${runtime.database.describe()}; plugins: ${plugins.filter((p) => p.state === 'active').map((p) => p.name).join(', ') || 'none'})`,
+  );
+
+  let stopping = false;
+  const stop = async (signal: NodeJS.Signals) => {
+    if (stopping) {
+      logger.warn({ signal }, 'second signal: exiting now');
+      process.exit(1);
+    }
+    stopping = true;
+    logger.info({ signal }, 'shutting down: finishing in-flight requests');
+    const force = setTimeout(() => {
+      logger.error(`shutdown took longer than ${config.shutdownTimeoutMs} ms (DWC_SHUTDOWN_TIMEOUT_MS); exiting`);
+      process.exit(1);
+    }, config.shutdownTimeoutMs + 1_000);
+    force.unref();
+    await server.close();
+    await runtime.close();
+    logger.info('stopped');
+    logger.flush();
+  };
+  process.on('SIGINT', (signal) => void stop(signal));
+  process.on('SIGTERM', (signal) => void stop(signal));
+}

@@ -1,0 +1,20 @@
+import type { ApiDeps } from '@dwc/api';
+import { createStaticTokenAuth, type Runtime } from '@dwc/runtime';
+import { productVersion } from './paths.js';
+
+/** Wires the runtime into what the HTTP layer needs: the composition root of the server. */
+export function composeApiDeps(runtime: Runtime, apiToken: string): ApiDeps {
+  const { config } = runtime;
+  return {
+    logger: runtime.logger,
+    version: productVersion,
+    http: { corsOrigins: [...config.corsOrigins], bodyLimit: config.bodyLimit, trustProxy: config.trustProxy },
+    auth: createStaticTokenAuth(apiToken),
+    health: { readiness: () => runtime.readiness() },
+    plugins: {
+      list: () => runtime.plugins.list(),
+      setEnabled: (name, enabled) => runtime.plugins.setEnabled(name, enabled),
+      configure: (name, config) => runtime.plugins.configure(name, config),
+    },
+  };
+}

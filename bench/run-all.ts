@@ -1,0 +1,2 @@
+// `npm run bench`: every benchmark in one run; each prints its table and writes bench/results/<name>.json.
+await import('./startup.js');

@@ -1,0 +1,61 @@
+// Cold start to the first 200 from GET /health, and RSS after start, on SQLite and Postgres.
+// Target (issue 2): under 1.5 s and under 150 MB RSS on a 2-core machine.
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { benchPostgres } from './lib/postgres.js';
+import { median, report, type Row } from './lib/report.js';
+import { rssMb, startServer, stopServer } from './lib/server-process.js';
+
+const RUNS = Number(process.env.BENCH_RUNS ?? 5);
+const SETTLE_MS = 500;
+const TARGET = { startMs: 1500, rssMb: 150 };
+
+async function measure(label: string, envFor: () => Promise<Record<string, string>>): Promise<Row> {
+  const first: number[] = [];
+  const warm: number[] = [];
+  const rss: number[] = [];
+  for (let run = 0; run < RUNS; run++) {
+    const env = await envFor();
+    for (const bucket of [first, warm]) {
+      const server = await startServer(env);
+      bucket.push(server.startMs);
+      await new Promise((resolve) => setTimeout(resolve, SETTLE_MS));
+      rss.push(rssMb(server.child.pid!));
+      await stopServer(server.child);
+    }
+  }
+  return {
+    database: label,
+    'first start ms (median)': Math.round(median(first)),
+    'first start ms (max)': Math.round(Math.max(...first)),
+    'warm start ms (median)': Math.round(median(warm)),
+    'warm start ms (max)': Math.round(Math.max(...warm)),
+    'RSS MB (max)': Math.round(Math.max(...rss)),
+    'meets target': Math.max(...first, ...warm) < TARGET.startMs && Math.max(...rss) < TARGET.rssMb ? 'yes' : 'NO',
+  };
+}
+
+const dirs: string[] = [];
+const rows: Row[] = [];
+rows.push(
+  await measure('sqlite', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'dwc-bench-'));
+    dirs.push(dir);
+    return { DWC_DATA_DIR: join(dir, 'data'), DATABASE_URL: '', DWC_API_TOKEN: 'bench-token-bench-token-bench' };
+  }),
+);
+const postgres = await benchPostgres();
+try {
+  rows.push(
+    await measure('postgres', async () => {
+      const dir = mkdtempSync(join(tmpdir(), 'dwc-bench-'));
+      dirs.push(dir);
+      return { DWC_DATA_DIR: join(dir, 'data'), DATABASE_URL: await postgres.createDatabase(), DWC_API_TOKEN: 'bench-token-bench-token-bench' };
+    }),
+  );
+} finally {
+  await postgres.stop();
+  for (const dir of dirs) rmSync(dir, { recursive: true, force: true });
+}
+report('startup', rows, { runs: RUNS, target: TARGET, note: 'first start = empty database, migrations applied; warm = same data again' });

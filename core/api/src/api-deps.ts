@@ -1,0 +1,22 @@
+import type { HealthCheck, PluginStatus, ReadinessReport } from '@dwc/runtime';
+import type { Logger } from 'pino';
+
+export type { HealthCheck, PluginStatus, ReadinessReport };
+
+/** What the HTTP layer needs from the runtime; the server's composition root (or a test) supplies it. */
+export interface ApiDeps {
+  logger: Logger;
+  /** Product version for /health and the OpenAPI info. */
+  version: string;
+  http: { corsOrigins: string[]; bodyLimit: string; trustProxy: boolean };
+  /** The one place credentials are checked (replaced by users, JWT and API keys in a later issue). */
+  auth: { verifyBearer(token: string): Promise<{ subject: string } | null> };
+  health: { readiness(): Promise<ReadinessReport> };
+  plugins: {
+    list(): PluginStatus[];
+    /** NotFoundError when no such plugin is installed. */
+    setEnabled(name: string, enabled: boolean): Promise<PluginStatus>;
+    /** InputError (details: field -> messages) when the config does not match the plugin's schema. */
+    configure(name: string, config: unknown): Promise<PluginStatus>;
+  };
+}

@@ -1,0 +1,33 @@
+import express, { type Express } from 'express';
+import type { ApiDeps } from './api-deps.js';
+import { corsPolicy } from './cors-policy.js';
+import { defaultRoutes } from './default-routes.js';
+import type { Route } from './define-route.js';
+import { mountDocsAssets } from './docs-assets.js';
+import { errorHandler } from './error-handler.js';
+import { mountRoutes } from './mount-routes.js';
+import { notFound } from './not-found.js';
+import { requestContext } from './request-context.js';
+import { securityHeaders } from './security-headers.js';
+
+/**
+ * The Express 5 application: request id and log line, security headers, CORS, JSON bodies, the
+ * route table (authentication, validation, 405), 404, and the one error middleware.
+ */
+export function createApp(deps: ApiDeps, routes: readonly Route[] = defaultRoutes): Express {
+  const app = express();
+  app.disable('x-powered-by');
+  app.set('trust proxy', deps.http.trustProxy);
+  app.use(requestContext(deps.logger));
+  app.use(securityHeaders());
+  const cors = corsPolicy(deps.http.corsOrigins);
+  if (cors !== undefined) app.use(cors);
+  mountDocsAssets(app);
+  app.use(express.json({ limit: deps.http.bodyLimit }));
+  const router = express.Router();
+  mountRoutes(router, routes, deps);
+  app.use(router);
+  app.use(notFound);
+  app.use(errorHandler(deps.logger));
+  return app;
+}

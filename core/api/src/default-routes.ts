@@ -1,0 +1,27 @@
+import type { Route } from './define-route.js';
+import { configurePluginRoute } from './routes/configure-plugin.js';
+import { disablePluginRoute } from './routes/disable-plugin.js';
+import { enablePluginRoute } from './routes/enable-plugin.js';
+import { getPluginRoute } from './routes/get-plugin.js';
+import { listPluginsRoute } from './routes/list-plugins.js';
+import { livenessRoute } from './routes/liveness.js';
+import { openApiRoute } from './routes/openapi-json.js';
+import { readinessRoute } from './routes/readiness.js';
+import { redocRoute } from './routes/redoc.js';
+import { swaggerUiRoute } from './routes/swagger-ui.js';
+import { websocketUpgradeRoute } from './routes/websocket-upgrade.js';
+
+/** Every route the product serves, in mounting order. */
+export const defaultRoutes: readonly Route[] = [
+  livenessRoute,
+  readinessRoute,
+  listPluginsRoute,
+  getPluginRoute,
+  enablePluginRoute,
+  disablePluginRoute,
+  configurePluginRoute,
+  websocketUpgradeRoute,
+  openApiRoute,
+  swaggerUiRoute,
+  redocRoute,
+];

@@ -1,0 +1,151 @@
+import type { Request, Response } from 'express';
+import type { Logger } from 'pino';
+import type { z } from 'zod';
+import type { ApiDeps } from './api-deps.js';
+import type { OpenApiDocument } from './openapi-document.js';
+
+export type HttpMethod = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
+
+/** Zod schemas for the parts of a request the route reads; each is validated before the handler runs. */
+export interface RouteRequest {
+  params?: z.ZodObject;
+  query?: z.ZodObject;
+  body?: z.ZodType;
+}
+
+/** One documented response. `schema` absent means no body (e.g. 204). */
+export interface RouteResponse {
+  description: string;
+  schema?: z.ZodType;
+  /** Defaults to `application/json`. */
+  contentType?: string;
+}
+
+export type RouteResponses = Record<number, RouteResponse>;
+
+/** Who made the request, as returned by `deps.auth.verifyBearer`. */
+export interface Principal {
+  subject: string;
+}
+
+/** What every handler can reach besides its own request: the mounted table and its OpenAPI document. */
+export interface ApiContext {
+  routes: readonly Route[];
+  /** Built on first use from `routes`, then cached. */
+  document(): OpenApiDocument;
+  /** `document()` serialized once. */
+  documentJson(): string;
+}
+
+type Part<R extends RouteRequest, K extends keyof RouteRequest> = R[K] extends z.ZodType ? z.output<R[K]> : undefined;
+
+export interface RouteContext<R extends RouteRequest = RouteRequest> {
+  params: Part<R, 'params'>;
+  query: Part<R, 'query'>;
+  body: Part<R, 'body'>;
+  req: Request;
+  res: Response;
+  deps: ApiDeps;
+  /** The caller. Null only on routes that do not require authentication. */
+  auth: Principal | null;
+  /** Child logger carrying `request_id`. */
+  log: Logger;
+  api: ApiContext;
+}
+
+/** Any body one of the documented responses allows, or nothing when the handler sent the response itself. */
+export type RouteResult<Res extends RouteResponses> =
+  | { [S in keyof Res]: Res[S] extends { schema: infer Schema extends z.ZodType } ? z.input<Schema> : never }[keyof Res]
+  | undefined
+  | void;
+
+export interface RouteSpec<R extends RouteRequest, Res extends RouteResponses> {
+  method: HttpMethod;
+  /** OpenAPI style: `/api/v3/plugins/{name}`. */
+  path: string;
+  operationId: string;
+  summary: string;
+  description?: string;
+  tags: string[];
+  /** Skip authentication. Routes outside `/api/v3/` never require it. */
+  public?: boolean;
+  request?: R;
+  responses: Res;
+  /**
+   * Returns the JSON body (status 200 unless the handler set another with `res.status`), or
+   * undefined for an empty response (204 unless another status was set), or sends the response
+   * itself through `res`.
+   */
+  handler: (ctx: RouteContext<R>) => NoInfer<RouteResult<Res> | Promise<RouteResult<Res>>>;
+}
+
+/** A checked route, ready for `mountRoutes` and `buildOpenApiDocument`. */
+export interface Route {
+  readonly method: HttpMethod;
+  readonly path: string;
+  /** The same path in Express syntax: `/api/v3/plugins/:name`. */
+  readonly expressPath: string;
+  readonly operationId: string;
+  readonly summary: string;
+  readonly description: string | undefined;
+  readonly tags: readonly string[];
+  readonly public: boolean;
+  readonly request: RouteRequest;
+  readonly responses: RouteResponses;
+  handler(ctx: UntypedRouteContext): unknown;
+}
+
+/** The context as the mounting code builds it, before a route's schemas give the parts their types. */
+export type UntypedRouteContext = Omit<RouteContext, 'params' | 'query' | 'body'> & { params: unknown; query: unknown; body: unknown };
+
+const PLACEHOLDER = /\{([^}]*)\}/g;
+const PARAM_NAME = /^[A-Za-z_][A-Za-z0-9_]*$/;
+const OPERATION_ID = /^[A-Za-z][A-Za-z0-9_]*$/;
+const METHODS: readonly string[] = ['GET', 'POST', 'PUT', 'PATCH', 'DELETE'];
+
+/**
+ * Declares one HTTP route: the single description from which the route is mounted, its input
+ * validated and its OpenAPI operation generated. Checks the declaration once and throws on a
+ * mistake (bad path, placeholders that do not match the params schema, no responses).
+ */
+export function defineRoute<R extends RouteRequest = Record<never, never>, Res extends RouteResponses = RouteResponses>(
+  spec: RouteSpec<R, Res>,
+): Route {
+  const where = `route ${spec.method} ${spec.path}`;
+  if (!METHODS.includes(spec.method)) throw new TypeError(`${where}: method must be one of ${METHODS.join(', ')}`);
+  if (!spec.path.startsWith('/') || spec.path.includes(':')) {
+    throw new TypeError(`${where}: path must start with "/" and use {name} placeholders, not ":name"`);
+  }
+  if (!OPERATION_ID.test(spec.operationId)) throw new TypeError(`${where}: operationId "${spec.operationId}" must be an identifier`);
+  if (Object.keys(spec.responses).length === 0) throw new TypeError(`${where}: declare at least one response`);
+
+  const placeholders = [...spec.path.matchAll(PLACEHOLDER)].map((match) => match[1] ?? '');
+  const bad = placeholders.find((name) => !PARAM_NAME.test(name));
+  if (bad !== undefined) throw new TypeError(`${where}: placeholder {${bad}} must be an identifier`);
+  const declared = Object.keys(spec.request?.params?.shape ?? {});
+  const same = declared.length === placeholders.length && placeholders.every((name) => declared.includes(name));
+  if (!same) {
+    throw new TypeError(
+      `${where}: request.params must declare exactly the path placeholders (${placeholders.join(', ') || 'none'}), got (${declared.join(', ') || 'none'})`,
+    );
+  }
+
+  return {
+    method: spec.method,
+    path: spec.path,
+    expressPath: spec.path.replace(PLACEHOLDER, ':$1'),
+    operationId: spec.operationId,
+    summary: spec.summary,
+    description: spec.description,
+    tags: [...spec.tags],
+    public: spec.public === true,
+    request: spec.request ?? {},
+    responses: spec.responses,
+    handler: spec.handler as unknown as Route['handler'],
+  };
+}
+
+/** Whether the route needs `Authorization: Bearer`: every `/api/v3/` route not marked public. */
+export function requiresAuth(route: Pick<Route, 'path' | 'public'>): boolean {
+  return !route.public && route.path.startsWith('/api/v3/');
+}

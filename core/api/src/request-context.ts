@@ -1,0 +1,52 @@
+import { randomUUID } from 'node:crypto';
+import type { RequestHandler, Response } from 'express';
+import type { Logger } from 'pino';
+import type { Principal } from './define-route.js';
+
+/** Per-request state kept on `res.locals`. */
+export interface RequestState {
+  id: string;
+  log: Logger;
+  auth: Principal | null;
+}
+
+const KEY = 'dwc';
+const SAFE_REQUEST_ID = /^[A-Za-z0-9._:-]{1,64}$/;
+
+/** The state `requestContext` put on this response. */
+export function requestState(res: Response): RequestState {
+  return res.locals[KEY] as RequestState;
+}
+
+/** Keeps an incoming request id when it is a short safe token; otherwise makes one. */
+export function pickRequestId(incoming: string | string[] | undefined): string {
+  return typeof incoming === 'string' && SAFE_REQUEST_ID.test(incoming) ? incoming : randomUUID();
+}
+
+/**
+ * First middleware: assigns the request id (echoed in `X-Request-Id`), a child logger carrying it,
+ * and writes one log line when the response ends (method, path without query, status, duration).
+ */
+export function requestContext(logger: Logger): RequestHandler {
+  return (req, res, next) => {
+    const started = performance.now();
+    const id = pickRequestId(req.headers['x-request-id']);
+    const log = logger.child({ request_id: id });
+    const state: RequestState = { id, log, auth: null };
+    res.locals[KEY] = state;
+    res.setHeader('X-Request-Id', id);
+    res.once('close', () => {
+      const url = req.originalUrl;
+      const query = url.indexOf('?');
+      const fields = {
+        method: req.method,
+        path: query === -1 ? url : url.slice(0, query),
+        status: res.statusCode,
+        duration_ms: Math.round((performance.now() - started) * 100) / 100,
+      };
+      if (res.writableFinished) log.info(fields, 'request completed');
+      else log.warn(fields, 'request aborted before the response was sent');
+    });
+    next();
+  };
+}

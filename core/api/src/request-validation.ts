@@ -1,0 +1,64 @@
+import { InputError, type FieldErrors } from '@dwc/sdk';
+import type { Request } from 'express';
+import type { z } from 'zod';
+import type { Route } from './define-route.js';
+import { HttpStatusError } from './http-status-error.js';
+
+/** A route's request after validation; parts without a schema are undefined. */
+export interface ValidatedRequest {
+  params: unknown;
+  query: unknown;
+  body: unknown;
+}
+
+const NOTHING: ValidatedRequest = Object.freeze({ params: undefined, query: undefined, body: undefined });
+
+/** An empty body (`Content-Length: 0`, as clients send for a bodiless POST) counts as no body. */
+function hasBody(req: Request): boolean {
+  const length = req.headers['content-length'];
+  return req.headers['transfer-encoding'] !== undefined || (length !== undefined && length !== '0');
+}
+
+function collect(fields: FieldErrors, location: string, error: z.ZodError): void {
+  for (const issue of error.issues) {
+    const key = issue.path.length === 0 ? location : `${location}.${issue.path.join('.')}`;
+    (fields[key] ??= []).push(issue.message);
+  }
+}
+
+/**
+ * Validates path parameters, query and body against the route's schemas in one pass and throws
+ * one `InputError` listing every failing field (`body.name`, `query.limit`...), or 415 when a body
+ * is sent with another content type than JSON.
+ */
+export function validateRequest(route: Route, req: Request): ValidatedRequest {
+  const { params: paramsSchema, query: querySchema, body: bodySchema } = route.request;
+  if (paramsSchema === undefined && querySchema === undefined && bodySchema === undefined) return NOTHING;
+  if (bodySchema !== undefined && hasBody(req) && req.is('application/json') !== 'application/json') {
+    throw new HttpStatusError(
+      415,
+      'unsupported_media_type',
+      `Send the body of ${route.method} ${route.path} as JSON with "Content-Type: application/json".`,
+    );
+  }
+  const fields: FieldErrors = {};
+  let failed = false;
+  const parse = (schema: z.ZodType | undefined, value: unknown, location: string): unknown => {
+    if (schema === undefined) return undefined;
+    const result = schema.safeParse(value);
+    if (result.success) return result.data;
+    failed = true;
+    collect(fields, location, result.error);
+    return undefined;
+  };
+  const params = parse(paramsSchema, req.params, 'params');
+  const query = querySchema === undefined ? undefined : parse(querySchema, req.query, 'query');
+  const body = parse(bodySchema, req.body, 'body');
+  if (failed) {
+    const summary = Object.entries(fields)
+      .map(([field, messages]) => `${field}: ${messages.join(', ')}`)
+      .join('; ');
+    throw new InputError(`Invalid request: ${summary}`, { details: fields });
+  }
+  return { params, query, body };
+}

@@ -1,0 +1,17 @@
+import { defineRoute } from '../define-route.js';
+import { errorResponse } from '../error-response.js';
+import { pluginNameParams, pluginSchema, toPluginWire } from './plugin-wire.js';
+
+export const disablePluginRoute = defineRoute({
+  method: 'POST',
+  path: '/api/v3/plugins/{name}/disable',
+  operationId: 'disablePlugin',
+  summary: 'Disable a plugin',
+  tags: ['plugins'],
+  request: { params: pluginNameParams },
+  responses: {
+    200: { description: 'The plugin in its new state', schema: pluginSchema },
+    404: errorResponse('No plugin has this name'),
+  },
+  handler: async ({ deps, params }) => toPluginWire(await deps.plugins.setEnabled(params.name, false)),
+});

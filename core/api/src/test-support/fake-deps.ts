@@ -1,0 +1,81 @@
+import { InputError, NotFoundError } from '@dwc/sdk';
+import { pino } from 'pino';
+import type { ApiDeps, PluginStatus, ReadinessReport } from '../api-deps.js';
+
+export const GOOD_TOKEN = 'good-token';
+export const SUBJECT = 'user-1';
+
+export interface FakeDeps {
+  deps: ApiDeps;
+  /** Every log line written so far, parsed. */
+  logs: Record<string, unknown>[];
+  /** The fake's plugin store; tests may change it. */
+  plugins: PluginStatus[];
+  /** Tokens passed to verifyBearer, in order. */
+  tokensSeen: string[];
+  /** What readiness() returns next. */
+  setReadiness(report: ReadinessReport): void;
+}
+
+export function samplePlugin(overrides: Partial<PluginStatus> = {}): PluginStatus {
+  return {
+    name: '@dwc/plugin-ai-openai',
+    version: '1.2.0',
+    description: 'OpenAI provider',
+    kinds: ['ai-provider'],
+    state: 'active',
+    capabilities: [{ kind: 'ai-provider', type: 'openai' }],
+    configSchema: { type: 'object', properties: { api_key_secret: { type: 'string' } } },
+    permissions: { network: ['api.openai.com'], secrets: ['OPENAI_API_KEY'], filesystem: [] },
+    source: 'folder',
+    ...overrides,
+  };
+}
+
+/** An `ApiDeps` backed by memory: one valid token, a plugin store and a log capture. */
+export function fakeDeps(http: Partial<ApiDeps['http']> = {}): FakeDeps {
+  const logs: Record<string, unknown>[] = [];
+  const tokensSeen: string[] = [];
+  const plugins: PluginStatus[] = [samplePlugin(), samplePlugin({ name: 'broken-plugin', state: 'failed', error: 'setup threw', configSchema: undefined })];
+  let readiness: ReadinessReport = { status: 'ok', checks: [{ name: 'database', status: 'ok', latencyMs: 1.5 }] };
+  const logger = pino({ level: 'debug' }, { write: (line: string) => void logs.push(JSON.parse(line) as Record<string, unknown>) });
+
+  const find = (name: string): PluginStatus => {
+    const plugin = plugins.find((candidate) => candidate.name === name);
+    if (plugin === undefined) throw new NotFoundError(`No plugin named "${name}"`);
+    return plugin;
+  };
+
+  const deps: ApiDeps = {
+    logger,
+    version: '9.9.9-test',
+    http: { corsOrigins: [], bodyLimit: '1kb', trustProxy: false, ...http },
+    auth: {
+      verifyBearer: async (token) => {
+        tokensSeen.push(token);
+        return token === GOOD_TOKEN ? { subject: SUBJECT } : null;
+      },
+    },
+    health: { readiness: async () => readiness },
+    plugins: {
+      list: () => plugins.map((plugin) => ({ ...plugin })),
+      setEnabled: async (name, enabled) => {
+        const plugin = find(name);
+        plugin.state = enabled ? 'active' : 'disabled';
+        return { ...plugin };
+      },
+      configure: async (name, config) => {
+        const plugin = find(name);
+        const value = (config as Record<string, unknown>).api_key_secret;
+        if (typeof value !== 'string') {
+          throw new InputError('Invalid config for the plugin', { details: { api_key_secret: ['Expected a string'] } });
+        }
+        return { ...plugin };
+      },
+    },
+  };
+  return { deps, logs, plugins, tokensSeen, setReadiness: (report) => void (readiness = report) };
+}
+
+/** The Authorization header for the fake's valid token. */
+export const AUTH = { Authorization: `Bearer ${GOOD_TOKEN}` } as const;

@@ -1,0 +1,119 @@
+import { execFile } from 'node:child_process';
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { promisify } from 'node:util';
+import { afterAll, describe, expect, it } from 'vitest';
+import { cliPath, startServer, stopServer } from '../bench/lib/server-process.js';
+import { createTestDatabase } from './support/postgres.js';
+
+const run = promisify(execFile);
+
+interface Readiness {
+  status: string;
+  checks: { name: string; status: string; detail?: string }[];
+}
+const getJson = async <T>(url: string, init?: RequestInit): Promise<T> => (await (await fetch(url, init)).json()) as T;
+const fixturePlugins = fileURLToPath(new URL('../core/runtime/test-fixtures/plugins', import.meta.url));
+const dirs: string[] = [];
+const freshDir = () => {
+  const dir = mkdtempSync(join(tmpdir(), 'dwc-server-'));
+  dirs.push(dir);
+  return dir;
+};
+afterAll(() => dirs.forEach((dir) => rmSync(dir, { recursive: true, force: true })));
+
+describe('dwc serve', () => {
+  it('starts on SQLite in the data folder, generates an API token, serves health and plugins, and stops cleanly on SIGTERM', async () => {
+    const dataDir = join(freshDir(), 'data');
+    const server = await startServer({ DWC_DATA_DIR: dataDir, DATABASE_URL: '', DWC_API_TOKEN: '', LOG_LEVEL: 'info' });
+    try {
+      expect(existsSync(join(dataDir, 'dwc.sqlite'))).toBe(true);
+      const token = readFileSync(join(dataDir, 'api-token'), 'utf8').trim();
+      const readiness = await getJson<Readiness>(`${server.url}/api/v3/health`);
+      expect(readiness).toMatchObject({ status: 'ok', checks: [{ name: 'database', status: 'ok' }, { name: 'plugins', status: 'ok' }] });
+      expect((await fetch(`${server.url}/api/v3/plugins`)).status).toBe(401);
+      const plugins = await getJson<{ plugins: { name: string }[] }>(`${server.url}/api/v3/plugins`, { headers: { authorization: `Bearer ${token}` } });
+      expect(plugins.plugins.map((p) => p.name)).toContain('@dwc/plugin-action-transform');
+      expect(server.output()).toMatch(/dwc listening on http:\/\/127\.0\.0\.1:\d+ \(database: sqlite /);
+    } finally {
+      expect(await stopServer(server.child)).toBe(0);
+    }
+    expect(server.output()).toContain('"msg":"stopped"');
+  });
+
+  it('uses Postgres when DATABASE_URL is set', async () => {
+    const database = await createTestDatabase();
+    const server = await startServer({ DWC_DATA_DIR: join(freshDir(), 'data'), DATABASE_URL: database.url, DWC_API_TOKEN: 'x'.repeat(32), LOG_LEVEL: 'info' });
+    try {
+      const readiness = await getJson<Readiness>(`${server.url}/api/v3/health`);
+      expect(readiness.checks[0]).toMatchObject({ name: 'database', status: 'ok' });
+      expect(server.output()).toContain('(database: postgres ');
+    } finally {
+      await stopServer(server.child);
+      await database.drop();
+    }
+  });
+
+  it('keeps serving when plugins fail to load, and reports them as degraded', async () => {
+    const server = await startServer({ DWC_DATA_DIR: join(freshDir(), 'data'), DATABASE_URL: '', DWC_PLUGINS_DIR: fixturePlugins, DWC_API_TOKEN: 'x'.repeat(32) });
+    try {
+      const response = await fetch(`${server.url}/api/v3/health`);
+      const readiness = (await response.json()) as Readiness;
+      expect(response.status).toBe(200);
+      expect(readiness.status).toBe('degraded');
+      const plugins = readiness.checks.find((c) => c.name === 'plugins');
+      expect(plugins?.detail).toContain('Plugin fixture-throwing: setup threw: cannot reach the license server');
+    } finally {
+      await stopServer(server.child);
+    }
+  });
+});
+
+describe('dwc command line', () => {
+  const dwc = (args: string[], env: Record<string, string> = {}) =>
+    run(process.execPath, [cliPath, ...args], { env: { ...process.env, DWC_DATA_DIR: join(freshDir(), 'data'), DATABASE_URL: '', ...env } }).then(
+      (result) => ({ code: 0, ...result }),
+      (error: { code: number; stdout: string; stderr: string }) => ({ code: error.code, stdout: error.stdout, stderr: error.stderr }),
+    );
+
+  it('lists its commands in --help', async () => {
+    const { stdout } = await dwc(['--help']);
+    for (const command of ['serve', 'migrate', 'plugins', 'doctor']) expect(stdout).toContain(command);
+  });
+
+  it('stops with one clear line naming a bad setting', async () => {
+    const result = await dwc(['serve'], { PORT: 'eighty' });
+    expect(result.code).toBe(1);
+    expect(result.stderr.trim().split('\n')).toEqual([expect.stringMatching(/^dwc: Invalid configuration: PORT="eighty": /)]);
+  });
+
+  it('migrates, then reports the schema up to date', async () => {
+    const dataDir = join(freshDir(), 'data');
+    const first = await dwc(['migrate'], { DWC_DATA_DIR: dataDir });
+    expect(first.stdout).toMatch(/sqlite .*dwc\.sqlite: applied Initial\d+/);
+    const status = await dwc(['migrate', '--status'], { DWC_DATA_DIR: dataDir });
+    expect(status.stdout).toMatch(/up to date/);
+  });
+
+  it('lists plugins with their state and capabilities', async () => {
+    const { stdout } = await dwc(['plugins', 'list']);
+    expect(stdout).toMatch(/^active +@dwc\/plugin-action-transform@0\.1\.0 +action:transform$/m);
+  });
+
+  it('doctor names an unreachable database and says how to fix it', async () => {
+    const result = await dwc(['doctor'], { DATABASE_URL: 'postgres://dwc:secret-pw@127.0.0.1:1/dwc', PORT: '0' });
+    expect(result.code).toBe(1);
+    expect(result.stdout).toContain('FAIL Cannot connect to Postgres at 127.0.0.1:1/dwc (DATABASE_URL)');
+    expect(result.stdout).toContain('fix: check DATABASE_URL and that Postgres is running');
+    expect(result.stdout).not.toContain('secret-pw');
+  });
+
+  it('doctor lists pending migrations and failed plugins', async () => {
+    const result = await dwc(['doctor'], { DWC_PLUGINS_DIR: fixturePlugins, PORT: '0' });
+    expect(result.code).toBe(1);
+    expect(result.stdout).toMatch(/FAIL \d+ migration\(s\) pending: Initial/);
+    expect(result.stdout).toContain('FAIL Plugin fixture-wrong-api: was built for plugin API v2');
+  });
+});
