@@ -1,14 +1,27 @@
+import { randomBytes } from 'node:crypto';
+import { hostname } from 'node:os';
 import { ConfigError, type EventBus } from '@dwc/sdk';
 import { LRUCache } from 'lru-cache';
 import type { Logger } from 'pino';
 import type { DwcConfig } from './config/settings.js';
+import { createDocumentStore, type DocumentStore } from './documents/document-store.js';
+import type { WorkflowDefinition } from './engine/index.js';
 import { createEventBus } from './events/event-bus.js';
+import { startPostgresEventBridge, type PostgresEventBridge } from './events/postgres-event-bridge.js';
+import { createExecutionRunner } from './executions/execution-runner.js';
+import { createExecutionService, type ExecutionService } from './executions/execution-service.js';
+import { createExecutionStore, type ExecutionStore } from './executions/execution-store.js';
 import { checkReadiness, type ReadinessReport } from './health/readiness.js';
 import { discoverPlugins } from './plugin-host/discover-plugins.js';
 import { createPluginHost, type PluginConfigStore, type PluginHost } from './plugin-host/plugin-host.js';
 import { createRegistries, type Registries } from './plugin-host/registries.js';
 import { sdkVersion } from './plugin-host/sdk-version.js';
+import { createJobStore, type JobStore } from './queue/job-store.js';
+import { createTaskService, type TaskService } from './queue/task-service.js';
+import { createWorkerPool, type WorkerPool } from './queue/worker-pool.js';
 import { openDatabase, pluginConfigRepository, type Database } from './storage/index.js';
+import { sqlClientOf } from './storage/sql-client.js';
+import { createWorkflowStore, type WorkflowStore } from './workflows/workflow-store.js';
 
 /** Everything a running dwc process holds, independent of HTTP. */
 export interface Runtime {
@@ -18,8 +31,15 @@ export interface Runtime {
   events: EventBus;
   registries: Registries;
   plugins: PluginHost;
+  workflows: WorkflowStore<WorkflowDefinition>;
+  executions: ExecutionService;
+  executionStore: ExecutionStore;
+  tasks: TaskService;
+  jobs: JobStore;
+  documents: DocumentStore;
+  workers: WorkerPool;
   readiness(): Promise<ReadinessReport>;
-  /** Disposes plugins, then closes the database. Safe to call twice. */
+  /** Stops the workers (waiting for running jobs), disposes plugins, closes the database. Safe to call twice. */
   close(): Promise<void>;
 }
 
@@ -28,6 +48,8 @@ export interface CreateRuntimeOptions {
   logger: Logger;
   /** Run pending migrations at start (the default); `dwc doctor` reports them instead. */
   migrate?: boolean;
+  /** Start the job workers (the default); commands that only inspect pass false. */
+  workers?: boolean;
   /** Folder DWC_PLUGINS names are resolved from. */
   cwd?: string;
 }
@@ -39,7 +61,7 @@ const unmigratedPluginStore: PluginConfigStore = {
   },
 };
 
-/** Opens the database, applies migrations and loads the plugins: a ready runtime. */
+/** Opens the database, applies migrations, loads the plugins and starts the workers. */
 export async function createRuntime(options: CreateRuntimeOptions): Promise<Runtime> {
   const { config, logger } = options;
   const database = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir, logger });
@@ -62,6 +84,38 @@ export async function createRuntime(options: CreateRuntimeOptions): Promise<Runt
     await plugins.load(candidates);
     plugins.reportMissing(missing);
 
+    const sql = sqlClientOf(database);
+    const jobs = createJobStore(sql);
+    const executionStore = createExecutionStore(sql, jobs);
+    const workflows = createWorkflowStore<WorkflowDefinition>(sql);
+    const runner = createExecutionRunner({ executions: executionStore, workflows, registries, events, logger });
+    let bridge: PostgresEventBridge | undefined;
+    // Called only after start-up, once `workers` exists.
+    const wake = () => {
+      workers.wake();
+      bridge?.notifyJobs();
+    };
+    const tasks = createTaskService({ jobs, registries, onQueued: wake });
+    const workers: WorkerPool = createWorkerPool({
+      jobs,
+      workerId: `${hostname()}:${process.pid}:${randomBytes(3).toString('hex')}`,
+      logger: logger.child({ component: 'worker' }),
+      concurrency: config.workerConcurrency,
+      leaseMs: config.jobLeaseMs,
+      pollMs: database.dialect === 'postgres' ? 250 : 1_000,
+      handlers: {
+        execution: async (job, ctx) => {
+          await runner.run((job.payload as { execution_id: string }).execution_id, { workerId: ctx.workerId, signal: ctx.signal });
+        },
+        task: tasks.handle,
+      },
+    });
+    if (config.databaseUrl && options.workers !== false) {
+      bridge = await startPostgresEventBridge({ databaseUrl: config.databaseUrl, events, logger, onJobsQueued: () => workers.wake() });
+    }
+    if (options.workers !== false) workers.start();
+    const executions = createExecutionService({ executions: executionStore, workflows, events, onQueued: wake });
+
     let closed: Promise<void> | undefined;
     return {
       config,
@@ -70,6 +124,13 @@ export async function createRuntime(options: CreateRuntimeOptions): Promise<Runt
       events,
       registries,
       plugins,
+      workflows,
+      executions,
+      executionStore,
+      tasks,
+      jobs,
+      documents: createDocumentStore(sql),
+      workers,
       readiness: () =>
         checkReadiness({
           pingDatabase: () => database.ping(),
@@ -79,6 +140,8 @@ export async function createRuntime(options: CreateRuntimeOptions): Promise<Runt
         }),
       close: () =>
         (closed ??= (async () => {
+          await workers.stop(config.shutdownTimeoutMs);
+          await bridge?.close();
           await plugins.disposeAll();
           await database.close();
         })()),

@@ -25,7 +25,7 @@ export async function doctor(): Promise<number> {
 
   findings.push(await checkPort(config));
   try {
-    const runtime = await createRuntime({ config, logger: createLogger({ level: 'silent' }), migrate: false });
+    const runtime = await createRuntime({ config, logger: createLogger({ level: 'silent' }), migrate: false, workers: false });
     try {
       const ping = await runtime.database.ping();
       findings.push({ ok: ping.ok, what: `database ${runtime.database.dialect} ${runtime.database.describe()} ${ping.ok ? `answers (${ping.latencyMs} ms)` : `does not answer: ${ping.error}`}` });

@@ -4,7 +4,7 @@ import { loadServerConfig } from '../load-server-config.js';
 /** Loads the plugins as the server would and prints one line each (or JSON). */
 export async function pluginsList(options: { json?: boolean }): Promise<void> {
   const config = loadServerConfig();
-  const runtime = await createRuntime({ config, logger: createLogger({ level: 'silent' }), migrate: false });
+  const runtime = await createRuntime({ config, logger: createLogger({ level: 'silent' }), migrate: false, workers: false });
   try {
     const plugins = runtime.plugins.list();
     if (options.json) {

@@ -1,0 +1,96 @@
+import type { SqlClient } from '../storage/sql-client.js';
+
+export interface DocumentRecord {
+  id: string;
+  executionId: string | null;
+  workflowId: string | null;
+  stepId: string | null;
+  parentId: string | null;
+  title: string;
+  content: string;
+  format: 'text' | 'markdown' | 'html' | 'json';
+  metadata: Record<string, unknown>;
+  sizeBytes: number;
+  checksum: string;
+  createdAt: Date;
+}
+
+export type DocumentSummary = Omit<DocumentRecord, 'content'>;
+
+export type DocumentStore = ReturnType<typeof createDocumentStore>;
+
+const MAX_LINEAGE_DEPTH = 100;
+
+/** Documents produced by steps, and their lineage (parent documents and derived ones). */
+export function createDocumentStore(sql: SqlClient) {
+  const toRecord = (row: Record<string, unknown>): DocumentRecord => ({
+    id: row.id as string,
+    executionId: (row.execution_id as string | null) ?? null,
+    workflowId: (row.workflow_id as string | null) ?? null,
+    stepId: (row.step_id as string | null) ?? null,
+    parentId: (row.parent_id as string | null) ?? null,
+    title: row.title as string,
+    content: (row.content as string | undefined) ?? '',
+    format: row.format as DocumentRecord['format'],
+    metadata: sql.fromJson<Record<string, unknown>>(row.metadata) ?? {},
+    sizeBytes: sql.fromInt(row.size_bytes),
+    checksum: row.checksum as string,
+    createdAt: sql.fromDate(row.created_at)!,
+  });
+  const toSummary = (row: Record<string, unknown>): DocumentSummary => {
+    const { content: _content, ...summary } = toRecord(row);
+    return summary;
+  };
+  const summaryColumns = 'id, execution_id, workflow_id, step_id, parent_id, title, format, metadata, size_bytes, checksum, created_at';
+
+  return {
+    async get(id: string): Promise<DocumentRecord | undefined> {
+      const row = await sql.get('SELECT * FROM documents WHERE id = ?', [id]);
+      return row ? toRecord(row) : undefined;
+    },
+
+    /** Newest first, without content; filter by execution, workflow, or a title/content search. */
+    async list(filter: { executionId?: string; workflowId?: string; query?: string; limit: number; before?: string }): Promise<DocumentSummary[]> {
+      const conditions: [string, string | undefined][] = [
+        ['execution_id = ?', filter.executionId],
+        ['workflow_id = ?', filter.workflowId],
+        ['id < ?', filter.before],
+      ];
+      const used = conditions.filter(([, value]) => value !== undefined);
+      const clauses = used.map(([clause]) => clause);
+      const params: unknown[] = used.map(([, value]) => value);
+      if (filter.query) {
+        clauses.push('(LOWER(title) LIKE ? OR LOWER(content) LIKE ?)');
+        const pattern = `%${filter.query.toLowerCase().replace(/[%_\\]/g, '')}%`;
+        params.push(pattern, pattern);
+      }
+      const rows = await sql.all(
+        `SELECT ${summaryColumns} FROM documents ${clauses.length ? `WHERE ${clauses.join(' AND ')}` : ''} ORDER BY id DESC LIMIT ?`,
+        [...(params as string[]), filter.limit],
+      );
+      return rows.map(toSummary);
+    },
+
+    /** The chain of parents up to the root (nearest first) and every document derived from this one. */
+    async lineage(id: string): Promise<{ ancestors: DocumentSummary[]; descendants: DocumentSummary[] }> {
+      const ancestors: DocumentSummary[] = [];
+      let current = await sql.get<Record<string, unknown>>(`SELECT ${summaryColumns} FROM documents WHERE id = ?`, [id]);
+      const seen = new Set<string>([id]);
+      while (current?.parent_id && ancestors.length < MAX_LINEAGE_DEPTH && !seen.has(current.parent_id as string)) {
+        seen.add(current.parent_id as string);
+        current = await sql.get<Record<string, unknown>>(`SELECT ${summaryColumns} FROM documents WHERE id = ?`, [current.parent_id]);
+        if (current) ancestors.push(toSummary(current));
+      }
+      const descendants: DocumentSummary[] = [];
+      let frontier = [id];
+      for (let depth = 0; frontier.length > 0 && depth < MAX_LINEAGE_DEPTH; depth++) {
+        const rows = await sql.all(`SELECT ${summaryColumns} FROM documents WHERE parent_id IN (${frontier.map(() => '?').join(', ')}) ORDER BY id`, frontier);
+        const fresh = rows.map(toSummary).filter((doc) => !seen.has(doc.id));
+        fresh.forEach((doc) => seen.add(doc.id));
+        descendants.push(...fresh);
+        frontier = fresh.map((doc) => doc.id);
+      }
+      return { ancestors, descendants };
+    },
+  };
+}

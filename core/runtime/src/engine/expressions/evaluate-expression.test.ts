@@ -1,0 +1,99 @@
+import { describe, expect, it } from 'vitest';
+import { compileExpression } from './compile-expression.js';
+import { evaluateExpression } from './evaluate-expression.js';
+import type { ExpressionScope } from './evaluate-expression.js';
+import { ExpressionError } from './expression-error.js';
+
+const scope: ExpressionScope = {
+  input: { topic: 'AI', items: [{ name: 'a' }, { name: 'b' }] },
+  steps: { summary: { status: 'succeeded', output: { sentiment: { label: 'negative' }, summary: 'bad news' } } },
+  execution: { id: 'ex1' },
+  workflow: { id: 'wf1', version: 2 },
+};
+
+async function failure(promise: Promise<unknown>): Promise<ExpressionError> {
+  const error: unknown = await promise.then(
+    () => undefined,
+    (caught: unknown) => caught,
+  );
+  expect(error).toBeInstanceOf(ExpressionError);
+  return error as ExpressionError;
+}
+
+describe('evaluateExpression', () => {
+  it('evaluates the API.md condition written with ==', async () => {
+    await expect(evaluateExpression("steps.summary.output.sentiment.label == 'negative'", scope)).resolves.toBe(true);
+    await expect(evaluateExpression("steps.summary.output.sentiment.label != 'negative'", scope)).resolves.toBe(false);
+  });
+
+  it('evaluates && and || like and and or', async () => {
+    await expect(evaluateExpression("input.topic == 'AI' && workflow.version == 2", scope)).resolves.toBe(true);
+    await expect(evaluateExpression("input.topic == 'ML' || execution.id == 'ex1'", scope)).resolves.toBe(true);
+  });
+
+  it('does not rewrite operators inside string literals', async () => {
+    await expect(evaluateExpression('"a == b" & \' && \'', scope)).resolves.toBe('a == b && ');
+  });
+
+  it('returns plain arrays, not JSONata sequences', async () => {
+    const names = await evaluateExpression('input.items.name', scope);
+    expect(names).toEqual(['a', 'b']);
+    expect(Object.keys(names as object)).toEqual(['0', '1']);
+  });
+
+  it('returns undefined for no match', async () => {
+    await expect(evaluateExpression('steps.missing.output', scope)).resolves.toBeUndefined();
+  });
+
+  it('drops functions from results', async () => {
+    await expect(evaluateExpression('function($x) { $x }', scope)).resolves.toBeUndefined();
+    await expect(evaluateExpression('{ "f": function($x) { $x }, "n": 1 }', scope)).resolves.toEqual({ n: 1 });
+  });
+
+  it('fails fast with a clear error on endless tail recursion, within the time bound', async () => {
+    const started = Date.now();
+    const error = await failure(evaluateExpression('($f := function($x){ $f($x) }; $f(1))', scope, { timeoutMs: 100 }));
+    expect(Date.now() - started).toBeLessThan(2000);
+    expect(error.message).toMatch(/timeout after 100 milliseconds/i);
+  });
+
+  it('bounds evaluation to one second by default', async () => {
+    const started = Date.now();
+    const error = await failure(evaluateExpression('($loop := function(){ $loop() }; $loop())', scope));
+    expect(Date.now() - started).toBeLessThan(1500);
+    expect(error.message).toMatch(/1000 milliseconds/);
+  });
+
+  it('fails fast with a clear error on deep recursion instead of overflowing the stack', async () => {
+    const error = await failure(evaluateExpression('($f := function($x){ 1 + $f($x) }; $f(1))', scope));
+    expect(error.message).toMatch(/stack overflow/i);
+    expect(error.details).toMatchObject({ jsonata_code: 'D1011' });
+  });
+
+  it('gives no access to Node globals or prototypes', async () => {
+    await expect(evaluateExpression('process', scope)).resolves.toBeUndefined();
+    await expect(evaluateExpression('input.constructor', scope)).resolves.toBeUndefined();
+    await expect(evaluateExpression('$eval("process.exit()")', scope)).resolves.toBeUndefined();
+    await expect(evaluateExpression('$eval("$.constructor.constructor")', scope)).resolves.toBeUndefined();
+  });
+
+  it('reports a syntax error with the position in the text as written', async () => {
+    const error = await failure(evaluateExpression('a && (b', scope));
+    expect(error.code).toBe('invalid_expression');
+    expect(error.expression).toBe('a && (b');
+    expect(error.position).toBe(7);
+  });
+
+  it('reports an evaluation error with its JSONata code and token', async () => {
+    const error = await failure(evaluateExpression("'a' + 1", scope));
+    expect(error.details).toMatchObject({ expression: "'a' + 1", jsonata_code: 'T2001', token: '+' });
+  });
+
+  it('refuses an empty expression', async () => {
+    await failure(evaluateExpression('  ', scope));
+  });
+
+  it('compiles an expression once and reuses it', () => {
+    expect(compileExpression('input.topic')).toBe(compileExpression('input.topic'));
+  });
+});

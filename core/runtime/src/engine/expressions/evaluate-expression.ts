@@ -1,0 +1,72 @@
+import type { JsonValue } from '../../storage/json-value.js';
+import { compileExpression } from './compile-expression.js';
+import type { ExpressionLimits } from './compile-expression.js';
+import { toExpressionError } from './expression-error.js';
+
+/** What a step's earlier steps look like to an expression: `steps.fetch.output.body`. */
+export interface StepScope {
+  output?: unknown;
+  status?: string;
+}
+
+/**
+ * The data an expression reads. Names are data paths: `input.topic`, `steps.fetch.output.body`,
+ * `item.name`, `index`, `execution.id`, `workflow.version`. A step id with `-` must be quoted
+ * with backticks in JSONata: ``steps.`fetch-page`.output``.
+ */
+export interface ExpressionScope {
+  input?: unknown;
+  steps?: Record<string, StepScope>;
+  /** The current element of a `for_each` list. */
+  item?: unknown;
+  /** The position of `item` in its list, from 0. */
+  index?: number;
+  execution?: { id: string };
+  workflow?: { id: string; version: number };
+}
+
+/**
+ * Evaluates `source` against `scope` and returns plain JSON. `undefined` means "no match" and is
+ * returned as is, for the caller to decide. Throws ExpressionError when the expression does not
+ * compile, fails, runs longer than `limits.timeoutMs` or recurses deeper than `limits.maxDepth`.
+ */
+export async function evaluateExpression(
+  source: string,
+  scope: ExpressionScope,
+  limits?: ExpressionLimits,
+): Promise<JsonValue | undefined> {
+  const compiled = compileExpression(source, limits);
+  let result: unknown;
+  try {
+    result = await compiled.jsonata.evaluate(scope);
+  } catch (error) {
+    throw toExpressionError(error, source, compiled.mapPosition);
+  }
+  return toPlainJson(result);
+}
+
+/**
+ * Reduces a JSONata result to what JSON can hold: sequences become plain arrays, functions and
+ * `undefined` vanish from objects and become null in arrays, non-finite numbers become null.
+ */
+export function toPlainJson(value: unknown): JsonValue | undefined {
+  if (value === undefined || typeof value === 'function') return undefined;
+  if (value === null || typeof value === 'string' || typeof value === 'boolean') return value;
+  if (typeof value === 'number') return Number.isFinite(value) ? value : null;
+  if (Array.isArray(value)) return value.map((element) => toPlainJson(element) ?? null);
+  if (typeof value === 'object') {
+    if (isJsonataFunction(value)) return undefined;
+    const object: Record<string, JsonValue> = {};
+    for (const [key, element] of Object.entries(value)) {
+      const plain = toPlainJson(element);
+      if (plain !== undefined) object[key] = plain;
+    }
+    return object;
+  }
+  return undefined;
+}
+
+/** JSONata lambdas and partial applications are objects, not JavaScript functions. */
+function isJsonataFunction(value: object): boolean {
+  return '_jsonata_lambda' in value || '_jsonata_function' in value;
+}

@@ -1,0 +1,98 @@
+import { ConflictError, InputError, NotFoundError, type EventBus } from '@dwc/sdk';
+import { planWorkflow, stepsFrom, type WorkflowDefinition } from '../engine/index.js';
+import type { WorkflowStore } from '../workflows/workflow-store.js';
+import type { ExecutionStore } from './execution-store.js';
+import { finishedExecutionStatuses, type ExecutionRecord, type StepRecord } from './execution-types.js';
+
+export type ExecutionService = ReturnType<typeof createExecutionService>;
+
+/**
+ * What users do with executions: start one, wait for it, cancel, retry a failed one, or re-run
+ * from a chosen step reusing the recorded outputs of the steps before it.
+ */
+export function createExecutionService(deps: {
+  executions: ExecutionStore;
+  workflows: WorkflowStore<WorkflowDefinition>;
+  events: EventBus;
+  /** Called after an execution was queued, so a worker looks at once. */
+  onQueued: () => void;
+}) {
+  async function getOrThrow(id: string): Promise<ExecutionRecord> {
+    const execution = await deps.executions.get(id);
+    if (!execution) throw new NotFoundError(`No execution with id "${id}".`, { code: 'execution_not_found' });
+    return execution;
+  }
+
+  async function carryOver(original: ExecutionRecord, keep: (step: StepRecord) => boolean): Promise<StepRecord[]> {
+    const rows = await deps.executions.allSteps(original.id);
+    return rows.filter((row) => (row.status === 'succeeded' || row.status === 'skipped') && keep(row));
+  }
+
+  async function queued(execution: ExecutionRecord): Promise<ExecutionRecord> {
+    deps.onQueued();
+    return execution;
+  }
+
+  return {
+    get: getOrThrow,
+
+    /** Queues a run of the workflow's latest version. */
+    async start(workflowId: string, input: unknown, options: { trigger?: unknown; priority?: 'low' | 'normal' | 'high' | 'critical' } = {}): Promise<ExecutionRecord> {
+      const workflow = await deps.workflows.require(workflowId);
+      return queued(await deps.executions.create({ workflowId, version: workflow.version, input, trigger: options.trigger ?? { type: 'manual' }, priority: options.priority }));
+    },
+
+    /** Resolves when the execution has finished, or with its current state after `timeoutMs`. */
+    async waitFor(id: string, timeoutMs: number): Promise<ExecutionRecord> {
+      let wake!: () => void;
+      const finished = new Promise<void>((resolve) => (wake = resolve));
+      const off = deps.events.on('execution.*', (event) => {
+        if (event.payload.execution_id === id && event.type !== 'execution.started') wake();
+      });
+      const timer = setTimeout(wake, timeoutMs);
+      try {
+        const current = await getOrThrow(id);
+        if (finishedExecutionStatuses.includes(current.status)) return current;
+        await finished;
+        return getOrThrow(id);
+      } finally {
+        clearTimeout(timer);
+        off();
+      }
+    },
+
+    async cancel(id: string): Promise<ExecutionRecord> {
+      const execution = await getOrThrow(id);
+      if (finishedExecutionStatuses.includes(execution.status)) {
+        throw new ConflictError(`Execution ${id} already ended (${execution.status}); there is nothing to cancel.`, { code: 'execution_finished' });
+      }
+      return (await deps.executions.requestCancel(id))!;
+    },
+
+    /** A new execution of the same version and input that keeps the steps that had succeeded. */
+    async retry(id: string): Promise<ExecutionRecord> {
+      const original = await getOrThrow(id);
+      if (original.status !== 'failed' && original.status !== 'cancelled') {
+        throw new ConflictError(`Only a failed or cancelled execution can be retried; ${id} is ${original.status}.`, { code: 'execution_not_retryable' });
+      }
+      const carriedSteps = await carryOver(original, () => true);
+      return queued(await deps.executions.create({ workflowId: original.workflowId, version: original.version, input: original.input, trigger: { type: 'retry', execution_id: id }, rerunOf: id, carriedSteps }));
+    },
+
+    /** A new execution that reuses the outputs of the steps before `stepId` and runs it and everything after. */
+    async rerunFrom(id: string, stepId: string): Promise<ExecutionRecord> {
+      const original = await getOrThrow(id);
+      if (!finishedExecutionStatuses.includes(original.status)) {
+        throw new ConflictError(`Execution ${id} is still ${original.status}; re-run it once it has ended.`, { code: 'execution_running' });
+      }
+      const version = await deps.workflows.version(original.workflowId, original.version);
+      const plan = planWorkflow(version!.definition);
+      if (!version!.definition.steps.some((s) => s.id === stepId)) {
+        throw new InputError(`Workflow version ${original.version} has no step "${stepId}".`, { code: 'step_not_found', details: { step_id: [`unknown step; steps are ${version!.definition.steps.map((s) => s.id).join(', ')}`] } });
+      }
+      const rerun = new Set(stepsFrom(plan, stepId));
+      const carriedSteps = await carryOver(original, (row) => !rerun.has(row.stepId));
+      return queued(await deps.executions.create({ workflowId: original.workflowId, version: original.version, input: original.input, trigger: { type: 'rerun', execution_id: id, from_step: stepId }, rerunOf: id, carriedSteps }));
+    },
+  };
+}

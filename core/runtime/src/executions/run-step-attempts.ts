@@ -1,0 +1,126 @@
+import { setTimeout as sleep } from 'node:timers/promises';
+import { describeZodError, InputError, TimeoutError, toFieldErrors, type ActionDefinition, type DocumentDraft, type Logger as SdkLogger } from '@dwc/sdk';
+import type { Logger } from 'pino';
+import { retryDelayMs, shouldRetry, type RetryPolicy } from '../engine/index.js';
+import type { ExecutionStore } from './execution-store.js';
+import type { StepStatus, StoredError } from './execution-types.js';
+import { ExecutionCancelledError, toStoredError } from './step-errors.js';
+import { eventOutput, type ExecutionEvents } from './step-events.js';
+
+export interface StepAttemptsInput {
+  executionId: string;
+  workflowId: string;
+  stepId: string;
+  /** -1 for the step itself, else the fan-out item. */
+  itemIndex: number;
+  action: ActionDefinition;
+  /** The input after templates were resolved. */
+  input: unknown;
+  retry: RetryPolicy;
+  timeoutMs: number | undefined;
+  /** Attempts already made before a crash, so counting continues. */
+  priorAttempts: number;
+  signal: AbortSignal;
+  store: ExecutionStore;
+  events: ExecutionEvents;
+  logger: Logger;
+}
+
+export interface StepResult {
+  status: Extract<StepStatus, 'succeeded' | 'failed' | 'cancelled'>;
+  output?: unknown;
+  error?: StoredError;
+}
+
+/**
+ * Runs one step (or one fan-out item) to a committed result: validates its input, then attempts
+ * it with timeout and retries. Each attempt's start is committed before the action runs, and the
+ * result (with documents) is committed before this returns.
+ */
+export async function runStepAttempts(step: StepAttemptsInput): Promise<StepResult> {
+  const where = step.itemIndex < 0 ? `step "${step.stepId}"` : `step "${step.stepId}" item ${step.itemIndex}`;
+  const eventExtra = step.itemIndex < 0 ? {} : { item_index: step.itemIndex };
+  const commit = async (result: StepResult, attempts: number, startedAt: Date | null, documents?: DocumentDraft[]) => {
+    await step.store.finishStep(
+      { executionId: step.executionId, workflowId: step.workflowId, stepId: step.stepId, itemIndex: step.itemIndex, input: step.input, attempts, startedAt },
+      { status: result.status, output: result.output, error: result.error, documents },
+    );
+    return result;
+  };
+
+  const parsed = step.action.input.safeParse(step.input);
+  if (!parsed.success) {
+    const error = toStoredError(new InputError(`input is invalid: ${describeZodError(parsed.error)}`, { code: 'invalid_step_input', details: toFieldErrors(parsed.error) }), where);
+    if (step.itemIndex < 0) step.events.step('failed', step.stepId, { error, attempt: step.priorAttempts });
+    return commit({ status: 'failed', error }, step.priorAttempts, null);
+  }
+
+  for (let attempt = step.priorAttempts + 1; ; attempt++) {
+    if (step.signal.aborted) return commit({ status: 'cancelled', error: toStoredError(new ExecutionCancelledError(), where) }, attempt - 1, null);
+    const startedAt = new Date();
+    await step.store.startStep(step.executionId, step.stepId, step.itemIndex, step.input, attempt, startedAt);
+    if (step.itemIndex < 0) step.events.step('started', step.stepId, { attempt, ...eventExtra });
+    const documents: DocumentDraft[] = [];
+    const log = step.logger.child({ execution_id: step.executionId, step_id: step.stepId, attempt, ...(step.itemIndex < 0 ? {} : { item_index: step.itemIndex }) });
+    try {
+      const raw = await runWithTimeout(step, parsed.data, attempt, log, documents);
+      const output = step.action.output.safeParse(raw);
+      if (!output.success) {
+        throw new InputError(`action "${step.action.type}" returned output that does not match its schema: ${describeZodError(output.error)}`, { code: 'invalid_step_output' });
+      }
+      const result = await commit({ status: 'succeeded', output: output.data }, attempt, startedAt, documents);
+      if (step.itemIndex < 0) step.events.step('succeeded', step.stepId, { attempt, duration_ms: Date.now() - startedAt.getTime(), documents: documents.length, ...eventOutput(output.data) });
+      return result;
+    } catch (error) {
+      if (step.signal.aborted) {
+        const stored = toStoredError(new ExecutionCancelledError(), where);
+        if (step.itemIndex < 0) step.events.step('cancelled', step.stepId, { attempt });
+        return commit({ status: 'cancelled', error: stored }, attempt, startedAt);
+      }
+      const stored = toStoredError(error, where);
+      if (shouldRetry(step.retry, attempt, error)) {
+        const delay = retryDelayMs(step.retry, attempt);
+        log.warn({ err: error, delay_ms: delay }, 'step attempt failed; retrying');
+        step.events.step('retrying', step.stepId, { attempt, delay_ms: delay, error: stored, ...eventExtra });
+        try {
+          await sleep(delay, undefined, { signal: step.signal });
+        } catch {
+          continue;
+        }
+        continue;
+      }
+      log.warn({ err: error }, 'step failed');
+      if (step.itemIndex < 0) step.events.step('failed', step.stepId, { attempt, error: stored });
+      return commit({ status: 'failed', error: stored }, attempt, startedAt);
+    }
+  }
+}
+
+async function runWithTimeout(step: StepAttemptsInput, input: unknown, attempt: number, log: Logger, documents: DocumentDraft[]): Promise<unknown> {
+  const timeout = step.timeoutMs === undefined ? undefined : AbortSignal.timeout(step.timeoutMs);
+  const signal = timeout ? AbortSignal.any([step.signal, timeout]) : step.signal;
+  const running = step.action.run(input, {
+    executionId: step.executionId,
+    workflowId: step.workflowId,
+    stepId: step.stepId,
+    attempt,
+    signal,
+    log: log as unknown as SdkLogger,
+    emitDocument: (draft) => void documents.push(draft),
+  });
+  // An action that ignores its signal must still not hold the run past its timeout or a cancel.
+  let onAbort: (() => void) | undefined;
+  const stopped = new Promise<never>((_, reject) => {
+    onAbort = () => reject(timeout?.aborted && !step.signal.aborted
+      ? new TimeoutError(`did not finish within ${step.timeoutMs} ms (timeout_ms)`, { code: 'step_timeout' })
+      : new ExecutionCancelledError());
+    if (signal.aborted) onAbort();
+    else signal.addEventListener('abort', onAbort, { once: true });
+  });
+  running.catch(() => undefined);
+  try {
+    return await Promise.race([running, stopped]);
+  } finally {
+    signal.removeEventListener('abort', onAbort!);
+  }
+}

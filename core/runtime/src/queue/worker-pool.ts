@@ -1,0 +1,154 @@
+import type { Logger } from 'pino';
+import type { JobStore } from './job-store.js';
+import type { JobKind, JobRecord } from './job-types.js';
+
+export interface JobContext {
+  workerId: string;
+  /** Aborted when the job is cancelled, its lease is lost, or the pool stops. */
+  signal: AbortSignal;
+  log: Logger;
+}
+
+/**
+ * Runs one claimed job. It must end the job itself (finish or retryLater with `workerId`), since
+ * only the handler knows what else to commit in the same transaction.
+ */
+export type JobHandler = (job: JobRecord, ctx: JobContext) => Promise<void>;
+
+export interface WorkerPoolOptions {
+  jobs: JobStore;
+  handlers: Record<JobKind, JobHandler>;
+  workerId: string;
+  logger: Logger;
+  concurrency: number;
+  /** How long a claim holds a job without renewal; a dead worker's jobs return after this. */
+  leaseMs?: number;
+  /** Longest sleep between looks at the queue when nothing wakes the pool. */
+  pollMs?: number;
+}
+
+export type WorkerPool = ReturnType<typeof createWorkerPool>;
+
+/**
+ * Claims jobs up to `concurrency`, runs them, renews their leases, and passes cancellation on.
+ * `wake()` makes it look at the queue at once (after an enqueue, or a notification from another
+ * process); otherwise it looks every `pollMs` and when a delayed job falls due.
+ */
+export function createWorkerPool(options: WorkerPoolOptions) {
+  const leaseMs = options.leaseMs ?? 30_000;
+  const pollMs = options.pollMs ?? 1_000;
+  const active = new Map<string, { controller: AbortController; done: Promise<void> }>();
+  let running = false;
+  let loop: Promise<void> | undefined;
+  let wakeUp: (() => void) | undefined;
+  let renewTimer: NodeJS.Timeout | undefined;
+  let woken = false;
+
+  const wake = () => {
+    woken = true;
+    wakeUp?.();
+  };
+
+  function sleep(ms: number): Promise<void> {
+    if (woken) {
+      woken = false;
+      return Promise.resolve();
+    }
+    return new Promise((resolve) => {
+      const timer = setTimeout(done, ms);
+      function done() {
+        clearTimeout(timer);
+        wakeUp = undefined;
+        woken = false;
+        resolve();
+      }
+      wakeUp = done;
+    });
+  }
+
+  function runJob(job: JobRecord): void {
+    const controller = new AbortController();
+    const log = options.logger.child({ job_id: job.id, job_kind: job.kind });
+    const done = (async () => {
+      try {
+        await options.handlers[job.kind](job, { workerId: options.workerId, signal: controller.signal, log });
+      } catch (error) {
+        log.error({ err: error }, 'job handler threw; the job returns to the queue when its lease ends');
+      } finally {
+        active.delete(job.id);
+        wake();
+      }
+    })();
+    active.set(job.id, { controller, done });
+  }
+
+  async function renewLeases(): Promise<void> {
+    const ids = [...active.keys()];
+    if (ids.length === 0) return;
+    try {
+      const held = await options.jobs.renew(options.workerId, ids, leaseMs);
+      const cancelled = await options.jobs.cancelRequestedAmong(ids);
+      for (const id of cancelled) active.get(id)?.controller.abort(new Error('cancelled'));
+      if (held < ids.length) {
+        for (const id of ids) {
+          const job = await options.jobs.get(id);
+          if (job?.lockedBy !== options.workerId) active.get(id)?.controller.abort(new Error('lease lost to another worker'));
+        }
+      }
+    } catch (error) {
+      options.logger.warn({ err: error }, 'renewing job leases failed; will retry');
+    }
+  }
+
+  async function run(): Promise<void> {
+    while (running) {
+      const free = options.concurrency - active.size;
+      let claimed: JobRecord[] = [];
+      if (free > 0) {
+        try {
+          claimed = await options.jobs.claim(options.workerId, free, leaseMs);
+        } catch (error) {
+          options.logger.error({ err: error }, 'claiming jobs failed; retrying');
+        }
+        for (const job of claimed) runJob(job);
+      }
+      if (!running) break;
+      if (free > 0 && claimed.length === free) continue;
+      let wait = pollMs;
+      if (active.size < options.concurrency) {
+        const next = await options.jobs.nextRunAt().catch(() => null);
+        if (next !== null) wait = Math.max(0, Math.min(wait, next - Date.now()));
+      }
+      await sleep(wait);
+    }
+  }
+
+  return {
+    workerId: options.workerId,
+    wake,
+    start(): void {
+      if (running) return;
+      running = true;
+      renewTimer = setInterval(() => void renewLeases(), Math.max(50, Math.floor(leaseMs / 3)));
+      renewTimer.unref();
+      loop = run();
+    },
+    /** Stops claiming; waits up to `timeoutMs` for running jobs, then aborts them (their leases lapse). */
+    async stop(timeoutMs = 10_000): Promise<void> {
+      if (!running) return;
+      running = false;
+      wake();
+      await loop;
+      const all = Promise.all([...active.values()].map((entry) => entry.done));
+      let timer: NodeJS.Timeout | undefined;
+      const timedOut = await Promise.race([all.then(() => false), new Promise<boolean>((resolve) => (timer = setTimeout(() => resolve(true), timeoutMs)))]);
+      clearTimeout(timer);
+      if (timedOut) {
+        for (const entry of active.values()) entry.controller.abort(new Error('worker stopping'));
+        await all;
+      }
+      clearInterval(renewTimer);
+    },
+    activeCount: () => active.size,
+  };
+}
