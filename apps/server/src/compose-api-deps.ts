@@ -11,6 +11,15 @@ export function composeApiDeps(runtime: Runtime, apiToken: string): ApiDeps {
     http: { corsOrigins: [...config.corsOrigins], bodyLimit: config.bodyLimit, trustProxy: config.trustProxy },
     auth: createStaticTokenAuth(apiToken),
     health: { readiness: () => runtime.readiness() },
+    engine: {
+      workflows: runtime.workflows,
+      executions: runtime.executions,
+      executionStore: runtime.executionStore,
+      documents: runtime.documents,
+      tasks: runtime.tasks,
+      jobs: runtime.jobs,
+      worker: () => ({ id: runtime.workers.workerId, concurrency: config.workerConcurrency, active: runtime.workers.activeCount() }),
+    },
     plugins: {
       list: () => runtime.plugins.list(),
       setEnabled: (name, enabled) => runtime.plugins.setEnabled(name, enabled),

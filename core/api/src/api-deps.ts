@@ -1,5 +1,6 @@
 import type { HealthCheck, PluginStatus, ReadinessReport } from '@dwc/runtime';
 import type { Logger } from 'pino';
+import type { EngineDeps } from './engine-deps.js';
 
 export type { HealthCheck, PluginStatus, ReadinessReport };
 
@@ -12,6 +13,7 @@ export interface ApiDeps {
   /** The one place credentials are checked (replaced by users, JWT and API keys in a later issue). */
   auth: { verifyBearer(token: string): Promise<{ subject: string } | null> };
   health: { readiness(): Promise<ReadinessReport> };
+  engine: EngineDeps;
   plugins: {
     list(): PluginStatus[];
     /** NotFoundError when no such plugin is installed. */

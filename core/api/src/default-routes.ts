@@ -1,4 +1,5 @@
 import type { Route } from './define-route.js';
+import { engineRoutes } from './engine-routes.js';
 import { configurePluginRoute } from './routes/configure-plugin.js';
 import { disablePluginRoute } from './routes/disable-plugin.js';
 import { enablePluginRoute } from './routes/enable-plugin.js';
@@ -20,6 +21,7 @@ export const defaultRoutes: readonly Route[] = [
   enablePluginRoute,
   disablePluginRoute,
   configurePluginRoute,
+  ...engineRoutes,
   websocketUpgradeRoute,
   openApiRoute,
   swaggerUiRoute,

@@ -113,7 +113,13 @@ export async function createRuntime(options: CreateRuntimeOptions): Promise<Runt
     if (config.databaseUrl && options.workers !== false) {
       bridge = await startPostgresEventBridge({ databaseUrl: config.databaseUrl, events, logger, onJobsQueued: () => workers.wake() });
     }
-    if (options.workers !== false) workers.start();
+    if (options.workers !== false) {
+      if (database.dialect === 'sqlite') {
+        const released = await jobs.releaseAll();
+        if (released > 0) logger.info({ jobs: released }, 'resuming jobs left running by a previous process');
+      }
+      workers.start();
+    }
     const executions = createExecutionService({ executions: executionStore, workflows, events, onQueued: wake });
 
     let closed: Promise<void> | undefined;

@@ -1,5 +1,6 @@
 import { InputError, NotFoundError } from '@dwc/sdk';
 import { pino } from 'pino';
+import type { EngineDeps } from '../engine-deps.js';
 import type { ApiDeps, PluginStatus, ReadinessReport } from '../api-deps.js';
 
 export const GOOD_TOKEN = 'good-token';
@@ -57,6 +58,12 @@ export function fakeDeps(http: Partial<ApiDeps['http']> = {}): FakeDeps {
       },
     },
     health: { readiness: async () => readiness },
+    // The engine routes are tested end to end against a real runtime (tests/workflows-api.test.ts).
+    engine: new Proxy({} as EngineDeps, {
+      get: (_target, key) => {
+        throw new Error(`fake deps: engine.${String(key)} is not part of the HTTP layer's unit tests`);
+      },
+    }),
     plugins: {
       list: () => plugins.map((plugin) => ({ ...plugin })),
       setEnabled: async (name, enabled) => {

@@ -126,6 +126,14 @@ export function createJobStore(sql: SqlClient) {
       return row ? sql.fromBool(row.cancel_requested) : true;
     },
 
+    /**
+     * Makes every running job claimable at once. Only for SQLite at start-up: one process owns the
+     * file, so a job still marked running was held by a process that died.
+     */
+    async releaseAll(): Promise<number> {
+      return sql.run("UPDATE jobs SET locked_until = 0 WHERE status = 'running'");
+    },
+
     /** Which of these running jobs were asked to stop. */
     async cancelRequestedAmong(ids: readonly string[]): Promise<string[]> {
       if (ids.length === 0) return [];

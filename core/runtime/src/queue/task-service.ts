@@ -40,8 +40,13 @@ export function createTaskService(deps: { jobs: JobStore; registries: Registries
 
   function toJob(raw: TaskSubmission) {
     const task = taskSubmissionSchema.parse(raw);
-    if (!resolve(task.task_type)) {
+    const resolved = resolve(task.task_type);
+    if (!resolved) {
       throw new InputError(`Unknown task_type "${task.task_type}"; known: ${knownTypes().join(', ')}.`, { code: 'unknown_task_type', details: { task_type: ['unknown task type'] } });
+    }
+    const input = resolved.action.input.safeParse(resolved.input(task.payload));
+    if (!input.success) {
+      throw new InputError(`payload is not valid input for ${task.task_type}: ${describeZodError(input.error)}`, { code: 'invalid_task_payload', details: prefix(toFieldErrors(input.error), 'payload') });
     }
     return {
       kind: 'task' as const, name: task.name, taskType: task.task_type, priority: task.priority, payload: task.payload,
@@ -101,7 +106,7 @@ export function createTaskService(deps: { jobs: JobStore; registries: Registries
           return toJob(task);
         } catch (error) {
           if (error instanceof z.ZodError) throw new InputError(`tasks.${index}: ${describeZodError(error)}`, { details: prefix(toFieldErrors(error), `tasks.${index}`) });
-          if (error instanceof InputError) throw new InputError(`tasks.${index}: ${error.message}`, { code: error.code, details: { [`tasks.${index}.task_type`]: ['unknown task type'] } });
+          if (error instanceof InputError) throw new InputError(`tasks.${index}: ${error.message}`, { code: error.code, details: prefix((error.details ?? {}) as Record<string, string[]>, `tasks.${index}`) });
           throw error;
         }
       });

@@ -8,7 +8,7 @@ export const transformAction = defineAction({
   description: 'Evaluates a JSONata expression over `data` and returns the result.',
   input: z.object({
     expression: z.string().min(1).max(20_000).describe('JSONata expression, e.g. `items[price > 10].{ "name": title }`'),
-    data: z.unknown().describe('The value the expression reads; usually mapped from earlier steps.'),
+    data: z.unknown().optional().describe('The value the expression reads; usually mapped from earlier steps.'),
   }),
   output: z.object({ result: z.unknown() }),
   run: async (input) => ({ result: await evaluateExpression(input.expression, input.data ?? {}) }),

@@ -1,0 +1,60 @@
+import type { Route } from './define-route.js';
+import { backgroundStatsRoute, bulkCancelTasksRoute, bulkSubmitTasksRoute, cancelTaskRoute, getTaskRoute, listTasksRoute, submitTaskRoute } from './routes/background/task-routes.js';
+import { documentLineageRoute, exportDocumentRoute, getDocumentRoute, listDocumentsRoute } from './routes/documents/document-routes.js';
+import { advancedExecuteRoute, executeWorkflowRoute } from './routes/executions/execute-routes.js';
+import {
+  cancelExecutionRoute,
+  getExecutionRoute,
+  getStepOutputRoute,
+  listExecutionStepsRoute,
+  listWorkflowExecutionsRoute,
+  rerunExecutionRoute,
+  retryExecutionRoute,
+  workflowAnalyticsRoute,
+} from './routes/executions/execution-routes.js';
+import { addWorkflowNodeRoute, removeWorkflowNodeRoute, reorderWorkflowNodesRoute, updateWorkflowNodeRoute } from './routes/workflows/workflow-node-routes.js';
+import {
+  createWorkflowRoute,
+  deleteWorkflowRoute,
+  getWorkflowRoute,
+  getWorkflowVersionRoute,
+  listWorkflowsRoute,
+  listWorkflowVersionsRoute,
+  updateWorkflowRoute,
+} from './routes/workflows/workflow-routes.js';
+
+/** Workflows, executions, documents and background tasks. Literal paths come before `{id}` ones. */
+export const engineRoutes: readonly Route[] = [
+  advancedExecuteRoute,
+  getExecutionRoute,
+  listExecutionStepsRoute,
+  getStepOutputRoute,
+  cancelExecutionRoute,
+  retryExecutionRoute,
+  rerunExecutionRoute,
+  createWorkflowRoute,
+  listWorkflowsRoute,
+  getWorkflowRoute,
+  updateWorkflowRoute,
+  deleteWorkflowRoute,
+  listWorkflowVersionsRoute,
+  getWorkflowVersionRoute,
+  reorderWorkflowNodesRoute,
+  addWorkflowNodeRoute,
+  updateWorkflowNodeRoute,
+  removeWorkflowNodeRoute,
+  executeWorkflowRoute,
+  listWorkflowExecutionsRoute,
+  workflowAnalyticsRoute,
+  listDocumentsRoute,
+  getDocumentRoute,
+  documentLineageRoute,
+  exportDocumentRoute,
+  submitTaskRoute,
+  bulkSubmitTasksRoute,
+  bulkCancelTasksRoute,
+  listTasksRoute,
+  getTaskRoute,
+  cancelTaskRoute,
+  backgroundStatsRoute,
+];

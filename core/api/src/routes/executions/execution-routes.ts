@@ -1,0 +1,152 @@
+import { NotFoundError } from '@dwc/sdk';
+import { z } from 'zod';
+import type { ApiDeps } from '../../api-deps.js';
+import { defineRoute } from '../../define-route.js';
+import { errorResponse } from '../../error-response.js';
+import { workflowIdParams } from '../workflows/workflow-wire.js';
+import { executionSchema, stepSchema, toExecutionWire, toStepWire } from './execution-wire.js';
+
+const tags = ['executions'];
+const executionParams = z.object({ execution_id: z.string().min(1).max(64) });
+const page = { limit: z.coerce.number().int().min(1).max(500).default(100), offset: z.coerce.number().int().min(0).default(0) };
+const notFound = errorResponse('No such execution');
+
+async function findExecution(deps: ApiDeps, id: string) {
+  return deps.engine.executions.get(id);
+}
+
+export const listWorkflowExecutionsRoute = defineRoute({
+  method: 'GET',
+  path: '/api/v3/workflows/{id}/executions',
+  operationId: 'listWorkflowExecutions',
+  summary: "List a workflow's executions, newest first",
+  tags,
+  request: {
+    params: workflowIdParams,
+    query: z.object({
+      status: z.enum(['queued', 'running', 'waiting', 'succeeded', 'failed', 'cancelled']).optional(),
+      limit: page.limit,
+      before: z.string().max(64).optional().meta({ description: 'Id of the last execution of the previous page' }),
+    }),
+  },
+  responses: { 200: { description: 'A page of executions (without steps)', schema: z.object({ items: z.array(executionSchema), next_before: z.string().nullable() }) } },
+  handler: async ({ deps, params, query }) => {
+    const items = await deps.engine.executionStore.list({ workflowId: params.id, status: query.status, limit: query.limit, before: query.before });
+    return { items: items.map((e) => toExecutionWire(e)), next_before: items.length === query.limit ? items.at(-1)!.id : null };
+  },
+});
+
+export const getExecutionRoute = defineRoute({
+  method: 'GET',
+  path: '/api/v3/workflows/executions/{execution_id}',
+  operationId: 'getExecution',
+  summary: 'Get an execution with its first page of steps',
+  tags,
+  request: { params: executionParams, query: z.object({ steps_limit: page.limit, steps_offset: page.offset }) },
+  responses: { 200: { description: 'The execution', schema: executionSchema }, 404: notFound },
+  handler: async ({ deps, params, query }) => {
+    const execution = await findExecution(deps, params.execution_id);
+    return toExecutionWire(execution, await deps.engine.executionStore.steps(execution.id, { limit: query.steps_limit, offset: query.steps_offset }));
+  },
+});
+
+export const listExecutionStepsRoute = defineRoute({
+  method: 'GET',
+  path: '/api/v3/workflows/executions/{execution_id}/steps',
+  operationId: 'listExecutionSteps',
+  summary: "Page through an execution's steps, or one fan-out step's items",
+  tags,
+  request: { params: executionParams, query: z.object({ ...page, items_of: z.string().max(64).optional().meta({ description: 'List the items of this fan-out step' }) }) },
+  responses: { 200: { description: 'A page of steps', schema: z.object({ items: z.array(stepSchema), limit: z.number(), offset: z.number() }) }, 404: notFound },
+  handler: async ({ deps, params, query }) => {
+    await findExecution(deps, params.execution_id);
+    const steps = await deps.engine.executionStore.steps(params.execution_id, { limit: query.limit, offset: query.offset, itemsOf: query.items_of });
+    return { items: steps.map(toStepWire), limit: query.limit, offset: query.offset };
+  },
+});
+
+export const getStepOutputRoute = defineRoute({
+  method: 'GET',
+  path: '/api/v3/workflows/executions/{execution_id}/steps/{step_id}/output',
+  operationId: 'getStepOutput',
+  summary: "A step's whole output, however large",
+  tags,
+  request: { params: executionParams.extend({ step_id: z.string().min(1).max(64) }), query: z.object({ item: z.coerce.number().int().min(0).optional() }) },
+  responses: { 200: { description: 'The output as JSON', schema: z.unknown() }, 404: errorResponse('No such execution, step or output') },
+  handler: async ({ deps, params, query, res }) => {
+    const itemIndex = query.item ?? -1;
+    const rows = await deps.engine.executionStore.allSteps(params.execution_id);
+    const step = rows.find((row) => row.stepId === params.step_id && row.itemIndex === itemIndex);
+    if (!step) throw new NotFoundError(`Execution ${params.execution_id} has no step "${params.step_id}"${query.item === undefined ? '' : ` item ${query.item}`}.`, { code: 'step_not_found' });
+    const output = step.outputBlobId ? await deps.engine.executionStore.blob(step.outputBlobId) : step.output;
+    res.type('application/json').send(JSON.stringify(output ?? null));
+  },
+});
+
+export const cancelExecutionRoute = defineRoute({
+  method: 'POST',
+  path: '/api/v3/workflows/executions/{execution_id}/cancel',
+  operationId: 'cancelExecution',
+  summary: 'Cancel a queued or running execution',
+  tags,
+  request: { params: executionParams },
+  responses: { 200: { description: 'The execution (cancelled, or stopping)', schema: executionSchema }, 404: notFound, 409: errorResponse('It already ended') },
+  handler: async ({ deps, params }) => toExecutionWire(await deps.engine.executions.cancel(params.execution_id)),
+});
+
+export const retryExecutionRoute = defineRoute({
+  method: 'POST',
+  path: '/api/v3/workflows/executions/{execution_id}/retry',
+  operationId: 'retryExecution',
+  summary: 'Run a failed or cancelled execution again, keeping the steps that had succeeded',
+  tags,
+  request: { params: executionParams },
+  responses: { 202: { description: 'The new execution', schema: executionSchema }, 404: notFound, 409: errorResponse('It did not fail') },
+  handler: async ({ deps, params, res }) => {
+    res.status(202);
+    return toExecutionWire(await deps.engine.executions.retry(params.execution_id));
+  },
+});
+
+export const rerunExecutionRoute = defineRoute({
+  method: 'POST',
+  path: '/api/v3/workflows/executions/{execution_id}/rerun',
+  operationId: 'rerunExecution',
+  summary: 'Re-run from a step, reusing the recorded outputs of the steps before it',
+  tags,
+  request: { params: executionParams, body: z.object({ from_step: z.string().min(1).max(64) }) },
+  responses: { 202: { description: 'The new execution', schema: executionSchema }, 400: errorResponse('No such step'), 404: notFound, 409: errorResponse('Still running') },
+  handler: async ({ deps, params, body, res }) => {
+    res.status(202);
+    return toExecutionWire(await deps.engine.executions.rerunFrom(params.execution_id, body.from_step));
+  },
+});
+
+export const workflowAnalyticsRoute = defineRoute({
+  method: 'GET',
+  path: '/api/v3/workflows/{id}/analytics',
+  operationId: 'getWorkflowAnalytics',
+  summary: 'Run counts, success rate, durations and failing steps of a workflow',
+  tags: ['workflows'],
+  request: { params: workflowIdParams },
+  responses: {
+    200: {
+      description: 'Analytics',
+      schema: z.object({
+        workflow_id: z.string(), total: z.number().int(), by_status: z.record(z.string(), z.number()), success_rate: z.number().nullable(),
+        mean_duration_ms: z.number().nullable(), p95_duration_ms: z.number().nullable(), last_run_at: z.string().nullable(),
+        step_failures: z.array(z.object({ step_id: z.string(), failures: z.number() })),
+      }),
+    },
+    404: errorResponse('No such workflow'),
+  },
+  handler: async ({ deps, params }) => {
+    await deps.engine.workflows.require(params.id);
+    const a = await deps.engine.executionStore.analytics(params.id);
+    return {
+      workflow_id: params.id, total: a.total, by_status: a.byStatus, success_rate: a.successRate, mean_duration_ms: a.meanDurationMs,
+      p95_duration_ms: a.p95DurationMs, last_run_at: a.lastRunAt?.toISOString() ?? null,
+      step_failures: a.stepFailures.map((f) => ({ step_id: f.stepId, failures: f.failures })),
+    };
+  },
+});

@@ -1,0 +1,36 @@
+import type { WorkflowDefinition, WorkflowRecord } from '@dwc/runtime';
+import { workflowDefinitionSchema } from '@dwc/runtime';
+import { z } from 'zod';
+
+export const workflowIdParams = z.object({ id: z.string().min(1).max(64).meta({ description: 'Workflow id returned by the create call' }) });
+
+/** Create and update bodies: a workflow definition (shared/API.md). */
+export const workflowBodySchema = workflowDefinitionSchema.meta({ id: 'WorkflowDefinition' });
+
+export const workflowSchema = z
+  .object({
+    id: z.string(),
+    version: z.number().int().meta({ description: 'Latest version; every update makes a new immutable version' }),
+    name: z.string(),
+    description: z.string().nullable(),
+    trigger: z.record(z.string(), z.unknown()),
+    steps: z.array(z.record(z.string(), z.unknown())),
+    created_at: z.string(),
+    updated_at: z.string(),
+  })
+  .meta({ id: 'Workflow' });
+
+export type WorkflowWire = z.input<typeof workflowSchema>;
+
+export function toWorkflowWire(workflow: WorkflowRecord<WorkflowDefinition>): WorkflowWire {
+  return {
+    id: workflow.id,
+    version: workflow.version,
+    name: workflow.definition.name,
+    description: workflow.definition.description ?? null,
+    trigger: workflow.definition.trigger,
+    steps: workflow.definition.steps as Record<string, unknown>[],
+    created_at: workflow.createdAt.toISOString(),
+    updated_at: workflow.updatedAt.toISOString(),
+  };
+}
