@@ -43,7 +43,7 @@ describe.each(['sqlite', 'postgres'] as const)('job store on %s', (dialect) => {
     expect(takenOver).toMatchObject({ id, lockedBy: 'live-worker', attempts: 2 });
     await expect(jobs.finish(id, 'dead-worker', { status: 'succeeded' })).resolves.toBe(false);
     await expect(jobs.finish(id, 'live-worker', { status: 'succeeded', result: { ok: 1 } })).resolves.toBe(true);
-    expect(await jobs.get(id)).toMatchObject({ status: 'succeeded', result: { ok: 1 }, lockedBy: null });
+    expect(await jobs.get(id)).toMatchObject({ status: 'succeeded', result: { ok: 1 }, lockedBy: 'live-worker', lockedUntil: null });
   });
 
   it('renews the lease only of jobs the worker still holds', async () => {

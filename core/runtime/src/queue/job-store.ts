@@ -83,10 +83,10 @@ export function createJobStore(sql: SqlClient) {
       );
     },
 
-    /** Marks a held job done; false when this worker no longer holds it. */
+    /** Marks a held job done (keeping `locked_by` as the worker that ran it); false when this worker no longer holds it. */
     async finish(id: string, workerId: string, outcome: { status: 'succeeded' | 'failed' | 'cancelled'; result?: unknown; error?: { code: string; message: string } }, tx: SqlQueries = sql): Promise<boolean> {
       const changed = await tx.run(
-        `UPDATE jobs SET status = ?, result = ?, error = ?, finished_at = ?, locked_by = NULL, locked_until = NULL
+        `UPDATE jobs SET status = ?, result = ?, error = ?, finished_at = ?, locked_until = NULL
          WHERE id = ? AND locked_by = ? AND status = 'running'`,
         [outcome.status, outcome.result ?? null, outcome.error ?? null, new Date(), id, workerId],
       );

@@ -26,6 +26,7 @@ export interface JobRecord {
   maxRetries: number;
   timeoutMs: number | null;
   runAt: Date;
+  /** The worker holding the job while it runs; after it ended, the worker that ran it last. */
   lockedBy: string | null;
   lockedUntil: Date | null;
   cancelRequested: boolean;

@@ -23,6 +23,8 @@ const aliases: Record<string, { action: string; input: (payload: Record<string, 
 };
 
 const TASK_BACKOFF = { backoff_ms: 1_000, max_backoff_ms: 300_000 };
+/** Claims a task gets even without retries, so a crash of its worker alone does not fail it. */
+const MIN_CLAIMS = 3;
 
 export type TaskService = ReturnType<typeof createTaskService>;
 
@@ -57,7 +59,10 @@ export function createTaskService(deps: { jobs: JobStore; registries: Registries
   /** Runs a claimed task job and ends it: succeeded, retried later with backoff, or failed. */
   const handle: JobHandler = async (job, ctx) => {
     const fail = (code: string, message: string) => deps.jobs.finish(job.id, ctx.workerId, { status: 'failed', error: { code, message } });
-    if (job.attempts > job.maxRetries + 1) return void (await fail('worker_lost', 'The worker running this task stopped and no retries are left.'));
+    // A claim after a lost lease counts as an attempt; a task that keeps killing its worker stops after a few.
+    if (job.attempts > Math.max(job.maxRetries + 1, MIN_CLAIMS)) {
+      return void (await fail('worker_lost', `The task was claimed ${job.attempts - 1} times and each worker stopped before it ended; giving up.`));
+    }
     const resolved = resolve(job.taskType);
     if (!resolved) return void (await fail('unknown_task_type', `No action "${job.taskType}" is registered now; is its plugin enabled?`));
     const input = resolved.action.input.safeParse(resolved.input((job.payload ?? {}) as Record<string, unknown>));

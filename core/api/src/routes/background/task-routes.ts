@@ -9,14 +9,14 @@ const taskSchema = z
     id: z.string(), name: z.string(), task_type: z.string(), priority: z.enum(['low', 'normal', 'high', 'critical']),
     status: z.enum(['queued', 'running', 'succeeded', 'failed', 'cancelled']), payload: z.unknown(), result: z.unknown(),
     error: z.object({ code: z.string(), message: z.string() }).nullable(), attempts: z.number().int(), max_retries: z.number().int(),
-    timeout_ms: z.number().int().nullable(), run_at: z.string(), cancel_requested: z.boolean(), created_at: z.string(),
+    timeout_ms: z.number().int().nullable(), run_at: z.string(), worker_id: z.string().nullable().meta({ description: 'The server process running it, or that ran it last' }), cancel_requested: z.boolean(), created_at: z.string(),
     started_at: z.string().nullable(), finished_at: z.string().nullable(),
   })
   .meta({ id: 'BackgroundTask' });
 
 const toTaskWire = (job: JobRecord): z.input<typeof taskSchema> => ({
   id: job.id, name: job.name, task_type: job.taskType, priority: job.priority, status: job.status, payload: job.payload, result: job.result,
-  error: job.error, attempts: job.attempts, max_retries: job.maxRetries, timeout_ms: job.timeoutMs, run_at: job.runAt.toISOString(),
+  error: job.error, attempts: job.attempts, max_retries: job.maxRetries, timeout_ms: job.timeoutMs, run_at: job.runAt.toISOString(), worker_id: job.lockedBy,
   cancel_requested: job.cancelRequested, created_at: job.createdAt.toISOString(), started_at: job.startedAt?.toISOString() ?? null,
   finished_at: job.finishedAt?.toISOString() ?? null,
 });
