@@ -63,6 +63,7 @@ export async function startPostgresEventBridge(options: {
 
   let pending: string[] = [];
   let timer: NodeJS.Timeout | undefined;
+  const sending = new Set<Promise<unknown>>();
   const flush = () => {
     timer = undefined;
     const events = pending;
@@ -72,7 +73,9 @@ export async function startPostgresEventBridge(options: {
     const send = () => {
       if (batch.length === 0 || closed) return;
       const payload = `{"origin":"${origin}","events":[${batch.join(',')}]}`;
-      sender.query('SELECT pg_notify($1, $2)', [EVENTS_CHANNEL, payload]).catch((error: unknown) => options.logger.warn({ err: error }, 'sending events to other processes failed'));
+      const sent = sender.query('SELECT pg_notify($1, $2)', [EVENTS_CHANNEL, payload]).catch((error: unknown) => options.logger.warn({ err: error }, 'sending events to other processes failed'));
+      sending.add(sent);
+      void sent.finally(() => sending.delete(sent));
       batch = [];
       size = 0;
     };
@@ -107,6 +110,7 @@ export async function startPostgresEventBridge(options: {
         flush();
       }
       closed = true;
+      await Promise.allSettled([...sending]);
       await Promise.allSettled([listener.end(), sender.end()]);
     },
   };

@@ -6,9 +6,9 @@ import type { WorkflowStore } from '../workflows/workflow-store.js';
 import type { ExecutionStore } from './execution-store.js';
 import type { ExecutionRecord, StepRecord, StepStatus, StoredError } from './execution-types.js';
 import { finishedExecutionStatuses } from './execution-types.js';
-import { runStepAttempts, type StepResult } from './run-step-attempts.js';
+import { RECORD_START_AFTER_MS, runStepAttempts, type StepResult } from './run-step-attempts.js';
 import { ExecutionCancelledError, toStoredError } from './step-errors.js';
-import { executionEvents, type ExecutionEvents } from './step-events.js';
+import { eventOutput, executionEvents, type ExecutionEvents } from './step-events.js';
 
 type StepDefinition = WorkflowDefinition['steps'][number];
 
@@ -54,16 +54,19 @@ export function createExecutionRunner(deps: ExecutionRunnerDeps) {
       return execution;
     }
     const events = executionEvents(deps.events, { executionId, workflowId: execution.workflowId, version: execution.version });
+    const runStartedAt = new Date();
     const finish = async (status: 'succeeded' | 'failed' | 'cancelled', result: { output?: unknown; error?: StoredError }) => {
-      await deps.executions.finish(executionId, options.workerId ?? '', { status, ...result });
-      events.execution(status, { ...(result.error ? { error: result.error } : {}), ...(status === 'succeeded' ? eventSafe(result.output) : {}) });
+      await deps.executions.finish(executionId, options.workerId ?? '', { status, ...result }, runStartedAt);
+      events.execution(status, { ...(result.error ? { error: result.error } : {}), ...(status === 'succeeded' ? eventOutput(result.output) : {}) });
       return { ...execution, status, output: result.output ?? null, error: result.error ?? null, finishedAt: new Date() };
     };
     if (execution.cancelRequested) return finish('cancelled', { error: { code: 'cancelled', message: 'The execution was cancelled.' } });
 
     const version = await deps.workflows.version(execution.workflowId, execution.version);
     if (!version) return finish('failed', { error: { code: 'workflow_version_missing', message: `Workflow ${execution.workflowId} version ${execution.version} no longer exists.` } });
-    await deps.executions.markRunning(executionId);
+    // Like a step's start, the running state is written only once the run has lasted a while;
+    // `finish` sets `started_at` for runs that ended sooner.
+    const markRunning = setTimeout(() => void deps.executions.markRunning(executionId).catch(() => undefined), RECORD_START_AFTER_MS);
     if (execution.status === 'queued') events.execution('started');
 
     const controller = new AbortController();
@@ -101,6 +104,7 @@ export function createExecutionRunner(deps: ExecutionRunnerDeps) {
       }
       return outcome.status === 'succeeded' ? finish('succeeded', { output: outcome.output }) : finish('failed', { error: outcome.error });
     } finally {
+      clearTimeout(markRunning);
       clearInterval(poll);
       options.signal.removeEventListener('abort', onOuterAbort);
     }
@@ -234,7 +238,7 @@ export function createExecutionRunner(deps: ExecutionRunnerDeps) {
       return { status: 'failed', output, error };
     }
     await deps.executions.finishStep(base, { status: 'succeeded', output });
-    state.events.step('succeeded', step.id, { items: items.length, duration_ms: Date.now() - startedAt.getTime(), ...eventSafe(output) });
+    state.events.step('succeeded', step.id, { items: items.length, duration_ms: Date.now() - startedAt.getTime(), ...eventOutput(output) });
     return { status: 'succeeded', output };
   }
 
@@ -256,7 +260,7 @@ export function createExecutionRunner(deps: ExecutionRunnerDeps) {
     if (child.status === 'succeeded') {
       const output = { execution_id: childId, output: child.output };
       await deps.executions.finishStep(ref, { status: 'succeeded', output });
-      state.events.step('succeeded', step.id, { child_execution_id: childId, ...eventSafe(output) });
+      state.events.step('succeeded', step.id, { child_execution_id: childId, ...eventOutput(output) });
       return { status: 'succeeded', output };
     }
     const error: StoredError = { code: 'child_execution_failed', message: `step "${step.id}": called workflow ${input.workflow_id} ended ${child.status}: ${child.error?.message ?? ''}`, details: { execution_id: childId } };
@@ -284,9 +288,4 @@ function executionOutput(state: RunState, plan: ReturnType<typeof planWorkflow>)
   const ran = leaves.filter((id) => state.statuses.get(id) === 'succeeded');
   if (leaves.length === 1) return state.outputs.get(leaves[0]!) ?? null;
   return Object.fromEntries(ran.map((id) => [id, state.outputs.get(id) ?? null]));
-}
-
-function eventSafe(output: unknown): { output?: unknown; output_truncated?: true } {
-  const size = JSON.stringify(output ?? null).length;
-  return size <= 16 * 1024 ? { output } : { output_truncated: true };
 }

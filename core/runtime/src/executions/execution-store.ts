@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import { documentDraftSchema, type DocumentDraft } from '@dwc/sdk';
 import type { JobStore } from '../queue/job-store.js';
 import { newId } from '../storage/new-id.js';
-import type { SqlClient, SqlQueries } from '../storage/sql-client.js';
+import { JsonText, type SqlClient, type SqlQueries } from '../storage/sql-client.js';
 import type {
   ExecutionRecord,
   ExecutionStatus,
@@ -183,12 +183,12 @@ export function createExecutionStore(sql: SqlClient, jobs: JobStore, options: { 
     async finishStep(
       step: { executionId: string; workflowId: string; stepId: string; itemIndex: number; input: unknown; attempts: number; startedAt: Date | null },
       outcome: StepOutcome,
-    ): Promise<{ documentIds: string[]; outputBlobId: string | null }> {
+    ): Promise<{ documentIds: string[]; outputBlobId: string | null; outputJsonLength: number }> {
       return sql.transaction(async (tx) => {
-        let output: unknown = outcome.output ?? null;
         let outputBlobId: string | null = null;
-        const json = outcome.output === undefined ? 'null' : JSON.stringify(outcome.output);
-        if (json.length > inlineLimit) {
+        const json = outcome.output === undefined || outcome.output === null ? null : JSON.stringify(outcome.output);
+        let output: JsonText | null = json === null ? null : new JsonText(json);
+        if (json !== null && json.length > inlineLimit) {
           outputBlobId = newId();
           await tx.run('INSERT INTO blobs (id, execution_id, content, size_bytes, created_at) VALUES (?, ?, ?, ?, ?)', [outputBlobId, step.executionId, json, Buffer.byteLength(json), new Date()]);
           output = null;
@@ -200,16 +200,17 @@ export function createExecutionStore(sql: SqlClient, jobs: JobStore, options: { 
         const documentIds = outcome.documents?.length
           ? await insertDocuments(tx, outcome.documents, { executionId: step.executionId, workflowId: step.workflowId, stepId: step.stepId })
           : [];
-        return { documentIds, outputBlobId };
+        return { documentIds, outputBlobId, outputJsonLength: json?.length ?? 0 };
       });
     },
 
     /** Ends an execution and its job together. `workerId` must still hold the job. */
-    async finish(id: string, workerId: string, result: { status: 'succeeded' | 'failed' | 'cancelled'; output?: unknown; error?: StoredError }): Promise<boolean> {
+    async finish(id: string, workerId: string, result: { status: 'succeeded' | 'failed' | 'cancelled'; output?: unknown; error?: StoredError }, startedAt?: Date): Promise<boolean> {
       return sql.transaction(async (tx) => {
         const changed = await tx.run(
-          `UPDATE executions SET status = ?, output = ?, error = ?, finished_at = ? WHERE id = ? AND status NOT IN ('succeeded', 'failed', 'cancelled')`,
-          [result.status, wrapJson(result.output ?? null), result.error ?? null, new Date(), id],
+          `UPDATE executions SET status = ?, output = ?, error = ?, finished_at = ?, started_at = COALESCE(started_at, ?)
+           WHERE id = ? AND status NOT IN ('succeeded', 'failed', 'cancelled')`,
+          [result.status, wrapJson(result.output ?? null), result.error ?? null, new Date(), startedAt ?? new Date(), id],
         );
         await jobs.finish(id, workerId, { status: result.status, error: result.error ? { code: result.error.code, message: result.error.message } : undefined }, tx);
         return changed === 1;

@@ -7,6 +7,9 @@ import type { StepStatus, StoredError } from './execution-types.js';
 import { ExecutionCancelledError, toStoredError } from './step-errors.js';
 import { eventOutput, type ExecutionEvents } from './step-events.js';
 
+/** How long an attempt runs before its start is committed (so a slow step shows as running). */
+export const RECORD_START_AFTER_MS = 25;
+
 export interface StepAttemptsInput {
   executionId: string;
   workflowId: string;
@@ -40,11 +43,12 @@ export interface StepResult {
 export async function runStepAttempts(step: StepAttemptsInput): Promise<StepResult> {
   const where = step.itemIndex < 0 ? `step "${step.stepId}"` : `step "${step.stepId}" item ${step.itemIndex}`;
   const eventExtra = step.itemIndex < 0 ? {} : { item_index: step.itemIndex };
+  let outputJsonLength: number | undefined;
   const commit = async (result: StepResult, attempts: number, startedAt: Date | null, documents?: DocumentDraft[]) => {
-    await step.store.finishStep(
+    ({ outputJsonLength } = await step.store.finishStep(
       { executionId: step.executionId, workflowId: step.workflowId, stepId: step.stepId, itemIndex: step.itemIndex, input: step.input, attempts, startedAt },
       { status: result.status, output: result.output, error: result.error, documents },
-    );
+    ));
     return result;
   };
 
@@ -58,18 +62,26 @@ export async function runStepAttempts(step: StepAttemptsInput): Promise<StepResu
   for (let attempt = step.priorAttempts + 1; ; attempt++) {
     if (step.signal.aborted) return commit({ status: 'cancelled', error: toStoredError(new ExecutionCancelledError(), where) }, attempt - 1, null);
     const startedAt = new Date();
-    await step.store.startStep(step.executionId, step.stepId, step.itemIndex, step.input, attempt, startedAt);
+    // Record the start only once the attempt has run a while: a fast step then costs one commit
+    // (its result), and a crash in that window just means the attempt is not counted.
+    let startRecorded: Promise<void> | undefined;
+    const recordStart = setTimeout(() => {
+      startRecorded = step.store.startStep(step.executionId, step.stepId, step.itemIndex, step.input, attempt, startedAt);
+    }, RECORD_START_AFTER_MS);
     if (step.itemIndex < 0) step.events.step('started', step.stepId, { attempt, ...eventExtra });
     const documents: DocumentDraft[] = [];
     const log = step.logger.child({ execution_id: step.executionId, step_id: step.stepId, attempt, ...(step.itemIndex < 0 ? {} : { item_index: step.itemIndex }) });
     try {
-      const raw = await runWithTimeout(step, parsed.data, attempt, log, documents);
+      const raw = await runWithTimeout(step, parsed.data, attempt, log, documents).finally(async () => {
+        clearTimeout(recordStart);
+        await startRecorded;
+      });
       const output = step.action.output.safeParse(raw);
       if (!output.success) {
         throw new InputError(`action "${step.action.type}" returned output that does not match its schema: ${describeZodError(output.error)}`, { code: 'invalid_step_output' });
       }
       const result = await commit({ status: 'succeeded', output: output.data }, attempt, startedAt, documents);
-      if (step.itemIndex < 0) step.events.step('succeeded', step.stepId, { attempt, duration_ms: Date.now() - startedAt.getTime(), documents: documents.length, ...eventOutput(output.data) });
+      if (step.itemIndex < 0) step.events.step('succeeded', step.stepId, { attempt, duration_ms: Date.now() - startedAt.getTime(), documents: documents.length, ...eventOutput(output.data, outputJsonLength) });
       return result;
     } catch (error) {
       if (step.signal.aborted) {

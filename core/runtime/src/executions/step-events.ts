@@ -4,9 +4,9 @@ import type { EventBus } from '@dwc/sdk';
 const EVENT_OUTPUT_LIMIT = 16 * 1024;
 
 /** Output for an event payload: itself when small, else a marker. */
-export function eventOutput(output: unknown): { output?: unknown; output_truncated?: true } {
+export function eventOutput(output: unknown, jsonLength?: number): { output?: unknown; output_truncated?: true } {
   if (output === undefined) return {};
-  const size = JSON.stringify(output)?.length ?? 0;
+  const size = jsonLength ?? JSON.stringify(output)?.length ?? 0;
   return size <= EVENT_OUTPUT_LIMIT ? { output } : { output_truncated: true };
 }
 

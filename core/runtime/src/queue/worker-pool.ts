@@ -115,7 +115,8 @@ export function createWorkerPool(options: WorkerPoolOptions) {
       if (!running) break;
       if (free > 0 && claimed.length === free) continue;
       let wait = pollMs;
-      if (active.size < options.concurrency) {
+      // Nothing was due: sleep until the next delayed job falls due (or a wake-up, or pollMs).
+      if (claimed.length === 0 && active.size < options.concurrency) {
         const next = await options.jobs.nextRunAt().catch(() => null);
         if (next !== null) wait = Math.max(0, Math.min(wait, next - Date.now()));
       }

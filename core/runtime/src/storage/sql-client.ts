@@ -2,6 +2,11 @@ import type BetterSqlite3 from 'better-sqlite3';
 import type { Pool, PoolClient } from 'pg';
 import type { Database } from './database.js';
 
+/** JSON already serialised by the caller (to measure it, say), bound as is instead of stringified again. */
+export class JsonText {
+  constructor(readonly text: string) {}
+}
+
 /** A value a statement may bind: objects and arrays are stored as JSON, Dates as UTC timestamps. */
 export type SqlParam = string | number | boolean | null | Date | object | undefined;
 
@@ -42,9 +47,13 @@ function sqliteValue(value: SqlParam): string | number | null {
   if (value === undefined || value === null) return null;
   if (typeof value === 'boolean') return value ? 1 : 0;
   if (value instanceof Date) return sqliteTimestamp(value);
+  if (value instanceof JsonText) return value.text;
   if (typeof value === 'object') return JSON.stringify(value);
   return value;
 }
+
+/** Most transactions one SQLite COMMIT groups together. */
+const MAX_GROUP = 64;
 
 function sqliteClient(db: BetterSqlite3.Database): SqlClient {
   const statements = new Map<string, BetterSqlite3.Statement>();
@@ -67,39 +76,69 @@ function sqliteClient(db: BetterSqlite3.Database): SqlClient {
       return prepare(sql).get(params.map(sqliteValue)) as Row | undefined;
     },
   };
-  // One connection: while a transaction awaits, other callers must not slip statements into it.
-  // Each wait re-checks and acts in the same continuation, so no statement lands between the two.
-  let lock: Promise<void> = Promise.resolve();
-  let inTransaction = false;
-  const exclusive = async <T>(statement: () => T): Promise<T> => {
-    while (inTransaction) await lock;
-    return statement();
+  // Group commit. One connection, one writer: transactions queue up and run one after another,
+  // each inside a savepoint, and the queue is committed together once it runs dry (or after
+  // MAX_GROUP). Each caller hears back only after the COMMIT that made its work durable; a
+  // transaction that throws is rolled back to its savepoint without touching the others. With no
+  // group open, a single statement runs at once (better-sqlite3 is synchronous).
+  interface Queued {
+    work: () => unknown;
+    resolve: (value: unknown) => void;
+    reject: (error: unknown) => void;
+  }
+  const queue: Queued[] = [];
+  let draining = false;
+  const enqueue = <T>(work: () => T | Promise<T>): Promise<T> =>
+    new Promise<T>((resolve, reject) => {
+      queue.push({ work, resolve: resolve as (value: unknown) => void, reject });
+      if (!draining) void drain();
+    });
+  async function drain(): Promise<void> {
+    draining = true;
+    try {
+      while (queue.length > 0) {
+        const done: { task: Queued; ok: boolean; value: unknown }[] = [];
+        prepare('BEGIN IMMEDIATE').run();
+        while (queue.length > 0 && done.length < MAX_GROUP) {
+          const task = queue.shift()!;
+          prepare('SAVEPOINT dwc_tx').run();
+          try {
+            const value = await task.work();
+            prepare('RELEASE dwc_tx').run();
+            done.push({ task, ok: true, value });
+          } catch (error) {
+            prepare('ROLLBACK TO dwc_tx').run();
+            prepare('RELEASE dwc_tx').run();
+            done.push({ task, ok: false, value: error });
+          }
+        }
+        try {
+          prepare('COMMIT').run();
+        } catch (error) {
+          if (db.inTransaction) prepare('ROLLBACK').run();
+          for (const { task } of done) task.reject(error);
+          continue;
+        }
+        for (const { task, ok, value } of done) (ok ? task.resolve : task.reject)(value);
+      }
+    } finally {
+      draining = false;
+    }
+  }
+  const statement = <T>(run: () => T): Promise<T> => {
+    if (draining) return enqueue(run);
+    try {
+      return Promise.resolve(run());
+    } catch (error) {
+      return Promise.reject(error);
+    }
   };
   return {
     dialect: 'sqlite',
-    run: (sql, params = []) => exclusive(() => prepare(sql).run(params.map(sqliteValue)).changes),
-    all: <Row>(sql: string, params: readonly SqlParam[] = []) => exclusive(() => prepare(sql).all(params.map(sqliteValue)) as Row[]),
-    get: <Row>(sql: string, params: readonly SqlParam[] = []) => exclusive(() => prepare(sql).get(params.map(sqliteValue)) as Row | undefined),
-    async transaction(work) {
-      while (inTransaction) await lock;
-      let release!: () => void;
-      lock = new Promise((resolve) => (release = resolve));
-      inTransaction = true;
-      try {
-        prepare('BEGIN IMMEDIATE').run();
-        try {
-          const result = await work(direct);
-          prepare('COMMIT').run();
-          return result;
-        } catch (error) {
-          if (db.inTransaction) prepare('ROLLBACK').run();
-          throw error;
-        }
-      } finally {
-        inTransaction = false;
-        release();
-      }
-    },
+    run: (sql, params = []) => statement(() => prepare(sql).run(params.map(sqliteValue)).changes),
+    all: <Row>(sql: string, params: readonly SqlParam[] = []) => statement(() => prepare(sql).all(params.map(sqliteValue)) as Row[]),
+    get: <Row>(sql: string, params: readonly SqlParam[] = []) => statement(() => prepare(sql).get(params.map(sqliteValue)) as Row | undefined),
+    transaction: (work) => enqueue(() => work(direct)),
     fromJson: <T>(value: unknown) => (value === null || value === undefined ? null : JSON.parse(value as string)) as T,
     fromDate: (value) => (value === null || value === undefined ? null : new Date(`${(value as string).replace(' ', 'T')}Z`)),
     fromBool: (value) => value === 1 || value === true,
@@ -114,6 +153,7 @@ function numbered(sql: string): string {
 
 function postgresValue(value: SqlParam): unknown {
   if (value === undefined) return null;
+  if (value instanceof JsonText) return value.text;
   if (value !== null && typeof value === 'object' && !(value instanceof Date)) return JSON.stringify(value);
   return value;
 }

@@ -1,0 +1,75 @@
+// (a) Persisted executions per second for a 3-step workflow, on SQLite and Postgres, in one process.
+// Target (issue 5): at least 1,000/s on SQLite on a 2-core machine.
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { createLogger, createRuntime, loadConfig, type Runtime } from '@dwc/runtime';
+import { bundledPluginsDir } from '@dwc/server';
+import { benchPostgres } from './lib/postgres.js';
+import { report, type Row } from './lib/report.js';
+
+const EXECUTIONS = Number(process.env.BENCH_EXECUTIONS ?? 3_000);
+const CONCURRENCY = Number(process.env.BENCH_WORKERS ?? 32);
+
+const workflow = {
+  name: 'three steps',
+  steps: [
+    { id: 'count', type: 'transform', input: { expression: '{ "words": $count($split(text, " ")) }', data: '{{ input }}' } },
+    { id: 'title', type: 'transform', input: { expression: '$uppercase(t)', data: { t: '{{ input.title }}' } } },
+    { id: 'summary', type: 'transform', input: { expression: 'title & " (" & $string(words) & " words)"', data: { title: '{{ steps.title.output.result }}', words: '{{ steps.count.output.result.words }}' } } },
+  ],
+};
+
+async function measure(label: string, databaseUrl: string): Promise<Row> {
+  const dir = mkdtempSync(join(tmpdir(), 'dwc-bench-exec-'));
+  const config = loadConfig({
+    env: { DWC_DATA_DIR: join(dir, 'data'), DATABASE_URL: databaseUrl, DWC_WORKER_CONCURRENCY: String(CONCURRENCY), LOG_LEVEL: 'warn' },
+    cwd: dir,
+    defaults: { pluginsDir: bundledPluginsDir },
+  });
+  const runtime: Runtime = await createRuntime({ config, logger: createLogger({ level: 'warn' }) });
+  try {
+    const created = await runtime.workflows.create((await import('@dwc/runtime')).parseWorkflowDefinition(workflow));
+    let finished = 0;
+    let failed = 0;
+    let resolveDone!: () => void;
+    const done = new Promise<void>((resolve) => (resolveDone = resolve));
+    runtime.events.on('execution.*', (event) => {
+      if (event.type === 'execution.started') return;
+      if (event.type !== 'execution.succeeded') failed++;
+      if (++finished === EXECUTIONS) resolveDone();
+    });
+    const started = performance.now();
+    const input = { text: 'the quick brown fox jumps over the lazy dog', title: 'fox news' };
+    for (let i = 0; i < EXECUTIONS; i += 100) {
+      await Promise.all(Array.from({ length: Math.min(100, EXECUTIONS - i) }, () => runtime.executions.start(created.id, input)));
+    }
+    await done;
+    const seconds = (performance.now() - started) / 1000;
+    const sample = (await runtime.executionStore.list({ workflowId: created.id, limit: 1 }))[0]!;
+    const steps = await runtime.executionStore.allSteps(sample.id);
+    if (sample.status !== 'succeeded' || steps.length !== 3) throw new Error(`bench run is wrong: ${JSON.stringify(sample)}`);
+    return {
+      database: label,
+      executions: EXECUTIONS,
+      failed,
+      'seconds': Number(seconds.toFixed(2)),
+      'executions/s': Math.round(EXECUTIONS / seconds),
+      'step commits/s': Math.round((EXECUTIONS * 3) / seconds),
+    };
+  } finally {
+    await runtime.close();
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+const rows: Row[] = [await measure('sqlite', '')];
+if (process.env.BENCH_SKIP_POSTGRES !== '1') {
+  const postgres = await benchPostgres();
+  try {
+    rows.push(await measure('postgres', await postgres.createDatabase()));
+  } finally {
+    await postgres.stop();
+  }
+}
+report('executions', rows, { workers: CONCURRENCY, target: { sqlite_executions_per_s: 1000 }, workflow: '3 transform steps, every step committed before the next' });

@@ -1,0 +1,58 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { sqlClientOf, type SqlClient } from './sql-client.js';
+import { openTestDatabase, type TestDatabase } from './test-support/open-test-database.js';
+
+describe.each(['sqlite', 'postgres'] as const)('SQL client on %s', (dialect) => {
+  let db: TestDatabase;
+  let sql: SqlClient;
+  beforeAll(async () => {
+    db = await openTestDatabase(dialect);
+    await db.database.migrate();
+    sql = sqlClientOf(db.database);
+  });
+  afterAll(() => db.cleanup());
+
+  const put = (q: Pick<SqlClient, 'run'>, key: string, value: unknown) =>
+    q.run('INSERT INTO settings (key, value, updated_at) VALUES (?, ?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value', [key, value as object, new Date()]);
+  const read = async (key: string) => sql.fromJson((await sql.get<{ value: unknown }>('SELECT value FROM settings WHERE key = ?', [key]))?.value);
+
+  it('commits concurrent transactions independently: one that throws leaves no trace, the others stay', async () => {
+    const results = await Promise.allSettled(
+      Array.from({ length: 20 }, (_, i) =>
+        sql.transaction(async (tx) => {
+          await put(tx, `k${i}`, { i });
+          await new Promise((resolve) => setTimeout(resolve, 1));
+          await put(tx, `k${i}-second`, { i });
+          if (i === 7) throw new Error('seven fails');
+          return i;
+        }),
+      ),
+    );
+    expect(results.filter((r) => r.status === 'rejected')).toHaveLength(1);
+    expect(await read('k7')).toBeNull();
+    expect(await read('k7-second')).toBeNull();
+    for (const i of [0, 6, 8, 19]) expect(await read(`k${i}-second`)).toEqual({ i });
+  });
+
+  it('runs a plain statement issued while transactions are open after them, never inside a rolled-back one', async () => {
+    const failing = sql.transaction(async (tx) => {
+      await put(tx, 'inside', 1);
+      await new Promise((resolve) => setTimeout(resolve, 5));
+      throw new Error('roll me back');
+    });
+    const plain = put(sql, 'outside', 2);
+    await expect(failing).rejects.toThrow('roll me back');
+    await plain;
+    expect(await read('inside')).toBeNull();
+    expect(await read('outside')).toBe(2);
+  });
+
+  it('round-trips JSON scalars, booleans and UTC dates', async () => {
+    const when = new Date('2026-01-02T03:04:05.678Z');
+    await sql.run('INSERT INTO plugin_configs (plugin_name, enabled, config, updated_at) VALUES (?, ?, ?, ?)', ['p', true, { a: [1, 'two'] }, when]);
+    const row = await sql.get<Record<string, unknown>>('SELECT * FROM plugin_configs WHERE plugin_name = ?', ['p']);
+    expect(sql.fromBool(row!.enabled)).toBe(true);
+    expect(sql.fromJson(row!.config)).toEqual({ a: [1, 'two'] });
+    expect(sql.fromDate(row!.updated_at)).toEqual(when);
+  });
+});
