@@ -32,7 +32,8 @@ export async function startServer(env: Record<string, string>, options: { timeou
   const timeoutMs = options.timeoutMs ?? 30_000;
   const port = env.PORT ? Number(env.PORT) : await freePort();
   const started = performance.now();
-  const child = spawn(process.execPath, [cliPath, 'serve'], {
+  const nodeArgs = process.env.BENCH_SERVER_NODE_ARGS?.split(' ').filter(Boolean) ?? [];
+  const child = spawn(process.execPath, [...nodeArgs, cliPath, 'serve'], {
     env: { ...process.env, LOG_LEVEL: 'warn', HOST: '127.0.0.1', ...env, PORT: String(port) },
     stdio: ['ignore', 'pipe', 'pipe'],
   });

@@ -8,7 +8,7 @@ import { ExecutionCancelledError, toStoredError } from './step-errors.js';
 import { eventOutput, type ExecutionEvents } from './step-events.js';
 
 /** How long an attempt runs before its start is committed (so a slow step shows as running). */
-export const RECORD_START_AFTER_MS = 25;
+export const RECORD_START_AFTER_MS = 250;
 
 export interface StepAttemptsInput {
   executionId: string;

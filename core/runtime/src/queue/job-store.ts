@@ -14,12 +14,18 @@ import { priorityName, priorityRank, type JobKind, type JobRecord, type JobStats
 export type JobStore = ReturnType<typeof createJobStore>;
 
 export function createJobStore(sql: SqlClient) {
-  const skipLocked = sql.dialect === 'postgres' ? ' FOR UPDATE SKIP LOCKED' : '';
+  // Postgres answers the OR with a bitmap scan of the claim index and skips rows other processes
+  // hold; SQLite would scan the whole table for the OR, so it gets two indexed lookups instead.
+  const due = sql.dialect === 'postgres'
+    ? `SELECT id FROM jobs WHERE (status = 'queued' AND run_at <= ?) OR (status = 'running' AND locked_until < ?)
+       ORDER BY priority DESC, run_at ASC, id ASC LIMIT ? FOR UPDATE SKIP LOCKED`
+    : `SELECT id FROM (
+         SELECT id, priority, run_at FROM jobs WHERE status = 'queued' AND run_at <= ?
+         UNION ALL SELECT id, priority, run_at FROM jobs WHERE status = 'running' AND locked_until < ?)
+       ORDER BY priority DESC, run_at ASC, id ASC LIMIT ?`;
   const claimSql = `UPDATE jobs SET status = 'running', locked_by = ?, locked_until = ?, attempts = attempts + 1,
       started_at = COALESCE(started_at, ?)
-    WHERE id IN (SELECT id FROM jobs
-      WHERE (status = 'queued' AND run_at <= ?) OR (status = 'running' AND locked_until < ?)
-      ORDER BY priority DESC, run_at ASC, id ASC LIMIT ?${skipLocked})
+    WHERE id IN (${due})
     RETURNING *`;
 
   const toRecord = (row: Record<string, unknown>): JobRecord => ({

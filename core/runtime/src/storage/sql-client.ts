@@ -135,7 +135,8 @@ function sqliteClient(db: BetterSqlite3.Database): SqlClient {
   };
   return {
     dialect: 'sqlite',
-    run: (sql, params = []) => statement(() => prepare(sql).run(params.map(sqliteValue)).changes),
+    // Writes always join the group commit; reads run at once when no group is open.
+    run: (sql, params = []) => enqueue(() => prepare(sql).run(params.map(sqliteValue)).changes),
     all: <Row>(sql: string, params: readonly SqlParam[] = []) => statement(() => prepare(sql).all(params.map(sqliteValue)) as Row[]),
     get: <Row>(sql: string, params: readonly SqlParam[] = []) => statement(() => prepare(sql).get(params.map(sqliteValue)) as Row | undefined),
     transaction: (work) => enqueue(() => work(direct)),
