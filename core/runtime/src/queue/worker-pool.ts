@@ -44,9 +44,16 @@ export function createWorkerPool(options: WorkerPoolOptions) {
   let renewTimer: NodeJS.Timeout | undefined;
   let woken = false;
 
+  // Wake-ups within one turn of the event loop (a burst of enqueues) lead to one claim.
+  let wakeScheduled = false;
   const wake = () => {
-    woken = true;
-    wakeUp?.();
+    if (wakeScheduled) return;
+    wakeScheduled = true;
+    setImmediate(() => {
+      wakeScheduled = false;
+      woken = true;
+      wakeUp?.();
+    });
   };
 
   function sleep(ms: number): Promise<void> {
@@ -76,7 +83,8 @@ export function createWorkerPool(options: WorkerPoolOptions) {
         log.error({ err: error }, 'job handler threw; the job returns to the queue when its lease ends');
       } finally {
         active.delete(job.id);
-        wake();
+        // Only a full pool left due jobs unclaimed; otherwise the queue had nothing more to give.
+        if (active.size === options.concurrency - 1) wake();
       }
     })();
     active.set(job.id, { controller, done });
