@@ -1,2 +1,4 @@
 // `npm run bench`: every benchmark in one run; each prints its table and writes bench/results/<name>.json.
 await import('./startup.js');
+await import('./executions.js');
+await import('./webhook.js');
