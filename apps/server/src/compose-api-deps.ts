@@ -11,6 +11,7 @@ export function composeApiDeps(runtime: Runtime, apiToken: string): ApiDeps {
     http: { corsOrigins: [...config.corsOrigins], bodyLimit: config.bodyLimit, trustProxy: config.trustProxy },
     auth: createStaticTokenAuth(apiToken),
     health: { readiness: () => runtime.readiness() },
+    events: runtime.events,
     engine: {
       workflows: runtime.workflows,
       executions: runtime.executions,

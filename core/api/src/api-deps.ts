@@ -1,4 +1,5 @@
 import type { HealthCheck, PluginStatus, ReadinessReport } from '@dwc/runtime';
+import type { EventBus } from '@dwc/sdk';
 import type { Logger } from 'pino';
 import type { EngineDeps } from './engine-deps.js';
 
@@ -14,6 +15,8 @@ export interface ApiDeps {
   auth: { verifyBearer(token: string): Promise<{ subject: string } | null> };
   health: { readiness(): Promise<ReadinessReport> };
   engine: EngineDeps;
+  /** The process's event bus; the WebSocket gateway fans its lifecycle events out to clients. */
+  events: EventBus;
   plugins: {
     list(): PluginStatus[];
     /** NotFoundError when no such plugin is installed. */

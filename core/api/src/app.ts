@@ -5,7 +5,7 @@ import { defaultRoutes } from './default-routes.js';
 import type { Route } from './define-route.js';
 import { mountDocsAssets } from './docs-assets.js';
 import { errorHandler } from './error-handler.js';
-import { mountRoutes } from './mount-routes.js';
+import { mountRoutes, type MountRoutesOptions } from './mount-routes.js';
 import { notFound } from './not-found.js';
 import { requestContext } from './request-context.js';
 import { securityHeaders } from './security-headers.js';
@@ -14,7 +14,7 @@ import { securityHeaders } from './security-headers.js';
  * The Express 5 application: request id and log line, security headers, CORS, JSON bodies, the
  * route table (authentication, validation, 405), 404, and the one error middleware.
  */
-export function createApp(deps: ApiDeps, routes: readonly Route[] = defaultRoutes): Express {
+export function createApp(deps: ApiDeps, routes: readonly Route[] = defaultRoutes, options: MountRoutesOptions = {}): Express {
   const app = express();
   app.disable('x-powered-by');
   app.set('trust proxy', deps.http.trustProxy);
@@ -25,7 +25,7 @@ export function createApp(deps: ApiDeps, routes: readonly Route[] = defaultRoute
   mountDocsAssets(app);
   app.use(express.json({ limit: deps.http.bodyLimit }));
   const router = express.Router();
-  mountRoutes(router, routes, deps);
+  mountRoutes(router, routes, deps, options);
   app.use(router);
   app.use(notFound);
   app.use(errorHandler(deps.logger));

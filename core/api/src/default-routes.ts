@@ -10,6 +10,7 @@ import { openApiRoute } from './routes/openapi-json.js';
 import { readinessRoute } from './routes/readiness.js';
 import { redocRoute } from './routes/redoc.js';
 import { swaggerUiRoute } from './routes/swagger-ui.js';
+import { websocketStatsRoute } from './routes/websocket-stats.js';
 import { websocketUpgradeRoute } from './routes/websocket-upgrade.js';
 
 /** Every route the product serves, in mounting order. */
@@ -23,6 +24,7 @@ export const defaultRoutes: readonly Route[] = [
   configurePluginRoute,
   ...engineRoutes,
   websocketUpgradeRoute,
+  websocketStatsRoute,
   openApiRoute,
   swaggerUiRoute,
   redocRoute,

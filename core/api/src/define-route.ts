@@ -3,6 +3,7 @@ import type { Logger } from 'pino';
 import type { z } from 'zod';
 import type { ApiDeps } from './api-deps.js';
 import type { OpenApiDocument } from './openapi-document.js';
+import type { WebSocketStatsSource } from './websocket/gateway-stats.js';
 
 export type HttpMethod = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
 
@@ -35,6 +36,8 @@ export interface ApiContext {
   document(): OpenApiDocument;
   /** `document()` serialized once. */
   documentJson(): string;
+  /** The WebSocket gateway serving beside these routes; undefined when the app runs without one (e.g. in-process tests). */
+  websocket: WebSocketStatsSource | undefined;
 }
 
 type Part<R extends RouteRequest, K extends keyof RouteRequest> = R[K] extends z.ZodType ? z.output<R[K]> : undefined;

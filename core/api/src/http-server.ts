@@ -1,10 +1,10 @@
-import { createServer, type ServerResponse } from 'node:http';
+import { createServer, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { ConfigError } from '@dwc/sdk';
 import type { ApiDeps } from './api-deps.js';
 import { createApp } from './app.js';
 import type { Route } from './define-route.js';
-import { attachWebSocket } from './websocket.js';
+import { createWebSocketGateway, type WebSocketGatewayOptions } from './websocket/gateway.js';
 
 export interface StartHttpServerOptions {
   deps: ApiDeps;
@@ -15,6 +15,8 @@ export interface StartHttpServerOptions {
   routes?: readonly Route[];
   /** How long `close()` lets in-flight requests run before cutting them off. Default 10 s. */
   shutdownTimeoutMs?: number;
+  /** Heartbeat, send-buffer and room limits of the WebSocket gateway. */
+  websocket?: WebSocketGatewayOptions;
 }
 
 export interface RunningHttpServer {
@@ -44,6 +46,22 @@ function listenError(error: NodeJS.ErrnoException, port: number, host: string): 
   return error;
 }
 
+function listen(server: Server, port: number, host: string): Promise<void> {
+  return new Promise<void>((resolve, reject) => {
+    const onError = (error: NodeJS.ErrnoException): void => {
+      server.off('listening', onListening);
+      reject(listenError(error, port, host));
+    };
+    const onListening = (): void => {
+      server.off('error', onError);
+      resolve();
+    };
+    server.once('error', onError);
+    server.once('listening', onListening);
+    server.listen(port, host);
+  });
+}
+
 function baseUrl(host: string, port: number): string {
   const reachable = host === '0.0.0.0' ? '127.0.0.1' : host === '::' ? '::1' : host;
   return `http://${reachable.includes(':') ? `[${reachable}]` : reachable}:${port}`;
@@ -54,7 +72,8 @@ export async function startHttpServer(options: StartHttpServerOptions): Promise<
   const { deps, port } = options;
   const host = options.host ?? '127.0.0.1';
   const shutdownTimeoutMs = options.shutdownTimeoutMs ?? 10_000;
-  const app = createApp(deps, options.routes);
+  const gateway = createWebSocketGateway(deps, options.websocket);
+  const app = createApp(deps, options.routes, { websocket: gateway });
   const inFlight = new Set<ServerResponse>();
   let closing = false;
 
@@ -68,22 +87,15 @@ export async function startHttpServer(options: StartHttpServerOptions): Promise<
     app(req, res);
   });
 
-  await new Promise<void>((resolve, reject) => {
-    const onError = (error: NodeJS.ErrnoException): void => {
-      server.off('listening', onListening);
-      reject(listenError(error, port, host));
-    };
-    const onListening = (): void => {
-      server.off('error', onError);
-      resolve();
-    };
-    server.once('error', onError);
-    server.once('listening', onListening);
-    server.listen(port, host);
-  });
+  try {
+    await listen(server, port, host);
+  } catch (error) {
+    await gateway.close(0);
+    throw error;
+  }
   server.on('error', (err) => deps.logger.error({ err }, 'http server error'));
 
-  const gateway = attachWebSocket(server, deps);
+  gateway.attach(server);
   const actualPort = (server.address() as AddressInfo).port;
   const url = baseUrl(host, actualPort);
   deps.logger.info({ url }, 'http server listening');

@@ -5,8 +5,15 @@
 export { createApp } from './app.js';
 export { startHttpServer } from './http-server.js';
 export type { RunningHttpServer, StartHttpServerOptions } from './http-server.js';
-export { attachWebSocket, WEBSOCKET_PATH } from './websocket.js';
-export type { WebSocketGateway } from './websocket.js';
+export { attachWebSocket, createWebSocketGateway } from './websocket/gateway.js';
+export type { WebSocketGateway, WebSocketGatewayOptions } from './websocket/gateway.js';
+export { WEBSOCKET_PATH, WEBSOCKET_STATS_PATH } from './websocket/paths.js';
+export { webSocketStatsSchema } from './websocket/gateway-stats.js';
+export type { WebSocketStats, WebSocketStatsSource } from './websocket/gateway-stats.js';
+export { clientMessageSchema } from './websocket/client-messages.js';
+export type { ClientMessage } from './websocket/client-messages.js';
+export { serverMessageSchema } from './websocket/server-messages.js';
+export { FANNED_OUT_EVENTS } from './websocket/fan-out.js';
 export { defineRoute, requiresAuth } from './define-route.js';
 export type {
   ApiContext,
@@ -21,6 +28,7 @@ export type {
   RouteSpec,
 } from './define-route.js';
 export { mountRoutes } from './mount-routes.js';
+export type { MountRoutesOptions } from './mount-routes.js';
 export { defaultRoutes } from './default-routes.js';
 export { buildOpenApiDocument } from './openapi-document.js';
 export type { OpenApiDocument, OpenApiOptions } from './openapi-document.js';

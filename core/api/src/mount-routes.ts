@@ -6,6 +6,7 @@ import { HttpStatusError } from './http-status-error.js';
 import { buildOpenApiDocument, type OpenApiDocument } from './openapi-document.js';
 import { requestState } from './request-context.js';
 import { validateRequest } from './request-validation.js';
+import type { WebSocketStatsSource } from './websocket/gateway-stats.js';
 
 function assertDistinct(routes: readonly Route[]): void {
   const operations = new Set<string>();
@@ -19,13 +20,19 @@ function assertDistinct(routes: readonly Route[]): void {
   }
 }
 
-function apiContext(routes: readonly Route[], deps: ApiDeps): ApiContext {
+export interface MountRoutesOptions {
+  /** The WebSocket gateway whose stats `GET /api/v3/ws/stats` reports. */
+  websocket?: WebSocketStatsSource;
+}
+
+function apiContext(routes: readonly Route[], deps: ApiDeps, options: MountRoutesOptions): ApiContext {
   let document: OpenApiDocument | undefined;
   let json: string | undefined;
   const api: ApiContext = {
     routes,
     document: () => (document ??= buildOpenApiDocument(routes, { version: deps.version })),
     documentJson: () => (json ??= JSON.stringify(api.document())),
+    websocket: options.websocket,
   };
   return api;
 }
@@ -67,9 +74,9 @@ function methodNotAllowed(methods: readonly string[]): RequestHandler {
  * handler, then 405 (with `Allow`) for other methods on each known path. Returns the context
  * handlers receive as `api`, whose OpenAPI document is generated from the same table.
  */
-export function mountRoutes(router: Router, routes: readonly Route[], deps: ApiDeps): ApiContext {
+export function mountRoutes(router: Router, routes: readonly Route[], deps: ApiDeps, options: MountRoutesOptions = {}): ApiContext {
   assertDistinct(routes);
-  const api = apiContext(routes, deps);
+  const api = apiContext(routes, deps, options);
   const auth = authenticate(deps);
   const methodsByPath = new Map<string, string[]>();
   for (const route of routes) {

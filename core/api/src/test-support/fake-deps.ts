@@ -2,6 +2,7 @@ import { InputError, NotFoundError } from '@dwc/sdk';
 import { pino } from 'pino';
 import type { EngineDeps } from '../engine-deps.js';
 import type { ApiDeps, PluginStatus, ReadinessReport } from '../api-deps.js';
+import { memoryEventBus } from './memory-event-bus.js';
 
 export const GOOD_TOKEN = 'good-token';
 export const SUBJECT = 'user-1';
@@ -33,7 +34,7 @@ export function samplePlugin(overrides: Partial<PluginStatus> = {}): PluginStatu
   };
 }
 
-/** An `ApiDeps` backed by memory: one valid token, a plugin store and a log capture. */
+/** An `ApiDeps` backed by memory: one valid token, a plugin store, an event bus and a log capture. */
 export function fakeDeps(http: Partial<ApiDeps['http']> = {}): FakeDeps {
   const logs: Record<string, unknown>[] = [];
   const tokensSeen: string[] = [];
@@ -58,6 +59,7 @@ export function fakeDeps(http: Partial<ApiDeps['http']> = {}): FakeDeps {
       },
     },
     health: { readiness: async () => readiness },
+    events: memoryEventBus(),
     // The engine routes are tested end to end against a real runtime (tests/workflows-api.test.ts).
     engine: new Proxy({} as EngineDeps, {
       get: (_target, key) => {
