@@ -113,7 +113,7 @@ export async function createRuntime(options: CreateRuntimeOptions): Promise<Runt
     if (config.databaseUrl && options.workers !== false) {
       bridge = await startPostgresEventBridge({ databaseUrl: config.databaseUrl, events, logger, onJobsQueued: () => workers.wake() });
     }
-    if (options.workers !== false) {
+    if (options.workers !== false && config.workerConcurrency > 0) {
       if (database.dialect === 'sqlite') {
         const released = await jobs.releaseAll();
         if (released > 0) logger.info({ jobs: released }, 'resuming jobs left running by a previous process');

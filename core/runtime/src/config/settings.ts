@@ -73,8 +73,8 @@ export const settings = {
   },
   workerConcurrency: {
     env: 'DWC_WORKER_CONCURRENCY',
-    schema: z.coerce.number().int().min(1).max(256).default(8),
-    doc: 'Jobs (executions and background tasks) this process runs at once.',
+    schema: z.coerce.number().int().min(0).max(256).default(8),
+    doc: 'Jobs (executions and background tasks) this process runs at once; 0 makes an API-only process.',
   },
   jobLeaseMs: {
     env: 'DWC_JOB_LEASE_MS',
