@@ -1,5 +1,5 @@
 /** Lower-case words joined by `.`, `-` or `_`: `transform`, `ai.generate`, `notify-slack`, `in_app`. */
-const CAPABILITY_ID = /^[a-z][a-z0-9]*(?:[._-][a-z0-9]+)*$/;
+export const CAPABILITY_ID = /^[a-z][a-z0-9]*(?:[._-][a-z0-9]+)*$/;
 
 /** Throws a TypeError naming the factory when `id` is not a valid capability id. */
 export function assertCapabilityId(factory: string, id: unknown): asserts id is string {

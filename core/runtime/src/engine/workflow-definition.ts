@@ -1,4 +1,4 @@
-import { InputError, describeZodError, toFieldErrors, z } from '@dwc/sdk';
+import { CAPABILITY_ID, InputError, describeZodError, toFieldErrors, z } from '@dwc/sdk';
 import { findCycle } from './graph/find-cycle.js';
 import { resolveDependencies } from './graph/resolve-dependencies.js';
 import { retryPolicySchema } from './retry-policy.js';
@@ -6,8 +6,6 @@ import { compileCheck, compileCheckExpression } from './templates/compile-check.
 import type { TemplateIssue } from './templates/compile-check.js';
 
 const STEP_ID = /^[a-zA-Z][a-zA-Z0-9_-]{0,63}$/;
-/** Same rule as the SDK's capability ids (`ai.generate`, `notify-slack`), which registries key on. */
-const CAPABILITY_ID = /^[a-z][a-z0-9]*(?:[._-][a-z0-9]+)*$/;
 
 /** One step. Unknown keys are refused, so a misspelt `depends_on` cannot silently become a chain. */
 export const workflowStepSchema = z
