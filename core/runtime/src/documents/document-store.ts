@@ -1,4 +1,5 @@
 import type { SqlClient } from '../storage/sql-client.js';
+import { whereClause } from '../storage/where-clause.js';
 
 export interface DocumentRecord {
   id: string;
@@ -51,23 +52,13 @@ export function createDocumentStore(sql: SqlClient) {
 
     /** Newest first, without content; filter by execution, workflow, or a title/content search. */
     async list(filter: { executionId?: string; workflowId?: string; query?: string; limit: number; before?: string }): Promise<DocumentSummary[]> {
-      const conditions: [string, string | undefined][] = [
+      const where = whereClause([
         ['execution_id = ?', filter.executionId],
         ['workflow_id = ?', filter.workflowId],
         ['id < ?', filter.before],
-      ];
-      const used = conditions.filter(([, value]) => value !== undefined);
-      const clauses = used.map(([clause]) => clause);
-      const params: unknown[] = used.map(([, value]) => value);
-      if (filter.query) {
-        clauses.push('(LOWER(title) LIKE ? OR LOWER(content) LIKE ?)');
-        const pattern = `%${filter.query.toLowerCase().replace(/[%_\\]/g, '')}%`;
-        params.push(pattern, pattern);
-      }
-      const rows = await sql.all(
-        `SELECT ${summaryColumns} FROM documents ${clauses.length ? `WHERE ${clauses.join(' AND ')}` : ''} ORDER BY id DESC LIMIT ?`,
-        [...(params as string[]), filter.limit],
-      );
+        ['(LOWER(title) LIKE ? OR LOWER(content) LIKE ?)', filter.query ? `%${filter.query.toLowerCase().replace(/[%_\\]/g, '')}%` : undefined],
+      ]);
+      const rows = await sql.all(`SELECT ${summaryColumns} FROM documents ${where.sql} ORDER BY id DESC LIMIT ?`, [...where.params, filter.limit]);
       return rows.map(toSummary);
     },
 

@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import { documentDraftSchema, type DocumentDraft } from '@dwc/sdk';
 import type { JobStore } from '../queue/job-store.js';
 import { newId } from '../storage/new-id.js';
+import { whereClause } from '../storage/where-clause.js';
 import { JsonText, type SqlClient, type SqlQueries } from '../storage/sql-client.js';
 import type {
   ExecutionRecord,
@@ -131,14 +132,10 @@ export function createExecutionStore(sql: SqlClient, jobs: JobStore, options: { 
 
     /** Newest first; `before` is the id of the last execution of the previous page. */
     async list(filter: { workflowId?: string; status?: ExecutionStatus; parentExecutionId?: string; limit: number; before?: string }): Promise<ExecutionRecord[]> {
-      const conditions: [string, string | undefined][] = [
+      const where = whereClause([
         ['workflow_id = ?', filter.workflowId], ['status = ?', filter.status], ['parent_execution_id = ?', filter.parentExecutionId], ['id < ?', filter.before],
-      ];
-      const used = conditions.filter(([, value]) => value !== undefined);
-      const rows = await sql.all(
-        `SELECT * FROM executions ${used.length ? `WHERE ${used.map(([c]) => c).join(' AND ')}` : ''} ORDER BY id DESC LIMIT ?`,
-        [...used.map(([, value]) => value), filter.limit],
-      );
+      ]);
+      const rows = await sql.all(`SELECT * FROM executions ${where.sql} ORDER BY id DESC LIMIT ?`, [...where.params, filter.limit]);
       return rows.map(toExecution);
     },
 

@@ -1,4 +1,5 @@
 import { newId } from '../storage/new-id.js';
+import { whereClause } from '../storage/where-clause.js';
 import type { SqlClient, SqlQueries } from '../storage/sql-client.js';
 import { priorityName, priorityRank, type JobKind, type JobRecord, type JobStats, type JobStatus, type NewJob } from './job-types.js';
 
@@ -154,12 +155,8 @@ export function createJobStore(sql: SqlClient) {
 
     /** Newest first; `before` is the id of the last job of the previous page. */
     async list(filter: { kind?: JobKind; status?: JobStatus; limit: number; before?: string }): Promise<JobRecord[]> {
-      const conditions: [string, string | undefined][] = [['kind = ?', filter.kind], ['status = ?', filter.status], ['id < ?', filter.before]];
-      const used = conditions.filter(([, value]) => value !== undefined);
-      const rows = await sql.all(
-        `SELECT * FROM jobs ${used.length ? `WHERE ${used.map(([clause]) => clause).join(' AND ')}` : ''} ORDER BY id DESC LIMIT ?`,
-        [...used.map(([, value]) => value), filter.limit],
-      );
+      const where = whereClause([['kind = ?', filter.kind], ['status = ?', filter.status], ['id < ?', filter.before]]);
+      const rows = await sql.all(`SELECT * FROM jobs ${where.sql} ORDER BY id DESC LIMIT ?`, [...where.params, filter.limit]);
       return rows.map(toRecord);
     },
 

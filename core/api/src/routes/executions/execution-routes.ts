@@ -1,6 +1,5 @@
 import { NotFoundError } from '@dwc/sdk';
 import { z } from 'zod';
-import type { ApiDeps } from '../../api-deps.js';
 import { defineRoute } from '../../define-route.js';
 import { errorResponse } from '../../error-response.js';
 import { workflowIdParams } from '../workflows/workflow-wire.js';
@@ -10,10 +9,6 @@ const tags = ['executions'];
 const executionParams = z.object({ execution_id: z.string().min(1).max(64) });
 const page = { limit: z.coerce.number().int().min(1).max(500).default(100), offset: z.coerce.number().int().min(0).default(0) };
 const notFound = errorResponse('No such execution');
-
-async function findExecution(deps: ApiDeps, id: string) {
-  return deps.engine.executions.get(id);
-}
 
 export const listWorkflowExecutionsRoute = defineRoute({
   method: 'GET',
@@ -45,7 +40,7 @@ export const getExecutionRoute = defineRoute({
   request: { params: executionParams, query: z.object({ steps_limit: page.limit, steps_offset: page.offset }) },
   responses: { 200: { description: 'The execution', schema: executionSchema }, 404: notFound },
   handler: async ({ deps, params, query }) => {
-    const execution = await findExecution(deps, params.execution_id);
+    const execution = await deps.engine.executions.get(params.execution_id);
     return toExecutionWire(execution, await deps.engine.executionStore.steps(execution.id, { limit: query.steps_limit, offset: query.steps_offset }));
   },
 });
@@ -59,7 +54,7 @@ export const listExecutionStepsRoute = defineRoute({
   request: { params: executionParams, query: z.object({ ...page, items_of: z.string().max(64).optional().meta({ description: 'List the items of this fan-out step' }) }) },
   responses: { 200: { description: 'A page of steps', schema: z.object({ items: z.array(stepSchema), limit: z.number(), offset: z.number() }) }, 404: notFound },
   handler: async ({ deps, params, query }) => {
-    await findExecution(deps, params.execution_id);
+    await deps.engine.executions.get(params.execution_id);
     const steps = await deps.engine.executionStore.steps(params.execution_id, { limit: query.limit, offset: query.offset, itemsOf: query.items_of });
     return { items: steps.map(toStepWire), limit: query.limit, offset: query.offset };
   },
