@@ -10,7 +10,7 @@ import { AUTH, fakeDeps, GOOD_TOKEN, SUBJECT } from './test-support/fake-deps.js
 const whoAmI = defineRoute({
   method: 'GET',
   path: '/api/v3/test/whoami',
-  operationId: 'testWhoAmI',
+  operationId: 'testWhoAmI', permission: 'workflows:read',
   summary: 'Returns the caller',
   tags: ['test'],
   responses: { 200: { description: 'Caller', schema: z.object({ subject: z.string().nullable() }) } },

@@ -9,7 +9,7 @@ describe('defineRoute', () => {
     const route = defineRoute({
       method: 'GET',
       path: '/api/v3/a/{first}/b/{second}',
-      operationId: 'getB',
+      operationId: 'getB', permission: 'workflows:read',
       summary: 's',
       tags: [],
       request: { params: z.object({ first: z.string(), second: z.string() }) },
@@ -22,7 +22,7 @@ describe('defineRoute', () => {
 
   it('refuses a path placeholder the params schema does not declare', () => {
     expect(() =>
-      defineRoute({ method: 'GET', path: '/x/{id}', operationId: 'x', summary: 's', tags: [], responses: ok, handler: () => undefined }),
+      defineRoute({ method: 'GET', path: '/x/{id}', operationId: 'x', permission: 'workflows:read', summary: 's', tags: [], responses: ok, handler: () => undefined }),
     ).toThrow(/request.params must declare exactly the path placeholders \(id\)/);
   });
 
@@ -31,7 +31,7 @@ describe('defineRoute', () => {
       defineRoute({
         method: 'GET',
         path: '/x',
-        operationId: 'x',
+        operationId: 'x', permission: 'workflows:read',
         summary: 's',
         tags: [],
         request: { params: z.object({ id: z.string() }) },
@@ -42,8 +42,17 @@ describe('defineRoute', () => {
   });
 
   it('refuses Express-style :params and a route without responses', () => {
-    expect(() => defineRoute({ method: 'GET', path: '/x/:id', operationId: 'x', summary: 's', tags: [], responses: ok, handler: () => undefined })).toThrow(/\{name\}/);
-    expect(() => defineRoute({ method: 'GET', path: '/x', operationId: 'x', summary: 's', tags: [], responses: {}, handler: () => undefined })).toThrow(/at least one response/);
+    expect(() => defineRoute({ method: 'GET', path: '/x/:id', operationId: 'x', permission: 'workflows:read', summary: 's', tags: [], responses: ok, handler: () => undefined })).toThrow(/\{name\}/);
+    expect(() => defineRoute({ method: 'GET', path: '/x', operationId: 'x', permission: 'workflows:read', summary: 's', tags: [], responses: {}, handler: () => undefined })).toThrow(/at least one response/);
+  });
+
+  it('refuses a route without a permission, or with a malformed one, so it cannot start unguarded', () => {
+    const base = { method: 'GET' as const, path: '/x', operationId: 'x', summary: 's', tags: [], responses: ok, handler: () => undefined };
+    // @ts-expect-error -- the missing field is the point of the test
+    expect(() => defineRoute(base)).toThrow(/permission must be/);
+    expect(() => defineRoute({ ...base, permission: 'workflows:delete' as 'workflows:read' })).toThrow(/permission must be/);
+    expect(defineRoute({ ...base, permission: 'public' }).public).toBe(true);
+    expect(defineRoute({ ...base, permission: 'plugins:admin' }).permission).toBe('plugins:admin');
   });
 
   it('requires auth on /api/v3 routes unless public, and never elsewhere', () => {
@@ -56,7 +65,7 @@ describe('defineRoute', () => {
     defineRoute({
       method: 'POST',
       path: '/t/{id}',
-      operationId: 't',
+      operationId: 't', permission: 'workflows:read',
       summary: 's',
       tags: [],
       request: { params: z.object({ id: z.string() }), body: z.object({ count: z.number() }) },
@@ -75,7 +84,7 @@ describe('defineRoute', () => {
     defineRoute({
       method: 'GET',
       path: '/t',
-      operationId: 't2',
+      operationId: 't2', permission: 'workflows:read',
       summary: 's',
       tags: [],
       responses: ok,

@@ -7,6 +7,12 @@ import type { WebSocketStatsSource } from './websocket/gateway-stats.js';
 
 export type HttpMethod = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
 
+export const PERMISSION_LEVELS = ['read', 'write', 'admin'] as const;
+export type PermissionLevel = (typeof PERMISSION_LEVELS)[number];
+/** `public`, or an area and a level: `workflows:read`, `plugins:admin`. */
+export type RoutePermission = 'public' | `${string}:${PermissionLevel}`;
+const PERMISSION = /^(public|[a-z][a-z0-9_-]*:(read|write|admin))$/;
+
 /** Zod schemas for the parts of a request the route reads; each is validated before the handler runs. */
 export interface RouteRequest {
   params?: z.ZodObject;
@@ -70,8 +76,12 @@ export interface RouteSpec<R extends RouteRequest, Res extends RouteResponses> {
   summary: string;
   description?: string;
   tags: string[];
-  /** Skip authentication. Routes outside `/api/v3/` never require it. */
-  public?: boolean;
+  /**
+   * What the caller must hold. `public` needs no credentials (routes outside `/api/v3/` never
+   * require them anyway); otherwise `<area>:<level>`, where roles grant levels and API keys carry
+   * scopes of the same shape. Required: a route that forgets it does not start.
+   */
+  permission: RoutePermission;
   request?: R;
   responses: Res;
   /**
@@ -92,6 +102,8 @@ export interface Route {
   readonly summary: string;
   readonly description: string | undefined;
   readonly tags: readonly string[];
+  readonly permission: RoutePermission;
+  /** `permission === 'public'`. */
   readonly public: boolean;
   readonly request: RouteRequest;
   readonly responses: RouteResponses;
@@ -120,6 +132,9 @@ export function defineRoute<R extends RouteRequest = Record<never, never>, Res e
     throw new TypeError(`${where}: path must start with "/" and use {name} placeholders, not ":name"`);
   }
   if (!OPERATION_ID.test(spec.operationId)) throw new TypeError(`${where}: operationId "${spec.operationId}" must be an identifier`);
+  if (typeof spec.permission !== 'string' || !PERMISSION.test(spec.permission)) {
+    throw new TypeError(`${where}: permission must be 'public' or '<area>:read|write|admin', got ${String(spec.permission)}`);
+  }
   if (Object.keys(spec.responses).length === 0) throw new TypeError(`${where}: declare at least one response`);
 
   const placeholders = [...spec.path.matchAll(PLACEHOLDER)].map((match) => match[1] ?? '');
@@ -141,7 +156,8 @@ export function defineRoute<R extends RouteRequest = Record<never, never>, Res e
     summary: spec.summary,
     description: spec.description,
     tags: [...spec.tags],
-    public: spec.public === true,
+    permission: spec.permission,
+    public: spec.permission === 'public',
     request: spec.request ?? {},
     responses: spec.responses,
     handler: spec.handler as unknown as Route['handler'],

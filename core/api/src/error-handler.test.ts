@@ -36,7 +36,7 @@ const throwRoute = defineRoute({
   operationId: 'testThrow',
   summary: 'Throws the error named by kind',
   tags: ['test'],
-  public: true,
+  permission: 'public',
   request: { params: z.object({ kind: z.string() }) },
   responses: { 200: { description: 'never' } },
   handler: ({ params }) => {
@@ -50,7 +50,7 @@ const echoRoute = defineRoute({
   operationId: 'testEcho',
   summary: 'Echoes validated input',
   tags: ['test'],
-  public: true,
+  permission: 'public',
   request: {
     params: z.object({ id: z.string().regex(/^\d+$/, 'must be digits') }),
     query: z.object({ limit: z.coerce.number().int().max(50).optional() }),

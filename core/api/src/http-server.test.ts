@@ -18,7 +18,7 @@ let slowStarted: () => void = () => undefined;
 const slowRoute = defineRoute({
   method: 'GET',
   path: '/slow',
-  operationId: 'testSlow',
+  operationId: 'testSlow', permission: 'workflows:read',
   summary: 'Waits until the test releases it',
   tags: ['test'],
   responses: { 200: { description: 'done', schema: z.object({ done: z.boolean() }) } },

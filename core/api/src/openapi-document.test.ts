@@ -71,7 +71,7 @@ describe('OpenAPI document', () => {
     const extra = defineRoute({
       method: 'DELETE',
       path: '/api/v3/things/{id}',
-      operationId: 'deleteThing',
+      operationId: 'deleteThing', permission: 'workflows:read',
       summary: 'Delete a thing',
       tags: ['things'],
       request: { params: z.object({ id: z.string() }) },

@@ -1,5 +1,6 @@
 import type { Logger } from './logger.js';
 import { assertCapabilityId, assertFunction } from './capability-id.js';
+import { ExternalServiceError, type DwcErrorOptions } from './errors.js';
 
 export interface ChatMessage {
   role: 'system' | 'user' | 'assistant';
@@ -47,10 +48,76 @@ export interface AiCallContext {
   onToken?: (text: string) => void;
 }
 
+export const ANALYSIS_TASKS = ['sentiment', 'keywords', 'summary', 'language', 'readability', 'classification'] as const;
+export type AnalysisTask = (typeof ANALYSIS_TASKS)[number];
+
+export interface AnalyzeRequest {
+  text: string;
+  tasks: AnalysisTask[];
+  /** Candidate labels for `classification`. */
+  labels?: string[];
+  /** Upper bound on summary length, in sentences. */
+  maxSentences?: number;
+  /** Upper bound on keywords returned. */
+  maxKeywords?: number;
+}
+
+/** Each field is present when its task was asked for. Scores are in [0, 1] unless said otherwise. */
+export interface AnalyzeResult {
+  sentiment?: { label: 'positive' | 'negative' | 'neutral'; score: number };
+  keywords?: { term: string; score: number }[];
+  summary?: string;
+  /** ISO 639-1 code where known (`en`), else ISO 639-3. */
+  language?: { code: string; confidence: number };
+  /** Flesch reading ease (higher is easier, roughly 0-100) and a grade label. */
+  readability?: { score: number; grade: string };
+  classification?: { label: string; confidence: number };
+}
+
+/** Why a provider call failed; a fallback chain moves on for the retryable ones. */
+export type AiFailureReason =
+  | 'timeout'
+  | 'rate_limited'
+  | 'server_error'
+  | 'connection'
+  | 'unauthorized'
+  | 'bad_request'
+  | 'model_not_found'
+  | 'not_configured';
+
+const RETRYABLE: ReadonlySet<AiFailureReason> = new Set(['timeout', 'rate_limited', 'server_error', 'connection']);
+
+/** A provider call failed. The message names the setting or host to fix; `reason` drives fallback. */
+export class AiProviderError extends ExternalServiceError {
+  readonly provider: string;
+  readonly reason: AiFailureReason;
+  /** HTTP status the provider answered with, when it answered. */
+  readonly status: number | undefined;
+  /** From a 429's Retry-After, when given. */
+  readonly retryAfterMs: number | undefined;
+
+  constructor(
+    provider: string,
+    reason: AiFailureReason,
+    message: string,
+    options: DwcErrorOptions & { status?: number; retryAfterMs?: number } = {},
+  ) {
+    super(message, { ...options, code: `ai_${reason}`, retryable: RETRYABLE.has(reason) });
+    this.provider = provider;
+    this.reason = reason;
+    this.status = options.status;
+    this.retryAfterMs = options.retryAfterMs;
+  }
+}
+
 export interface AiCapabilities {
   streaming: boolean;
   embeddings: boolean;
   structuredOutput: boolean;
+  /** Implements `analyze` natively (otherwise the runtime prompts `generate`). */
+  analysis: boolean;
+  /** Can download models (`pullModel`). */
+  modelManagement: boolean;
   /** Works with no network beyond this machine. */
   offline: boolean;
 }
@@ -61,9 +128,15 @@ export interface AiProviderSpec {
   title: string;
   description: string;
   capabilities: AiCapabilities;
-  /** Generates a reply to `messages`; streams tokens to `ctx.onToken` when given and supported. */
+  /**
+   * Generates a reply to `messages` (a chat; one user message for a plain prompt); streams tokens to
+   * `ctx.onToken` when given and supported. Failures throw AiProviderError.
+   */
   generate(request: GenerateRequest, ctx: AiCallContext): Promise<GenerateResult>;
   embed?(input: { texts: string[]; model?: string }, ctx: AiCallContext): Promise<EmbedResult>;
+  analyze?(request: AnalyzeRequest, ctx: AiCallContext): Promise<AnalyzeResult>;
+  /** Downloads a model so it can be used offline (Ollama). */
+  pullModel?(model: string, ctx: AiCallContext): Promise<void>;
   listModels(ctx: AiCallContext): Promise<ModelInfo[]>;
   /** Whether the provider answers now; never throws. */
   health(ctx: AiCallContext): Promise<{ ok: boolean; detail?: string }>;
@@ -81,5 +154,7 @@ export function defineAiProvider(spec: AiProviderSpec): AiProviderDefinition {
   assertFunction(where, 'listModels', spec.listModels);
   assertFunction(where, 'health', spec.health);
   if (spec.capabilities.embeddings) assertFunction(where, 'embed', spec.embed);
+  if (spec.capabilities.analysis) assertFunction(where, 'analyze', spec.analyze);
+  if (spec.capabilities.modelManagement) assertFunction(where, 'pullModel', spec.pullModel);
   return Object.freeze({ ...spec, kind: 'ai-provider' as const });
 }

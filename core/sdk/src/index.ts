@@ -17,10 +17,14 @@ export { defineTrigger } from './trigger.js';
 export type { TriggerDefinition, TriggerEmit, TriggerSpec, TriggerStartContext } from './trigger.js';
 export { channelMessageSchema, defineChannel, notificationPrioritySchema } from './channel.js';
 export type { ChannelContext, ChannelDefinition, ChannelMessage, ChannelSpec, DeliveryResult } from './channel.js';
-export { defineAiProvider } from './ai-provider.js';
+export { AiProviderError, ANALYSIS_TASKS, defineAiProvider } from './ai-provider.js';
 export type {
   AiCallContext,
   AiCapabilities,
+  AiFailureReason,
+  AnalysisTask,
+  AnalyzeRequest,
+  AnalyzeResult,
   AiProviderDefinition,
   AiProviderSpec,
   ChatMessage,

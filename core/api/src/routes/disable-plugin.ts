@@ -6,6 +6,7 @@ export const disablePluginRoute = defineRoute({
   method: 'POST',
   path: '/api/v3/plugins/{name}/disable',
   operationId: 'disablePlugin',
+  permission: 'plugins:admin',
   summary: 'Disable a plugin',
   tags: ['plugins'],
   request: { params: pluginNameParams },

@@ -6,6 +6,7 @@ export const enablePluginRoute = defineRoute({
   method: 'POST',
   path: '/api/v3/plugins/{name}/enable',
   operationId: 'enablePlugin',
+  permission: 'plugins:admin',
   summary: 'Enable a plugin',
   tags: ['plugins'],
   request: { params: pluginNameParams },

@@ -6,6 +6,7 @@ export const getPluginRoute = defineRoute({
   method: 'GET',
   path: '/api/v3/plugins/{name}',
   operationId: 'getPlugin',
+  permission: 'plugins:read',
   summary: 'Get one plugin',
   tags: ['plugins'],
   request: { params: pluginNameParams },

@@ -6,6 +6,7 @@ export const listPluginsRoute = defineRoute({
   method: 'GET',
   path: '/api/v3/plugins',
   operationId: 'listPlugins',
+  permission: 'plugins:read',
   summary: 'List installed plugins with their state, capabilities and permissions',
   tags: ['plugins'],
   responses: {

@@ -11,9 +11,9 @@ export const livenessRoute = defineRoute({
   method: 'GET',
   path: '/health',
   operationId: 'getLiveness',
+  permission: 'public',
   summary: 'Liveness: the process is up and answering',
   tags: ['health'],
-  public: true,
   responses: { 200: { description: 'The process is running', schema: livenessSchema } },
   handler: ({ deps }) => ({ status: 'ok' as const, version: deps.version, uptime_s: Math.floor(process.uptime()) }),
 });

@@ -5,9 +5,9 @@ export const openApiRoute = defineRoute({
   method: 'GET',
   path: '/openapi.json',
   operationId: 'getOpenApiDocument',
+  permission: 'public',
   summary: 'This OpenAPI 3.1 document, generated from the route table',
   tags: ['documentation'],
-  public: true,
   responses: { 200: { description: 'OpenAPI 3.1 document', schema: z.record(z.string(), z.unknown()) } },
   handler: ({ res, api }) => {
     res.type('application/json').send(api.documentJson());

@@ -21,9 +21,9 @@ export const readinessRoute = defineRoute({
   method: 'GET',
   path: '/api/v3/health',
   operationId: 'getReadiness',
+  permission: 'public',
   summary: 'Readiness: database, queue, scheduler, plugins and AI providers',
   tags: ['health'],
-  public: true,
   responses: {
     200: { description: 'Ready (`ok` or `degraded`)', schema: readinessSchema },
     503: { description: 'Not ready (`down`)', schema: readinessSchema },

@@ -21,9 +21,9 @@ export const redocRoute = defineRoute({
   method: 'GET',
   path: '/redoc',
   operationId: 'getRedoc',
+  permission: 'public',
   summary: 'API reference (Redoc, served offline)',
   tags: ['documentation'],
-  public: true,
   responses: { 200: { description: 'HTML page', schema: z.string(), contentType: 'text/html' } },
   handler: ({ res }) => {
     res.type('html').send(page);

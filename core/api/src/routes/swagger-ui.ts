@@ -22,9 +22,9 @@ export const swaggerUiRoute = defineRoute({
   method: 'GET',
   path: '/docs',
   operationId: 'getSwaggerUi',
+  permission: 'public',
   summary: 'Interactive API documentation (Swagger UI, served offline)',
   tags: ['documentation'],
-  public: true,
   responses: { 200: { description: 'HTML page', schema: z.string(), contentType: 'text/html' } },
   handler: ({ res }) => {
     res.type('html').send(page);

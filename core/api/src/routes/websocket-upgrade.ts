@@ -8,6 +8,7 @@ export const websocketUpgradeRoute = defineRoute({
   method: 'GET',
   path: WEBSOCKET_PATH,
   operationId: 'openWebSocket',
+  permission: 'events:read',
   summary: 'Live events over a WebSocket',
   description: [
     'Open with `Upgrade: websocket`. Authenticate with `?token=` or the Authorization header; `user_id` comes from the token. A plain GET gets 426.',

@@ -31,6 +31,7 @@ export const executeWorkflowRoute = defineRoute({
   method: 'POST',
   path: '/api/v3/workflows/{id}/execute',
   operationId: 'executeWorkflow',
+  permission: 'workflows:write',
   summary: "Run a workflow's latest version; the body is the input",
   tags: ['executions'],
   request: { params: workflowIdParams, query: waitQuery, body: z.record(z.string(), z.unknown()).default({}).meta({ description: 'Input, read by templates as `input.*`' }) },
@@ -42,6 +43,7 @@ export const advancedExecuteRoute = defineRoute({
   method: 'POST',
   path: '/api/v3/advanced/workflows/execute',
   operationId: 'advancedExecuteWorkflow',
+  permission: 'workflows:write',
   summary: 'Run a workflow by id with parameters as its input',
   tags: ['executions'],
   request: {
