@@ -138,6 +138,24 @@ describe.each(['sqlite', 'postgres'] as const)('workflow, execution, document an
     expect((await post(`/api/v3/workflows/executions/${run.body.id}/rerun`, { from_step: 'ghost' })).status).toBe(400);
   });
 
+  it('answers ?wait=true with exactly the execution and steps that reading them back gives', async () => {
+    const { body: workflow } = await post('/api/v3/workflows', {
+      name: 'shapes',
+      steps: [
+        { id: 'big', type: 'transform', input: { expression: '$join([1..60000].$string(), ",")', data: {} } },
+        { id: 'small', type: 'transform', depends_on: ['big'], input: { expression: '$length(t)', data: { t: '{{ steps.big.output.result }}' } } },
+        { id: 'never', type: 'transform', depends_on: ['big'], when: '{{ input.go == true }}', input: { expression: '1', data: {} } },
+        { id: 'broken', type: 'transform', depends_on: ['small'], continue_on_error: true, input: { expression: '$error("no")', data: {} } },
+      ],
+    });
+    const run = await post(`/api/v3/workflows/${workflow.id}/execute?wait=true`, { go: false });
+    expect(run.status).toBe(200);
+    expect(run.body.steps.map((s: { id: string; status: string }) => `${s.id}:${s.status}`).sort()).toEqual(['big:succeeded', 'broken:failed', 'never:skipped', 'small:succeeded']);
+    expect(run.body.steps.find((s: { id: string }) => s.id === 'big').output_size_bytes).toBeGreaterThan(256 * 1024);
+    const stored = await get(`/api/v3/workflows/executions/${run.body.id}`);
+    expect(run.body).toEqual(stored.body);
+  });
+
   it('runs a workflow through /advanced/workflows/execute with parameters as input', async () => {
     const { body: workflow } = await post('/api/v3/workflows', { name: 'echo', steps: [{ id: 'e', type: 'transform', input: { expression: 'x * 2', data: '{{ input }}' } }] });
     const run = await post('/api/v3/advanced/workflows/execute?wait=true', { workflow_id: workflow.id, parameters: { x: 21 } });

@@ -120,7 +120,19 @@ export async function createRuntime(options: CreateRuntimeOptions): Promise<Runt
       }
       workers.start();
     }
-    const executions = createExecutionService({ executions: executionStore, workflows, events, onQueued: wake });
+    const executions = createExecutionService({
+      executions: executionStore,
+      workflows,
+      events,
+      onQueued: wake,
+      // A pool that is not running (API-only process) never reserves, so runs go through the queue.
+      dispatch: {
+        claim: { workerId: workers.workerId, leaseMs: config.jobLeaseMs },
+        reserve: () => workers.reserve(),
+        release: () => workers.release(),
+        run: (execution, job) => workers.runClaimed(job, (_job, ctx) => runner.run(execution.id, { workerId: ctx.workerId, signal: ctx.signal, created: execution })),
+      },
+    });
 
     let closed: Promise<void> | undefined;
     return {

@@ -32,11 +32,17 @@ interface RunState {
   outputs: Map<string, unknown>;
   errors: Map<string, StoredError>;
   rows: StepRecord[];
+  /** The execution store, noting in `written` each top-level step result this run commits. */
+  store: ExecutionStore;
+  written: Map<string, StepRecord>;
   events: ExecutionEvents;
   signal: AbortSignal;
 }
 
 export type ExecutionRunner = ReturnType<typeof createExecutionRunner>;
+
+/** What a run returns: the execution as it stands, and, when it ran to an end here, its top-level steps. */
+export type FinishedRun = ExecutionRecord & { steps?: StepRecord[] };
 
 /**
  * Runs an execution from wherever it stands: steps already committed keep their result and are
@@ -46,8 +52,13 @@ export type ExecutionRunner = ReturnType<typeof createExecutionRunner>;
 export function createExecutionRunner(deps: ExecutionRunnerDeps) {
   const cancelPollMs = deps.cancelPollMs ?? 500;
 
-  async function run(executionId: string, options: { workerId?: string; signal: AbortSignal }): Promise<ExecutionRecord> {
-    const execution = await deps.executions.get(executionId);
+  /**
+   * `created` is the record of an execution this process has just written (with no carried-over
+   * steps), which spares reading it and its steps back.
+   */
+  async function run(executionId: string, options: { workerId?: string; signal: AbortSignal; created?: ExecutionRecord }): Promise<FinishedRun> {
+    const fresh = options.created !== undefined && options.created.rerunOf === null;
+    const execution = options.created ?? (await deps.executions.get(executionId));
     if (!execution) throw new Error(`execution ${executionId} does not exist`);
     if (finishedExecutionStatuses.includes(execution.status)) {
       if (options.workerId) await deps.executions.finish(executionId, options.workerId, { status: execution.status as 'succeeded' });
@@ -55,10 +66,12 @@ export function createExecutionRunner(deps: ExecutionRunnerDeps) {
     }
     const events = executionEvents(deps.events, { executionId, workflowId: execution.workflowId, version: execution.version });
     const runStartedAt = new Date();
+    let finalSteps: (() => StepRecord[]) | undefined;
     const finish = async (status: 'succeeded' | 'failed' | 'cancelled', result: { output?: unknown; error?: StoredError }) => {
-      await deps.executions.finish(executionId, options.workerId ?? '', { status, ...result }, runStartedAt);
+      const finishedAt = new Date();
+      await deps.executions.finish(executionId, options.workerId ?? '', { status, ...result }, runStartedAt, finishedAt);
       events.execution(status, { ...(result.error ? { error: result.error } : {}), ...(status === 'succeeded' ? eventOutput(result.output) : {}) });
-      return { ...execution, status, output: result.output ?? null, error: result.error ?? null, finishedAt: new Date() };
+      return { ...execution, status, output: result.output ?? null, error: result.error ?? null, startedAt: execution.startedAt ?? runStartedAt, finishedAt, steps: finalSteps?.() };
     };
     if (execution.cancelRequested) return finish('cancelled', { error: { code: 'cancelled', message: 'The execution was cancelled.' } });
 
@@ -66,7 +79,7 @@ export function createExecutionRunner(deps: ExecutionRunnerDeps) {
     if (!version) return finish('failed', { error: { code: 'workflow_version_missing', message: `Workflow ${execution.workflowId} version ${execution.version} no longer exists.` } });
     // Like a step's start, the running state is written only once the run has lasted a while;
     // `finish` sets `started_at` for runs that ended sooner.
-    const markRunning = setTimeout(() => void deps.executions.markRunning(executionId).catch(() => undefined), RECORD_START_AFTER_MS);
+    const markRunning = setTimeout(() => void deps.executions.markRunning(executionId, runStartedAt).catch(() => undefined), RECORD_START_AFTER_MS);
     if (execution.status === 'queued') events.execution('started');
 
     const controller = new AbortController();
@@ -83,10 +96,13 @@ export function createExecutionRunner(deps: ExecutionRunnerDeps) {
     }, cancelPollMs);
 
     try {
-      const rows = await deps.executions.allSteps(executionId);
+      const rows = fresh ? [] : await deps.executions.allSteps(executionId);
+      const written = new Map<string, StepRecord>();
       const state: RunState = {
         execution, definition: version.definition, statuses: new Map(), outputs: new Map(), errors: new Map(), rows, events, signal: controller.signal,
+        store: notingWrites(deps.executions, written), written,
       };
+      finalSteps = () => topLevelSteps(rows, written);
       for (const row of rows) {
         if (row.itemIndex !== -1) continue;
         const resumable = row.status === 'running' || row.status === 'cancelled' ? 'pending' : row.status;
@@ -117,7 +133,7 @@ export function createExecutionRunner(deps: ExecutionRunnerDeps) {
       const ready = readySteps(plan, state.statuses);
       for (const { id: stepId, reason } of ready.skip) {
         state.statuses.set(stepId, 'skipped');
-        await deps.executions.finishStep(stepRef(state, stepId), { status: 'skipped', output: { reason } });
+        await state.store.finishStep(stepRef(state, stepId), { status: 'skipped', output: { reason } });
         state.events.step('skipped', stepId, { reason });
       }
       const failedBlock = ready.blocked.length > 0;
@@ -154,14 +170,14 @@ export function createExecutionRunner(deps: ExecutionRunnerDeps) {
     const scope = scopeOf(state);
     const fail = async (error: unknown): Promise<StepResult> => {
       const stored = toStoredError(error, where);
-      await deps.executions.finishStep(stepRef(state, step.id), { status: 'failed', error: stored });
+      await state.store.finishStep(stepRef(state, step.id), { status: 'failed', error: stored });
       state.events.step('failed', step.id, { error: stored });
       return { status: 'failed', error: stored };
     };
     try {
       if (step.when !== undefined && !(await evaluateCondition(step.when, scope, { stepId: step.id, path: 'when' }))) {
         const output = { reason: `condition is false: ${step.when}` };
-        await deps.executions.finishStep(stepRef(state, step.id), { status: 'skipped', output });
+        await state.store.finishStep(stepRef(state, step.id), { status: 'skipped', output });
         state.events.step('skipped', step.id, output);
         return { status: 'skipped', output };
       }
@@ -173,7 +189,7 @@ export function createExecutionRunner(deps: ExecutionRunnerDeps) {
       const prior = state.rows.find((r) => r.stepId === step.id && r.itemIndex === -1)?.attempts ?? 0;
       const common = {
         executionId: state.execution.id, workflowId: state.execution.workflowId, stepId: step.id, action,
-        retry: step.retry ?? NO_RETRY, timeoutMs: step.timeout_ms, signal: state.signal, store: deps.executions, events: state.events, logger: deps.logger,
+        retry: step.retry ?? NO_RETRY, timeoutMs: step.timeout_ms, signal: state.signal, store: state.store, events: state.events, logger: deps.logger,
       };
       if (step.for_each === undefined) {
         const input = await resolveTemplate(step.input, scope, { stepId: step.id, path: 'input' });
@@ -212,7 +228,7 @@ export function createExecutionRunner(deps: ExecutionRunnerDeps) {
             input = await resolveTemplate(step.input, itemScope, { stepId: step.id, path: `item ${index} input` });
           } catch (error) {
             results[index] = { status: 'failed', error: toStoredError(error, `step "${step.id}" item ${index}`) };
-            await deps.executions.finishStep({ ...stepRef(state, step.id), itemIndex: index }, { status: 'failed', error: results[index].error });
+            await state.store.finishStep({ ...stepRef(state, step.id), itemIndex: index }, { status: 'failed', error: results[index].error });
             continue;
           }
           results[index] = await runStepAttempts({ ...common, itemIndex: index, input, priorAttempts: earlier?.attempts ?? 0 });
@@ -233,11 +249,11 @@ export function createExecutionRunner(deps: ExecutionRunnerDeps) {
         message: `step "${step.id}": ${failures.length} of ${items.length} items failed; item ${firstIndex}: ${first?.error?.message ?? 'did not finish'}`,
         details: { failed_items: failures.slice(0, 100).map(([i]) => i) },
       };
-      await deps.executions.finishStep(base, { status: 'failed', output, error });
+      await state.store.finishStep(base, { status: 'failed', output, error });
       state.events.step('failed', step.id, { error });
       return { status: 'failed', output, error };
     }
-    await deps.executions.finishStep(base, { status: 'succeeded', output });
+    await state.store.finishStep(base, { status: 'succeeded', output });
     state.events.step('succeeded', step.id, { items: items.length, duration_ms: Date.now() - startedAt.getTime(), ...eventOutput(output) });
     return { status: 'succeeded', output };
   }
@@ -259,17 +275,38 @@ export function createExecutionRunner(deps: ExecutionRunnerDeps) {
     const ref = { ...stepRef(state, step.id), input, startedAt };
     if (child.status === 'succeeded') {
       const output = { execution_id: childId, output: child.output };
-      await deps.executions.finishStep(ref, { status: 'succeeded', output });
+      await state.store.finishStep(ref, { status: 'succeeded', output });
       state.events.step('succeeded', step.id, { child_execution_id: childId, ...eventOutput(output) });
       return { status: 'succeeded', output };
     }
     const error: StoredError = { code: 'child_execution_failed', message: `step "${step.id}": called workflow ${input.workflow_id} ended ${child.status}: ${child.error?.message ?? ''}`, details: { execution_id: childId } };
-    await deps.executions.finishStep(ref, { status: child.status === 'cancelled' ? 'cancelled' : 'failed', error });
+    await state.store.finishStep(ref, { status: child.status === 'cancelled' ? 'cancelled' : 'failed', error });
     state.events.step('failed', step.id, { error });
     return { status: child.status === 'cancelled' ? 'cancelled' : 'failed', error };
   }
 
   return { run };
+}
+
+/** The execution store with `finishStep` noting each top-level step result in `written`. */
+function notingWrites(store: ExecutionStore, written: Map<string, StepRecord>): ExecutionStore {
+  return {
+    ...store,
+    async finishStep(step, outcome) {
+      const result = await store.finishStep(step, outcome);
+      if (step.itemIndex === -1) written.set(step.stepId, result.written);
+      return result;
+    },
+  };
+}
+
+/** The top-level step rows as `ExecutionStore.steps` lists them: by start time (unstarted last), then id. */
+function topLevelSteps(before: readonly StepRecord[], written: ReadonlyMap<string, StepRecord>): StepRecord[] {
+  const byId = new Map<string, StepRecord>();
+  for (const row of before) if (row.itemIndex === -1) byId.set(row.stepId, row);
+  for (const [id, row] of written) byId.set(id, row);
+  const time = (row: StepRecord) => row.startedAt?.getTime() ?? Number.POSITIVE_INFINITY;
+  return [...byId.values()].sort((a, b) => time(a) - time(b) || (a.stepId < b.stepId ? -1 : a.stepId > b.stepId ? 1 : 0));
 }
 
 function stepRef(state: RunState, stepId: string) {

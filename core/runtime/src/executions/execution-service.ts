@@ -1,10 +1,31 @@
 import { ConflictError, InputError, NotFoundError, type EventBus } from '@dwc/sdk';
 import { planWorkflow, stepsFrom, type WorkflowDefinition } from '../engine/index.js';
+import type { JobClaim, JobRecord } from '../queue/job-types.js';
 import type { WorkflowStore } from '../workflows/workflow-store.js';
 import type { ExecutionStore } from './execution-store.js';
 import { finishedExecutionStatuses, type ExecutionRecord, type StepRecord } from './execution-types.js';
 
 export type ExecutionService = ReturnType<typeof createExecutionService>;
+
+/** An execution with its top-level steps, when they are at hand without a query. */
+export type ExecutionWithSteps = ExecutionRecord & { steps?: StepRecord[] };
+
+export interface StartOptions {
+  trigger?: unknown;
+  priority?: 'low' | 'normal' | 'high' | 'critical';
+}
+
+/**
+ * A worker pool's fast lane: `reserve` a free slot, write the execution's job already claimed by
+ * `claim.workerId`, then `run` it at once; `release` the slot if the write failed.
+ */
+export interface ExecutionDispatch {
+  claim: JobClaim;
+  reserve(): boolean;
+  release(): void;
+  /** Runs the execution; resolves with its record (and steps, when it ended) when the run returns, undefined if it threw. */
+  run(execution: ExecutionRecord, job: JobRecord): Promise<ExecutionWithSteps | undefined>;
+}
 
 /**
  * What users do with executions: start one, wait for it, cancel, retry a failed one, or re-run
@@ -16,6 +37,8 @@ export function createExecutionService(deps: {
   events: EventBus;
   /** Called after an execution was queued, so a worker looks at once. */
   onQueued: () => void;
+  /** Runs a new execution in this process at once when a worker is free, skipping the queue's claim. */
+  dispatch?: ExecutionDispatch;
 }) {
   async function getOrThrow(id: string): Promise<ExecutionRecord> {
     const execution = await deps.executions.get(id);
@@ -33,34 +56,68 @@ export function createExecutionService(deps: {
     return execution;
   }
 
+  /** Resolves when the execution has finished, or with its current state after `timeoutMs`. */
+  async function waitFor(id: string, timeoutMs: number): Promise<ExecutionRecord> {
+    let wake!: () => void;
+    const finished = new Promise<void>((resolve) => (wake = resolve));
+    const off = deps.events.on('execution.*', (event) => {
+      if (event.payload.execution_id === id && event.type !== 'execution.started') wake();
+    });
+    const timer = setTimeout(wake, timeoutMs);
+    try {
+      const current = await getOrThrow(id);
+      if (finishedExecutionStatuses.includes(current.status)) return current;
+      await finished;
+      return getOrThrow(id);
+    } finally {
+      clearTimeout(timer);
+      off();
+    }
+  }
+
+  /** Writes a run of the workflow's latest version; `local` is its result when this process runs it at once. */
+  async function launch(
+    workflowId: string,
+    input: unknown,
+    options: StartOptions,
+  ): Promise<{ execution: ExecutionRecord; local?: Promise<ExecutionWithSteps | undefined> }> {
+    const workflow = await deps.workflows.require(workflowId);
+    const fields = { workflowId, version: workflow.version, input, trigger: options.trigger ?? { type: 'manual' }, priority: options.priority };
+    const dispatch = deps.dispatch;
+    if (!dispatch?.reserve()) return { execution: await queued(await deps.executions.create(fields)) };
+    let created: Awaited<ReturnType<ExecutionStore['create']>>;
+    try {
+      created = await deps.executions.create({ ...fields, claim: dispatch.claim });
+    } catch (error) {
+      dispatch.release();
+      throw error;
+    }
+    const { job, ...execution } = created;
+    return { execution, local: dispatch.run(execution, job!) };
+  }
+
   return {
     get: getOrThrow,
 
-    /** Queues a run of the workflow's latest version. */
-    async start(workflowId: string, input: unknown, options: { trigger?: unknown; priority?: 'low' | 'normal' | 'high' | 'critical' } = {}): Promise<ExecutionRecord> {
-      const workflow = await deps.workflows.require(workflowId);
-      return queued(await deps.executions.create({ workflowId, version: workflow.version, input, trigger: options.trigger ?? { type: 'manual' }, priority: options.priority }));
+    /** Starts a run of the workflow's latest version: at once in this process when a worker is free, else through the queue. */
+    async start(workflowId: string, input: unknown, options: StartOptions = {}): Promise<ExecutionRecord> {
+      return (await launch(workflowId, input, options)).execution;
     },
 
-    /** Resolves when the execution has finished, or with its current state after `timeoutMs`. */
-    async waitFor(id: string, timeoutMs: number): Promise<ExecutionRecord> {
-      let wake!: () => void;
-      const finished = new Promise<void>((resolve) => (wake = resolve));
-      const off = deps.events.on('execution.*', (event) => {
-        if (event.payload.execution_id === id && event.type !== 'execution.started') wake();
-      });
-      const timer = setTimeout(wake, timeoutMs);
-      try {
-        const current = await getOrThrow(id);
-        if (finishedExecutionStatuses.includes(current.status)) return current;
-        await finished;
-        return getOrThrow(id);
-      } finally {
+    /** Starts a run and resolves when it has finished, or with its state after `timeoutMs`. */
+    async startAndWait(workflowId: string, input: unknown, options: StartOptions, timeoutMs: number): Promise<ExecutionWithSteps> {
+      const began = Date.now();
+      const { execution, local } = await launch(workflowId, input, options);
+      if (local) {
+        let timer: NodeJS.Timeout | undefined;
+        const result = await Promise.race([local, new Promise<undefined>((resolve) => (timer = setTimeout(() => resolve(undefined), timeoutMs)))]);
         clearTimeout(timer);
-        off();
+        if (result && finishedExecutionStatuses.includes(result.status)) return result;
       }
+      return waitFor(execution.id, Math.max(0, timeoutMs - (Date.now() - began)));
     },
 
+    waitFor,
     async cancel(id: string): Promise<ExecutionRecord> {
       const execution = await getOrThrow(id);
       if (finishedExecutionStatuses.includes(execution.status)) {

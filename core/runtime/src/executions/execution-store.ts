@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import { documentDraftSchema, type DocumentDraft } from '@dwc/sdk';
 import type { JobStore } from '../queue/job-store.js';
+import type { JobRecord } from '../queue/job-types.js';
 import { newId } from '../storage/new-id.js';
 import { whereClause } from '../storage/where-clause.js';
 import { JsonText, type SqlClient, type SqlQueries } from '../storage/sql-client.js';
@@ -103,10 +104,10 @@ export function createExecutionStore(sql: SqlClient, jobs: JobStore, options: { 
 
   return {
     /** Writes the execution, its carried-over steps and its queue job in one transaction. */
-    async create(execution: NewExecution): Promise<ExecutionRecord> {
+    async create(execution: NewExecution): Promise<ExecutionRecord & { job?: JobRecord }> {
       const id = newId();
       const now = new Date();
-      await sql.transaction(async (tx) => {
+      const job = await sql.transaction(async (tx) => {
         await tx.run(
           `INSERT INTO executions (id, workflow_id, version, status, input, trigger, parent_execution_id, parent_step_id, rerun_of,
              cancel_requested, created_at) VALUES (?, ?, ?, 'queued', ?, ?, ?, ?, ?, ?, ?)`,
@@ -114,10 +115,14 @@ export function createExecutionStore(sql: SqlClient, jobs: JobStore, options: { 
             execution.parentExecutionId ?? null, execution.parentStepId ?? null, execution.rerunOf ?? null, false, now],
         );
         for (const step of execution.carriedSteps ?? []) await writeStep(tx, { ...step, executionId: id });
-        if (execution.enqueue === false) return;
-        await jobs.enqueue({ id, kind: 'execution', name: `execution ${id}`, taskType: 'workflow.execution', priority: execution.priority ?? 'normal', payload: { execution_id: id } }, tx);
+        if (execution.enqueue === false) return undefined;
+        const newJob = { id, kind: 'execution' as const, name: `execution ${id}`, taskType: 'workflow.execution', priority: execution.priority ?? 'normal', payload: { execution_id: id } };
+        if (execution.claim) return jobs.enqueueClaimed(newJob, execution.claim, tx);
+        await jobs.enqueue(newJob, tx);
+        return undefined;
       });
       return {
+        ...(job ? { job } : {}),
         id, workflowId: execution.workflowId, version: execution.version, status: 'queued', input: execution.input ?? {}, output: null,
         error: null, trigger: execution.trigger ?? null, parentExecutionId: execution.parentExecutionId ?? null,
         parentStepId: execution.parentStepId ?? null, rerunOf: execution.rerunOf ?? null, cancelRequested: false, createdAt: now,
@@ -164,8 +169,8 @@ export function createExecutionStore(sql: SqlClient, jobs: JobStore, options: { 
       return row ? (JSON.parse(row.content) as unknown) : undefined;
     },
 
-    async markRunning(id: string): Promise<void> {
-      await sql.run(`UPDATE executions SET status = 'running', started_at = COALESCE(started_at, ?) WHERE id = ? AND status IN ('queued', 'running', 'waiting')`, [new Date(), id]);
+    async markRunning(id: string, startedAt = new Date()): Promise<void> {
+      await sql.run(`UPDATE executions SET status = 'running', started_at = COALESCE(started_at, ?) WHERE id = ? AND status IN ('queued', 'running', 'waiting')`, [startedAt, id]);
     },
 
     /** Commits the start of an attempt (so a crash shows the step as running, attempts counted). */
@@ -180,7 +185,7 @@ export function createExecutionStore(sql: SqlClient, jobs: JobStore, options: { 
     async finishStep(
       step: { executionId: string; workflowId: string; stepId: string; itemIndex: number; input: unknown; attempts: number; startedAt: Date | null },
       outcome: StepOutcome,
-    ): Promise<{ documentIds: string[]; outputBlobId: string | null; outputJsonLength: number }> {
+    ): Promise<{ documentIds: string[]; outputBlobId: string | null; outputJsonLength: number; written: StepRecord }> {
       return sql.transaction(async (tx) => {
         let outputBlobId: string | null = null;
         const json = outcome.output === undefined || outcome.output === null ? null : JSON.stringify(outcome.output);
@@ -190,24 +195,38 @@ export function createExecutionStore(sql: SqlClient, jobs: JobStore, options: { 
           await tx.run('INSERT INTO blobs (id, execution_id, content, size_bytes, created_at) VALUES (?, ?, ?, ?, ?)', [outputBlobId, step.executionId, json, Buffer.byteLength(json), new Date()]);
           output = null;
         }
-        await writeStep(tx, {
+        const row = {
           executionId: step.executionId, stepId: step.stepId, itemIndex: step.itemIndex, status: outcome.status, attempts: step.attempts,
           input: step.input, output, outputBlobId, error: outcome.error ?? null, startedAt: step.startedAt, finishedAt: new Date(),
-        });
+        };
+        await writeStep(tx, row);
         const documentIds = outcome.documents?.length
           ? await insertDocuments(tx, outcome.documents, { executionId: step.executionId, workflowId: step.workflowId, stepId: step.stepId })
           : [];
-        return { documentIds, outputBlobId, outputJsonLength: json?.length ?? 0 };
+        // What `steps` would read back for this row.
+        const written: StepRecord = {
+          ...row,
+          input: step.input ?? null,
+          output: outputBlobId ? undefined : (outcome.output ?? null),
+          outputSizeBytes: outputBlobId ? Buffer.byteLength(json!) : null,
+        };
+        return { documentIds, outputBlobId, outputJsonLength: json?.length ?? 0, written };
       });
     },
 
     /** Ends an execution and its job together. `workerId` must still hold the job. */
-    async finish(id: string, workerId: string, result: { status: 'succeeded' | 'failed' | 'cancelled'; output?: unknown; error?: StoredError }, startedAt?: Date): Promise<boolean> {
+    async finish(
+      id: string,
+      workerId: string,
+      result: { status: 'succeeded' | 'failed' | 'cancelled'; output?: unknown; error?: StoredError },
+      startedAt?: Date,
+      finishedAt = new Date(),
+    ): Promise<boolean> {
       return sql.transaction(async (tx) => {
         const changed = await tx.run(
           `UPDATE executions SET status = ?, output = ?, error = ?, finished_at = ?, started_at = COALESCE(started_at, ?)
            WHERE id = ? AND status NOT IN ('succeeded', 'failed', 'cancelled')`,
-          [result.status, wrapJson(result.output ?? null), result.error ?? null, new Date(), startedAt ?? new Date(), id],
+          [result.status, wrapJson(result.output ?? null), result.error ?? null, finishedAt, startedAt ?? finishedAt, id],
         );
         await jobs.finish(id, workerId, { status: result.status, error: result.error ? { code: result.error.code, message: result.error.message } : undefined }, tx);
         return changed === 1;

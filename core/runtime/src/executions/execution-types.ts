@@ -1,4 +1,5 @@
 import type { DocumentDraft } from '@dwc/sdk';
+import type { JobClaim } from '../queue/job-types.js';
 
 export type ExecutionStatus = 'queued' | 'running' | 'waiting' | 'succeeded' | 'failed' | 'cancelled';
 export type StepStatus = 'pending' | 'running' | 'succeeded' | 'failed' | 'skipped' | 'cancelled';
@@ -60,6 +61,8 @@ export interface NewExecution {
   enqueue?: boolean;
   /** Step results carried over (re-run from a step reuses the outputs before it). */
   carriedSteps?: readonly StepRecord[];
+  /** Write the job already claimed by this worker, which runs it at once (see JobStore.enqueueClaimed). */
+  claim?: JobClaim;
 }
 
 export interface StepOutcome {

@@ -46,6 +46,17 @@ describe.each(['sqlite', 'postgres'] as const)('job store on %s', (dialect) => {
     expect(await jobs.get(id)).toMatchObject({ status: 'succeeded', result: { ok: 1 }, lockedBy: 'live-worker', lockedUntil: null });
   });
 
+  it('inserts a job already claimed, exactly as a claim would have left it, and lets others take it over once its lease lapses', async () => {
+    const claimed = await jobs.enqueueClaimed(task('fast lane', { priority: 'high', maxRetries: 1 }), { workerId: 'w-fast', leaseMs: 1 });
+    expect(await jobs.get(claimed.id)).toEqual(claimed);
+    expect(claimed).toMatchObject({ status: 'running', lockedBy: 'w-fast', attempts: 1, priority: 'high', maxRetries: 1 });
+    await new Promise((resolve) => setTimeout(resolve, 10));
+    const [takenOver] = await jobs.claim('w-other', 5, 30_000);
+    expect(takenOver).toMatchObject({ id: claimed.id, lockedBy: 'w-other', attempts: 2 });
+    await expect(jobs.finish(claimed.id, 'w-fast', { status: 'succeeded' })).resolves.toBe(false);
+    await jobs.finish(claimed.id, 'w-other', { status: 'succeeded' });
+  });
+
   it('renews the lease only of jobs the worker still holds', async () => {
     const id = await jobs.enqueue(task('renewed'));
     await jobs.claim('w1', 1, 50);

@@ -1,7 +1,7 @@
 import { newId } from '../storage/new-id.js';
 import { whereClause } from '../storage/where-clause.js';
 import type { SqlClient, SqlQueries } from '../storage/sql-client.js';
-import { priorityName, priorityRank, type JobKind, type JobRecord, type JobStats, type JobStatus, type NewJob } from './job-types.js';
+import { priorityName, priorityRank, type JobClaim, type JobKind, type JobRecord, type JobStats, type JobStatus, type NewJob } from './job-types.js';
 
 /**
  * The durable queue over the `jobs` table.
@@ -54,6 +54,26 @@ export function createJobStore(sql: SqlClient) {
   const insertSql = `INSERT INTO jobs (id, kind, name, task_type, priority, status, payload, attempts, max_retries, timeout_ms,
       run_at, cancel_requested, created_at) VALUES (?, ?, ?, ?, ?, 'queued', ?, 0, ?, ?, ?, ?, ?)`;
 
+  const insertClaimedSql = `INSERT INTO jobs (id, kind, name, task_type, priority, status, payload, attempts, max_retries, timeout_ms,
+      run_at, cancel_requested, created_at, locked_by, locked_until, started_at) VALUES (?, ?, ?, ?, ?, 'running', ?, 1, ?, ?, ?, ?, ?, ?, ?, ?)`;
+
+  async function insertClaimed(q: SqlQueries, job: NewJob, claim: JobClaim): Promise<JobRecord> {
+    const id = job.id ?? newId();
+    const now = Date.now();
+    const createdAt = new Date(now);
+    const lockedUntil = now + claim.leaseMs;
+    await q.run(insertClaimedSql, [
+      id, job.kind, job.name, job.taskType, priorityRank[job.priority ?? 'normal'], job.payload ?? null, job.maxRetries ?? 0,
+      job.timeoutMs ?? null, now, false, createdAt, claim.workerId, lockedUntil, createdAt,
+    ]);
+    return {
+      id, kind: job.kind, name: job.name, taskType: job.taskType, priority: job.priority ?? 'normal', status: 'running',
+      payload: job.payload ?? null, result: null, error: null, attempts: 1, maxRetries: job.maxRetries ?? 0, timeoutMs: job.timeoutMs ?? null,
+      runAt: createdAt, lockedBy: claim.workerId, lockedUntil: new Date(lockedUntil), cancelRequested: false, createdAt, startedAt: createdAt,
+      finishedAt: null,
+    };
+  }
+
   async function insert(q: SqlQueries, job: NewJob): Promise<string> {
     const id = job.id ?? newId();
     await q.run(insertSql, [
@@ -66,6 +86,12 @@ export function createJobStore(sql: SqlClient) {
   return {
     /** Adds a job; pass `tx` to make it part of a larger transaction. */
     enqueue: (job: NewJob, tx: SqlQueries = sql) => insert(tx, job),
+
+    /**
+     * Adds a job already claimed by `claim.workerId`, due now, for a process that runs it at once:
+     * no claim round trip. If the process dies, the lease lapses and any worker takes it over.
+     */
+    enqueueClaimed: (job: NewJob, claim: JobClaim, tx: SqlQueries = sql) => insertClaimed(tx, job, claim),
 
     /** Adds several jobs in one transaction; all or none. */
     enqueueMany: (jobs: readonly NewJob[]) => sql.transaction(async (tx) => {

@@ -49,6 +49,12 @@ export interface NewJob {
   maxRetries?: number;
 }
 
+/** Who holds a job inserted already claimed, and for how long without renewal. */
+export interface JobClaim {
+  workerId: string;
+  leaseMs: number;
+}
+
 export interface JobStats {
   queued: number;
   running: number;

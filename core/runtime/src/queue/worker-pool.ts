@@ -38,6 +38,8 @@ export function createWorkerPool(options: WorkerPoolOptions) {
   const leaseMs = options.leaseMs ?? 30_000;
   const pollMs = options.pollMs ?? 1_000;
   const active = new Map<string, { controller: AbortController; done: Promise<void> }>();
+  /** Slots promised to jobs this process is inserting already claimed (see `reserve`). */
+  let reserved = 0;
   let running = false;
   let loop: Promise<void> | undefined;
   let wakeUp: (() => void) | undefined;
@@ -73,21 +75,23 @@ export function createWorkerPool(options: WorkerPoolOptions) {
     });
   }
 
-  function runJob(job: JobRecord): void {
+  function runJob<T>(job: JobRecord, handler: (job: JobRecord, ctx: JobContext) => Promise<T> = options.handlers[job.kind] as never): Promise<T | undefined> {
     const controller = new AbortController();
     const log = options.logger.child({ job_id: job.id, job_kind: job.kind });
-    const done = (async () => {
+    const result = (async () => {
       try {
-        await options.handlers[job.kind](job, { workerId: options.workerId, signal: controller.signal, log });
+        return await handler(job, { workerId: options.workerId, signal: controller.signal, log });
       } catch (error) {
         log.error({ err: error }, 'job handler threw; the job returns to the queue when its lease ends');
+        return undefined;
       } finally {
         active.delete(job.id);
         // Only a full pool left due jobs unclaimed; otherwise the queue had nothing more to give.
-        if (active.size === options.concurrency - 1) wake();
+        if (active.size + reserved === options.concurrency - 1) wake();
       }
     })();
-    active.set(job.id, { controller, done });
+    active.set(job.id, { controller, done: result.then(() => undefined) });
+    return result;
   }
 
   async function renewLeases(): Promise<void> {
@@ -110,7 +114,7 @@ export function createWorkerPool(options: WorkerPoolOptions) {
 
   async function run(): Promise<void> {
     while (running) {
-      const free = options.concurrency - active.size;
+      const free = options.concurrency - active.size - reserved;
       let claimed: JobRecord[] = [];
       if (free > 0) {
         try {
@@ -124,7 +128,7 @@ export function createWorkerPool(options: WorkerPoolOptions) {
       if (free > 0 && claimed.length === free) continue;
       let wait = pollMs;
       // Nothing was due: sleep until the next delayed job falls due (or a wake-up, or pollMs).
-      if (claimed.length === 0 && active.size < options.concurrency) {
+      if (claimed.length === 0 && active.size + reserved < options.concurrency) {
         const next = await options.jobs.nextRunAt().catch(() => null);
         if (next !== null) wait = Math.max(0, Math.min(wait, next - Date.now()));
       }
@@ -159,5 +163,23 @@ export function createWorkerPool(options: WorkerPoolOptions) {
       clearInterval(renewTimer);
     },
     activeCount: () => active.size,
+    /**
+     * Promises a slot to a job this process is about to insert already claimed by `workerId`, so
+     * it runs at once without a claim round trip. False when the pool is stopped or full; then
+     * queue the job normally. Follow with `runClaimed`, or `release` if the insert failed.
+     */
+    reserve(): boolean {
+      if (!running || active.size + reserved >= options.concurrency) return false;
+      reserved++;
+      return true;
+    },
+    release(): void {
+      reserved--;
+    },
+    /** Runs a job inserted claimed after `reserve`; resolves with what `handler` returned (undefined if it threw). */
+    runClaimed<T>(job: JobRecord, handler: (job: JobRecord, ctx: JobContext) => Promise<T>): Promise<T | undefined> {
+      reserved--;
+      return runJob(job, handler);
+    },
   };
 }

@@ -91,10 +91,14 @@ function sqliteClient(db: BetterSqlite3.Database): SqlClient {
   const enqueue = <T>(work: () => T | Promise<T>): Promise<T> =>
     new Promise<T>((resolve, reject) => {
       queue.push({ work, resolve: resolve as (value: unknown) => void, reject });
-      if (!draining) void drain();
+      if (!draining) {
+        draining = true;
+        // Start the group after this turn of the event loop, so that the transactions of every
+        // request and step handled in this turn share one COMMIT.
+        setImmediate(() => void drain());
+      }
     });
   async function drain(): Promise<void> {
-    draining = true;
     try {
       while (queue.length > 0) {
         const done: { task: Queued; ok: boolean; value: unknown }[] = [];

@@ -50,9 +50,29 @@ export function createWorkflowStore<Definition extends DefinitionFields>(sql: Sq
   const selectLatest = `SELECT w.*, v.definition FROM workflows w
     JOIN workflow_versions v ON v.workflow_id = w.id AND v.version = w.latest_version WHERE w.deleted_at IS NULL`;
 
+  // On SQLite this process is the only writer, so the latest version of each workflow can be kept
+  // in memory and dropped on every write here. On Postgres another process may update a workflow,
+  // so every lookup reads the database.
+  const latestCache = sql.dialect === 'sqlite' ? new Map<string, WorkflowRecord<Definition>>() : undefined;
+  /** Bumped by every write, so a read that raced a write does not cache what it read. */
+  let writes = 0;
+  const forget = (id: string) => {
+    writes++;
+    latestCache?.delete(id);
+  };
+
   async function get(id: string): Promise<WorkflowRecord<Definition> | undefined> {
+    const cached = latestCache?.get(id);
+    if (cached) return cached;
+    const writesBefore = writes;
     const row = await sql.get(`${selectLatest} AND w.id = ?`, [id]);
-    return row ? toRecord(row) : undefined;
+    if (!row) return undefined;
+    const record = toRecord(row);
+    if (latestCache && writes === writesBefore) {
+      if (latestCache.size >= 1_000) latestCache.clear();
+      latestCache.set(id, record);
+    }
+    return record;
   }
 
   async function getOrThrow(id: string): Promise<WorkflowRecord<Definition>> {
@@ -91,6 +111,7 @@ export function createWorkflowStore<Definition extends DefinitionFields>(sql: Sq
         ]);
         return next;
       });
+      forget(id);
       return { ...(await getOrThrow(id)), version };
     },
 
@@ -106,6 +127,7 @@ export function createWorkflowStore<Definition extends DefinitionFields>(sql: Sq
     /** Hides the workflow; its versions stay so past executions still show what ran. */
     async delete(id: string): Promise<void> {
       const changed = await sql.run('UPDATE workflows SET deleted_at = ? WHERE id = ? AND deleted_at IS NULL', [new Date(), id]);
+      forget(id);
       if (changed === 0) throw new NotFoundError(`No workflow with id "${id}".`, { code: 'workflow_not_found' });
     },
 

@@ -5,6 +5,9 @@ import { errorResponse } from '../../error-response.js';
 import { workflowIdParams } from '../workflows/workflow-wire.js';
 import { executionSchema, toExecutionWire } from './execution-wire.js';
 
+/** Steps included in a waited-for execution; the steps route pages through the rest. */
+const STEPS_SHOWN = 100;
+
 const waitQuery = z.object({
   wait: z.enum(['true', 'false']).default('false').transform((v) => v === 'true').meta({ description: 'Answer with the finished execution' }),
   timeout_ms: z.coerce.number().int().min(1).max(300_000).default(30_000).meta({ description: 'With wait: answer with the current state after this long' }),
@@ -17,14 +20,15 @@ const responses = {
 };
 
 async function execute(deps: ApiDeps, workflowId: string, input: unknown, query: z.output<typeof waitQuery>, res: { status(code: number): unknown }) {
-  const execution = await deps.engine.executions.start(workflowId, input, { trigger: { type: 'api_call' }, priority: query.priority });
+  const options = { trigger: { type: 'api_call' }, priority: query.priority };
   if (!query.wait) {
     res.status(202);
-    return toExecutionWire(execution);
+    return toExecutionWire(await deps.engine.executions.start(workflowId, input, options));
   }
-  const ended = await deps.engine.executions.waitFor(execution.id, query.timeout_ms);
+  const ended = await deps.engine.executions.startAndWait(workflowId, input, options, query.timeout_ms);
   res.status(ended.finishedAt ? 200 : 202);
-  return toExecutionWire(ended, await deps.engine.executionStore.steps(ended.id, { limit: 100, offset: 0 }));
+  const steps = ended.steps?.slice(0, STEPS_SHOWN) ?? (await deps.engine.executionStore.steps(ended.id, { limit: STEPS_SHOWN, offset: 0 }));
+  return toExecutionWire(ended, steps);
 }
 
 export const executeWorkflowRoute = defineRoute({

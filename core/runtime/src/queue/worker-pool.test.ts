@@ -1,0 +1,61 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createLogger } from '../logging/create-logger.js';
+import { sqlClientOf } from '../storage/sql-client.js';
+import { openTestDatabase, type TestDatabase } from '../storage/test-support/open-test-database.js';
+import { createJobStore, type JobStore } from './job-store.js';
+import { createWorkerPool } from './worker-pool.js';
+
+describe('worker pool fast lane', () => {
+  let db: TestDatabase;
+  let jobs: JobStore;
+
+  beforeAll(async () => {
+    db = await openTestDatabase('sqlite');
+    await db.database.migrate();
+    jobs = createJobStore(sqlClientOf(db.database));
+  });
+  afterAll(() => db.cleanup());
+
+  it('reserves a slot only while running and not full, and runs a claimed job with its own handler', async () => {
+    const ran: string[] = [];
+    const pool = createWorkerPool({
+      jobs,
+      workerId: 'w-pool',
+      logger: createLogger({ level: 'silent' }),
+      concurrency: 1,
+      handlers: { execution: async () => undefined, task: async (job) => void ran.push(`queue:${job.name}`) },
+    });
+    expect(pool.reserve()).toBe(false);
+    pool.start();
+    try {
+      expect(pool.reserve()).toBe(true);
+      expect(pool.reserve()).toBe(false);
+      const job = await jobs.enqueueClaimed({ kind: 'task', name: 'direct', taskType: 'transform' }, { workerId: 'w-pool', leaseMs: 30_000 });
+      let release!: () => void;
+      const gate = new Promise<void>((resolve) => (release = resolve));
+      const result = pool.runClaimed(job, async (claimed, ctx) => {
+        await gate;
+        await jobs.finish(claimed.id, ctx.workerId, { status: 'succeeded' });
+        return `ran ${claimed.name} as ${ctx.workerId}`;
+      });
+      expect(pool.activeCount()).toBe(1);
+      expect(pool.reserve()).toBe(false);
+      release();
+      await expect(result).resolves.toBe('ran direct as w-pool');
+      expect(await jobs.get(job.id)).toMatchObject({ status: 'succeeded' });
+      expect(ran).toEqual([]);
+      expect(pool.reserve()).toBe(true);
+      pool.release();
+      expect(pool.reserve()).toBe(true);
+      await expect(pool.runClaimed(await jobs.enqueueClaimed({ kind: 'task', name: 'throws', taskType: 'transform' }, { workerId: 'w-pool', leaseMs: 30_000 }), async () => {
+        throw new Error('boom');
+      })).resolves.toBeUndefined();
+      expect(pool.activeCount()).toBe(0);
+      expect(pool.reserve()).toBe(true);
+      pool.release();
+    } finally {
+      await pool.stop();
+    }
+    expect(pool.reserve()).toBe(false);
+  });
+});
