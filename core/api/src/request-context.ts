@@ -31,11 +31,19 @@ export function requestContext(logger: Logger): RequestHandler {
   return (req, res, next) => {
     const started = performance.now();
     const id = pickRequestId(req.headers['x-request-id']);
-    const log = logger.child({ request_id: id });
-    const state: RequestState = { id, log, auth: null };
+    // The child logger is made on first use: most requests log nothing but their end line.
+    let log: Logger | undefined;
+    const state: RequestState = {
+      id,
+      get log() {
+        return (log ??= logger.child({ request_id: id }));
+      },
+      auth: null,
+    };
     res.locals[KEY] = state;
     res.setHeader('X-Request-Id', id);
     res.once('close', () => {
+      if (res.writableFinished && !logger.isLevelEnabled('info')) return;
       const url = req.originalUrl;
       const query = url.indexOf('?');
       const fields = {
@@ -44,8 +52,8 @@ export function requestContext(logger: Logger): RequestHandler {
         status: res.statusCode,
         duration_ms: Math.round((performance.now() - started) * 100) / 100,
       };
-      if (res.writableFinished) log.info(fields, 'request completed');
-      else log.warn(fields, 'request aborted before the response was sent');
+      if (res.writableFinished) state.log.info(fields, 'request completed');
+      else state.log.warn(fields, 'request aborted before the response was sent');
     });
     next();
   };

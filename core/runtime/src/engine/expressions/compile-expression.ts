@@ -25,6 +25,18 @@ export interface CompiledExpression {
   jsonata: jsonata.Expression;
   /** Maps a JSONata position back to `source`. */
   mapPosition(position: number): number;
+  /** The names of a plain dotted path (`steps.fetch.output.body`), which can be read without JSONata. */
+  path: readonly string[] | undefined;
+}
+
+const DOTTED_PATH = /^\s*[A-Za-z_][A-Za-z0-9_]*(?:\.[A-Za-z_][A-Za-z0-9_]*)*\s*$/;
+/** Words JSONata reads as literals or operators, never as field names. */
+const RESERVED = new Set(['true', 'false', 'null', 'and', 'or', 'in', 'function']);
+
+function dottedPath(source: string): readonly string[] | undefined {
+  if (!DOTTED_PATH.test(source)) return undefined;
+  const names = source.trim().split('.');
+  return names.some((name) => RESERVED.has(name)) ? undefined : names;
 }
 
 const MAX_CACHED = 1000;
@@ -55,7 +67,7 @@ export function compileExpression(source: string, limits: ExpressionLimits = {})
   } catch (error) {
     throw toExpressionError(error, source, mapPosition);
   }
-  const entry: CompiledExpression = { source, jsonata: compiled, mapPosition };
+  const entry: CompiledExpression = { source, jsonata: compiled, mapPosition, path: dottedPath(source) };
   cache.set(key, entry);
   return entry;
 }

@@ -1,6 +1,7 @@
+import jsonata from 'jsonata';
 import { describe, expect, it } from 'vitest';
 import { compileExpression } from './compile-expression.js';
-import { evaluateExpression } from './evaluate-expression.js';
+import { evaluateExpression, toPlainJson } from './evaluate-expression.js';
 import type { ExpressionScope } from './evaluate-expression.js';
 import { ExpressionError } from './expression-error.js';
 
@@ -91,6 +92,21 @@ describe('evaluateExpression', () => {
 
   it('refuses an empty expression', async () => {
     await failure(evaluateExpression('  ', scope));
+  });
+
+  it('reads plain dotted paths exactly as JSONata does', async () => {
+    const values: unknown[] = [null, 0, 7, '', 'text', true, false, {}, { x: 1 }, { x: { y: 'deep' } }, [], [1], [{ x: 1 }, { x: 2 }], { x: [{ y: 1 }] }];
+    const paths = ['input', 'input.x', 'input.x.y', 'input.missing', 'input.x.length', 'input.constructor', 'input.toString', 'input.__proto__', 'steps.a.output.x', 'item', 'index'];
+    for (const value of values) {
+      const data: ExpressionScope = { input: value, steps: { a: { status: 'succeeded', output: value } }, item: value, index: 3 };
+      for (const path of paths) {
+        const expected = await jsonata(path).evaluate(data);
+        const actual = await evaluateExpression(path, data);
+        expect({ path, value, actual }).toEqual({ path, value, actual: toPlainJson(expected) });
+      }
+    }
+    await expect(evaluateExpression(' true ', scope)).resolves.toBe(true);
+    await expect(evaluateExpression('null', scope)).resolves.toBeNull();
   });
 
   it('compiles an expression once and reuses it', () => {

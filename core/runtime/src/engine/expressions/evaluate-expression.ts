@@ -36,6 +36,10 @@ export async function evaluateExpression(
   limits?: ExpressionLimits,
 ): Promise<JsonValue | undefined> {
   const compiled = compileExpression(source, limits);
+  if (compiled.path !== undefined) {
+    const found = readPath(scope, compiled.path);
+    if (found !== NEEDS_JSONATA) return toPlainJson(found);
+  }
   let result: unknown;
   try {
     result = await compiled.jsonata.evaluate(scope);
@@ -43,6 +47,24 @@ export async function evaluateExpression(
     throw toExpressionError(error, source, compiled.mapPosition);
   }
   return toPlainJson(result);
+}
+
+const NEEDS_JSONATA = Symbol('needs JSONata');
+
+/**
+ * Reads a dotted path through plain objects as JSONata would, which is most templates
+ * (`{{ steps.fetch.output.body }}`). Arrays anywhere on the way get JSONata's own sequence
+ * semantics (mapping, flattening), so those are left to it.
+ */
+function readPath(scope: ExpressionScope, names: readonly string[]): unknown {
+  let current: unknown = scope;
+  for (const name of names) {
+    if (Array.isArray(current)) return NEEDS_JSONATA;
+    if (current === null || typeof current !== 'object') return undefined;
+    if (!Object.hasOwn(current, name)) return undefined;
+    current = (current as Record<string, unknown>)[name];
+  }
+  return Array.isArray(current) ? NEEDS_JSONATA : current;
 }
 
 /**
