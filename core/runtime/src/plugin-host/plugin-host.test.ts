@@ -2,9 +2,9 @@ import { readdirSync, readFileSync, existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { DwcEvent } from '@dwc/sdk';
-import { LRUCache } from 'lru-cache';
 import { pino } from 'pino';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { createMemoryCacheStore } from '../cache/memory-cache-store.js';
 import { createEventBus } from '../events/event-bus.js';
 import { discoverPlugins } from './discover-plugins.js';
 import { createPluginHost, type PluginConfigStore } from './plugin-host.js';
@@ -34,7 +34,7 @@ async function startHost(store = memoryStore()) {
     registries,
     store,
     secrets: { get: (name) => ({ FIXTURE_TOKEN: 't0ken', OTHER_SECRET: 'must-not-leak' })[name] },
-    cache: new LRUCache({ max: 100 }),
+    cache: createMemoryCacheStore({ maxBytes: 1024 * 1024, defaultTtlMs: 0 }),
     sdkVersion: '1.0.0',
     setupTimeoutMs: 300,
   });
