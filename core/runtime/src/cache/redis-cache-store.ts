@@ -44,11 +44,12 @@ type CountedRedis = Redis & { dwcCacheGet(key: string, statsKey: string): Promis
 export async function createRedisCacheStore(options: RedisCacheOptions): Promise<RedisCacheStore> {
   const where = redisLocation(options.url);
   const log = options.logger.child({ component: 'cache', backend: 'redis' });
+  const connectTimeoutMs = options.connectTimeoutMs ?? 2_000;
   const redis = new Redis(options.url, {
     lazyConnect: true,
     enableOfflineQueue: false,
     maxRetriesPerRequest: 1,
-    connectTimeout: options.connectTimeoutMs ?? 2_000,
+    connectTimeout: connectTimeoutMs,
     commandTimeout: options.commandTimeoutMs ?? 1_000,
     retryStrategy: (times) => Math.min(times * 250, 5_000),
   }) as CountedRedis;
@@ -90,7 +91,13 @@ export async function createRedisCacheStore(options: RedisCacheOptions): Promise
   };
 
   try {
-    await redis.connect();
+    let timer: NodeJS.Timeout | undefined;
+    await Promise.race([
+      redis.connect().finally(() => clearTimeout(timer)),
+      new Promise<never>((_, reject) => {
+        timer = setTimeout(() => reject(new Error(`no answer within ${connectTimeoutMs} ms`)), connectTimeoutMs);
+      }),
+    ]);
   } catch (error) {
     log.warn({ err: error }, `Redis cache at ${where} (REDIS_URL) did not answer at start (${(error as Error).message}); serving without cache until it does`);
   }
