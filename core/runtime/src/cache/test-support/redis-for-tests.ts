@@ -10,6 +10,7 @@ export async function redisForTests(suite: string): Promise<string | undefined> 
   const problem = url ? await pingProblem(url) : 'REDIS_URL is not set';
   if (problem === undefined) return url;
   if (process.env.CI === 'true') throw new Error(`${suite}: Redis tests must run in CI, but ${problem}.`);
+  // eslint-disable-next-line no-console -- a skipped suite says so in the test output
   console.warn(`NOTICE ${suite}: skipped, ${problem} (set REDIS_URL=redis://127.0.0.1:6379 to run them).`);
   return undefined;
 }
