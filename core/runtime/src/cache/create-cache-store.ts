@@ -1,4 +1,5 @@
 import { join } from 'node:path';
+import { ConfigError } from '@dwc/sdk';
 import type { Logger } from 'pino';
 import type { DwcConfig } from '../config/settings.js';
 import type { CacheStore } from './cache-store.js';
@@ -19,7 +20,7 @@ export async function createCacheStore(config: CacheConfig, options: { logger: L
     case 'file':
       return createFileCacheStore({ dir: config.cacheDir ?? join(options.dataDir, 'cache'), maxBytes: config.cacheMaxBytes, defaultTtlMs: config.cacheTtlMs });
     case 'redis':
-      if (config.redisUrl === undefined) throw new TypeError('The redis cache backend needs REDIS_URL.');
+      if (config.redisUrl === undefined) throw new ConfigError('DWC_CACHE_BACKEND=redis needs REDIS_URL (e.g. redis://127.0.0.1:6379).');
       return createRedisCacheStore({ url: config.redisUrl, prefix: config.cachePrefix, defaultTtlMs: config.cacheTtlMs, logger: options.logger });
   }
 }

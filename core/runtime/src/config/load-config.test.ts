@@ -90,5 +90,6 @@ describe('loadConfig', () => {
     expect(() => loadConfig({ env: { DWC_CACHE_BACKEND: 'redis' }, cwd: emptyDir() })).toThrow('DWC_CACHE_BACKEND=redis needs REDIS_URL');
     expect(() => loadConfig({ env: { REDIS_URL: 'http://user:pw@x' }, cwd: emptyDir() })).toThrow('REDIS_URL=(hidden): must start with redis:// or rediss://');
     expect(() => loadConfig({ env: { DWC_CACHE_MAX_BYTES: 'lots' }, cwd: emptyDir() })).toThrow('DWC_CACHE_MAX_BYTES="lots": must be a number of bytes');
+    expect(() => loadConfig({ env: { DWC_CACHE_MAX_BYTES: '10' }, cwd: emptyDir() })).toThrow('DWC_CACHE_MAX_BYTES="10": must be at least 1kb');
   });
 });

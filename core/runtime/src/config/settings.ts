@@ -4,16 +4,16 @@ const commaList = z
   .string()
   .transform((s) => s.split(',').map((item) => item.trim()).filter((item) => item.length > 0));
 const list = z.union([z.array(z.string().min(1)), commaList]);
-const byteSize = z.union([
-  z.number().int().min(0),
-  z
-    .string()
-    .regex(/^\d+(b|kb|mb|gb)?$/i, 'must be a number of bytes or look like 512kb, 64mb or 1gb')
-    .transform((s) => {
-      const [, digits, unit = 'b'] = /^(\d+)([a-z]*)$/i.exec(s)!;
-      return Number(digits) * 1024 ** ['b', 'kb', 'mb', 'gb'].indexOf(unit.toLowerCase());
-    }),
-]);
+const byteSize = z
+  .preprocess(
+    (value) => (typeof value === 'number' ? String(value) : value),
+    z.string().regex(/^\d+(b|kb|mb|gb)?$/i, 'must be a number of bytes or look like 512kb, 64mb or 1gb'),
+  )
+  .transform((s) => {
+    const [, digits, unit = 'b'] = /^(\d+)([a-z]*)$/i.exec(s)!;
+    return Number(digits) * 1024 ** ['b', 'kb', 'mb', 'gb'].indexOf(unit.toLowerCase());
+  })
+  .pipe(z.number().min(1024, 'must be at least 1kb'));
 const flag = z.union([z.boolean(), z.enum(['true', 'false', '1', '0']).transform((v) => v === 'true' || v === '1')]);
 
 /**
