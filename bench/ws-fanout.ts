@@ -211,6 +211,7 @@ async function runServer(): Promise<void> {
     health: { readiness: async () => ({ status: 'ok', checks: [] }) },
     engine: {} as ApiDeps['engine'], // not reached: only the WebSocket gateway is exercised
     events,
+    cache: { stats: unused, clear: unused, delete: unused },
     plugins: { list: () => [], setEnabled: unused, configure: unused },
   };
   const server = await startHttpServer({ deps, port: 0, host: '127.0.0.1' });

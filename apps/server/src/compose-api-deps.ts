@@ -12,6 +12,7 @@ export function composeApiDeps(runtime: Runtime, apiToken: string): ApiDeps {
     auth: createStaticTokenAuth(apiToken),
     health: { readiness: () => runtime.readiness() },
     events: runtime.events,
+    cache: runtime.cache,
     engine: {
       workflows: runtime.workflows,
       executions: runtime.executions,

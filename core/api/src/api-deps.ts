@@ -1,4 +1,4 @@
-import type { HealthCheck, PluginStatus, ReadinessReport } from '@dwc/runtime';
+import type { CacheStore, HealthCheck, PluginStatus, ReadinessReport } from '@dwc/runtime';
 import type { EventBus } from '@dwc/sdk';
 import type { Logger } from 'pino';
 import type { EngineDeps } from './engine-deps.js';
@@ -17,6 +17,8 @@ export interface ApiDeps {
   engine: EngineDeps;
   /** The process's event bus; the WebSocket gateway fans its lifecycle events out to clients. */
   events: EventBus;
+  /** The process's cache store (`/api/v3/advanced/cache`). */
+  cache: Pick<CacheStore, 'stats' | 'clear' | 'delete'>;
   plugins: {
     list(): PluginStatus[];
     /** NotFoundError when no such plugin is installed. */

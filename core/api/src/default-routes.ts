@@ -1,5 +1,6 @@
 import type { Route } from './define-route.js';
 import { engineRoutes } from './engine-routes.js';
+import { cacheRoutes } from './routes/cache/cache-routes.js';
 import { configurePluginRoute } from './routes/configure-plugin.js';
 import { disablePluginRoute } from './routes/disable-plugin.js';
 import { enablePluginRoute } from './routes/enable-plugin.js';
@@ -23,6 +24,7 @@ export const defaultRoutes: readonly Route[] = [
   disablePluginRoute,
   configurePluginRoute,
   ...engineRoutes,
+  ...cacheRoutes,
   websocketUpgradeRoute,
   websocketStatsRoute,
   openApiRoute,

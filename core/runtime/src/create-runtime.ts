@@ -1,8 +1,9 @@
 import { randomBytes } from 'node:crypto';
 import { hostname } from 'node:os';
 import { ConfigError, type EventBus } from '@dwc/sdk';
-import { LRUCache } from 'lru-cache';
 import type { Logger } from 'pino';
+import type { CacheStore } from './cache/cache-store.js';
+import { createCacheStore } from './cache/create-cache-store.js';
 import type { DwcConfig } from './config/settings.js';
 import { createDocumentStore, type DocumentStore } from './documents/document-store.js';
 import type { WorkflowDefinition } from './engine/index.js';
@@ -38,8 +39,10 @@ export interface Runtime {
   jobs: JobStore;
   documents: DocumentStore;
   workers: WorkerPool;
+  /** The cache the settings choose (DWC_CACHE_BACKEND); plugins see it through `ctx.cache`. */
+  cache: CacheStore;
   readiness(): Promise<ReadinessReport>;
-  /** Stops the workers (waiting for running jobs), disposes plugins, closes the database. Safe to call twice. */
+  /** Stops the workers (waiting for running jobs), disposes plugins, closes the cache and the database. Safe to call twice. */
   close(): Promise<void>;
 }
 
@@ -65,7 +68,9 @@ const unmigratedPluginStore: PluginConfigStore = {
 export async function createRuntime(options: CreateRuntimeOptions): Promise<Runtime> {
   const { config, logger } = options;
   const database = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir, logger });
+  let openedCache: CacheStore | undefined;
   try {
+    const cache = (openedCache = await createCacheStore(config, { logger, dataDir: config.dataDir }));
     if (options.migrate !== false) await database.migrate();
     const migrated = options.migrate !== false || (await database.pendingMigrations()).length === 0;
     const events = createEventBus(logger);
@@ -77,7 +82,7 @@ export async function createRuntime(options: CreateRuntimeOptions): Promise<Runt
       // An unmigrated database (inspection commands skip migrating) has no stored plugin settings yet.
       store: migrated ? pluginConfigRepository(database.dataSource) : unmigratedPluginStore,
       secrets: { get: (name) => process.env[name] },
-      cache: new LRUCache({ max: 10_000 }),
+      cache,
       sdkVersion: sdkVersion(),
     });
     const { candidates, missing } = await discoverPlugins({ pluginsDir: config.pluginsDir, packageNames: config.plugins, cwd: options.cwd ?? process.cwd() });
@@ -149,22 +154,26 @@ export async function createRuntime(options: CreateRuntimeOptions): Promise<Runt
       jobs,
       documents: createDocumentStore(sql),
       workers,
+      cache,
       readiness: () =>
         checkReadiness({
           pingDatabase: () => database.ping(),
           plugins: plugins.list(),
           aiProviders: registries.aiProviders.list().map((entry) => entry.definition),
           logger,
+          cache: { backend: config.cacheBackend, store: cache },
         }),
       close: () =>
         (closed ??= (async () => {
           await workers.stop(config.shutdownTimeoutMs);
           await bridge?.close();
           await plugins.disposeAll();
+          await cache.close();
           await database.close();
         })()),
     };
   } catch (error) {
+    await openedCache?.close();
     await database.close();
     throw error;
   }

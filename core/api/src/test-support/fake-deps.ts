@@ -1,3 +1,4 @@
+import { createMemoryCacheStore } from '@dwc/runtime';
 import { InputError, NotFoundError } from '@dwc/sdk';
 import { pino } from 'pino';
 import type { EngineDeps } from '../engine-deps.js';
@@ -60,6 +61,7 @@ export function fakeDeps(http: Partial<ApiDeps['http']> = {}): FakeDeps {
     },
     health: { readiness: async () => readiness },
     events: memoryEventBus(),
+    cache: createMemoryCacheStore({ maxBytes: 1024 * 1024, defaultTtlMs: 0 }),
     // The engine routes are tested end to end against a real runtime (tests/workflows-api.test.ts).
     engine: new Proxy({} as EngineDeps, {
       get: (_target, key) => {

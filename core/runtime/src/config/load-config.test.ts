@@ -77,4 +77,19 @@ describe('loadConfig', () => {
     const config = loadConfig({ env: {}, cwd: emptyDir(), defaults: { pluginsDir: '/opt/dwc/plugins' } });
     expect(config.pluginsDir).toBe('/opt/dwc/plugins');
   });
+
+  it('defaults the cache to a 64 MiB memory LRU with a one-hour TTL, and reads sizes like 512kb', () => {
+    const defaults = loadConfig({ env: {}, cwd: emptyDir() });
+    expect(defaults).toMatchObject({ cacheBackend: 'memory', cacheMaxBytes: 64 * 1024 * 1024, cacheTtlMs: 3_600_000, cachePrefix: 'dwc:cache:' });
+    const cwd = emptyDir();
+    const config = loadConfig({ env: { DWC_CACHE_BACKEND: 'file', DWC_CACHE_MAX_BYTES: '512kb', DWC_CACHE_DIR: 'c' }, cwd });
+    expect(config).toMatchObject({ cacheBackend: 'file', cacheMaxBytes: 512 * 1024, cacheDir: join(cwd, 'c') });
+  });
+
+  it('refuses the redis cache without REDIS_URL, and a REDIS_URL that is not redis://, without echoing it', () => {
+    expect(() => loadConfig({ env: { DWC_CACHE_BACKEND: 'redis' }, cwd: emptyDir() })).toThrow('DWC_CACHE_BACKEND=redis needs REDIS_URL');
+    expect(() => loadConfig({ env: { REDIS_URL: 'http://user:pw@x' }, cwd: emptyDir() })).toThrow('REDIS_URL=(hidden): must start with redis:// or rediss://');
+    expect(() => loadConfig({ env: { DWC_CACHE_MAX_BYTES: 'lots' }, cwd: emptyDir() })).toThrow('DWC_CACHE_MAX_BYTES="lots": must be a number of bytes');
+    expect(() => loadConfig({ env: { DWC_CACHE_MAX_BYTES: '10' }, cwd: emptyDir() })).toThrow('DWC_CACHE_MAX_BYTES="10": must be at least 1kb');
+  });
 });

@@ -41,10 +41,14 @@ export function loadConfig(options: LoadConfigOptions = {}): DwcConfig {
     }
   }
 
+  if (config.cacheBackend === 'redis' && config.redisUrl === undefined) {
+    problems.push('DWC_CACHE_BACKEND=redis needs REDIS_URL (e.g. redis://127.0.0.1:6379)');
+  }
   if (problems.length > 0) {
     throw new ConfigError(`Invalid configuration: ${problems.join(' | ')}`, { details: { problems } });
   }
   config.dataDir = resolve(cwd, config.dataDir as string);
+  if (config.cacheDir !== undefined) config.cacheDir = resolve(cwd, config.cacheDir as string);
   if (config.pluginsDir !== undefined) config.pluginsDir = resolve(cwd, config.pluginsDir as string);
   return Object.freeze(config) as DwcConfig;
 }

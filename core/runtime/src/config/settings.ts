@@ -4,6 +4,16 @@ const commaList = z
   .string()
   .transform((s) => s.split(',').map((item) => item.trim()).filter((item) => item.length > 0));
 const list = z.union([z.array(z.string().min(1)), commaList]);
+const byteSize = z
+  .preprocess(
+    (value) => (typeof value === 'number' ? String(value) : value),
+    z.string().regex(/^\d+(b|kb|mb|gb)?$/i, 'must be a number of bytes or look like 512kb, 64mb or 1gb'),
+  )
+  .transform((s) => {
+    const [, digits, unit = 'b'] = /^(\d+)([a-z]*)$/i.exec(s)!;
+    return Number(digits) * 1024 ** ['b', 'kb', 'mb', 'gb'].indexOf(unit.toLowerCase());
+  })
+  .pipe(z.number().min(1024, 'must be at least 1kb'));
 const flag = z.union([z.boolean(), z.enum(['true', 'false', '1', '0']).transform((v) => v === 'true' || v === '1')]);
 
 /**
@@ -85,6 +95,37 @@ export const settings = {
     env: 'DWC_SHUTDOWN_TIMEOUT_MS',
     schema: z.coerce.number().int().min(0).default(10_000),
     doc: 'How long shutdown waits for in-flight work.',
+  },
+  cacheBackend: {
+    env: 'DWC_CACHE_BACKEND',
+    schema: z.enum(['memory', 'redis', 'file']).default('memory'),
+    doc: 'Where the cache keeps entries: `memory` (per process), `redis` (shared, needs REDIS_URL) or `file` (a folder).',
+  },
+  cacheMaxBytes: {
+    env: 'DWC_CACHE_MAX_BYTES',
+    schema: byteSize.default(64 * 1024 ** 2),
+    doc: 'Largest total size of the memory and file caches; least recently used entries go first. Redis uses its own maxmemory.',
+  },
+  cacheTtlMs: {
+    env: 'DWC_CACHE_TTL_MS',
+    schema: z.coerce.number().int().min(0).default(3_600_000),
+    doc: 'How long a cache entry lives when the caller gives no TTL; 0 keeps it until evicted.',
+  },
+  cacheDir: {
+    env: 'DWC_CACHE_DIR',
+    schema: z.string().min(1).optional(),
+    doc: 'Folder of the file cache (default: `cache` in the data folder).',
+  },
+  cachePrefix: {
+    env: 'DWC_CACHE_PREFIX',
+    schema: z.string().min(1).max(200).default('dwc:cache:'),
+    doc: 'Prefix of every Redis key the cache writes, so several deployments can share one Redis.',
+  },
+  redisUrl: {
+    env: 'REDIS_URL',
+    schema: z.string().regex(/^rediss?:\/\//, 'must start with redis:// or rediss://').optional(),
+    doc: 'Redis connection URL, used by the redis cache backend.',
+    secret: true,
   },
 } as const;
 

@@ -1,5 +1,6 @@
 import type { AiProviderDefinition } from '@dwc/sdk';
 import type { Logger } from 'pino';
+import type { CacheBackend, CacheStore } from '../cache/cache-store.js';
 import type { PluginStatus } from '../plugin-host/plugin-status.js';
 
 export interface HealthCheck {
@@ -15,22 +16,25 @@ export interface ReadinessReport {
 }
 
 const AI_HEALTH_TIMEOUT_MS = 3_000;
+const CACHE_PING_TIMEOUT_MS = 2_000;
 
 /**
- * Readiness: the database must answer (else `down`); a failed plugin or an AI provider that does
- * not answer makes the whole `degraded`. Checks run in parallel, each bounded in time.
+ * Readiness: the database must answer (else `down`); a failed plugin, a cache backend or an AI
+ * provider that does not answer makes the whole `degraded`. Checks run in parallel, each bounded in time.
  */
 export async function checkReadiness(options: {
   pingDatabase(): Promise<{ ok: boolean; latencyMs: number; error?: string }>;
   plugins: PluginStatus[];
   aiProviders: AiProviderDefinition[];
   logger: Logger;
+  cache?: { backend: CacheBackend; store: Pick<CacheStore, 'ping'> };
 }): Promise<ReadinessReport> {
   const checks = await Promise.all([
     options.pingDatabase().then(
       (ping): HealthCheck => ({ name: 'database', status: ping.ok ? 'ok' : 'down', latencyMs: ping.latencyMs, ...(ping.error ? { detail: ping.error } : {}) }),
     ),
     Promise.resolve(pluginsCheck(options.plugins)),
+    ...(options.cache ? [cacheCheck(options.cache.backend, options.cache.store)] : []),
     ...options.aiProviders.map((provider) => aiProviderCheck(provider, options.logger)),
   ]);
   const status = checks.some((c) => c.status === 'down' && c.name === 'database')
@@ -52,6 +56,19 @@ function pluginsCheck(plugins: PluginStatus[]): HealthCheck {
       ? `${active} active, ${failed.length} failed: ${failed.map((p) => p.error ?? p.name).join('; ')}`
       : `${active} active`,
   };
+}
+
+async function cacheCheck(backend: CacheBackend, store: Pick<CacheStore, 'ping'>): Promise<HealthCheck> {
+  const started = performance.now();
+  try {
+    await Promise.race([
+      store.ping?.(),
+      new Promise<never>((_, reject) => setTimeout(() => reject(new Error(`no answer within ${CACHE_PING_TIMEOUT_MS} ms`)), CACHE_PING_TIMEOUT_MS).unref()),
+    ]);
+    return { name: 'cache', status: 'ok', latencyMs: Math.round(performance.now() - started), detail: backend };
+  } catch (error) {
+    return { name: 'cache', status: 'degraded', latencyMs: Math.round(performance.now() - started), detail: `${backend}: ${(error as Error).message}` };
+  }
 }
 
 async function aiProviderCheck(provider: AiProviderDefinition, logger: Logger): Promise<HealthCheck> {

@@ -1,5 +1,6 @@
-import type { Cache, EventBus, Logger, PluginContext, Registrar } from '@dwc/sdk';
-import type { LRUCache } from 'lru-cache';
+import type { EventBus, Logger, PluginContext, Registrar } from '@dwc/sdk';
+import type { CacheStore } from '../cache/cache-store.js';
+import { pluginCache } from '../cache/plugin-cache.js';
 import type { CapabilityKind } from './registries.js';
 
 /** A registration made during `setup`, applied to the registries only if setup succeeds. */
@@ -16,9 +17,6 @@ const expectedKind: Record<CapabilityKind, string> = {
   exporters: 'exporter',
 };
 
-/** Process-wide cache store that each plugin sees through its own key prefix. */
-export type SharedCache = LRUCache<string, { value: unknown }>;
-
 /**
  * Builds the `ctx` one plugin's `setup` receives. Registrations are staged in `staged`; after
  * `close()` (setup finished) any further registration is refused.
@@ -28,7 +26,8 @@ export function createPluginContext<Config>(options: {
   config: Config;
   log: Logger;
   secrets: Record<string, string>;
-  cache: SharedCache;
+  /** The process's cache store; the plugin sees it through `plugin:<name>:`. */
+  cache: CacheStore;
   events: EventBus;
 }): { ctx: PluginContext<Config>; staged: StagedCapability[]; close(): void } {
   const staged: StagedCapability[] = [];
@@ -44,24 +43,12 @@ export function createPluginContext<Config>(options: {
       staged.push({ kind, definition });
     },
   });
-  const prefix = `${options.name}\u0000`;
-  const cache: Cache = {
-    async get<T>(key: string) {
-      return options.cache.get(prefix + key)?.value as T | undefined;
-    },
-    async set(key, value, ttlMs) {
-      options.cache.set(prefix + key, { value }, ttlMs === undefined ? undefined : { ttl: ttlMs });
-    },
-    async delete(key) {
-      return options.cache.delete(prefix + key);
-    },
-  };
   const ctx: PluginContext<Config> = {
     name: options.name,
     config: options.config,
     log: options.log,
     secrets: Object.freeze({ ...options.secrets }),
-    cache,
+    cache: pluginCache(options.cache, options.name),
     events: options.events,
     actions: registrar('actions'),
     triggers: registrar('triggers'),

@@ -2,9 +2,9 @@ import { readdirSync, readFileSync, existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { DwcEvent } from '@dwc/sdk';
-import { LRUCache } from 'lru-cache';
 import { pino } from 'pino';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { createMemoryCacheStore } from '../cache/memory-cache-store.js';
 import { createEventBus } from '../events/event-bus.js';
 import { discoverPlugins } from './discover-plugins.js';
 import { createPluginHost, type PluginConfigStore } from './plugin-host.js';
@@ -28,19 +28,20 @@ async function startHost(store = memoryStore()) {
   const seen: DwcEvent[] = [];
   events.on('*', (event) => seen.push(event));
   const registries = createRegistries();
+  const cache = createMemoryCacheStore({ maxBytes: 1024 * 1024, defaultTtlMs: 0 });
   const host = createPluginHost({
     logger,
     events,
     registries,
     store,
     secrets: { get: (name) => ({ FIXTURE_TOKEN: 't0ken', OTHER_SECRET: 'must-not-leak' })[name] },
-    cache: new LRUCache({ max: 100 }),
+    cache,
     sdkVersion: '1.0.0',
     setupTimeoutMs: 300,
   });
   const { candidates } = await discoverPlugins({ pluginsDir: fixturesDir, packageNames: [], cwd: fixturesDir });
   await host.load(candidates);
-  return { host, registries, seen, store };
+  return { host, registries, seen, store, cache };
 }
 
 describe('plugin host over the fixture plugins', () => {
@@ -76,6 +77,12 @@ describe('plugin host', () => {
     const echo = registries.actions.get('fixture.echo');
     expect(echo).toBeDefined();
     await expect(echo!.run({ text: 'world' }, {} as never)).resolves.toEqual({ text: 'hello world' });
+  });
+
+  it("gives a plugin a ctx.cache backed by the host's cache store under plugin:<name>:", async () => {
+    const { cache } = await startHost(memoryStore({ 'fixture-good': { enabled: true, config: { greeting: 'hello' } } }));
+    expect(await cache.get('plugin:fixture-good:last-greeting')).toBe('hello');
+    expect(await cache.get('last-greeting')).toBeUndefined();
   });
 
   it('does not set up a plugin stored as disabled', async () => {

@@ -4,7 +4,8 @@ import { InputError, NotFoundError, SDK_API_VERSION, describeZodError, toFieldEr
 import type { Dispose, EventBus, Logger as SdkLogger, PluginDefinition } from '@dwc/sdk';
 import type { Logger } from 'pino';
 import { checkSdkRange, readPluginManifest, type PluginManifest } from './plugin-manifest.js';
-import { createPluginContext, type SharedCache } from './plugin-context.js';
+import type { CacheStore } from '../cache/cache-store.js';
+import { createPluginContext } from './plugin-context.js';
 import { PluginLoadError } from './plugin-load-error.js';
 import type { PluginStatus } from './plugin-status.js';
 import type { Registries } from './registries.js';
@@ -27,7 +28,8 @@ export interface PluginHostOptions {
   registries: Registries;
   store: PluginConfigStore;
   secrets: SecretSource;
-  cache: SharedCache;
+  /** The process's cache store; each plugin's `ctx.cache` is a prefixed view of it. */
+  cache: CacheStore;
   /** Version of the @dwc/sdk package this host was built with. */
   sdkVersion: string;
   setupTimeoutMs?: number;

@@ -6,7 +6,8 @@ export default definePlugin({
   description: 'Echoes text',
   config: z.object({ greeting: z.string().default('hi') }),
   permissions: { secrets: ['FIXTURE_TOKEN'] },
-  setup(ctx) {
+  async setup(ctx) {
+    await ctx.cache.set('last-greeting', ctx.config.greeting);
     ctx.events.emit('fixture.setup', { greeting: ctx.config.greeting, secrets: Object.keys(ctx.secrets) });
     ctx.actions.register(
       defineAction({
