@@ -34,7 +34,6 @@ export type FakeHandler = (request: RecordedRequest, res: ServerResponse, server
 export async function startFakeServer(handler: FakeHandler): Promise<FakeServer> {
   const requests: RecordedRequest[] = [];
   const queue: Scenario[] = [];
-  let fake: FakeServer | undefined;
   const server = createServer(async (req, res) => {
     const chunks: Buffer[] = [];
     for await (const chunk of req) chunks.push(chunk as Buffer);
@@ -49,14 +48,13 @@ export async function startFakeServer(handler: FakeHandler): Promise<FakeServer>
     };
     requests.push(recorded);
     try {
-      await handler(recorded, res, fake!);
+      await handler(recorded, res, fake);
     } catch (error) {
       if (!res.headersSent) writeJson(res, 500, { error: `fake server bug: ${(error as Error).message}` });
     }
   });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  fake = {
-    url: `http://127.0.0.1:${(server.address() as AddressInfo).port}`,
+  const fake: FakeServer = {
+    url: '',
     requests,
     next: (scenario) => void queue.push(scenario),
     take: () => queue.shift(),
@@ -66,6 +64,8 @@ export async function startFakeServer(handler: FakeHandler): Promise<FakeServer>
         server.close(() => resolve());
       }),
   };
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  fake.url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
   return fake;
 }
 
