@@ -110,4 +110,23 @@ describe('anthropic provider failures', () => {
     fake.next({ kind: 'hang' });
     await expectAiFailure(provider({ timeout_ms: 200 }).generate(hello, callContext()), 'timeout');
   });
+
+  it('ends a stream that stalls after the first tokens with timeout at timeout_ms', async () => {
+    fake.reply = 'one two three four';
+    fake.next({ kind: 'stall', afterChunks: 5 });
+    const ctx = callContext();
+    await expectAiFailure(provider({ timeout_ms: 300 }).generate(hello, ctx), 'timeout');
+    expect(ctx.tokens).toEqual(['one ', 'two ']);
+  });
+
+  it('fails a call cancelled mid-stream instead of returning the partial answer', async () => {
+    fake.reply = 'one two three four five six';
+    const controller = new AbortController();
+    const ctx = callContext({ signal: controller.signal });
+    ctx.onToken = (text) => {
+      ctx.tokens.push(text);
+      if (ctx.tokens.length === 2) controller.abort();
+    };
+    await expectAiFailure(provider().generate(hello, ctx), 'timeout');
+  });
 });

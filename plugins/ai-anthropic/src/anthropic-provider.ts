@@ -9,22 +9,27 @@ type StreamParams = Anthropic.Messages.MessageCreateParamsStreaming;
 export function createAnthropicProvider(settings: AnthropicSettings) {
   let client: Anthropic | undefined;
 
-  async function call<T>(ctx: AiCallContext, model: string | undefined, run: (client: Anthropic) => Promise<T>): Promise<T> {
+  /**
+   * Runs `run` with one signal: the caller's `ctx.signal` or `timeout_ms` over the whole call, whichever
+   * fires first (the SDK's own timeout stops at the response headers; a stalled stream must end too).
+   */
+  async function call<T>(ctx: AiCallContext, model: string | undefined, run: (client: Anthropic, signal: AbortSignal) => Promise<T>): Promise<T> {
     if (!settings.apiKey) {
       throw new AiProviderError('anthropic', 'not_configured', 'Anthropic needs an API key: set ANTHROPIC_API_KEY.');
     }
     client ??= new Anthropic({ apiKey: settings.apiKey, baseURL: settings.baseUrl, timeout: settings.timeout_ms, maxRetries: settings.max_retries });
+    const timeout = AbortSignal.timeout(settings.timeout_ms);
     try {
-      return await run(client);
+      return await run(client, AbortSignal.any([ctx.signal, timeout]));
     } catch (error) {
-      throw toAnthropicError(error, settings, ctx.signal, model);
+      throw toAnthropicError(error, settings, { signal: ctx.signal, timedOut: timeout.aborted && !ctx.signal.aborted, model });
     }
   }
 
   function listModels(ctx: AiCallContext) {
-    return call(ctx, undefined, async (anthropic) => {
+    return call(ctx, undefined, async (anthropic, signal) => {
       const models = [];
-      for await (const model of anthropic.models.list({}, { signal: ctx.signal })) {
+      for await (const model of anthropic.models.list({}, { signal })) {
         models.push(model.max_input_tokens ? { id: model.id, contextLength: model.max_input_tokens } : { id: model.id });
       }
       return models;
@@ -39,7 +44,7 @@ export function createAnthropicProvider(settings: AnthropicSettings) {
 
     generate(request, ctx) {
       const model = request.model ?? settings.default_model;
-      return call(ctx, model, (anthropic) => streamMessage(anthropic, messageParams(request, model, settings), ctx));
+      return call(ctx, model, (anthropic, signal) => streamMessage(anthropic, messageParams(request, model, settings), signal, ctx));
     },
 
     listModels,
@@ -69,8 +74,8 @@ function messageParams(request: GenerateRequest, model: string, settings: Anthro
   };
 }
 
-async function streamMessage(anthropic: Anthropic, params: StreamParams, ctx: AiCallContext): Promise<GenerateResult> {
-  const stream = await anthropic.messages.create(params, { signal: ctx.signal });
+async function streamMessage(anthropic: Anthropic, params: StreamParams, signal: AbortSignal, ctx: AiCallContext): Promise<GenerateResult> {
+  const stream = await anthropic.messages.create(params, { signal });
   let text = '';
   let model = params.model;
   let stop: string | null = null;
@@ -89,6 +94,8 @@ async function streamMessage(anthropic: Anthropic, params: StreamParams, ctx: Ai
       if (event.usage.input_tokens != null) usage.inputTokens = event.usage.input_tokens;
     }
   }
+  // The SDK ends the iteration quietly when the signal aborts; a cut-off answer is a failure.
+  signal.throwIfAborted();
   const finishReason = stop === 'end_turn' || stop === 'stop_sequence' ? 'stop' : stop === 'max_tokens' ? 'length' : 'other';
   return { text, model, usage, finishReason };
 }

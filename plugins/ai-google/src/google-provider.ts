@@ -23,7 +23,10 @@ export function createGoogleProvider(settings: GoogleSettings) {
     const signal = AbortSignal.any([ctx.signal, timeout]);
     try {
       signal.throwIfAborted();
-      return await work(client, signal);
+      const result = await work(client, signal);
+      // A stream cut by the signal may end quietly; a cut-off answer is a failure.
+      signal.throwIfAborted();
+      return result;
     } catch (error) {
       throw toGoogleError(error, settings, { signal: ctx.signal, timedOut: timeout.aborted && !ctx.signal.aborted, model });
     }

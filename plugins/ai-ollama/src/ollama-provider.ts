@@ -22,7 +22,10 @@ export function createOllamaProvider(settings: OllamaSettings) {
     });
     try {
       signal.throwIfAborted();
-      return await work(client);
+      const result = await work(client);
+      // A stream cut by the signal may end quietly; a cut-off answer is a failure.
+      signal.throwIfAborted();
+      return result;
     } catch (error) {
       throw toOllamaError(error, settings, { signal: ctx.signal, timedOut: timeout?.aborted === true && !ctx.signal.aborted, model });
     }

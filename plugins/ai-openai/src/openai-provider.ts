@@ -17,19 +17,24 @@ export function createOpenAiProvider(settings: OpenAiSettings) {
     return client;
   }
 
-  async function call<T>(ctx: AiCallContext, model: string | undefined, run: (client: OpenAI) => Promise<T>): Promise<T> {
+  /**
+   * Runs `run` with one signal: the caller's `ctx.signal` or `timeout_ms` over the whole call, whichever
+   * fires first (the SDK's own timeout stops at the response headers; a stalled stream must end too).
+   */
+  async function call<T>(ctx: AiCallContext, model: string | undefined, run: (client: OpenAI, signal: AbortSignal) => Promise<T>): Promise<T> {
     const openai = clientOrThrow();
+    const timeout = AbortSignal.timeout(settings.timeout_ms);
     try {
-      return await run(openai);
+      return await run(openai, AbortSignal.any([ctx.signal, timeout]));
     } catch (error) {
-      throw toOpenAiError(error, settings, ctx.signal, model);
+      throw toOpenAiError(error, settings, { signal: ctx.signal, timedOut: timeout.aborted && !ctx.signal.aborted, model });
     }
   }
 
   function listModels(ctx: AiCallContext) {
-    return call(ctx, undefined, async (openai) => {
+    return call(ctx, undefined, async (openai, signal) => {
       const ids: string[] = [];
-      for await (const model of openai.models.list({ signal: ctx.signal })) ids.push(model.id);
+      for await (const model of openai.models.list({ signal })) ids.push(model.id);
       return ids.sort().map((id) => ({ id }));
     });
   }
@@ -42,12 +47,12 @@ export function createOpenAiProvider(settings: OpenAiSettings) {
 
     generate(request, ctx) {
       const model = request.model ?? settings.default_model;
-      return call(ctx, model, (openai) => streamChat(openai, chatParams(request, model), ctx));
+      return call(ctx, model, (openai, signal) => streamChat(openai, chatParams(request, model), signal, ctx));
     },
 
     embed({ texts, model = settings.embedding_model }, ctx) {
-      return call(ctx, model, async (openai) => {
-        const answer = await openai.embeddings.create({ model, input: texts, encoding_format: 'float' }, { signal: ctx.signal });
+      return call(ctx, model, async (openai, signal) => {
+        const answer = await openai.embeddings.create({ model, input: texts, encoding_format: 'float' }, { signal });
         const vectors = [...answer.data].sort((a, b) => a.index - b.index).map((d) => d.embedding);
         return { model: answer.model, vectors, usage: { inputTokens: answer.usage?.prompt_tokens ?? 0, outputTokens: 0 } };
       });
@@ -81,8 +86,8 @@ function chatParams(request: GenerateRequest, model: string): ChatParams {
 }
 
 /** Always streams (SSE); tokens go to `onToken` when given. Usage arrives in the final chunk. */
-async function streamChat(openai: OpenAI, params: ChatParams, ctx: AiCallContext): Promise<GenerateResult> {
-  const stream = await openai.chat.completions.create(params, { signal: ctx.signal });
+async function streamChat(openai: OpenAI, params: ChatParams, signal: AbortSignal, ctx: AiCallContext): Promise<GenerateResult> {
+  const stream = await openai.chat.completions.create(params, { signal });
   let text = '';
   let model = params.model;
   let finish: string | null = null;
@@ -99,5 +104,7 @@ async function streamChat(openai: OpenAI, params: ChatParams, ctx: AiCallContext
     }
     finish = choice.finish_reason ?? finish;
   }
+  // The SDK ends the iteration quietly when the signal aborts; a cut-off answer is a failure.
+  signal.throwIfAborted();
   return { text, model, usage, finishReason: finish === 'stop' ? 'stop' : finish === 'length' ? 'length' : 'other' };
 }

@@ -70,7 +70,7 @@ async function handle(request: RecordedRequest, res: ServerResponse, fake: FakeA
       sseFrame({ type: 'message_delta', delta: { stop_reason: 'end_turn', stop_sequence: null }, usage: { output_tokens: tokens.length } }, 'message_delta'),
       sseFrame({ type: 'message_stop' }, 'message_stop'),
     ];
-    return writeStream(res, 'text/event-stream', frames, scenario?.kind === 'reset' ? scenario.afterChunks : undefined);
+    return writeStream(res, 'text/event-stream', frames, scenario);
   }
   return error(res, 404, `Not found: ${request.method} ${request.path}`);
 }

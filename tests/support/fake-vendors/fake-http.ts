@@ -16,6 +16,8 @@ export type Scenario =
   | { kind: 'error'; status: number; headers?: Record<string, string>; message?: string }
   /** Starts a streamed answer, sends this many chunks, then destroys the socket. */
   | { kind: 'reset'; afterChunks: number }
+  /** Starts a streamed answer, sends this many chunks, then goes silent with the connection open. */
+  | { kind: 'stall'; afterChunks: number }
   /** Accepts the request and never answers (for timeouts and cancellation). */
   | { kind: 'hang' };
 
@@ -74,13 +76,16 @@ export function writeJson(res: ServerResponse, status: number, body: unknown, he
 }
 
 /**
- * Streams `chunks` (each already a complete frame: an SSE event or an NDJSON line). With `resetAfter`,
- * sends that many frames and then destroys the socket without ending the response.
+ * Streams `chunks` (each already a complete frame: an SSE event or an NDJSON line). A `reset` scenario
+ * sends some frames and then destroys the socket; a `stall` scenario sends some and then goes silent.
  */
-export async function writeStream(res: ServerResponse, contentType: string, chunks: string[], resetAfter?: number): Promise<void> {
+export async function writeStream(res: ServerResponse, contentType: string, chunks: string[], scenario?: Scenario): Promise<void> {
+  const resetAfter = scenario?.kind === 'reset' ? scenario.afterChunks : undefined;
+  const stallAfter = scenario?.kind === 'stall' ? scenario.afterChunks : undefined;
   res.writeHead(200, { 'content-type': contentType, 'cache-control': 'no-cache', connection: 'keep-alive' });
   res.flushHeaders();
   for (const [index, chunk] of chunks.entries()) {
+    if (stallAfter !== undefined && index >= stallAfter) return;
     if (resetAfter !== undefined && index >= resetAfter) {
       await new Promise((resolve) => setTimeout(resolve, 20));
       res.socket?.destroy();

@@ -85,5 +85,5 @@ async function handle(request: RecordedRequest, res: ServerResponse, fake: FakeG
   if (method === 'generateContent') return writeJson(res, 200, response(fake.reply, true, tokens.length));
   if (request.query.get('alt') !== 'sse') return error(res, 400, 'this fake streams only with alt=sse');
   const frames = tokens.map((t, i) => `data: ${JSON.stringify(response(t, i === tokens.length - 1, i + 1))}\r\n\r\n`);
-  return writeStream(res, 'text/event-stream', frames, scenario?.kind === 'reset' ? scenario.afterChunks : undefined);
+  return writeStream(res, 'text/event-stream', frames, scenario);
 }

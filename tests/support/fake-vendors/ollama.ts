@@ -51,7 +51,7 @@ async function handle(request: RecordedRequest, res: ServerResponse, fake: FakeO
     const frames = [line({ status: 'pulling manifest' })];
     for (const completed of [0, 250, 500, 750, 1000]) frames.push(line({ status: `pulling ${digest.slice(7, 19)}`, digest, total: 1000, completed }));
     frames.push(line({ status: 'verifying sha256 digest' }), line({ status: 'writing manifest' }), line({ status: 'success' }));
-    await writeStream(res, NDJSON, frames, scenario?.kind === 'reset' ? scenario.afterChunks : undefined);
+    await writeStream(res, NDJSON, frames, scenario);
     if (!scenario) fake.models.push(model);
     return;
   }
@@ -87,7 +87,7 @@ async function handle(request: RecordedRequest, res: ServerResponse, fake: FakeO
       eval_duration: 4_535_599_000,
     };
     if (body.stream === false) return writeJson(res, 200, { ...final, ...piece(fake.reply) });
-    return writeStream(res, NDJSON, [...parts, final].map(line), scenario?.kind === 'reset' ? scenario.afterChunks : undefined);
+    return writeStream(res, NDJSON, [...parts, final].map(line), scenario);
   }
   return writeJson(res, 404, { error: `404 page not found` });
 }

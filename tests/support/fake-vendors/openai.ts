@@ -76,7 +76,7 @@ async function handle(request: RecordedRequest, res: ServerResponse, state: Fake
       frames.push(sseFrame({ ...base, object: 'chat.completion.chunk', choices: [], usage: { ...usage, total_tokens: usage.prompt_tokens + usage.completion_tokens } }));
     }
     frames.push(sseFrame('[DONE]'));
-    return writeStream(res, 'text/event-stream', frames, scenario?.kind === 'reset' ? scenario.afterChunks : undefined);
+    return writeStream(res, 'text/event-stream', frames, scenario);
   }
   return error(res, 404, `Unknown request URL: ${request.method} ${request.path}.`, 'invalid_request_error', 'unknown_url');
 }

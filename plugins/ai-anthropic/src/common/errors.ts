@@ -3,9 +3,10 @@ import Anthropic from '@anthropic-ai/sdk';
 import type { AnthropicSettings } from './config.js';
 
 /** Turns whatever the Anthropic SDK threw into an AiProviderError whose reason drives fallback. */
-export function toAnthropicError(error: unknown, settings: AnthropicSettings, signal: AbortSignal, model?: string): AiProviderError {
-  const hints = { vendor: 'Anthropic', keySetting: 'ANTHROPIC_API_KEY', model, host: settings.baseUrl, hostSetting: 'base_url / ANTHROPIC_BASE_URL', signal };
-  if (error instanceof Anthropic.APIConnectionTimeoutError) return aiErrorFromTransport('anthropic', error, { ...hints, timedOut: true });
+export function toAnthropicError(error: unknown, settings: AnthropicSettings, call: { signal: AbortSignal; timedOut: boolean; model?: string }): AiProviderError {
+  const { model } = call;
+  const hints = { vendor: 'Anthropic', keySetting: 'ANTHROPIC_API_KEY', model, host: settings.baseUrl, hostSetting: 'base_url / ANTHROPIC_BASE_URL', signal: call.signal };
+  if (call.timedOut || error instanceof Anthropic.APIConnectionTimeoutError) return aiErrorFromTransport('anthropic', error, { ...hints, timedOut: true });
   if (error instanceof Anthropic.APIError && error.status !== undefined) {
     return aiErrorFromStatus('anthropic', error.status, {
       ...hints,
