@@ -24,6 +24,7 @@ export type {
   AiCallContext,
   AiCapabilities,
   AiFailureReason,
+  AiHealth,
   AnalysisTask,
   AnalyzeRequest,
   AnalyzeResult,

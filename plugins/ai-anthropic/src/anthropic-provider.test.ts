@@ -53,6 +53,7 @@ describe('anthropic provider over the real SDK', () => {
     const error = await expectAiFailure(provider({}, {}).generate(hello, callContext()), 'not_configured');
     expect(error.message).toContain('ANTHROPIC_API_KEY');
     expect(fake.requests.length).toBe(before);
+    expect(await provider({}, {}).health(callContext())).toMatchObject({ ok: false, configured: false });
   });
 });
 

@@ -54,7 +54,7 @@ export function createAnthropicProvider(settings: AnthropicSettings) {
         const models = await listModels(ctx);
         return { ok: true, detail: `${models.length} models at ${settings.baseUrl}` };
       } catch (error) {
-        return { ok: false, detail: (error as Error).message };
+        return { ok: false, detail: (error as Error).message, ...(isNotConfigured(error) ? { configured: false } : {}) };
       }
     },
   });
@@ -98,4 +98,8 @@ async function streamMessage(anthropic: Anthropic, params: StreamParams, signal:
   signal.throwIfAborted();
   const finishReason = stop === 'end_turn' || stop === 'stop_sequence' ? 'stop' : stop === 'max_tokens' ? 'length' : 'other';
   return { text, model, usage, finishReason };
+}
+
+function isNotConfigured(error: unknown): boolean {
+  return error instanceof AiProviderError && error.reason === 'not_configured';
 }

@@ -73,6 +73,7 @@ describe('google provider over the real SDK', () => {
   it('refuses to call without a key, naming GEMINI_API_KEY', async () => {
     const error = await expectAiFailure(provider({}, {}).generate(hello, callContext()), 'not_configured');
     expect(error.message).toContain('GEMINI_API_KEY');
+    expect(await provider({}, {}).health(callContext())).toMatchObject({ ok: false, configured: false });
   });
 });
 

@@ -73,7 +73,7 @@ export function createGoogleProvider(settings: GoogleSettings) {
         const models = await listModels(ctx);
         return { ok: true, detail: `${models.length} models at ${settings.baseUrl}` };
       } catch (error) {
-        return { ok: false, detail: (error as Error).message };
+        return { ok: false, detail: (error as Error).message, ...(isNotConfigured(error) ? { configured: false } : {}) };
       }
     },
   });
@@ -111,4 +111,8 @@ async function generateContent(genai: GoogleGenAI, request: GenerateRequest, mod
     }
   }
   return { text, model: answeredBy, usage, finishReason: finish === FinishReason.STOP ? 'stop' : finish === FinishReason.MAX_TOKENS ? 'length' : 'other' };
+}
+
+function isNotConfigured(error: unknown): boolean {
+  return error instanceof AiProviderError && error.reason === 'not_configured';
 }

@@ -117,7 +117,15 @@ describe('ollama provider failures', () => {
     const error = await expectAiFailure(provider({ host: url }).listModels(callContext()), 'connection');
     expect(error.message).toContain(url);
     expect(error.message).toContain('OLLAMA_HOST');
-    expect((await provider({ host: url }).health(callContext())).ok).toBe(false);
+    const health = await provider({ host: url }).health(callContext());
+    expect(health.ok).toBe(false);
+    expect(health.configured).toBeUndefined();
+  });
+
+  it('reports itself not configured when no host was chosen and nothing answers at the default', async () => {
+    const url = await closedPortUrl();
+    const unchosen = createOllamaProvider({ ...resolveOllamaSettings(ollamaConfigSchema.parse({ host: url }), {}), hostChosen: false });
+    expect(await unchosen.health(callContext())).toMatchObject({ ok: false, configured: false });
   });
 
   it('stops when ctx.signal aborts a call the server never answers', async () => {

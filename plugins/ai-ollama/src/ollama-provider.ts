@@ -1,4 +1,4 @@
-import { defineAiProvider, type AiCallContext, type ChatMessage, type GenerateRequest, type GenerateResult } from '@dwc/sdk';
+import { AiProviderError, defineAiProvider, type AiCallContext, type ChatMessage, type GenerateRequest, type GenerateResult } from '@dwc/sdk';
 import { Ollama } from 'ollama';
 import type { OllamaSettings } from './common/config.js';
 import { toOllamaError } from './common/errors.js';
@@ -73,7 +73,9 @@ export function createOllamaProvider(settings: OllamaSettings) {
         const { version } = await withClient(ctx, undefined, (client) => client.version());
         return { ok: true, detail: `Ollama ${version} at ${settings.baseUrl}` };
       } catch (error) {
-        return { ok: false, detail: (error as Error).message };
+        // Nothing at the default address and no host chosen: Ollama is simply not set up here.
+        const unused = !settings.hostChosen && error instanceof AiProviderError && error.reason === 'connection';
+        return { ok: false, detail: (error as Error).message, ...(unused ? { configured: false } : {}) };
       }
     },
   });

@@ -61,7 +61,7 @@ describe('openai provider over the real SDK', () => {
     const openai = createOpenAiProvider(resolveOpenAiSettings(openAiConfigSchema.parse({}), {}));
     const error = await expectAiFailure(openai.generate(hello, callContext()), 'not_configured');
     expect(error.message).toContain('OPENAI_API_KEY');
-    expect((await openai.health(callContext())).ok).toBe(false);
+    expect(await openai.health(callContext())).toMatchObject({ ok: false, configured: false });
   });
 });
 

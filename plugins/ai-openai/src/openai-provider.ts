@@ -65,7 +65,7 @@ export function createOpenAiProvider(settings: OpenAiSettings) {
         const models = await listModels(ctx);
         return { ok: true, detail: `${models.length} models at ${settings.baseUrl}` };
       } catch (error) {
-        return { ok: false, detail: (error as Error).message };
+        return { ok: false, detail: (error as Error).message, ...(isNotConfigured(error) ? { configured: false } : {}) };
       }
     },
   });
@@ -107,4 +107,8 @@ async function streamChat(openai: OpenAI, params: ChatParams, signal: AbortSigna
   // The SDK ends the iteration quietly when the signal aborts; a cut-off answer is a failure.
   signal.throwIfAborted();
   return { text, model, usage, finishReason: finish === 'stop' ? 'stop' : finish === 'length' ? 'length' : 'other' };
+}
+
+function isNotConfigured(error: unknown): boolean {
+  return error instanceof AiProviderError && error.reason === 'not_configured';
 }

@@ -26,10 +26,13 @@ export type OllamaConfig = z.output<typeof ollamaConfigSchema>;
 
 export interface OllamaSettings extends OllamaConfig {
   baseUrl: string;
+  /** Whether `host` or OLLAMA_HOST chose the server (else the default address is tried). */
+  hostChosen: boolean;
 }
 
 export function resolveOllamaSettings(config: OllamaConfig, secrets: Readonly<Record<string, string>>): OllamaSettings {
-  return { ...config, baseUrl: normaliseHost(config.host ?? secrets.OLLAMA_HOST ?? OLLAMA_DEFAULT_HOST) };
+  const chosen = config.host ?? secrets.OLLAMA_HOST;
+  return { ...config, baseUrl: normaliseHost(chosen ?? OLLAMA_DEFAULT_HOST), hostChosen: chosen !== undefined };
 }
 
 /** OLLAMA_HOST may be `host`, `host:port` or a URL, as Ollama's own CLI accepts; a bare host gets port 11434. */
