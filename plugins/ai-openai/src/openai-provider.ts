@@ -79,6 +79,7 @@ function chatParams(request: GenerateRequest, model: string): ChatParams {
     stream_options: { include_usage: true },
     ...(request.maxTokens === undefined ? {} : { max_completion_tokens: request.maxTokens }),
     ...(request.temperature === undefined ? {} : { temperature: request.temperature }),
+    // strict: false accepts any JSON Schema; strict mode would refuse schemas without additionalProperties: false.
     ...(request.jsonSchema === undefined
       ? {}
       : { response_format: { type: 'json_schema', json_schema: { name: 'result', schema: request.jsonSchema, strict: false } } }),
