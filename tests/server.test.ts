@@ -32,7 +32,9 @@ describe('dwc serve', () => {
       expect(existsSync(join(dataDir, 'dwc.sqlite'))).toBe(true);
       const token = readFileSync(join(dataDir, 'api-token'), 'utf8').trim();
       const readiness = await getJson<Readiness>(`${server.url}/api/v3/health`);
-      expect(readiness).toMatchObject({ status: 'ok', checks: [{ name: 'database', status: 'ok' }, { name: 'plugins', status: 'ok' }, { name: 'cache', status: 'ok', detail: 'memory' }] });
+      expect(readiness.status).toBe('ok');
+      // The bundled AI providers follow, each `ok` or "not configured" on a machine without keys.
+      expect(readiness.checks.slice(0, 3)).toMatchObject([{ name: 'database', status: 'ok' }, { name: 'plugins', status: 'ok' }, { name: 'cache', status: 'ok', detail: 'memory' }]);
       expect((await fetch(`${server.url}/api/v3/plugins`)).status).toBe(401);
       const plugins = await getJson<{ plugins: { name: string }[] }>(`${server.url}/api/v3/plugins`, { headers: { authorization: `Bearer ${token}` } });
       expect(plugins.plugins.map((p) => p.name)).toContain('@dwc/plugin-action-transform');

@@ -122,6 +122,16 @@ export interface AiCapabilities {
   offline: boolean;
 }
 
+export interface AiHealth {
+  ok: boolean;
+  detail?: string;
+  /**
+   * `false` when the provider has no credentials or address set, so nothing uses it yet (e.g. no
+   * API key); readiness then reports it as not configured rather than degraded.
+   */
+  configured?: boolean;
+}
+
 export interface AiProviderSpec {
   /** Registry key, e.g. `openai`, `ollama`, `local`. */
   type: string;
@@ -139,7 +149,7 @@ export interface AiProviderSpec {
   pullModel?(model: string, ctx: AiCallContext): Promise<void>;
   listModels(ctx: AiCallContext): Promise<ModelInfo[]>;
   /** Whether the provider answers now; never throws. */
-  health(ctx: AiCallContext): Promise<{ ok: boolean; detail?: string }>;
+  health(ctx: AiCallContext): Promise<AiHealth>;
 }
 
 export interface AiProviderDefinition extends AiProviderSpec {

@@ -18,10 +18,13 @@ export type { TriggerDefinition, TriggerEmit, TriggerSpec, TriggerStartContext }
 export { channelMessageSchema, defineChannel, notificationPrioritySchema } from './channel.js';
 export type { ChannelContext, ChannelDefinition, ChannelMessage, ChannelSpec, DeliveryResult } from './channel.js';
 export { AiProviderError, ANALYSIS_TASKS, defineAiProvider } from './ai-provider.js';
+export { aiErrorFromStatus, aiErrorFromTransport, retryAfterMs } from './ai-provider-errors.js';
+export type { AiFailureHints } from './ai-provider-errors.js';
 export type {
   AiCallContext,
   AiCapabilities,
   AiFailureReason,
+  AiHealth,
   AnalysisTask,
   AnalyzeRequest,
   AnalyzeResult,

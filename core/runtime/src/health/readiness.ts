@@ -20,7 +20,8 @@ const CACHE_PING_TIMEOUT_MS = 2_000;
 
 /**
  * Readiness: the database must answer (else `down`); a failed plugin, a cache backend or an AI
- * provider that does not answer makes the whole `degraded`. Checks run in parallel, each bounded in time.
+ * provider that does not answer makes the whole `degraded` (a provider that says it is not
+ * configured does not). Checks run in parallel, each bounded in time.
  */
 export async function checkReadiness(options: {
   pingDatabase(): Promise<{ ok: boolean; latencyMs: number; error?: string }>;
@@ -80,7 +81,10 @@ async function aiProviderCheck(provider: AiProviderDefinition, logger: Logger): 
       provider.health({ log: logger.child({ ai_provider: provider.type }) as never, signal }),
       new Promise<never>((_, reject) => signal.addEventListener('abort', () => reject(new Error(`no answer within ${AI_HEALTH_TIMEOUT_MS} ms`)))),
     ]);
-    return { name, status: result.ok ? 'ok' : 'degraded', latencyMs: Math.round(performance.now() - started), ...(result.detail ? { detail: result.detail } : {}) };
+    // A provider nobody has configured (no key, no address) is not in use, so it does not degrade readiness.
+    const unused = !result.ok && result.configured === false;
+    const detail = unused ? `not configured: ${result.detail ?? 'no credentials set'}` : result.detail;
+    return { name, status: result.ok || unused ? 'ok' : 'degraded', latencyMs: Math.round(performance.now() - started), ...(detail ? { detail } : {}) };
   } catch (error) {
     return { name, status: 'degraded', latencyMs: Math.round(performance.now() - started), detail: (error as Error).message };
   }
