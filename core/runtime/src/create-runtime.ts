@@ -22,6 +22,11 @@ import { createWorkerPool, type WorkerPool } from './queue/worker-pool.js';
 import { openDatabase, pluginConfigRepository, type Database } from './storage/index.js';
 import { sqlClientOf } from './storage/sql-client.js';
 import { createWorkflowStore, type WorkflowStore } from './workflows/workflow-store.js';
+import { createAuditService, type AuditService } from './security/audit/audit-service.js';
+import { startBruteForceDetector } from './security/audit/brute-force-detector.js';
+import { resolveKeyring, loadKeyringFromFiles, type MasterKeySource } from './security/vault/master-key-files.js';
+import { pluginSecretSource } from './security/vault/plugin-secret-source.js';
+import { createSecretVault, type SecretVault } from './security/vault/secret-vault.js';
 
 /** Everything a running dwc process holds, independent of HTTP. */
 export interface Runtime {
@@ -38,6 +43,12 @@ export interface Runtime {
   jobs: JobStore;
   documents: DocumentStore;
   workers: WorkerPool;
+  /** The hash-chained audit log (an `AuditRecorder`) and its queries. */
+  audit: AuditService;
+  /** The encrypted secrets vault. */
+  vault: SecretVault;
+  /** Where the vault's master key came from (`DWC_MASTER_KEY` or the key files). */
+  masterKeySource: MasterKeySource;
   readiness(): Promise<ReadinessReport>;
   /** Stops the workers (waiting for running jobs), disposes plugins, closes the database. Safe to call twice. */
   close(): Promise<void>;
@@ -70,13 +81,32 @@ export async function createRuntime(options: CreateRuntimeOptions): Promise<Runt
     const migrated = options.migrate !== false || (await database.pendingMigrations()).length === 0;
     const events = createEventBus(logger);
     const registries = createRegistries();
+    const sql = sqlClientOf(database);
+    const audit = createAuditService({ sql, logger });
+    const { keyring, source: masterKeySource } = resolveKeyring(config);
+    if (masterKeySource.kind === 'file' && masterKeySource.created) {
+      logger.warn({ path: masterKeySource.files.path }, `created the secrets master key ${masterKeySource.files.path} (mode 0600); back it up: secrets cannot be read without it`);
+    }
+    const vault = createSecretVault({
+      sql,
+      keyring,
+      audit,
+      reloadKeyring: masterKeySource.kind === 'file' ? () => loadKeyringFromFiles(masterKeySource.files, keyring.keys().map((k) => k.key)).keyring : undefined,
+    });
+    const stopDetector = startBruteForceDetector({
+      audit,
+      events,
+      logger,
+      thresholds: { perIp: config.alertLoginFailuresPerIp, perUser: config.alertLoginFailuresPerUser, windowMs: config.alertWindowSeconds * 1000 },
+    });
     const plugins = createPluginHost({
       logger,
       events,
       registries,
       // An unmigrated database (inspection commands skip migrating) has no stored plugin settings yet.
       store: migrated ? pluginConfigRepository(database.dataSource) : unmigratedPluginStore,
-      secrets: { get: (name) => process.env[name] },
+      // Before migrations ran (inspection commands) there is no vault table: environment only.
+      secrets: pluginSecretSource(migrated ? { vault, audit } : { vault: undefined, audit: undefined }),
       cache: new LRUCache({ max: 10_000 }),
       sdkVersion: sdkVersion(),
     });
@@ -84,7 +114,6 @@ export async function createRuntime(options: CreateRuntimeOptions): Promise<Runt
     await plugins.load(candidates);
     plugins.reportMissing(missing);
 
-    const sql = sqlClientOf(database);
     const jobs = createJobStore(sql);
     const executionStore = createExecutionStore(sql, jobs);
     const workflows = createWorkflowStore<WorkflowDefinition>(sql);
@@ -137,6 +166,9 @@ export async function createRuntime(options: CreateRuntimeOptions): Promise<Runt
       jobs,
       documents: createDocumentStore(sql),
       workers,
+      audit,
+      vault,
+      masterKeySource,
       readiness: () =>
         checkReadiness({
           pingDatabase: () => database.ping(),
@@ -149,6 +181,8 @@ export async function createRuntime(options: CreateRuntimeOptions): Promise<Runt
           await workers.stop(config.shutdownTimeoutMs);
           await bridge?.close();
           await plugins.disposeAll();
+          stopDetector();
+          await audit.close();
           await database.close();
         })()),
     };

@@ -17,6 +17,8 @@ export interface Keyring {
   require(id: string): MasterKey;
   has(id: string): boolean;
   ids(): string[];
+  /** Every key, the current one first. */
+  keys(): MasterKey[];
 }
 
 export function masterKey(key: Buffer): MasterKey {
@@ -32,6 +34,7 @@ export function createKeyring(current: Buffer | MasterKey, readable: readonly (B
     current: currentKey,
     has: (id) => byId.has(id),
     ids: () => [...byId.keys()],
+    keys: () => [...byId.values()],
     require(id) {
       const found = byId.get(id);
       if (found === undefined) {
