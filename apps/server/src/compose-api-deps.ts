@@ -12,6 +12,8 @@ export function composeApiDeps(runtime: Runtime, apiToken: string): ApiDeps {
     auth: createStaticTokenAuth(apiToken),
     health: { readiness: () => runtime.readiness() },
     events: runtime.events,
+    audit: runtime.audit,
+    vault: runtime.vault,
     engine: {
       workflows: runtime.workflows,
       executions: runtime.executions,

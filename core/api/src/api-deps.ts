@@ -1,4 +1,4 @@
-import type { HealthCheck, PluginStatus, ReadinessReport } from '@dwc/runtime';
+import type { AuditService, HealthCheck, PluginStatus, ReadinessReport, SecretVault } from '@dwc/runtime';
 import type { EventBus } from '@dwc/sdk';
 import type { Logger } from 'pino';
 import type { EngineDeps } from './engine-deps.js';
@@ -17,6 +17,10 @@ export interface ApiDeps {
   engine: EngineDeps;
   /** The process's event bus; the WebSocket gateway fans its lifecycle events out to clients. */
   events: EventBus;
+  /** The hash-chained audit log: mutating requests are recorded into it; the audit routes read it. */
+  audit: AuditService;
+  /** The encrypted secrets vault behind `/api/v3/security/secrets`. */
+  vault: SecretVault;
   plugins: {
     list(): PluginStatus[];
     /** NotFoundError when no such plugin is installed. */
