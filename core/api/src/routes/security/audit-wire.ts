@@ -1,4 +1,4 @@
-import type { AuditFilter, ChainReport } from '@dwc/runtime';
+import type { AuditFilter } from '@dwc/runtime';
 import { z } from 'zod';
 
 const json = z.record(z.string(), z.unknown()).nullable();
