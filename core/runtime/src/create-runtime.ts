@@ -27,6 +27,7 @@ import { startBruteForceDetector } from './security/audit/brute-force-detector.j
 import { resolveKeyring, loadKeyringFromFiles, type MasterKeySource } from './security/vault/master-key-files.js';
 import { pluginSecretSource } from './security/vault/plugin-secret-source.js';
 import { createSecretVault, type SecretVault } from './security/vault/secret-vault.js';
+import type { Keyring } from './security/vault/keyring.js';
 
 /** Everything a running dwc process holds, independent of HTTP. */
 export interface Runtime {
@@ -47,8 +48,8 @@ export interface Runtime {
   audit: AuditService;
   /** The encrypted secrets vault. */
   vault: SecretVault;
-  /** Where the vault's master key came from (`DWC_MASTER_KEY` or the key files). */
-  masterKeySource: MasterKeySource;
+  /** The vault's keyring as loaded at start and where it came from (`DWC_MASTER_KEY` or the key files); resolved on first call. */
+  masterKeys(): { keyring: Keyring; source: MasterKeySource };
   readiness(): Promise<ReadinessReport>;
   /** Stops the workers (waiting for running jobs), disposes plugins, closes the database. Safe to call twice. */
   close(): Promise<void>;
@@ -83,15 +84,26 @@ export async function createRuntime(options: CreateRuntimeOptions): Promise<Runt
     const registries = createRegistries();
     const sql = sqlClientOf(database);
     const audit = createAuditService({ sql, logger });
-    const { keyring, source: masterKeySource } = resolveKeyring(config);
-    if (masterKeySource.kind === 'file' && masterKeySource.created) {
-      logger.warn({ path: masterKeySource.files.path }, `created the secrets master key ${masterKeySource.files.path} (mode 0600); back it up: secrets cannot be read without it`);
-    }
+    let keys: ReturnType<typeof resolveKeyring> | undefined;
+    // Resolved on first use, so inspection commands never create a key file; the server resolves it at start (below).
+    const masterKeys = () => {
+      if (keys === undefined) {
+        keys = resolveKeyring(config);
+        if (keys.source.kind === 'file' && keys.source.created) {
+          logger.warn({ path: keys.source.files.path }, `created the secrets master key ${keys.source.files.path} (mode 0600); back it up: secrets cannot be read without it`);
+        }
+      }
+      return keys;
+    };
+    if (options.migrate !== false) masterKeys();
     const vault = createSecretVault({
       sql,
-      keyring,
+      keyring: () => masterKeys().keyring,
       audit,
-      reloadKeyring: masterKeySource.kind === 'file' ? () => loadKeyringFromFiles(masterKeySource.files, keyring.keys().map((k) => k.key)).keyring : undefined,
+      reloadKeyring: () => {
+        const { source, keyring } = masterKeys();
+        return source.kind === 'file' ? loadKeyringFromFiles(source.files, keyring.keys().map((k) => k.key)).keyring : keyring;
+      },
     });
     const stopDetector = startBruteForceDetector({
       audit,
@@ -168,7 +180,7 @@ export async function createRuntime(options: CreateRuntimeOptions): Promise<Runt
       workers,
       audit,
       vault,
-      masterKeySource,
+      masterKeys,
       readiness: () =>
         checkReadiness({
           pingDatabase: () => database.ping(),

@@ -60,21 +60,28 @@ export const sealedOf = (row: SealedRow) => ({ ciphertext: row.ciphertext, iv: r
  * yet — a `dwc secrets rotate-key` in another process has re-encrypted it — so reads keep working
  * during and after a rotation without a restart.
  */
-export function createSecretVault(options: { sql: SqlClient; keyring: Keyring; audit: AuditRecorder; reloadKeyring?: () => Keyring }): SecretVault {
+export function createSecretVault(options: {
+  sql: SqlClient;
+  /** The keyring, or a function giving it on first use (so commands that never touch secrets never create a key file). */
+  keyring: Keyring | (() => Keyring);
+  audit: AuditRecorder;
+  reloadKeyring?: () => Keyring;
+}): SecretVault {
   const { sql, audit } = options;
-  let keyring = options.keyring;
+  let current: Keyring | undefined = typeof options.keyring === 'function' ? undefined : options.keyring;
+  const keyring = (): Keyring => (current ??= (options.keyring as () => Keyring)());
   const refreshFor = (keyId: string): void => {
-    if (keyring.has(keyId) || options.reloadKeyring === undefined) return;
-    keyring = options.reloadKeyring();
+    if (keyring().has(keyId) || options.reloadKeyring === undefined) return;
+    current = options.reloadKeyring();
   };
   return {
-    keyring: () => keyring,
+    keyring,
     async set(name, value, actor) {
       checkSecretName(name);
       if (Buffer.byteLength(value, 'utf8') > SECRET_VALUE_MAX_BYTES) {
         throw new InputError(`Secret "${name}" is too large: at most ${SECRET_VALUE_MAX_BYTES} bytes.`, { code: 'secret_too_large' });
       }
-      const sealed = sealSecret(keyring.current, name, value);
+      const sealed = sealSecret(keyring().current, name, value);
       const now = new Date();
       const created = await sql.transaction(async (tx) => {
         const updated = await tx.run('UPDATE secrets SET ciphertext = ?, iv = ?, auth_tag = ?, key_id = ?, updated_at = ?, updated_by = ? WHERE name = ?', [
@@ -94,7 +101,7 @@ export function createSecretVault(options: { sql: SqlClient; keyring: Keyring; a
       const row = await sql.get<SealedRow>('SELECT name, ciphertext, iv, auth_tag, key_id FROM secrets WHERE name = ?', [name]);
       if (row === undefined) return undefined;
       refreshFor(row.key_id);
-      return openSecret(keyring, name, sealedOf(row));
+      return openSecret(keyring(), name, sealedOf(row));
     },
     async list() {
       const rows = await sql.all<{ name: string; key_id: string; created_at: unknown; updated_at: unknown; updated_by: string | null }>(
