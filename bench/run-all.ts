@@ -2,4 +2,5 @@
 await import('./startup.js');
 await import('./executions.js');
 await import('./webhook.js');
+await import('./audit.js');
 await import('./ws-fanout.js');

@@ -50,7 +50,7 @@ describe.each(['sqlite', 'postgres'] as const)('dwc audit and dwc secrets on %s'
     await dwc(['secrets', 'set', 'SECOND'], env, 'value-two');
     await dwc(['secrets', 'set', 'THIRD'], env, 'value-three');
     const list = await dwc(['secrets', 'list'], env);
-    expect(list.stdout).toMatch(/^FIRST  key [0-9a-f]{12}  updated .* by cli:/m);
+    expect(list.stdout).toMatch(/^FIRST {2}key [0-9a-f]{12} {2}updated .* by cli:/m);
     expect(list.stdout).not.toContain('value-');
 
     const ok = await dwc(['audit', 'verify'], env);
