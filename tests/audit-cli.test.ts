@@ -1,5 +1,5 @@
 import { spawn } from 'node:child_process';
-import { mkdtempSync, rmSync, statSync } from 'node:fs';
+import { chmodSync, mkdirSync, mkdtempSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createLogger, openDatabase, sqlClientOf } from '@dwc/runtime';
@@ -81,6 +81,24 @@ describe.each(['sqlite', 'postgres'] as const)('dwc audit and dwc secrets on %s'
     } finally {
       await db?.drop();
     }
+  });
+});
+
+describe('dwc serve and the master key', () => {
+  it('refuses to start with a key file other users can read, in one line saying how to fix it', async () => {
+    const dataDir = join(freshDir(), 'data');
+    mkdirSync(dataDir, { recursive: true });
+    writeFileSync(join(dataDir, 'master.key'), `${Buffer.alloc(32, 1).toString('base64')}\n`, { mode: 0o644 });
+    chmodSync(join(dataDir, 'master.key'), 0o644);
+    const result = await dwc(['serve'], { DWC_DATA_DIR: dataDir, DATABASE_URL: '', PORT: '0', DWC_API_TOKEN: 'x'.repeat(32) });
+    expect(result.code).toBe(1);
+    expect(result.stderr.trim().split('\n')).toEqual([`dwc: The master key file ${join(dataDir, 'master.key')} is readable by other users (mode 0644); run \`chmod 600 ${join(dataDir, 'master.key')}\` and start again.`]);
+  });
+
+  it('refuses a malformed DWC_MASTER_KEY in one line naming the setting', async () => {
+    const result = await dwc(['serve'], { DWC_DATA_DIR: join(freshDir(), 'data'), DATABASE_URL: '', PORT: '0', DWC_MASTER_KEY: 'too-short' });
+    expect(result.code).toBe(1);
+    expect(result.stderr.trim().split('\n')).toEqual([expect.stringMatching(/^dwc: Invalid configuration: DWC_MASTER_KEY=\(hidden\): must be 32 bytes/)]);
   });
 });
 
