@@ -139,6 +139,18 @@ describe.each(['sqlite', 'postgres'] as const)('audit log on %s', (dialect) => {
     });
   });
 
+  it('stores awkward input (NUL characters, very long values) without losing the records queued with it', async () => {
+    await Promise.all([
+      appendMany(5),
+      audit.record({ action: 'auth.login_failed', outcome: 'failure', actor: null, actorLabel: 'ro\u0000ot', userAgent: 'x'.repeat(5_000), detail: { 'we\u0000ird': 'v\u0000' } }),
+      appendMany(5),
+    ]);
+    const page = await audit.list({ action: 'auth.login_failed' }, { limit: 1 });
+    expect(page.items[0]).toMatchObject({ actorLabel: 'ro\uFFFDot', detail: { 'we\u0000ird': 'v\u0000' } });
+    expect(page.items[0]!.userAgent).toHaveLength(500);
+    expect(await audit.verify()).toMatchObject({ ok: true, checked: 11 });
+  });
+
   it('flushes queued records on close and refuses new ones after', async () => {
     const pending = appendMany(50);
     await audit.close();

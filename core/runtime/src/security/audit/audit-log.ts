@@ -62,8 +62,9 @@ interface Pending {
   reject: (error: unknown) => void;
 }
 
+/** Postgres text cannot hold NUL; JSON columns are safe (JSON.stringify escapes control characters). */
 const text = (value: string | null | undefined, max: number): string | null =>
-  value === undefined || value === null ? null : value.length > max ? value.slice(0, max) : value;
+  value === undefined || value === null ? null : value.replace(/\0/g, '\uFFFD').slice(0, max);
 const json = (value: Record<string, unknown> | null | undefined): string | null =>
   value === undefined || value === null ? null : canonicalJson(redact(value));
 
@@ -179,15 +180,27 @@ export function createAuditLog(options: { sql: SqlClient; logger: Logger; now?: 
       while (queue.length > 0) {
         const batch = queue.slice(0, MAX_BATCH);
         queue = queue.slice(batch.length);
-        let records: AuditRecord[];
+        const records: AuditRecord[] = [];
         try {
-          records = await append(batch.map((pending) => pending.entry));
+          records.push(...(await append(batch.map((pending) => pending.entry))));
+          for (const pending of batch) pending.resolve();
         } catch (error) {
-          log.error({ err: error, entries: batch.length }, 'audit records could not be written');
-          for (const pending of batch) pending.reject(error);
-          continue;
+          if (batch.length === 1) {
+            log.error({ err: error, action: batch[0]!.entry.action }, 'an audit record could not be written');
+            batch[0]!.reject(error);
+            continue;
+          }
+          // One bad entry must not take the others down with it: write them one by one.
+          for (const pending of batch) {
+            try {
+              records.push(...(await append([pending.entry])));
+              pending.resolve();
+            } catch (single) {
+              log.error({ err: single, action: pending.entry.action }, 'an audit record could not be written');
+              pending.reject(single);
+            }
+          }
         }
-        for (const pending of batch) pending.resolve();
         for (const record of records) {
           for (const listener of listeners) {
             try {
