@@ -134,6 +134,8 @@ describe.each(['sqlite', 'postgres'] as const)('audit, security and secrets rout
     expect(csv.headers['content-type']).toMatch(/^text\/csv/);
     expect(csv.text.split('\n')[0]).toBe('seq,id,occurred_at,action,outcome,actor,actor_label,ip,user_agent,target,before,after,detail,prev_hash,hash');
     expect(csv.text).toContain('PUT /api/v3/security/secrets/{name}');
+    const exports = await get('/api/v3/security/events?action=audit.export');
+    expect(exports.body.items[0]).toMatchObject({ actor: 'api-token', target: 'audit_log', detail: { format: 'csv', filter: { action: 'http.request' } } });
   });
 
   it('raises one alert for a brute-force burst, counts it in the stats and lists it among the security events', async () => {

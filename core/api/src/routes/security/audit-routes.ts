@@ -59,8 +59,19 @@ export const exportAuditLogRoute = defineRoute({
   tags,
   request: { query: z.object({ format: z.enum(['csv', 'json']).default('json'), ...auditFilterQuery }) },
   responses: { 200: { description: 'The records, with their hashes', schema: z.array(auditRecordSchema) } },
-  handler: async ({ deps, query, res, log }) => {
-    const stream = deps.audit.export(filterOf(query), query.format);
+  handler: async ({ deps, query, res, log, req, auth }) => {
+    const filter = filterOf(query);
+    // Reading the whole trail is itself worth a record.
+    await deps.audit.record({
+      action: 'audit.export',
+      outcome: 'success',
+      actor: auth?.subject ?? null,
+      ip: req.ip ?? null,
+      userAgent: req.get('user-agent') ?? null,
+      target: 'audit_log',
+      detail: { format: query.format, filter: { ...query, format: undefined } },
+    });
+    const stream = deps.audit.export(filter, query.format);
     const stamp = new Date().toISOString().slice(0, 19).replace(/[:T]/g, '-');
     res.type(query.format === 'csv' ? 'text/csv; charset=utf-8' : 'application/json').attachment(`audit-log-${stamp}.${query.format}`);
     try {

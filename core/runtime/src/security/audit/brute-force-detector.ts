@@ -66,6 +66,8 @@ export function startBruteForceDetector(options: {
     track.times.push(at);
     const since = at - thresholds.windowMs;
     while (track.times.length > 0 && track.times[0]! <= since) track.times.shift();
+    // Only whether the threshold is reached matters: keep at most that many times per key.
+    if (track.times.length > threshold) track.times.shift();
     if (track.times.length < threshold || at < track.quietUntil) return;
     track.quietUntil = at + thresholds.windowMs;
     const payload: SecurityAlert = { ...alert, count: track.times.length, window_seconds: Math.round(thresholds.windowMs / 1000) };
