@@ -39,18 +39,18 @@ const instant = z.iso
   .datetime({ offset: true, error: 'must be an ISO-8601 date-time such as 2026-01-31T12:00:00Z' })
   .transform((text) => new Date(text));
 
+/** `?actor=&action=` (empty) means no filter, as in shared/API.md's query template. */
+const blankIsAbsent = <T extends z.ZodType>(schema: T) => z.preprocess((value) => (value === '' ? undefined : value), schema.optional());
+
 /** The filters shared by the log, events and export routes; every value is bound as a parameter. */
 export const auditFilterQuery = {
-  actor: z.string().min(1).max(200).optional().meta({ description: 'Exact actor: `user:<id>`, `api_key:<id>`, `plugin:<name>`, `system`' }),
-  action: z
-    .string()
-    .max(100)
-    .regex(/^[a-z0-9_-]+(\.[a-z0-9_-]+)*(\.\*)?$/, 'must be a dotted action such as auth.login, or a prefix such as auth.*')
-    .optional()
-    .meta({ description: 'Exact action, or a prefix ending in `.*`' }),
-  outcome: z.enum(['success', 'failure']).optional(),
-  from: instant.optional().meta({ description: 'Records at or after this time (ISO-8601)' }),
-  to: instant.optional().meta({ description: 'Records before this time (ISO-8601)' }),
+  actor: blankIsAbsent(z.string().max(200)).meta({ description: 'Exact actor: `user:<id>`, `api_key:<id>`, `plugin:<name>`, `system`' }),
+  action: blankIsAbsent(
+    z.string().max(100).regex(/^[a-z0-9_-]+(\.[a-z0-9_-]+)*(\.\*)?$/, 'must be a dotted action such as auth.login, or a prefix such as auth.*'),
+  ).meta({ description: 'Exact action, or a prefix ending in `.*`' }),
+  outcome: blankIsAbsent(z.enum(['success', 'failure'])),
+  from: blankIsAbsent(instant).meta({ description: 'Records at or after this time (ISO-8601)' }),
+  to: blankIsAbsent(instant).meta({ description: 'Records before this time (ISO-8601)' }),
 };
 
 export const pageQuery = {
