@@ -105,6 +105,13 @@ describe.each(['sqlite', 'postgres'] as const)('secrets vault on %s', (dialect) 
     expect(JSON.stringify(await audit.list({}, { limit: 10 }))).not.toContain('xoxb');
   });
 
+  it('lets concurrent writers of one new name both succeed, exactly one of them creating it', async () => {
+    const vault = createSecretVault({ sql, keyring: createKeyring(newMasterKey()), audit });
+    const results = await Promise.all(Array.from({ length: 8 }, (_, i) => vault.set('RACED', `v${i}`, null)));
+    expect(results.filter((r) => r.created)).toHaveLength(1);
+    expect(await vault.reveal('RACED')).toMatch(/^v\d$/);
+  });
+
   it('uses a fresh nonce for every encryption', async () => {
     const vault = createSecretVault({ sql, keyring: createKeyring(newMasterKey()), audit });
     await vault.set('A', 'same', null);

@@ -83,16 +83,20 @@ export function createSecretVault(options: {
       }
       const sealed = sealSecret(keyring().current, name, value);
       const now = new Date();
-      const created = await sql.transaction(async (tx) => {
-        const updated = await tx.run('UPDATE secrets SET ciphertext = ?, iv = ?, auth_tag = ?, key_id = ?, updated_at = ?, updated_by = ? WHERE name = ?', [
+      // Insert-or-update without a read first, so two writers of a new name cannot collide on the key.
+      let created = false;
+      for (let attempt = 0; attempt < 3; attempt++) {
+        created =
+          (await sql.run(
+            'INSERT INTO secrets (name, ciphertext, iv, auth_tag, key_id, created_at, updated_at, updated_by) VALUES (?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (name) DO NOTHING',
+            [name, sealed.ciphertext, sealed.iv, sealed.authTag, sealed.keyId, now, now, actor],
+          )) > 0;
+        if (created) break;
+        const updated = await sql.run('UPDATE secrets SET ciphertext = ?, iv = ?, auth_tag = ?, key_id = ?, updated_at = ?, updated_by = ? WHERE name = ?', [
           sealed.ciphertext, sealed.iv, sealed.authTag, sealed.keyId, now, actor, name,
         ]);
-        if (updated > 0) return false;
-        await tx.run('INSERT INTO secrets (name, ciphertext, iv, auth_tag, key_id, created_at, updated_at, updated_by) VALUES (?, ?, ?, ?, ?, ?, ?, ?)', [
-          name, sealed.ciphertext, sealed.iv, sealed.authTag, sealed.keyId, now, now, actor,
-        ]);
-        return true;
-      });
+        if (updated > 0) break;
+      }
       await audit.record({ action: 'secret.set', outcome: 'success', actor, target: `secret:${name}`, detail: { created, sealed_with: sealed.keyId } });
       return { created };
     },
