@@ -2,5 +2,6 @@
 await import('./startup.js');
 await import('./executions.js');
 await import('./webhook.js');
+await import('./audit.js');
 await import('./ws-fanout.js');
 await import('./cache.js');

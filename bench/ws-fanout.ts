@@ -210,6 +210,8 @@ async function runServer(): Promise<void> {
     auth: { verifyBearer: async (token) => (token === TOKEN ? { subject: 'bench-user' } : null) },
     health: { readiness: async () => ({ status: 'ok', checks: [] }) },
     engine: {} as ApiDeps['engine'], // not reached: only the WebSocket gateway is exercised
+    audit: {} as ApiDeps['audit'],
+    vault: {} as ApiDeps['vault'],
     events,
     cache: { stats: unused, clear: unused, delete: unused },
     plugins: { list: () => [], setEnabled: unused, configure: unused },

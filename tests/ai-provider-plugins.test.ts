@@ -41,7 +41,7 @@ beforeAll(async () => {
     registries,
     store: { get: async (name) => stored.get(name), save: async (entry) => void stored.set(entry.pluginName, entry) },
     secrets: {
-      get: (name) => {
+      get: async (name) => {
         secretsAsked.push(name);
         return environment[name];
       },

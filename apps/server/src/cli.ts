@@ -1,8 +1,10 @@
 import { Command } from 'commander';
 import { DwcError } from '@dwc/sdk';
+import { auditExport, auditVerify } from './commands/audit.js';
 import { doctor } from './commands/doctor.js';
 import { migrate } from './commands/migrate.js';
 import { pluginsList } from './commands/plugins-list.js';
+import { secretsDelete, secretsList, secretsRotateKey, secretsSet } from './commands/secrets.js';
 import { serve } from './commands/serve.js';
 import { productVersion } from './paths.js';
 
@@ -24,6 +26,33 @@ program
   .description('list discovered plugins with their state and capabilities')
   .option('--json', 'print JSON')
   .action(pluginsList);
+const audit = program.command('audit').description('check and export the tamper-evident audit log');
+audit
+  .command('verify')
+  .description('check the hash chain; exit 1 naming the first edited, deleted or reordered record')
+  .action(async () => {
+    process.exitCode = await auditVerify();
+  });
+audit
+  .command('export')
+  .description('write the audit log (oldest first) as CSV or JSON')
+  .option('--format <format>', 'csv or json', 'json')
+  .option('-o, --output <file>', 'write to this file (mode 0600) instead of standard output')
+  .option('--actor <actor>', 'only this actor')
+  .option('--action <action>', 'only this action, or a prefix such as auth.*')
+  .option('--from <time>', 'records at or after this ISO-8601 time')
+  .option('--to <time>', 'records before this ISO-8601 time')
+  .action(auditExport);
+const secrets = program.command('secrets').description('manage the encrypted secrets vault');
+secrets.command('set <name>').description('store a secret; the value is read from standard input').action(secretsSet);
+secrets.command('list').description('list secret names, key ids and timestamps (never values)').option('--json', 'print JSON').action(secretsList);
+secrets.command('delete <name>').description('delete a secret').action(secretsDelete);
+secrets
+  .command('rotate-key')
+  .description('re-encrypt every secret under a new master key; reads keep working meanwhile')
+  .option('--new-key <key>', 'the new key (32 bytes, hex or base64); generated when left out')
+  .option('--batch-size <n>', 'rows re-encrypted per batch', '100')
+  .action(secretsRotateKey);
 program
   .command('doctor')
   .description('check configuration, database and plugins, and say how to fix problems')

@@ -13,6 +13,8 @@ export function composeApiDeps(runtime: Runtime, apiToken: string): ApiDeps {
     health: { readiness: () => runtime.readiness() },
     events: runtime.events,
     cache: runtime.cache,
+    audit: runtime.audit,
+    vault: runtime.vault,
     engine: {
       workflows: runtime.workflows,
       executions: runtime.executions,

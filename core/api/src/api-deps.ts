@@ -1,4 +1,4 @@
-import type { CacheStore, HealthCheck, PluginStatus, ReadinessReport } from '@dwc/runtime';
+import type { AuditService, CacheStore, HealthCheck, PluginStatus, ReadinessReport, SecretVault } from '@dwc/runtime';
 import type { EventBus } from '@dwc/sdk';
 import type { Logger } from 'pino';
 import type { EngineDeps } from './engine-deps.js';
@@ -19,6 +19,10 @@ export interface ApiDeps {
   events: EventBus;
   /** The process's cache store (`/api/v3/advanced/cache`). */
   cache: Pick<CacheStore, 'stats' | 'clear' | 'delete'>;
+  /** The hash-chained audit log: mutating requests are recorded into it; the audit routes read it. */
+  audit: AuditService;
+  /** The encrypted secrets vault behind `/api/v3/security/secrets`. */
+  vault: SecretVault;
   plugins: {
     list(): PluginStatus[];
     /** NotFoundError when no such plugin is installed. */

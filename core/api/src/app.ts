@@ -9,9 +9,10 @@ import { mountRoutes, type MountRoutesOptions } from './mount-routes.js';
 import { notFound } from './not-found.js';
 import { requestContext } from './request-context.js';
 import { securityHeaders } from './security-headers.js';
+import { auditRequests } from './audit-requests.js';
 
 /**
- * The Express 5 application: request id and log line, security headers, CORS, JSON bodies, the
+ * The Express 5 application: request id and log line, audit of mutating requests, security headers, CORS, JSON bodies, the
  * route table (authentication, validation, 405), 404, and the one error middleware.
  */
 export function createApp(deps: ApiDeps, routes: readonly Route[] = defaultRoutes, options: MountRoutesOptions = {}): Express {
@@ -19,6 +20,7 @@ export function createApp(deps: ApiDeps, routes: readonly Route[] = defaultRoute
   app.disable('x-powered-by');
   app.set('trust proxy', deps.http.trustProxy);
   app.use(requestContext(deps.logger));
+  app.use(auditRequests(deps.audit, deps.logger));
   app.use(securityHeaders());
   const cors = corsPolicy(deps.http.corsOrigins);
   if (cors !== undefined) app.use(cors);

@@ -10,6 +10,7 @@ import { livenessRoute } from './routes/liveness.js';
 import { openApiRoute } from './routes/openapi-json.js';
 import { readinessRoute } from './routes/readiness.js';
 import { redocRoute } from './routes/redoc.js';
+import { auditAndSecretRoutes } from './routes/security/security-routes.js';
 import { swaggerUiRoute } from './routes/swagger-ui.js';
 import { websocketStatsRoute } from './routes/websocket-stats.js';
 import { websocketUpgradeRoute } from './routes/websocket-upgrade.js';
@@ -25,6 +26,7 @@ export const defaultRoutes: readonly Route[] = [
   configurePluginRoute,
   ...engineRoutes,
   ...cacheRoutes,
+  ...auditAndSecretRoutes,
   websocketUpgradeRoute,
   websocketStatsRoute,
   openApiRoute,

@@ -81,7 +81,11 @@ export function mountRoutes(router: Router, routes: readonly Route[], deps: ApiD
   const methodsByPath = new Map<string, string[]>();
   for (const route of routes) {
     const method = route.method.toLowerCase() as Lowercase<Route['method']>;
-    const handlers = requiresAuth(route) ? [auth, handle(route, deps, api)] : [handle(route, deps, api)];
+    const matched: RequestHandler = (req, res, next) => {
+      requestState(res).route = { path: route.path, params: { ...(req.params as Record<string, string>) } };
+      next();
+    };
+    const handlers = requiresAuth(route) ? [matched, auth, handle(route, deps, api)] : [matched, handle(route, deps, api)];
     router[method](route.expressPath, ...handlers);
     const methods = methodsByPath.get(route.expressPath) ?? [];
     methods.push(route.method);

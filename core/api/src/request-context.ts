@@ -8,6 +8,8 @@ export interface RequestState {
   id: string;
   log: Logger;
   auth: Principal | null;
+  /** The route that matched (path template and its parameters), set before authentication; absent on 404s. */
+  route?: { path: string; params: Record<string, string> };
 }
 
 const KEY = 'dwc';

@@ -23,6 +23,12 @@ import { createWorkerPool, type WorkerPool } from './queue/worker-pool.js';
 import { openDatabase, pluginConfigRepository, type Database } from './storage/index.js';
 import { sqlClientOf } from './storage/sql-client.js';
 import { createWorkflowStore, type WorkflowStore } from './workflows/workflow-store.js';
+import { createAuditService, type AuditService } from './security/audit/audit-service.js';
+import { startBruteForceDetector } from './security/audit/brute-force-detector.js';
+import { resolveKeyring, loadKeyringFromFiles, type MasterKeySource } from './security/vault/master-key-files.js';
+import { pluginSecretSource } from './security/vault/plugin-secret-source.js';
+import { createSecretVault, type SecretVault } from './security/vault/secret-vault.js';
+import type { Keyring } from './security/vault/keyring.js';
 
 /** Everything a running dwc process holds, independent of HTTP. */
 export interface Runtime {
@@ -41,6 +47,12 @@ export interface Runtime {
   workers: WorkerPool;
   /** The cache the settings choose (DWC_CACHE_BACKEND); plugins see it through `ctx.cache`. */
   cache: CacheStore;
+  /** The hash-chained audit log (an `AuditRecorder`) and its queries. */
+  audit: AuditService;
+  /** The encrypted secrets vault. */
+  vault: SecretVault;
+  /** The vault's keyring as loaded at start and where it came from (`DWC_MASTER_KEY` or the key files); resolved on first call. */
+  masterKeys(): { keyring: Keyring; source: MasterKeySource };
   readiness(): Promise<ReadinessReport>;
   /** Stops the workers (waiting for running jobs), disposes plugins, closes the cache and the database. Safe to call twice. */
   close(): Promise<void>;
@@ -75,13 +87,43 @@ export async function createRuntime(options: CreateRuntimeOptions): Promise<Runt
     const migrated = options.migrate !== false || (await database.pendingMigrations()).length === 0;
     const events = createEventBus(logger);
     const registries = createRegistries();
+    const sql = sqlClientOf(database);
+    const audit = createAuditService({ sql, logger });
+    let keys: ReturnType<typeof resolveKeyring> | undefined;
+    // Resolved on first use, so inspection commands never create a key file; the server resolves it at start (below).
+    const masterKeys = () => {
+      if (keys === undefined) {
+        keys = resolveKeyring(config);
+        if (keys.source.kind === 'file' && keys.source.created) {
+          logger.warn({ path: keys.source.files.path }, `created the secrets master key ${keys.source.files.path} (mode 0600); back it up: secrets cannot be read without it`);
+        }
+      }
+      return keys;
+    };
+    if (options.migrate !== false) masterKeys();
+    const vault = createSecretVault({
+      sql,
+      keyring: () => masterKeys().keyring,
+      audit,
+      reloadKeyring: () => {
+        const { source, keyring } = masterKeys();
+        return source.kind === 'file' ? loadKeyringFromFiles(source.files, keyring.keys().map((k) => k.key)).keyring : keyring;
+      },
+    });
+    const stopDetector = startBruteForceDetector({
+      audit,
+      events,
+      logger,
+      thresholds: { perIp: config.alertLoginFailuresPerIp, perUser: config.alertLoginFailuresPerUser, windowMs: config.alertWindowSeconds * 1000 },
+    });
     const plugins = createPluginHost({
       logger,
       events,
       registries,
       // An unmigrated database (inspection commands skip migrating) has no stored plugin settings yet.
       store: migrated ? pluginConfigRepository(database.dataSource) : unmigratedPluginStore,
-      secrets: { get: (name) => process.env[name] },
+      // Before migrations ran (inspection commands) there is no vault table: environment only.
+      secrets: pluginSecretSource(migrated ? { vault, audit } : { vault: undefined, audit: undefined }),
       cache,
       sdkVersion: sdkVersion(),
     });
@@ -89,7 +131,6 @@ export async function createRuntime(options: CreateRuntimeOptions): Promise<Runt
     await plugins.load(candidates);
     plugins.reportMissing(missing);
 
-    const sql = sqlClientOf(database);
     const jobs = createJobStore(sql);
     const executionStore = createExecutionStore(sql, jobs);
     const workflows = createWorkflowStore<WorkflowDefinition>(sql);
@@ -155,6 +196,9 @@ export async function createRuntime(options: CreateRuntimeOptions): Promise<Runt
       documents: createDocumentStore(sql),
       workers,
       cache,
+      audit,
+      vault,
+      masterKeys,
       readiness: () =>
         checkReadiness({
           pingDatabase: () => database.ping(),
@@ -168,6 +212,8 @@ export async function createRuntime(options: CreateRuntimeOptions): Promise<Runt
           await workers.stop(config.shutdownTimeoutMs);
           await bridge?.close();
           await plugins.disposeAll();
+          stopDetector();
+          await audit.close();
           await cache.close();
           await database.close();
         })()),

@@ -1,6 +1,7 @@
 import { createMemoryCacheStore } from '@dwc/runtime';
 import { InputError, NotFoundError } from '@dwc/sdk';
 import { pino } from 'pino';
+import type { AuditEntry, AuditService, SecretVault } from '@dwc/runtime';
 import type { EngineDeps } from '../engine-deps.js';
 import type { ApiDeps, PluginStatus, ReadinessReport } from '../api-deps.js';
 import { memoryEventBus } from './memory-event-bus.js';
@@ -18,6 +19,17 @@ export interface FakeDeps {
   tokensSeen: string[];
   /** What readiness() returns next. */
   setReadiness(report: ReadinessReport): void;
+  /** Entries recorded in the audit log, in order. */
+  audited: AuditEntry[];
+}
+
+/** A stand-in whose every member throws: for parts the HTTP unit tests do not reach (tested against a real runtime elsewhere). */
+function unreachable<T extends object>(name: string): T {
+  return new Proxy({} as T, {
+    get: (_target, key) => {
+      throw new Error(`fake deps: ${name}.${String(key)} is not part of the HTTP layer's unit tests`);
+    },
+  });
 }
 
 export function samplePlugin(overrides: Partial<PluginStatus> = {}): PluginStatus {
@@ -49,6 +61,8 @@ export function fakeDeps(http: Partial<ApiDeps['http']> = {}): FakeDeps {
     return plugin;
   };
 
+  const audited: AuditEntry[] = [];
+  const audit = unreachable<AuditService>('audit');
   const deps: ApiDeps = {
     logger,
     version: '9.9.9-test',
@@ -68,6 +82,11 @@ export function fakeDeps(http: Partial<ApiDeps['http']> = {}): FakeDeps {
         throw new Error(`fake deps: engine.${String(key)} is not part of the HTTP layer's unit tests`);
       },
     }),
+    // The audit log and vault are tested against real storage (routes/security/*.test.ts).
+    audit: new Proxy(audit, {
+      get: (target, key) => (key === 'record' ? async (entry: AuditEntry) => void audited.push(entry) : Reflect.get(target, key)),
+    }),
+    vault: unreachable<SecretVault>('vault'),
     plugins: {
       list: () => plugins.map((plugin) => ({ ...plugin })),
       setEnabled: async (name, enabled) => {
@@ -85,7 +104,7 @@ export function fakeDeps(http: Partial<ApiDeps['http']> = {}): FakeDeps {
       },
     },
   };
-  return { deps, logs, plugins, tokensSeen, setReadiness: (report) => void (readiness = report) };
+  return { deps, logs, plugins, tokensSeen, audited, setReadiness: (report) => void (readiness = report) };
 }
 
 /** The Authorization header for the fake's valid token. */

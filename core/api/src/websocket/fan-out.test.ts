@@ -136,4 +136,19 @@ describe('WebSocket fan-out', () => {
     server.events.emit('execution.succeeded', { workflow_id: 'wf-1', execution_id: 'ex-1' });
     for (const ws of crowd) expect(await ws.next()).toMatchObject({ type: 'execution.succeeded', execution_id: 'ex-1' });
   });
+
+  it('sends security.alert to every authenticated connection, without a room, unless it subscribed to other types', async () => {
+    const server = (gateway = await startTestGateway());
+    const [first, second, filtered] = await Promise.all([0, 1, 2].map(() => connectClient(server.wsUrl())));
+    clients.push(first!, second!, filtered!);
+    for (const ws of [first!, second!, filtered!]) await ws.next();
+    filtered!.send({ type: 'subscribe', event_types: ['step.*'] });
+    await filtered!.next();
+    filtered!.send(joinMarker);
+    await filtered!.next();
+    server.events.emit('security.alert', { kind: 'brute_force_ip', ip: '203.0.113.9', count: 20, window_seconds: 300 });
+    marker(server);
+    for (const ws of [first!, second!]) expect(await ws.next()).toMatchObject({ type: 'security.alert', kind: 'brute_force_ip', ip: '203.0.113.9', count: 20 });
+    expect(await filtered!.next()).toMatchObject({ type: 'step.progress', marker: true });
+  });
 });

@@ -3,6 +3,7 @@ import type { Logger } from 'pino';
 import type { Connection } from './connection.js';
 import type { Delivery } from './delivery.js';
 import { roomName, type RoomKind, type Rooms } from './rooms.js';
+import { receivesSecurityAlerts, SECURITY_ALERT_EVENT } from './security-alert-audience.js';
 import { textFrame } from './text-frame.js';
 
 /** The bus patterns WebSocket clients receive (shared/API.md, "WebSocket"). */
@@ -30,14 +31,34 @@ function encode(event: DwcEvent, log: Logger): Buffer | null {
 /**
  * Subscribes to the bus and sends each event to the rooms named by its payload's `workflow_id`,
  * `execution_id` and `user_id`. The event is encoded once, only when someone will receive it, and
- * a connection in several of those rooms gets it once. Returns the unsubscribe function.
+ * a connection in several of those rooms gets it once. `security.alert` goes instead to every
+ * open connection `receivesSecurityAlerts` admits. Returns the unsubscribe function.
  */
-export function startFanOut(options: { events: EventBus; rooms: Rooms<Connection>; delivery: Delivery; log: Logger }): () => void {
+export function startFanOut(options: {
+  events: EventBus;
+  rooms: Rooms<Connection>;
+  delivery: Delivery;
+  log: Logger;
+  /** Every open connection, for events not bound to a room. */
+  connections: () => Iterable<Connection>;
+}): () => void {
   const { rooms, delivery, log } = options;
   let sequence = 0;
   const targets: ReadonlySet<Connection>[] = [];
 
+  const broadcastAlert = (event: DwcEvent): void => {
+    let frame: Buffer | null | undefined;
+    for (const connection of options.connections()) {
+      if (!receivesSecurityAlerts(connection)) continue;
+      if (connection.filter !== null && !connection.filter(event.type)) continue;
+      frame ??= encode(event, log);
+      if (frame === null) return;
+      delivery.sendFrame(connection, frame);
+    }
+  };
+
   const fanOut = (event: DwcEvent): void => {
+    if (event.type === SECURITY_ALERT_EVENT) return broadcastAlert(event);
     targets.length = 0;
     for (const [kind, field] of ROUTING) {
       const id = event.payload[field];

@@ -58,7 +58,7 @@ export function createWebSocketGateway(deps: ApiDeps, options: WebSocketGatewayO
   const pending = new Set<string>();
   const delivery = createDelivery({ maxBufferedBytes: options.maxBufferedBytes ?? 1024 * 1024, counters, log });
   const messageContext = { rooms, delivery, maxRoomsPerConnection };
-  const stopFanOut = startFanOut({ events: deps.events, rooms, delivery, log });
+  const stopFanOut = startFanOut({ events: deps.events, rooms, delivery, log, connections: () => connections.values() });
   const stopHeartbeat = startHeartbeat({
     intervalMs: options.heartbeatMs ?? 30_000,
     connections: () => connections.values(),

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { parseMasterKey } from '../security/vault/master-key-format.js';
 
 const commaList = z
   .string()
@@ -90,6 +91,47 @@ export const settings = {
     env: 'DWC_JOB_LEASE_MS',
     schema: z.coerce.number().int().min(1_000).max(3_600_000).default(30_000),
     doc: 'How long a claimed job is held without renewal; a dead worker\'s jobs are taken over after this.',
+  },
+  masterKey: {
+    env: 'DWC_MASTER_KEY',
+    schema: z
+      .string()
+      .refine((value) => parseMasterKey(value) !== undefined, 'must be 32 bytes written as 64 hex characters or base64 (make one with `openssl rand -base64 32`)')
+      .optional(),
+    doc: 'Master key of the secrets vault (32 bytes, hex or base64); unset uses the key file.',
+    secret: true,
+  },
+  masterKeyPrevious: {
+    env: 'DWC_MASTER_KEY_PREVIOUS',
+    schema: z
+      .string()
+      .refine(
+        (value) => value.split(',').every((part) => parseMasterKey(part.trim()) !== undefined),
+        'must be one or more 32-byte keys (hex or base64), comma-separated',
+      )
+      .optional(),
+    doc: 'Earlier master keys still accepted for reading while secrets are re-encrypted (comma-separated).',
+    secret: true,
+  },
+  masterKeyFile: {
+    env: 'DWC_MASTER_KEY_FILE',
+    schema: z.string().min(1).optional(),
+    doc: 'Master key file used when DWC_MASTER_KEY is unset (default `<data dir>/master.key`, created with mode 0600).',
+  },
+  alertLoginFailuresPerIp: {
+    env: 'DWC_ALERT_LOGIN_FAILURES_PER_IP',
+    schema: z.coerce.number().int().min(1).max(100_000).default(20),
+    doc: 'Failed logins from one IP within the alert window that raise a `security.alert`.',
+  },
+  alertLoginFailuresPerUser: {
+    env: 'DWC_ALERT_LOGIN_FAILURES_PER_USER',
+    schema: z.coerce.number().int().min(1).max(100_000).default(5),
+    doc: 'Failed logins for one username within the alert window that raise a `security.alert`.',
+  },
+  alertWindowSeconds: {
+    env: 'DWC_ALERT_WINDOW_SECONDS',
+    schema: z.coerce.number().int().min(1).max(86_400).default(300),
+    doc: 'Sliding window of the brute-force detector, in seconds; at most one alert per IP or username per window.',
   },
   shutdownTimeoutMs: {
     env: 'DWC_SHUTDOWN_TIMEOUT_MS',

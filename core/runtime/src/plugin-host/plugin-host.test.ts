@@ -34,7 +34,7 @@ async function startHost(store = memoryStore()) {
     events,
     registries,
     store,
-    secrets: { get: (name) => ({ FIXTURE_TOKEN: 't0ken', OTHER_SECRET: 'must-not-leak' })[name] },
+    secrets: { get: async (name) => ({ FIXTURE_TOKEN: 't0ken', OTHER_SECRET: 'must-not-leak' })[name] },
     cache,
     sdkVersion: '1.0.0',
     setupTimeoutMs: 300,

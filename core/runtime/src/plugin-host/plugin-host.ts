@@ -17,9 +17,10 @@ export interface PluginConfigStore {
   save(entry: { pluginName: string; enabled: boolean; config: unknown }): Promise<unknown>;
 }
 
-/** Where declared secrets come from (the environment now, the encrypted vault later). */
+/** Where declared secrets come from (the vault, then the environment: see security/vault/plugin-secret-source.ts). */
 export interface SecretSource {
-  get(name: string): string | undefined;
+  /** The value of secret `name` for plugin `plugin`, or undefined when it is not set. */
+  get(name: string, plugin: string): Promise<string | undefined>;
 }
 
 export interface PluginHostOptions {
@@ -130,7 +131,7 @@ export function createPluginHost(options: PluginHostOptions) {
     const log = options.logger.child({ plugin: record.name });
     const secrets: Record<string, string> = {};
     for (const name of definition.permissions.secrets) {
-      const value = options.secrets.get(name);
+      const value = await options.secrets.get(name, record.name);
       if (value !== undefined) secrets[name] = value;
     }
     const { ctx, staged, close } = createPluginContext({

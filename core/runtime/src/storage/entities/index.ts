@@ -9,6 +9,8 @@ import { executionStepEntity } from './execution-step.js';
 import { jobEntity } from './job.js';
 import { workflowEntity } from './workflow.js';
 import { workflowVersionEntity } from './workflow-version.js';
+import { auditEventEntity } from './audit-event.js';
+import { secretEntity } from './secret.js';
 
 /**
  * Every entity, declared once with Postgres column types. Add new entities here; the migration
@@ -24,6 +26,8 @@ export const entities: readonly EntitySchema[] = [
   jobEntity,
   documentEntity,
   blobEntity,
+  auditEventEntity,
+  secretEntity,
 ];
 
 /**
