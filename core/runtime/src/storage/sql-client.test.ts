@@ -1,3 +1,4 @@
+import BetterSqlite3 from 'better-sqlite3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sqlClientOf, type SqlClient } from './sql-client.js';
 import { openTestDatabase, type TestDatabase } from './test-support/open-test-database.js';
@@ -45,6 +46,22 @@ describe.each(['sqlite', 'postgres'] as const)('SQL client on %s', (dialect) => 
     await plain;
     expect(await read('inside')).toBeNull();
     expect(await read('outside')).toBe(2);
+  });
+
+  it.runIf(dialect === 'sqlite')('fails the waiting group with SQLITE_BUSY instead of hanging while another connection holds the write lock, then recovers', async () => {
+    const connection = (db.database.dataSource.driver as unknown as { databaseConnection: BetterSqlite3.Database }).databaseConnection;
+    connection.pragma('busy_timeout = 20');
+    const other = new BetterSqlite3(connection.name);
+    try {
+      other.prepare('BEGIN IMMEDIATE').run();
+      await expect(put(sql, 'busy', 1)).rejects.toThrow(/locked|busy/i);
+      other.prepare('ROLLBACK').run();
+    } finally {
+      other.close();
+      connection.pragma('busy_timeout = 5000');
+    }
+    await put(sql, 'busy', 2);
+    expect(await read('busy')).toBe(2);
   });
 
   it('round-trips JSON scalars, booleans and UTC dates', async () => {

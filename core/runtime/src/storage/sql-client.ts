@@ -102,7 +102,14 @@ function sqliteClient(db: BetterSqlite3.Database): SqlClient {
     try {
       while (queue.length > 0) {
         const done: { task: Queued; ok: boolean; value: unknown }[] = [];
-        prepare('BEGIN IMMEDIATE').run();
+        try {
+          prepare('BEGIN IMMEDIATE').run();
+        } catch (error) {
+          // Another connection holds the write lock past busy_timeout (SQLITE_BUSY): this group
+          // fails with that error instead of hanging, and later work tries again.
+          for (const task of queue.splice(0, MAX_GROUP)) task.reject(error);
+          continue;
+        }
         while (queue.length > 0 && done.length < MAX_GROUP) {
           const task = queue.shift()!;
           prepare('SAVEPOINT dwc_tx').run();
