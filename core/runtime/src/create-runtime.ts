@@ -3,6 +3,8 @@ import { hostname } from 'node:os';
 import { ConfigError, type EventBus } from '@dwc/sdk';
 import { LRUCache } from 'lru-cache';
 import type { Logger } from 'pino';
+import { createAiRuntime, type AiRuntime } from './ai/create-ai-runtime.js';
+import type { CacheStore } from './cache/cache-store.js';
 import type { DwcConfig } from './config/settings.js';
 import { createDocumentStore, type DocumentStore } from './documents/document-store.js';
 import type { WorkflowDefinition } from './engine/index.js';
@@ -38,6 +40,8 @@ export interface Runtime {
   jobs: JobStore;
   documents: DocumentStore;
   workers: WorkerPool;
+  /** AI service, usage accounting, embeddings and AI workflows. */
+  ai: AiRuntime;
   readiness(): Promise<ReadinessReport>;
   /** Stops the workers (waiting for running jobs), disposes plugins, closes the database. Safe to call twice. */
   close(): Promise<void>;
@@ -52,6 +56,8 @@ export interface CreateRuntimeOptions {
   workers?: boolean;
   /** Folder DWC_PLUGINS names are resolved from. */
   cwd?: string;
+  /** Shared cache for AI responses (and later other callers); without one nothing is cached. */
+  cache?: CacheStore;
 }
 
 const unmigratedPluginStore: PluginConfigStore = {
@@ -88,7 +94,9 @@ export async function createRuntime(options: CreateRuntimeOptions): Promise<Runt
     const jobs = createJobStore(sql);
     const executionStore = createExecutionStore(sql, jobs);
     const workflows = createWorkflowStore<WorkflowDefinition>(sql);
-    const runner = createExecutionRunner({ executions: executionStore, workflows, registries, events, logger });
+    const documents = createDocumentStore(sql);
+    const ai = createAiRuntime({ config, sql, registries, events, documents, cache: options.cache, logger });
+    const runner = createExecutionRunner({ executions: executionStore, workflows, registries, events, logger, stepAi: ai.stepAi });
     let bridge: PostgresEventBridge | undefined;
     // Called only after start-up, once `workers` exists.
     const wake = () => {
@@ -135,18 +143,21 @@ export async function createRuntime(options: CreateRuntimeOptions): Promise<Runt
       executionStore,
       tasks,
       jobs,
-      documents: createDocumentStore(sql),
+      documents,
       workers,
+      ai,
       readiness: () =>
         checkReadiness({
           pingDatabase: () => database.ping(),
           plugins: plugins.list(),
           aiProviders: registries.aiProviders.list().map((entry) => entry.definition),
+          aiHealth: (provider) => ai.service.health(provider.type),
           logger,
         }),
       close: () =>
         (closed ??= (async () => {
           await workers.stop(config.shutdownTimeoutMs);
+          await ai.usage.close();
           await bridge?.close();
           await plugins.disposeAll();
           await database.close();

@@ -40,3 +40,16 @@ export type { JobPriority, JobRecord, JobStats, JobStatus } from './queue/job-ty
 export { API_TOKEN_FILE, createStaticTokenAuth, resolveApiToken } from './security/api-token.js';
 export { openDatabase } from './storage/index.js';
 export type { Database } from './storage/index.js';
+export type { CacheStats, CacheStore } from './cache/cache-store.js';
+export { createAiService } from './ai/ai-service.js';
+export type { AiCallScope, AiService, AiServiceSettings } from './ai/ai-service.js';
+export type { AiRuntime } from './ai/create-ai-runtime.js';
+export { createAiUsageStore } from './ai/usage-store.js';
+export type { AiUsageAggregate, AiUsageEntry, AiUsageStore, UsageFilter, UsageGroup } from './ai/usage-store.js';
+export { createEmbeddingStore } from './ai/embedding-store.js';
+export type { EmbeddingStore, SearchHit } from './ai/embedding-store.js';
+export type { AiWorkflowRecord, AiWorkflowStore } from './ai/ai-workflow-store.js';
+export { aiWorkflowTemplates, buildTemplateWorkflow, findTemplate } from './ai/templates/index.js';
+export type { AiWorkflowTemplate, TemplateInput } from './ai/templates/index.js';
+export { AI_CACHE_PREFIX, aiCacheKey } from './ai/cache-key.js';
+export { AiCallCancelledError } from './ai/call-with-timeout.js';

@@ -1,6 +1,7 @@
 import type { EventBus } from '@dwc/sdk';
 import type { Logger } from 'pino';
 import { evaluateCondition, evaluateList, NO_RETRY, planWorkflow, readySteps, resolveTemplate, type ExpressionScope, type WorkflowDefinition } from '../engine/index.js';
+import type { StepAiFactory } from '../ai/step-ai.js';
 import type { Registries } from '../plugin-host/registries.js';
 import type { WorkflowStore } from '../workflows/workflow-store.js';
 import type { ExecutionStore } from './execution-store.js';
@@ -23,6 +24,8 @@ export interface ExecutionRunnerDeps {
   logger: Logger;
   /** How often a running execution checks whether it was cancelled. */
   cancelPollMs?: number;
+  /** Builds each step's `ctx.ai`; without it actions see no AI service. */
+  stepAi?: StepAiFactory;
 }
 
 interface RunState {
@@ -174,6 +177,7 @@ export function createExecutionRunner(deps: ExecutionRunnerDeps) {
       const common = {
         executionId: state.execution.id, workflowId: state.execution.workflowId, stepId: step.id, action,
         retry: step.retry ?? NO_RETRY, timeoutMs: step.timeout_ms, signal: state.signal, store: deps.executions, events: state.events, logger: deps.logger,
+        stepAi: deps.stepAi, aiChain: aiChainOf(state.definition),
       };
       if (step.for_each === undefined) {
         const input = await resolveTemplate(step.input, scope, { stepId: step.id, path: 'input' });
@@ -270,6 +274,14 @@ export function createExecutionRunner(deps: ExecutionRunnerDeps) {
   }
 
   return { run };
+}
+
+/** The workflow's AI chain: its provider, then its fallback list. */
+function aiChainOf(definition: WorkflowDefinition): string[] | undefined {
+  const ai = definition.ai;
+  if (!ai) return undefined;
+  const chain = [...(ai.provider ? [ai.provider] : []), ...(ai.fallback ?? [])];
+  return chain.length > 0 ? chain : undefined;
 }
 
 function stepRef(state: RunState, stepId: string) {

@@ -24,6 +24,8 @@ export async function checkReadiness(options: {
   pingDatabase(): Promise<{ ok: boolean; latencyMs: number; error?: string }>;
   plugins: PluginStatus[];
   aiProviders: AiProviderDefinition[];
+  /** Probes a provider (e.g. through a short-lived cache); defaults to calling its `health` with a timeout. */
+  aiHealth?: (provider: AiProviderDefinition) => Promise<{ ok: boolean; detail?: string; latencyMs: number }>;
   logger: Logger;
 }): Promise<ReadinessReport> {
   const checks = await Promise.all([
@@ -31,7 +33,11 @@ export async function checkReadiness(options: {
       (ping): HealthCheck => ({ name: 'database', status: ping.ok ? 'ok' : 'down', latencyMs: ping.latencyMs, ...(ping.error ? { detail: ping.error } : {}) }),
     ),
     Promise.resolve(pluginsCheck(options.plugins)),
-    ...options.aiProviders.map((provider) => aiProviderCheck(provider, options.logger)),
+    ...options.aiProviders.map((provider) =>
+      options.aiHealth
+        ? options.aiHealth(provider).then((h): HealthCheck => ({ name: `ai:${provider.type}`, status: h.ok ? 'ok' : 'degraded', latencyMs: h.latencyMs, ...(h.detail ? { detail: h.detail } : {}) }))
+        : aiProviderCheck(provider, options.logger),
+    ),
   ]);
   const status = checks.some((c) => c.status === 'down' && c.name === 'database')
     ? 'down'
