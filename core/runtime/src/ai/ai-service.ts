@@ -91,6 +91,7 @@ export function createAiService(deps: { registries: Registries; cache: CacheStor
       throw new ExternalServiceError('No AI provider is registered: enable an AI provider plugin (ai-local works offline) and set DWC_AI_FALLBACK if you want a chain.', { code: 'ai_not_configured' });
     }
     const attempts: AiAttempt[] = [];
+    let lastFailure: AiProviderError | undefined;
     const ids = { executionId: scope.executionId, stepId: scope.stepId, workflowId: scope.workflowId };
     for (const [index, name] of chain.entries()) {
       const provider = registries.aiProviders.get(name);
@@ -111,6 +112,7 @@ export function createAiService(deps: { registries: Registries; cache: CacheStor
       } catch (error) {
         if (error instanceof AiCallCancelledError) throw error;
         const failure = error as AiProviderError;
+        lastFailure = failure;
         const latencyMs = Math.round(performance.now() - started);
         attempts.push({ provider: name, outcome: 'failed', reason: failure.reason, message: failure.message, latencyMs });
         deps.usage.record({ provider: name, model: model ?? '', operation, inputTokens: 0, outputTokens: 0, latencyMs, costUsd: null, cached: false, outcome: 'failed', reason: failure.reason, ...ids });
@@ -119,6 +121,10 @@ export function createAiService(deps: { registries: Registries; cache: CacheStor
           throw new AiProviderError(name, failure.reason, failure.message, { status: failure.status, retryAfterMs: failure.retryAfterMs, details: { attempts }, cause: failure });
         }
       }
+    }
+    if (attempts.length === 1 && lastFailure) {
+      // One provider was tried: its own error (with its reason and code) says it best.
+      throw new AiProviderError(lastFailure.provider, lastFailure.reason, lastFailure.message, { status: lastFailure.status, retryAfterMs: lastFailure.retryAfterMs, details: { attempts }, cause: lastFailure });
     }
     throw chainFailed(attempts);
   }

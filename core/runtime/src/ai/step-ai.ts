@@ -48,7 +48,8 @@ export function createStepAiFactory(deps: { ai: AiService; embeddings: Embedding
         const ids = new Set(request.documentIds ?? []);
         if (request.fromSteps?.length) {
           const produced = await deps.documents.list({ executionId: step.executionId, limit: MAX_INDEX_DOCUMENTS });
-          for (const doc of produced) if (doc.stepId && request.fromSteps.includes(doc.stepId)) ids.add(doc.id);
+          const all = request.fromSteps.includes('*');
+          for (const doc of produced) if (doc.stepId && doc.stepId !== step.stepId && (all || request.fromSteps.includes(doc.stepId))) ids.add(doc.id);
         }
         const documents = await Promise.all([...ids].slice(0, MAX_INDEX_DOCUMENTS).map(readDocument));
         if (documents.length === 0) {

@@ -47,6 +47,29 @@ const GROUP_COLUMN: Record<Exclude<UsageGroup, 'none'>, string> = {
 };
 const COLUMNS = 'id, created_at, provider, model, operation, input_tokens, output_tokens, latency_ms, cost_usd, cached, outcome, reason, execution_id, step_id, workflow_id';
 const MAX_BATCH = 200;
+const ALPHABET = '0123456789ABCDEFGHJKMNPQRSTVWXYZ';
+
+/** Ids that keep the order calls were recorded in, even within one millisecond. */
+function monotonicIds(): () => string {
+  let last = '';
+  return () => {
+    let id = newId();
+    if (id <= last) {
+      const chars = last.split('');
+      for (let i = chars.length - 1; i >= 10; i--) {
+        const next = ALPHABET.indexOf(chars[i]!) + 1;
+        if (next < ALPHABET.length) {
+          chars[i] = ALPHABET[next]!;
+          break;
+        }
+        chars[i] = '0';
+      }
+      id = chars.join('');
+    }
+    last = id;
+    return id;
+  };
+}
 
 export type AiUsageStore = ReturnType<typeof createAiUsageStore>;
 
@@ -60,6 +83,7 @@ export function createAiUsageStore(sql: SqlClient, options: { logger: Logger; fl
   let timer: NodeJS.Timeout | undefined;
   let writing: Promise<void> = Promise.resolve();
   const flushAfterMs = options.flushAfterMs ?? 50;
+  const nextId = monotonicIds();
 
   function flush(): Promise<void> {
     if (timer) clearTimeout(timer);
@@ -82,7 +106,7 @@ export function createAiUsageStore(sql: SqlClient, options: { logger: Logger; fl
 
   return {
     record(entry: AiUsageEntry): void {
-      buffer.push({ ...entry, id: newId(), createdAt: new Date() });
+      buffer.push({ ...entry, id: nextId(), createdAt: new Date() });
       if (buffer.length >= MAX_BATCH) void flush();
       else timer ??= setTimeout(() => void flush(), flushAfterMs);
     },
