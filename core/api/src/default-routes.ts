@@ -1,3 +1,4 @@
+import { aiRoutes } from './ai-routes.js';
 import type { Route } from './define-route.js';
 import { engineRoutes } from './engine-routes.js';
 import { configurePluginRoute } from './routes/configure-plugin.js';
@@ -22,6 +23,7 @@ export const defaultRoutes: readonly Route[] = [
   enablePluginRoute,
   disablePluginRoute,
   configurePluginRoute,
+  ...aiRoutes,
   ...engineRoutes,
   websocketUpgradeRoute,
   websocketStatsRoute,

@@ -66,6 +66,11 @@ export function fakeDeps(http: Partial<ApiDeps['http']> = {}): FakeDeps {
         throw new Error(`fake deps: engine.${String(key)} is not part of the HTTP layer's unit tests`);
       },
     }),
+    ai: new Proxy({} as ApiDeps['ai'], {
+      get: (_target, key) => {
+        throw new Error(`fake deps: ai.${String(key)} is tested against a real runtime (core/api/src/routes/ai/*.test.ts)`);
+      },
+    }),
     plugins: {
       list: () => plugins.map((plugin) => ({ ...plugin })),
       setEnabled: async (name, enabled) => {

@@ -43,6 +43,11 @@ export function createAiWorkflowStore(sql: SqlClient) {
       const count = await sql.get<{ n: unknown }>(`SELECT COUNT(*) AS n ${live}${filter}`, params);
       return { items: rows.map(toRecord), total: sql.fromInt(count?.n ?? 0) };
     },
+    /** Executions of AI workflows (deleted ones included), by status. */
+    async executionCounts(): Promise<Record<string, number>> {
+      const rows = await sql.all('SELECT e.status AS s, COUNT(*) AS n FROM executions e JOIN ai_workflows a ON a.workflow_id = e.workflow_id GROUP BY e.status');
+      return Object.fromEntries(rows.map((row) => [row.s as string, sql.fromInt(row.n)]));
+    },
     /** Counts per workflow type of the live AI workflows. */
     async countByType(): Promise<Record<string, number>> {
       const rows = await sql.all(`SELECT a.workflow_type AS t, COUNT(*) AS n ${live} GROUP BY a.workflow_type`);

@@ -27,6 +27,8 @@ export interface UsageFilter {
   executionId?: string | undefined;
   stepId?: string | undefined;
   provider?: string | undefined;
+  /** Only calls made by workflows created from AI templates. */
+  aiWorkflowsOnly?: boolean | undefined;
 }
 
 export interface AiUsageAggregate {
@@ -121,6 +123,7 @@ export function createAiUsageStore(sql: SqlClient, options: { logger: Logger; fl
         ['execution_id = ?', filter.executionId],
         ['step_id = ?', filter.stepId],
         ['provider = ?', filter.provider],
+        ['workflow_id IN (SELECT workflow_id FROM ai_workflows)', filter.aiWorkflowsOnly ? 1 : undefined],
       ]);
       const key = group === 'none' ? 'NULL' : GROUP_COLUMN[group];
       const rows = await sql.all(
