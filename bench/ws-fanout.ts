@@ -210,6 +210,7 @@ async function runServer(): Promise<void> {
     auth: { verifyBearer: async (token) => (token === TOKEN ? { subject: 'bench-user' } : null) },
     health: { readiness: async () => ({ status: 'ok', checks: [] }) },
     engine: {} as ApiDeps['engine'], // not reached: only the WebSocket gateway is exercised
+    ai: {} as ApiDeps['ai'],
     events,
     plugins: { list: () => [], setEnabled: unused, configure: unused },
   };

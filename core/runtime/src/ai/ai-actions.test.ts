@@ -74,7 +74,7 @@ describe.each(['sqlite', 'postgres'] as const)('AI actions through the engine on
       { id: 'b', type: 'ai.generate', input: { prompt: 'mountain snow and skis', document: { title: 'Snow' } } },
       { id: 'index', type: 'ai.embed', input: {} },
     ));
-    expect(execution.output).toMatchObject({ count: 2, provider: 'scripted', model: 'scripted-embed', indexed: [{ dims: 16 }, { dims: 16 }] });
+    expect(execution.output).toMatchObject({ count: 2, provider: 'scripted', model: 'scripted-embed', indexed: [{ dims: 64 }, { dims: 64 }] });
     expect(await engine.embeddings.count('scripted', 'scripted-embed', execution.workflowId)).toBe(2);
   });
 

@@ -173,7 +173,7 @@ describe.each(['sqlite', 'postgres'] as const)('AI service on %s', (dialect) => 
   it('embeds with a provider that makes embeddings, recording the call', async () => {
     const result = await service().embed({ texts: ['alpha beta', 'gamma'] }, { executionId: 'exec-embed' });
     expect(result.vectors).toHaveLength(2);
-    expect(result.vectors[0]).toHaveLength(16);
+    expect(result.vectors[0]).toHaveLength(64);
     expect((await usage.calls({ executionId: 'exec-embed' }))[0]).toMatchObject({ operation: 'embed', outcome: 'ok' });
   });
 
