@@ -15,17 +15,18 @@ export interface ProviderHealth {
  * Provider health answers reused for `ttlMs`, so readiness probes do not hammer providers; one
  * probe at a time per provider (concurrent callers share it), each bounded by AI_HEALTH_TIMEOUT_MS.
  */
-export function createHealthCache(options: { ttlMs: number; logger: Logger }) {
+export function createHealthCache(options: { ttlMs: number; logger: Logger; timeoutMs?: number }) {
+  const timeoutMs = options.timeoutMs ?? AI_HEALTH_TIMEOUT_MS;
   const answers = new Map<string, { at: number; health: Promise<ProviderHealth> }>();
 
   async function probe(provider: AiProviderDefinition): Promise<ProviderHealth> {
     const started = performance.now();
-    const signal = AbortSignal.timeout(AI_HEALTH_TIMEOUT_MS);
+    const signal = AbortSignal.timeout(timeoutMs);
     const done = (ok: boolean, detail?: string): ProviderHealth => ({ ok, ...(detail ? { detail } : {}), latencyMs: Math.round(performance.now() - started), checkedAt: new Date() });
     try {
       const result = await Promise.race([
         provider.health({ log: options.logger.child({ ai_provider: provider.type }) as unknown as SdkLogger, signal }),
-        new Promise<never>((_, reject) => signal.addEventListener('abort', () => reject(new Error(`no answer within ${AI_HEALTH_TIMEOUT_MS} ms`)), { once: true })),
+        new Promise<never>((_, reject) => signal.addEventListener('abort', () => reject(new Error(`no answer within ${timeoutMs} ms`)), { once: true })),
       ]);
       return done(result.ok, result.detail);
     } catch (error) {
