@@ -178,6 +178,8 @@ describe.each(['sqlite', 'postgres'] as const)('AI routes on %s', (dialect) => {
     expect(stats.body.by_provider).toEqual([expect.objectContaining({ key: 'scripted', calls: 3, cost_usd: expect.any(Number) })]);
     const one = await get(`/api/v3/ai-workflows/${created.body.id}`);
     expect(one.body.usage[0]).toMatchObject({ key: 'scripted', calls: 3 });
+    const analytics = await get(`/api/v3/workflows/${created.body.id}/analytics`);
+    expect(analytics.body.ai_usage).toEqual([expect.objectContaining({ key: 'scripted', calls: 3 })]);
     const byStep = await get(`/api/v3/advanced/ai/usage?group_by=step&execution_id=${run.body.id}`);
     expect(byStep.body.items).toHaveLength(3);
 
