@@ -85,6 +85,15 @@ describe.each(['sqlite', 'postgres'] as const)('AI routes on %s', (dialect) => {
     expect(tokens.map((t) => t.data.text).join('')).toBe((done.data as { text: string }).text);
   });
 
+  it('sends a reset event when the streaming provider breaks and the next one takes over', async () => {
+    const events = await readEvents(await stream({ prompt: '[break:scripted] go' }));
+    expect(events.map((e) => e.event).slice(0, 3)).toEqual(['token', 'token', 'reset']);
+    expect(events[2]!.data).toMatchObject({ provider: 'scripted', reason: 'connection', message: expect.stringContaining('mid-stream') });
+    const done = events.at(-1)!.data as { text: string; provider: string };
+    expect(done.provider).toBe('scripted-b');
+    expect(events.slice(3, -1).map((e) => (e.data as { text: string }).text).join('')).toBe(done.text);
+  });
+
   it('ends a stream with an error event naming the provider failure', async () => {
     const events = await readEvents(await stream({ prompt: '[fail:scripted:bad_request] no' }));
     expect(events.map((e) => e.event)).toEqual(['error']);

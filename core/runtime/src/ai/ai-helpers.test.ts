@@ -98,4 +98,15 @@ describe('token stream', () => {
     stream.end();
     expect(seen).toEqual([{ ...ids, index: 0, text: 'one two three' }]);
   });
+  it('drops pending text and sends a reset marker when the provider changes mid-stream', () => {
+    const events = createEventBus(silentLogger);
+    const seen: unknown[] = [];
+    events.on('ai.token', (e) => seen.push(e.payload));
+    const stream = createTokenStream(events, ids, 60_000);
+    stream.push('lost ');
+    stream.reset({ provider: 'openai', reason: 'connection' });
+    stream.push('kept');
+    stream.end();
+    expect(seen).toEqual([{ ...ids, index: 0, text: '', reset: true, provider: 'openai', reason: 'connection' }, { ...ids, index: 1, text: 'kept' }]);
+  });
 });

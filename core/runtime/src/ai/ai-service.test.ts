@@ -170,6 +170,16 @@ describe.each(['sqlite', 'postgres'] as const)('AI service on %s', (dialect) => 
     expect(tokens.join('')).toBe(result.text);
   });
 
+  it('tells the stream to start over when a provider fails mid-stream and the next one answers', async () => {
+    const tokens: string[] = [];
+    const resets: unknown[] = [];
+    const result = await service({ fallback: chain }).generate({ messages: user('[break:scripted] go on') }, { onToken: (t) => tokens.push(t), onStreamReset: (a) => resets.push(a) });
+    expect(result.provider).toBe('scripted-b');
+    expect(resets).toEqual([expect.objectContaining({ provider: 'scripted', reason: 'connection' })]);
+    expect(tokens.slice(0, 2)).toEqual(['partial ', 'answer ']);
+    expect(tokens.slice(2).join('')).toBe(result.text);
+  });
+
   it('embeds with a provider that makes embeddings, recording the call', async () => {
     const result = await service().embed({ texts: ['alpha beta', 'gamma'] }, { executionId: 'exec-embed' });
     expect(result.vectors).toHaveLength(2);

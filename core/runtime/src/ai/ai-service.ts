@@ -39,6 +39,8 @@ export interface AiServiceSettings {
 export interface AiCallScope {
   signal?: AbortSignal | undefined;
   onToken?: ((text: string) => void) | undefined;
+  /** Called when a provider that had already streamed tokens failed and the chain moves on: what was streamed is void. */
+  onStreamReset?: ((attempt: AiAttempt) => void) | undefined;
   /** The running workflow's chain (its definition's `ai`), used when the request names none. */
   workflowChain?: readonly string[] | undefined;
   executionId?: string | undefined;
@@ -82,7 +84,7 @@ export function createAiService(deps: { registries: Registries; cache: CacheStor
     operation: AiUsageEntry['operation'],
     routing: AiRouting,
     scope: AiCallScope,
-    attempt: (provider: AiProviderDefinition, model: string | undefined, signal: AbortSignal) => Promise<Answer<T>>,
+    attempt: (provider: AiProviderDefinition, model: string | undefined, signal: AbortSignal, onToken: ((text: string) => void) | undefined) => Promise<Answer<T>>,
     supports: (provider: AiProviderDefinition) => string | undefined = () => undefined,
   ): Promise<{ answer: Answer<T>; provider: string; usage: AiCallUsage; attempts: AiAttempt[] }> {
     const registered = registries.aiProviders.list().map((entry) => entry.definition.type);
@@ -102,8 +104,15 @@ export function createAiService(deps: { registries: Registries; cache: CacheStor
       }
       const model = index === 0 ? routing.model : undefined;
       const started = performance.now();
+      let streamed = false;
+      const onToken = scope.onToken
+        ? (text: string) => {
+            streamed = true;
+            scope.onToken!(text);
+          }
+        : undefined;
       try {
-        const answer = await callWithTimeout(name, routing.timeoutMs ?? settings.timeoutMs, scope.signal, (signal) => attempt(provider, model, signal));
+        const answer = await callWithTimeout(name, routing.timeoutMs ?? settings.timeoutMs, scope.signal, (signal) => attempt(provider, model, signal, onToken));
         const latencyMs = Math.round(performance.now() - started);
         const costUsd = answer.cached ? 0 : costOf(settings.prices, name, answer.model, answer.tokens);
         const tokens = answer.cached ? { inputTokens: 0, outputTokens: 0 } : answer.tokens;
@@ -115,6 +124,7 @@ export function createAiService(deps: { registries: Registries; cache: CacheStor
         lastFailure = failure;
         const latencyMs = Math.round(performance.now() - started);
         attempts.push({ provider: name, outcome: 'failed', reason: failure.reason, message: failure.message, latencyMs });
+        if (streamed) scope.onStreamReset?.(attempts.at(-1)!);
         deps.usage.record({ provider: name, model: model ?? '', operation, inputTokens: 0, outputTokens: 0, latencyMs, costUsd: null, cached: false, outcome: 'failed', reason: failure.reason, ...ids });
         deps.logger.warn({ ai_provider: name, reason: failure.reason, err: failure.message, ...ids }, 'AI provider failed');
         if (!MOVES_ON.has(failure.reason)) {
@@ -137,11 +147,11 @@ export function createAiService(deps: { registries: Registries; cache: CacheStor
 
   async function generate(request: AiGenerateRequest, scope: AiCallScope = {}): Promise<AiGenerateResult> {
     const cacheable = deps.cache !== undefined && settings.cacheTtlMs > 0 && isCacheable(request.temperature, request.cache);
-    const run = await runChain<CachedAnswer>('generate', request, scope, async (provider, model, signal) => {
+    const run = await runChain<CachedAnswer>('generate', request, scope, async (provider, model, signal, onToken) => {
       const key = cacheable ? aiCacheKey({ provider: provider.type, model, maxTokens: request.maxTokens, temperature: request.temperature, messages: request.messages, jsonSchema: request.jsonSchema }) : undefined;
       const hit = key ? await deps.cache!.get<CachedAnswer>(key).catch(() => undefined) : undefined;
       if (hit) {
-        scope.onToken?.(hit.text);
+        onToken?.(hit.text);
         return { value: hit, model: hit.model, tokens: { inputTokens: 0, outputTokens: 0 }, cached: true };
       }
       const messages = request.jsonSchema && !provider.capabilities.structuredOutput
@@ -149,7 +159,7 @@ export function createAiService(deps: { registries: Registries; cache: CacheStor
         : request.messages;
       const result = await provider.generate(
         { messages, ...(model ? { model } : {}), ...(request.maxTokens ? { maxTokens: request.maxTokens } : {}), ...(request.temperature !== undefined ? { temperature: request.temperature } : {}), ...(request.jsonSchema ? { jsonSchema: request.jsonSchema } : {}) },
-        callContext(provider, signal, scope.onToken),
+        callContext(provider, signal, onToken),
       );
       if (request.jsonSchema) checkJson(provider.type, result.text, request.jsonSchema);
       const value = { text: result.text, model: result.model, finishReason: result.finishReason };

@@ -33,7 +33,7 @@ export function createStepAiFactory(deps: { ai: AiService; embeddings: Embedding
         if (request.stream === false) return deps.ai.generate(request, base);
         const tokens = createTokenStream(deps.events, { execution_id: step.executionId, workflow_id: step.workflowId, step_id: step.stepId }, deps.tokenCoalesceMs);
         try {
-          return await deps.ai.generate(request, { ...base, onToken: tokens.push });
+          return await deps.ai.generate(request, { ...base, onToken: tokens.push, onStreamReset: tokens.reset });
         } finally {
           tokens.end();
         }

@@ -28,7 +28,7 @@ export const aiGenerateRoute = defineRoute({
   permission: 'ai:write',
   summary: 'Generate text with an AI provider, optionally streamed as server-sent events',
   description:
-    'With `stream: true` the answer is `text/event-stream`: `event: token` with `{"index","text"}` per chunk, then `event: done` with the full result (usage included) or `event: error` with `{"error": {...}}`. Closing the connection aborts the provider call.',
+    'With `stream: true` the answer is `text/event-stream`: `event: token` with `{"index","text"}` per chunk, then `event: done` with the full result (usage included) or `event: error` with `{"error": {...}}`. `event: reset` (`{"provider","reason","message"}`) means the provider streaming so far failed and the next in the chain starts over: discard the text so far. Closing the connection aborts the provider call.',
   tags: ['ai'],
   request: { body: generateBody },
   responses: {
@@ -60,7 +60,11 @@ export const aiGenerateRoute = defineRoute({
     const send = (event: string, data: unknown) => res.write(`event: ${event}\ndata: ${JSON.stringify(data)}\n\n`);
     let index = 0;
     try {
-      const result = await deps.ai.service.generate(request, { signal: controller.signal, onToken: (text) => send('token', { index: index++, text }) });
+      const result = await deps.ai.service.generate(request, {
+        signal: controller.signal,
+        onToken: (text) => send('token', { index: index++, text }),
+        onStreamReset: (attempt) => send('reset', { provider: attempt.provider, reason: attempt.reason, message: attempt.message }),
+      });
       send('done', wire(result));
     } catch (error) {
       if (!(error instanceof AiCallCancelledError)) {
