@@ -16,7 +16,7 @@ export interface ApiDeps {
   health: { readiness(): Promise<ReadinessReport> };
   engine: EngineDeps;
   /** AI service, usage accounting, embeddings and AI workflows (the runtime's `ai` without the engine's step factory). */
-  ai: Omit<AiRuntime, 'stepAi'>;
+  ai: Omit<AiRuntime, 'stepAi' | 'close'>;
   /** The process's event bus; the WebSocket gateway fans its lifecycle events out to clients. */
   events: EventBus;
   plugins: {

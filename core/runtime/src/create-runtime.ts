@@ -157,7 +157,7 @@ export async function createRuntime(options: CreateRuntimeOptions): Promise<Runt
       close: () =>
         (closed ??= (async () => {
           await workers.stop(config.shutdownTimeoutMs);
-          await ai.usage.close();
+          await ai.close();
           await bridge?.close();
           await plugins.disposeAll();
           await database.close();

@@ -1,4 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { silentLogger } from '../storage/test-support/open-test-database.js';
+import { startAutoEmbed } from './auto-embed.js';
 import { memoryCacheStore, startAiEngine } from './test-support/ai-harness.js';
 
 type AiEngine = Awaited<ReturnType<typeof startAiEngine>>;
@@ -76,6 +78,21 @@ describe.each(['sqlite', 'postgres'] as const)('AI actions through the engine on
     ));
     expect(execution.output).toMatchObject({ count: 2, provider: 'scripted', model: 'scripted-embed', indexed: [{ dims: 64 }, { dims: 64 }] });
     expect(await engine.embeddings.count('scripted', 'scripted-embed', execution.workflowId)).toBe(2);
+  });
+
+  it('auto-embedding stores vectors for documents AI steps produce, and only for those', async () => {
+    const auto = startAutoEmbed({ events: engine.events, documents: engine.documents, ai: engine.ai, embeddings: engine.embeddings, logger: silentLogger });
+    try {
+      const execution = await engine.run(chain(
+        { id: 'ai', type: 'ai.generate', input: { prompt: 'lighthouse keepers', document: { title: 'Lighthouses' } } },
+        { id: 'plain', type: 'test.document', input: { title: 'Not from AI' } },
+      ));
+      await auto.idle();
+      expect(await engine.embeddings.count('scripted', 'scripted-embed', execution.workflowId)).toBe(1);
+      expect((await engine.usage.calls({ executionId: execution.id })).map((c) => `${c.stepId}:${c.operation}`)).toEqual(['ai:generate', 'ai:embed']);
+    } finally {
+      auto.stop();
+    }
   });
 
   it("follows the workflow's own fallback chain and records the skipped provider on the step output", async () => {

@@ -7,6 +7,7 @@ import type { Registries } from '../plugin-host/registries.js';
 import type { SqlClient } from '../storage/sql-client.js';
 import { createAiService, type AiService } from './ai-service.js';
 import { createAiWorkflowStore, type AiWorkflowStore } from './ai-workflow-store.js';
+import { startAutoEmbed } from './auto-embed.js';
 import { createEmbeddingStore, type EmbeddingStore } from './embedding-store.js';
 import { createStepAiFactory, type StepAiFactory } from './step-ai.js';
 import { createAiUsageStore, type AiUsageStore } from './usage-store.js';
@@ -20,6 +21,8 @@ export interface AiRuntime {
   stepAi: StepAiFactory;
   /** Most vectors one semantic search scores (`aiSearchMaxVectors`). */
   searchMaxVectors: number;
+  /** Stops background work (auto-embedding) and writes buffered usage rows. */
+  close(): Promise<void>;
 }
 
 /** Builds the AI runtime from settings; `cache` undefined means no response caching. */
@@ -35,6 +38,7 @@ export function createAiRuntime(deps: { config: DwcConfig; sql: SqlClient; regis
     logger,
     settings: { fallback: config.aiFallback, timeoutMs: config.aiTimeoutMs, prices: config.aiPrices, cacheTtlMs: config.aiCacheTtlMs, healthCacheMs: config.aiHealthCacheMs },
   });
+  const autoEmbed = config.aiAutoEmbed ? startAutoEmbed({ events: deps.events, documents: deps.documents, ai: service, embeddings, logger }) : undefined;
   return {
     service,
     usage,
@@ -42,5 +46,10 @@ export function createAiRuntime(deps: { config: DwcConfig; sql: SqlClient; regis
     workflows: createAiWorkflowStore(deps.sql),
     stepAi: createStepAiFactory({ ai: service, embeddings, documents: deps.documents, events: deps.events, tokenCoalesceMs: config.aiTokenCoalesceMs }),
     searchMaxVectors: config.aiSearchMaxVectors,
+    async close() {
+      autoEmbed?.stop();
+      await autoEmbed?.idle();
+      await usage.close();
+    },
   };
 }

@@ -129,6 +129,11 @@ export const settings = {
     schema: z.coerce.number().int().min(0).max(5_000).default(30),
     doc: 'Streamed tokens are sent as one `ai.token` event per this many milliseconds (0 sends one event per token).',
   },
+  aiAutoEmbed: {
+    env: 'DWC_AI_AUTO_EMBED',
+    schema: flag.default(false),
+    doc: 'Embed the documents AI steps produce as they are stored, so semantic search finds them without an `ai.embed` step.',
+  },
   aiSearchMaxVectors: {
     env: 'DWC_AI_SEARCH_MAX_VECTORS',
     schema: z.coerce.number().int().min(1).max(5_000_000).default(100_000),
