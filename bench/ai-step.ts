@@ -24,7 +24,17 @@ const workflow = {
   ],
 };
 
-async function measure(label: string, databaseUrl: string): Promise<Row> {
+/** The same chain shape with `transform` steps: the engine's own cost per step, for comparison. */
+const baseline = {
+  name: 'three transform steps',
+  steps: [
+    { id: 'outline', type: 'transform', input: { expression: '"Outline " & topic', data: '{{ input }}' } },
+    { id: 'draft', type: 'transform', input: { expression: '"Draft " & t', data: { t: '{{ steps.outline.output.result }}' } } },
+    { id: 'polish', type: 'transform', input: { expression: '"Polish " & t', data: { t: '{{ steps.draft.output.result }}' } } },
+  ],
+};
+
+async function measure(label: string, databaseUrl: string): Promise<Row[]> {
   const dir = mkdtempSync(join(tmpdir(), 'dwc-bench-ai-'));
   process.env.SCRIPTED_AI_LATENCY_MS = String(LATENCY_MS);
   const config = loadConfig({
@@ -34,13 +44,37 @@ async function measure(label: string, databaseUrl: string): Promise<Row> {
   });
   const runtime: Runtime = await createRuntime({ config, logger: createLogger({ level: 'warn' }), cwd: repoRoot });
   try {
-    const created = await runtime.workflows.create(parseWorkflowDefinition(workflow));
     const waiting = new Map<string, (type: string) => void>();
     runtime.events.on('execution.*', (event) => {
       if (event.type !== 'execution.started') waiting.get(event.payload.execution_id as string)?.(event.type);
     });
-    const overheads: number[] = [];
-    const totals: number[] = [];
+    const plain = await runSeries(runtime, waiting, baseline, 0);
+    const ai = await runSeries(runtime, waiting, workflow, LATENCY_MS);
+    const usage = await runtime.ai.usage.aggregate({ workflowId: ai.workflowId }, 'none');
+    if (usage[0]?.calls !== (RUNS + 10) * STEPS) throw new Error(`expected ${(RUNS + 10) * STEPS} recorded AI calls, got ${usage[0]?.calls}`);
+    const row = (steps: string, latency: number, series: { totals: number[]; overheads: number[] }, callMs?: number): Row => ({
+      database: label,
+      steps,
+      runs: RUNS,
+      'provider ms/step': latency,
+      'recorded call ms (mean)': callMs ?? '-',
+      'execution p50 ms': Number(median(series.totals).toFixed(1)),
+      'overhead/step p50 ms': Number(median(series.overheads).toFixed(2)),
+      'overhead/step p99 ms': Number(percentile(series.overheads, 99).toFixed(2)),
+    });
+    return [row('3 x transform (baseline)', 0, plain), row('3 x ai.generate', LATENCY_MS, ai, usage[0]!.avgLatencyMs)];
+  } finally {
+    await runtime.close();
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+/** Runs the workflow RUNS times one after another (after 10 warm-up runs). */
+async function runSeries(runtime: Runtime, waiting: Map<string, (type: string) => void>, definition: object, latencyMs: number) {
+  const created = await runtime.workflows.create(parseWorkflowDefinition(definition));
+  const overheads: number[] = [];
+  const totals: number[] = [];
+  {
     for (let i = 0; i < RUNS + 10; i++) {
       const started = performance.now();
       let ended!: (type: string) => void;
@@ -53,34 +87,23 @@ async function measure(label: string, databaseUrl: string): Promise<Row> {
       const total = performance.now() - started;
       if (i < 10) continue; // warm-up
       totals.push(total);
-      overheads.push((total - STEPS * LATENCY_MS) / STEPS);
+      overheads.push((total - STEPS * latencyMs) / STEPS);
     }
-    const usage = await runtime.ai.usage.aggregate({ workflowId: created.id }, 'none');
-    if (usage[0]?.calls !== (RUNS + 10) * STEPS) throw new Error(`expected ${(RUNS + 10) * STEPS} recorded AI calls, got ${usage[0]?.calls}`);
-    return {
-      database: label,
-      runs: RUNS,
-      'provider ms/step': LATENCY_MS,
-      'execution p50 ms': Number(median(totals).toFixed(1)),
-      'overhead/step p50 ms': Number(median(overheads).toFixed(2)),
-      'overhead/step p99 ms': Number(percentile(overheads, 99).toFixed(2)),
-    };
-  } finally {
-    await runtime.close();
-    rmSync(dir, { recursive: true, force: true });
   }
+  return { workflowId: created.id, totals, overheads };
 }
 
-const rows: Row[] = [await measure('sqlite', '')];
+const rows: Row[] = await measure('sqlite', '');
 if (process.env.BENCH_SKIP_POSTGRES !== '1') {
   const postgres = await benchPostgres();
   try {
-    rows.push(await measure('postgres', await postgres.createDatabase()));
+    rows.push(...(await measure('postgres', await postgres.createDatabase())));
   } finally {
     await postgres.stop();
   }
 }
 report('ai-step', rows, {
   workflow: `${STEPS} chained ai.generate steps (scripted fixture provider, ${LATENCY_MS} ms per call, streaming tokens as ai.token events, usage rows recorded, last step stores a document)`,
+  baseline: 'the same chain of transform steps, no AI: the engine cost per step without the AI service',
   overhead: '(execution wall time from start() to execution.succeeded - steps x provider latency) / steps; runs one at a time after 10 warm-up runs',
 });

@@ -191,6 +191,10 @@ describe.each(['sqlite', 'postgres'] as const)('AI routes on %s', (dialect) => {
     expect(analytics.body.ai_usage).toEqual([expect.objectContaining({ key: 'scripted', calls: 3 })]);
     const byStep = await get(`/api/v3/advanced/ai/usage?group_by=step&execution_id=${run.body.id}`);
     expect(byStep.body.items).toHaveLength(3);
+    const calls = await get(`/api/v3/advanced/ai/usage/calls?execution_id=${run.body.id}`);
+    expect(calls.body.items.map((c: { step_id: string; outcome: string; workflow_id: string }) => `${c.step_id}:${c.outcome}`)).toEqual(['outline:ok', 'draft:ok', 'polish:ok']);
+    expect(calls.body.items[0]).toMatchObject({ provider: 'scripted', model: 'scripted-1', operation: 'generate', workflow_id: created.body.id, cached: false, cost_usd: expect.any(Number) });
+    expect((await get('/api/v3/advanced/ai/usage/calls')).status).toBe(400);
 
     expect((await post('/api/v3/ai-workflows', { name: 'x', workflow_type: 'poetry' })).status).toBe(400);
     expect((await post('/api/v3/ai-workflows', { name: 'x', workflow_type: 'translation', template_name: 'summarization' })).status).toBe(400);

@@ -3,7 +3,7 @@ import { aiAnalyzeRoute } from './routes/ai/analyze-route.js';
 import { aiWorkflowRoutes } from './routes/ai/ai-workflow-routes.js';
 import { aiGenerateRoute } from './routes/ai/generate-route.js';
 import { aiProvidersRoute } from './routes/ai/providers-route.js';
-import { aiUsageRoute } from './routes/ai/usage-route.js';
+import { aiUsageCallsRoute, aiUsageRoute } from './routes/ai/usage-route.js';
 import { searchDocumentsPostRoute, searchDocumentsRoute } from './routes/documents/search-routes.js';
 
 /** AI routes and document search. Mounted before the engine routes, so `/documents/search` wins over `/documents/{id}`. */
@@ -12,6 +12,7 @@ export const aiRoutes: readonly Route[] = [
   aiAnalyzeRoute,
   aiProvidersRoute,
   aiUsageRoute,
+  aiUsageCallsRoute,
   ...aiWorkflowRoutes,
   searchDocumentsRoute,
   searchDocumentsPostRoute,

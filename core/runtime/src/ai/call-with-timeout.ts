@@ -27,6 +27,7 @@ export async function callWithTimeout<T>(
     onAbort = () => reject(timeout.signal.aborted && !callerSignal?.aborted ? timeoutError(provider, timeoutMs) : new AiCallCancelledError());
     signal.addEventListener('abort', onAbort, { once: true });
   });
+  stopped.catch(() => undefined);
   const running = Promise.resolve().then(() => call(signal));
   running.catch(() => undefined);
   try {

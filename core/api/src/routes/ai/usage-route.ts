@@ -25,3 +25,43 @@ export const aiUsageRoute = defineRoute({
     return { group_by: query.group_by, items: rows.map(usageAggregateWire) };
   },
 });
+
+const callSchema = z
+  .object({
+    id: z.string(), created_at: z.string(), provider: z.string(), model: z.string(), operation: z.string(),
+    input_tokens: z.number().int(), output_tokens: z.number().int(), latency_ms: z.number(), cost_usd: z.number().nullable(),
+    cached: z.boolean(), outcome: z.enum(['ok', 'failed']), reason: z.string().nullable(),
+    execution_id: z.string().nullable(), step_id: z.string().nullable(), workflow_id: z.string().nullable(),
+  })
+  .meta({ id: 'AiCall' });
+
+export const aiUsageCallsRoute = defineRoute({
+  method: 'GET',
+  path: '/api/v3/advanced/ai/usage/calls',
+  operationId: 'listAiCalls',
+  permission: 'ai:read',
+  summary: 'Recorded AI calls, oldest first: one row per provider call, cache hit or failed attempt',
+  tags: ['ai'],
+  request: {
+    query: z
+      .object({
+        workflow_id: z.string().max(64).optional(),
+        execution_id: z.string().max(64).optional(),
+        step_id: z.string().max(64).optional(),
+        provider: z.string().max(100).optional(),
+        limit: z.coerce.number().int().min(1).max(1000).default(100),
+      })
+      .refine((q) => q.workflow_id !== undefined || q.execution_id !== undefined, { message: 'give workflow_id or execution_id', path: ['execution_id'] }),
+  },
+  responses: { 200: { description: 'The calls', schema: z.object({ items: z.array(callSchema) }) } },
+  handler: async ({ deps, query }) => {
+    const calls = await deps.ai.usage.calls({ workflowId: query.workflow_id, executionId: query.execution_id, stepId: query.step_id, provider: query.provider, limit: query.limit });
+    return {
+      items: calls.map((c) => ({
+        id: c.id, created_at: c.createdAt.toISOString(), provider: c.provider, model: c.model, operation: c.operation,
+        input_tokens: c.inputTokens, output_tokens: c.outputTokens, latency_ms: c.latencyMs, cost_usd: c.costUsd, cached: c.cached,
+        outcome: c.outcome, reason: c.reason ?? null, execution_id: c.executionId ?? null, step_id: c.stepId ?? null, workflow_id: c.workflowId ?? null,
+      })),
+    };
+  },
+});
