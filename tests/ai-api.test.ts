@@ -115,6 +115,18 @@ describe.each(['sqlite', 'postgres'] as const)('AI routes on %s', (dialect) => {
     await vi.waitFor(() => expect((globalThis as { __dwcScriptedAborts?: number }).__dwcScriptedAborts).toBe(before + 1), { timeout: 5_000 });
   });
 
+  it('aborts the provider call when a client waiting for a plain answer disconnects', async () => {
+    const counters = globalThis as { __dwcScriptedAborts?: number; __dwcScriptedSlow?: number };
+    const aborts = counters.__dwcScriptedAborts ?? 0;
+    const started = counters.__dwcScriptedSlow ?? 0;
+    const req = httpRequest(`${baseUrl}/api/v3/advanced/ai/generate`, { method: 'POST', headers: { ...auth, 'content-type': 'application/json' } });
+    req.on('error', () => undefined);
+    req.end(JSON.stringify({ prompt: '[slow:scripted] wait', provider: 'scripted' }));
+    await vi.waitFor(() => expect(counters.__dwcScriptedSlow).toBe(started + 1), { timeout: 5_000 });
+    req.destroy();
+    await vi.waitFor(() => expect(counters.__dwcScriptedAborts).toBe(aborts + 1), { timeout: 5_000 });
+  });
+
   it('answers 502 with every attempt when no provider answers, and 400 for bad input', async () => {
     const failed = await post('/api/v3/advanced/ai/generate', { prompt: '[fail:scripted:connection] [fail:scripted-b:server_error]' });
     expect(failed.status).toBe(502);

@@ -1,3 +1,4 @@
+import { AiCallCancelledError } from '@dwc/runtime';
 import type { AiCallInfo } from '@dwc/sdk';
 import { z } from 'zod';
 
@@ -49,4 +50,31 @@ export const usageAggregateSchema = z
 
 export function usageAggregateWire(a: { key: string | null; calls: number; failed: number; cached: number; inputTokens: number; outputTokens: number; costUsd: number | null; avgLatencyMs: number }) {
   return { key: a.key, calls: a.calls, failed: a.failed, cached: a.cached, input_tokens: a.inputTokens, output_tokens: a.outputTokens, cost_usd: a.costUsd, avg_latency_ms: a.avgLatencyMs };
+}
+
+/**
+ * An AbortSignal that fires when the client goes away before the response is complete, and a
+ * wrapper that turns the resulting cancellation into "nothing to send" instead of a logged 500.
+ */
+export interface ClientAbort {
+  signal: AbortSignal;
+  unlessGone<T>(work: Promise<T>): Promise<T | undefined>;
+}
+
+export function clientAbort(res: { on(event: 'close', listener: () => void): unknown; writableFinished: boolean }): ClientAbort {
+  const controller = new AbortController();
+  res.on('close', () => {
+    if (!res.writableFinished) controller.abort();
+  });
+  return {
+    signal: controller.signal,
+    async unlessGone<T>(work: Promise<T>): Promise<T | undefined> {
+      try {
+        return await work;
+      } catch (error) {
+        if (error instanceof AiCallCancelledError && controller.signal.aborted) return undefined;
+        throw error;
+      }
+    },
+  };
 }

@@ -2,7 +2,7 @@ import { ANALYSIS_TASKS } from '@dwc/sdk';
 import { z } from 'zod';
 import { defineRoute } from '../../define-route.js';
 import { errorResponse } from '../../error-response.js';
-import { callInfoSchema, callInfoWire, routingBody, routingOf } from './ai-wire.js';
+import { callInfoSchema, callInfoWire, clientAbort, routingBody, routingOf } from './ai-wire.js';
 
 const score = z.number();
 const analysisSchema = z.object({
@@ -39,11 +39,8 @@ export const aiAnalyzeRoute = defineRoute({
     502: errorResponse('No provider answered'),
   },
   handler: async ({ deps, body, res }) => {
-    const controller = new AbortController();
-    res.on('close', () => {
-      if (!res.writableFinished) controller.abort();
-    });
-    const analysis = await deps.ai.service.analyze(
+    const client = clientAbort(res);
+    const analysis = await client.unlessGone(deps.ai.service.analyze(
       {
         text: body.text,
         tasks: body.tasks,
@@ -52,8 +49,8 @@ export const aiAnalyzeRoute = defineRoute({
         ...(body.max_keywords ? { maxKeywords: body.max_keywords } : {}),
         ...routingOf(body),
       },
-      { signal: controller.signal },
-    );
-    return { ...analysis.result, ...callInfoWire(analysis) };
+      { signal: client.signal },
+    ));
+    return analysis && { ...analysis.result, ...callInfoWire(analysis) };
   },
 });

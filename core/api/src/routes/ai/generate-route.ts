@@ -4,7 +4,7 @@ import { defineRoute } from '../../define-route.js';
 import { toHttpError } from '../../error-handler.js';
 import { errorResponse } from '../../error-response.js';
 import { requestState } from '../../request-context.js';
-import { callInfoSchema, callInfoWire, routingBody, routingOf } from './ai-wire.js';
+import { callInfoSchema, callInfoWire, clientAbort, routingBody, routingOf } from './ai-wire.js';
 
 const generateBody = z.object({
   prompt: z.string().min(1).max(1_000_000),
@@ -48,12 +48,12 @@ export const aiGenerateRoute = defineRoute({
     const wire = (result: Awaited<ReturnType<typeof deps.ai.service.generate>>) => ({
       text: result.text, ...(result.json !== undefined ? { json: result.json } : {}), finish_reason: result.finishReason, ...callInfoWire(result),
     });
-    const controller = new AbortController();
     // The client went away before the answer was complete: stop the provider call.
-    res.on('close', () => {
-      if (!res.writableFinished) controller.abort();
-    });
-    if (!body.stream) return wire(await deps.ai.service.generate(request, { signal: controller.signal }));
+    const client = clientAbort(res);
+    if (!body.stream) {
+      const result = await client.unlessGone(deps.ai.service.generate(request, { signal: client.signal }));
+      return result && wire(result);
+    }
 
     res.status(200).set({ 'Content-Type': 'text/event-stream; charset=utf-8', 'Cache-Control': 'no-cache', Connection: 'keep-alive', 'X-Accel-Buffering': 'no' });
     res.flushHeaders();
@@ -61,7 +61,7 @@ export const aiGenerateRoute = defineRoute({
     let index = 0;
     try {
       const result = await deps.ai.service.generate(request, {
-        signal: controller.signal,
+        signal: client.signal,
         onToken: (text) => send('token', { index: index++, text }),
         onStreamReset: (attempt) => send('reset', { provider: attempt.provider, reason: attempt.reason, message: attempt.message }),
       });

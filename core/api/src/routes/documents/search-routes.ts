@@ -3,6 +3,7 @@ import { z } from 'zod';
 import type { ApiDeps } from '../../api-deps.js';
 import { defineRoute } from '../../define-route.js';
 import { errorResponse } from '../../error-response.js';
+import { clientAbort } from '../ai/ai-wire.js';
 import { summarySchema, toSummary } from './document-wire.js';
 
 const searchParams = z.object({
@@ -54,12 +55,9 @@ const responses = {
   502: errorResponse('The embedding provider did not answer'),
 };
 
-const abortOnClose = (res: { on(event: 'close', listener: () => void): unknown; writableFinished: boolean }) => {
-  const controller = new AbortController();
-  res.on('close', () => {
-    if (!res.writableFinished) controller.abort();
-  });
-  return controller.signal;
+const searchUnlessGone = (deps: ApiDeps, params: z.output<typeof searchParams>, res: Parameters<typeof clientAbort>[0]) => {
+  const client = clientAbort(res);
+  return client.unlessGone(search(deps, params, client.signal));
 };
 
 export const searchDocumentsRoute = defineRoute({
@@ -72,7 +70,7 @@ export const searchDocumentsRoute = defineRoute({
   tags: ['documents'],
   request: { query: searchParams },
   responses,
-  handler: ({ deps, query, res }) => search(deps, query, abortOnClose(res)),
+  handler: ({ deps, query, res }) => searchUnlessGone(deps, query, res),
 });
 
 export const searchDocumentsPostRoute = defineRoute({
@@ -85,5 +83,5 @@ export const searchDocumentsPostRoute = defineRoute({
   tags: ['documents'],
   request: { body: searchParams },
   responses,
-  handler: ({ deps, body, res }) => search(deps, body, abortOnClose(res)),
+  handler: ({ deps, body, res }) => searchUnlessGone(deps, body, res),
 });
