@@ -5,3 +5,4 @@ await import('./webhook.js');
 await import('./audit.js');
 await import('./ws-fanout.js');
 await import('./cache.js');
+await import('./ai-step.js');

@@ -212,6 +212,7 @@ async function runServer(): Promise<void> {
     engine: {} as ApiDeps['engine'], // not reached: only the WebSocket gateway is exercised
     audit: {} as ApiDeps['audit'],
     vault: {} as ApiDeps['vault'],
+    ai: {} as ApiDeps['ai'],
     events,
     cache: { stats: unused, clear: unused, delete: unused },
     plugins: { list: () => [], setEnabled: unused, configure: unused },

@@ -24,6 +24,7 @@ export function composeApiDeps(runtime: Runtime, apiToken: string): ApiDeps {
       jobs: runtime.jobs,
       worker: () => ({ id: runtime.workers.workerId, concurrency: config.workerConcurrency, active: runtime.workers.activeCount() }),
     },
+    ai: runtime.ai,
     plugins: {
       list: () => runtime.plugins.list(),
       setEnabled: (name, enabled) => runtime.plugins.setEnabled(name, enabled),

@@ -1,4 +1,4 @@
-import type { AuditService, CacheStore, HealthCheck, PluginStatus, ReadinessReport, SecretVault } from '@dwc/runtime';
+import type { AiRuntime, AuditService, CacheStore, HealthCheck, PluginStatus, ReadinessReport, SecretVault } from '@dwc/runtime';
 import type { EventBus } from '@dwc/sdk';
 import type { Logger } from 'pino';
 import type { EngineDeps } from './engine-deps.js';
@@ -15,6 +15,8 @@ export interface ApiDeps {
   auth: { verifyBearer(token: string): Promise<{ subject: string } | null> };
   health: { readiness(): Promise<ReadinessReport> };
   engine: EngineDeps;
+  /** AI service, usage accounting, embeddings and AI workflows (the runtime's `ai` without the engine's step factory). */
+  ai: Omit<AiRuntime, 'stepAi' | 'close'>;
   /** The process's event bus; the WebSocket gateway fans its lifecycle events out to clients. */
   events: EventBus;
   /** The process's cache store (`/api/v3/advanced/cache`). */

@@ -1,3 +1,4 @@
+import { aiRoutes } from './ai-routes.js';
 import type { Route } from './define-route.js';
 import { engineRoutes } from './engine-routes.js';
 import { cacheRoutes } from './routes/cache/cache-routes.js';
@@ -24,6 +25,7 @@ export const defaultRoutes: readonly Route[] = [
   enablePluginRoute,
   disablePluginRoute,
   configurePluginRoute,
+  ...aiRoutes,
   ...engineRoutes,
   ...cacheRoutes,
   ...auditAndSecretRoutes,

@@ -2,6 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { hostname } from 'node:os';
 import { ConfigError, type EventBus } from '@dwc/sdk';
 import type { Logger } from 'pino';
+import { createAiRuntime, type AiRuntime } from './ai/create-ai-runtime.js';
 import type { CacheStore } from './cache/cache-store.js';
 import { createCacheStore } from './cache/create-cache-store.js';
 import type { DwcConfig } from './config/settings.js';
@@ -53,6 +54,8 @@ export interface Runtime {
   vault: SecretVault;
   /** The vault's keyring as loaded at start and where it came from (`DWC_MASTER_KEY` or the key files); resolved on first call. */
   masterKeys(): { keyring: Keyring; source: MasterKeySource };
+  /** AI service, usage accounting, embeddings and AI workflows. */
+  ai: AiRuntime;
   readiness(): Promise<ReadinessReport>;
   /** Stops the workers (waiting for running jobs), disposes plugins, closes the cache and the database. Safe to call twice. */
   close(): Promise<void>;
@@ -134,7 +137,9 @@ export async function createRuntime(options: CreateRuntimeOptions): Promise<Runt
     const jobs = createJobStore(sql);
     const executionStore = createExecutionStore(sql, jobs);
     const workflows = createWorkflowStore<WorkflowDefinition>(sql);
-    const runner = createExecutionRunner({ executions: executionStore, workflows, registries, events, logger });
+    const documents = createDocumentStore(sql);
+    const ai = createAiRuntime({ config, sql, registries, events, documents, cache, logger });
+    const runner = createExecutionRunner({ executions: executionStore, workflows, registries, events, logger, stepAi: ai.stepAi });
     let bridge: PostgresEventBridge | undefined;
     // Called only after start-up, once `workers` exists.
     const wake = () => {
@@ -193,23 +198,26 @@ export async function createRuntime(options: CreateRuntimeOptions): Promise<Runt
       executionStore,
       tasks,
       jobs,
-      documents: createDocumentStore(sql),
+      documents,
       workers,
       cache,
       audit,
       vault,
       masterKeys,
+      ai,
       readiness: () =>
         checkReadiness({
           pingDatabase: () => database.ping(),
           plugins: plugins.list(),
           aiProviders: registries.aiProviders.list().map((entry) => entry.definition),
+          aiHealth: (provider) => ai.service.health(provider.type),
           logger,
           cache: { backend: config.cacheBackend, store: cache },
         }),
       close: () =>
         (closed ??= (async () => {
           await workers.stop(config.shutdownTimeoutMs);
+          await ai.close();
           await bridge?.close();
           await plugins.disposeAll();
           stopDetector();

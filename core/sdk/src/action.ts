@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import type { DocumentDraft } from './document.js';
 import type { Logger } from './logger.js';
+import type { StepAi } from './step-ai.js';
 import { assertCapabilityId, assertFunction } from './capability-id.js';
 
 /** What the engine hands an action for one attempt of one step. */
@@ -16,6 +17,8 @@ export interface StepContext {
   log: Logger;
   /** Records a document produced by this step; stored with the step's result, atomically. */
   emitDocument(document: DocumentDraft): void;
+  /** The AI service, when the host runs one (the server always does). */
+  ai?: StepAi;
 }
 
 export interface ActionSpec<In extends z.ZodType, Out extends z.ZodType> {

@@ -37,6 +37,21 @@ export type {
   ModelInfo,
   TokenUsage,
 } from './ai-provider.js';
+export type {
+  AiAnalyzeRequest,
+  AiAnalyzeResult,
+  AiAttempt,
+  AiCallInfo,
+  AiCallUsage,
+  AiEmbedRequest,
+  AiEmbedResult,
+  AiGenerateRequest,
+  AiGenerateResult,
+  AiIndexRequest,
+  AiIndexResult,
+  AiRouting,
+  StepAi,
+} from './step-ai.js';
 export { defineExporter } from './exporter.js';
 export type { ExporterContext, ExporterDefinition, ExporterSpec, MetricFamily, MetricSample } from './exporter.js';
 export { documentDraftSchema, documentFormatSchema } from './document.js';

@@ -15,6 +15,19 @@ const byteSize = z
     return Number(digits) * 1024 ** ['b', 'kb', 'mb', 'gb'].indexOf(unit.toLowerCase());
   })
   .pipe(z.number().min(1024, 'must be at least 1kb'));
+const priceEntry = z.strictObject({
+  input_per_1m: z.number().min(0, 'must be 0 or more (USD per million input tokens)'),
+  output_per_1m: z.number().min(0, 'must be 0 or more (USD per million output tokens)'),
+});
+const priceTable = z.record(z.string().regex(/^[^/\s]+\/\S+$/, 'keys must look like "provider/model" (or "provider/*")'), priceEntry);
+const jsonText = z.string().transform((text, ctx) => {
+  try {
+    return JSON.parse(text) as unknown;
+  } catch {
+    ctx.addIssue({ code: 'custom', message: 'must be JSON, e.g. {"openai/gpt-4o-mini": {"input_per_1m": 0.15, "output_per_1m": 0.6}}' });
+    return z.NEVER;
+  }
+});
 const flag = z.union([z.boolean(), z.enum(['true', 'false', '1', '0']).transform((v) => v === 'true' || v === '1')]);
 
 /**
@@ -168,6 +181,46 @@ export const settings = {
     schema: z.string().regex(/^rediss?:\/\//, 'must start with redis:// or rediss://').optional(),
     doc: 'Redis connection URL, used by the redis cache backend.',
     secret: true,
+  },
+  aiFallback: {
+    env: 'DWC_AI_FALLBACK',
+    schema: list.default([]),
+    doc: 'Global AI provider fallback chain, comma-separated (e.g. `openai,ollama,local`); unset uses the first registered provider.',
+  },
+  aiTimeoutMs: {
+    env: 'DWC_AI_TIMEOUT_MS',
+    schema: z.coerce.number().int().min(100).max(3_600_000).default(60_000),
+    doc: 'Longest one AI provider call may take before the chain moves on (reason `timeout`).',
+  },
+  aiPrices: {
+    env: 'DWC_AI_PRICES',
+    schema: z.union([priceTable, jsonText.pipe(priceTable)]).default({}),
+    doc: 'AI price table, USD per million tokens by `provider/model` (or `provider/*`): `{"openai/gpt-4o-mini": {"input_per_1m": 0.15, "output_per_1m": 0.6}}`; calls without a price have cost null.',
+  },
+  aiCacheTtlMs: {
+    env: 'DWC_AI_CACHE_TTL_MS',
+    schema: z.coerce.number().int().min(0).default(86_400_000),
+    doc: 'How long cached AI responses are kept (0 turns the response cache off).',
+  },
+  aiHealthCacheMs: {
+    env: 'DWC_AI_HEALTH_CACHE_MS',
+    schema: z.coerce.number().int().min(0).default(15_000),
+    doc: 'How long an AI provider health answer is reused by /api/v3/health and the providers route.',
+  },
+  aiTokenCoalesceMs: {
+    env: 'DWC_AI_TOKEN_COALESCE_MS',
+    schema: z.coerce.number().int().min(0).max(5_000).default(30),
+    doc: 'Streamed tokens are sent as one `ai.token` event per this many milliseconds (0 sends one event per token).',
+  },
+  aiAutoEmbed: {
+    env: 'DWC_AI_AUTO_EMBED',
+    schema: flag.default(false),
+    doc: 'Embed the documents AI steps produce as they are stored, so semantic search finds them without an `ai.embed` step.',
+  },
+  aiSearchMaxVectors: {
+    env: 'DWC_AI_SEARCH_MAX_VECTORS',
+    schema: z.coerce.number().int().min(1).max(5_000_000).default(100_000),
+    doc: 'Most stored embeddings one semantic search scores (newest first); searches are exact cosine in process.',
   },
 } as const;
 

@@ -34,6 +34,12 @@ export const workflowStepSchema = z
 /** What fires the workflow: `{ type, ...settings }`; the trigger plugin validates the settings. */
 export const workflowTriggerSchema = z.looseObject({ type: z.string().min(1).max(200) });
 
+/** AI settings of a workflow: the provider its AI steps use and the chain to fall back on. */
+export const workflowAiSchema = z.strictObject({
+  provider: z.string().regex(CAPABILITY_ID, 'must be an AI provider type such as "openai" or "local"').optional(),
+  fallback: z.array(z.string().regex(CAPABILITY_ID, 'must be an AI provider type such as "ollama"')).max(10).optional(),
+});
+
 /**
  * A workflow definition as clients send it (API.md, "Workflows and executions"). Beyond the
  * shape, it checks the graph (unique ids, known dependencies, no cycles) and that every
@@ -45,6 +51,7 @@ export const workflowDefinitionSchema = z
     description: z.string().max(5000).optional(),
     trigger: workflowTriggerSchema.default(() => ({ type: 'manual' })),
     steps: z.array(workflowStepSchema).min(1).max(500),
+    ai: workflowAiSchema.optional(),
   })
   .superRefine((definition, ctx) => {
     for (const issue of validateWorkflowGraph(definition.steps)) ctx.addIssue({ code: 'custom', ...issue });

@@ -1,6 +1,7 @@
 import type { EventBus } from '@dwc/sdk';
 import type { Logger } from 'pino';
 import { evaluateCondition, evaluateList, NO_RETRY, planWorkflow, readySteps, resolveTemplate, type ExpressionScope, type WorkflowDefinition } from '../engine/index.js';
+import type { StepAiFactory } from '../ai/step-ai.js';
 import type { Registries } from '../plugin-host/registries.js';
 import type { WorkflowStore } from '../workflows/workflow-store.js';
 import type { ExecutionStore } from './execution-store.js';
@@ -23,6 +24,8 @@ export interface ExecutionRunnerDeps {
   logger: Logger;
   /** How often a running execution checks whether it was cancelled. */
   cancelPollMs?: number;
+  /** Builds each step's `ctx.ai`; without it actions see no AI service. */
+  stepAi?: StepAiFactory;
 }
 
 interface RunState {
@@ -190,6 +193,7 @@ export function createExecutionRunner(deps: ExecutionRunnerDeps) {
       const common = {
         executionId: state.execution.id, workflowId: state.execution.workflowId, stepId: step.id, action,
         retry: step.retry ?? NO_RETRY, timeoutMs: step.timeout_ms, signal: state.signal, store: state.store, events: state.events, logger: deps.logger,
+        stepAi: deps.stepAi, aiChain: aiChainOf(state.definition),
       };
       if (step.for_each === undefined) {
         const input = await resolveTemplate(step.input, scope, { stepId: step.id, path: 'input' });
@@ -307,6 +311,14 @@ function topLevelSteps(before: readonly StepRecord[], written: ReadonlyMap<strin
   for (const [id, row] of written) byId.set(id, row);
   const time = (row: StepRecord) => row.startedAt?.getTime() ?? Number.POSITIVE_INFINITY;
   return [...byId.values()].sort((a, b) => time(a) - time(b) || (a.stepId < b.stepId ? -1 : a.stepId > b.stepId ? 1 : 0));
+}
+
+/** The workflow's AI chain: its provider, then its fallback list. */
+function aiChainOf(definition: WorkflowDefinition): string[] | undefined {
+  const ai = definition.ai;
+  if (!ai) return undefined;
+  const chain = [...(ai.provider ? [ai.provider] : []), ...(ai.fallback ?? [])];
+  return chain.length > 0 ? chain : undefined;
 }
 
 function stepRef(state: RunState, stepId: string) {

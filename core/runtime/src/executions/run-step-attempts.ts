@@ -2,6 +2,7 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import { describeZodError, InputError, TimeoutError, toFieldErrors, type ActionDefinition, type DocumentDraft, type Logger as SdkLogger } from '@dwc/sdk';
 import type { Logger } from 'pino';
 import { retryDelayMs, shouldRetry, type RetryPolicy } from '../engine/index.js';
+import type { StepAiFactory } from '../ai/step-ai.js';
 import type { ExecutionStore } from './execution-store.js';
 import type { StepStatus, StoredError } from './execution-types.js';
 import { ExecutionCancelledError, toStoredError } from './step-errors.js';
@@ -27,6 +28,10 @@ export interface StepAttemptsInput {
   store: ExecutionStore;
   events: ExecutionEvents;
   logger: Logger;
+  /** Builds the attempt's `ctx.ai`. */
+  stepAi?: StepAiFactory | undefined;
+  /** The workflow's AI provider chain. */
+  aiChain?: readonly string[] | undefined;
 }
 
 export interface StepResult {
@@ -119,6 +124,7 @@ async function runWithTimeout(step: StepAttemptsInput, input: unknown, attempt: 
     signal,
     log: log as unknown as SdkLogger,
     emitDocument: (draft) => void documents.push(draft),
+    ...(step.stepAi ? { ai: step.stepAi({ executionId: step.executionId, workflowId: step.workflowId, stepId: step.stepId, signal, workflowChain: step.aiChain }) } : {}),
   });
   // An action that ignores its signal must still not hold the run past its timeout or a cancel.
   let onAbort: (() => void) | undefined;

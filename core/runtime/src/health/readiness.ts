@@ -27,6 +27,8 @@ export async function checkReadiness(options: {
   pingDatabase(): Promise<{ ok: boolean; latencyMs: number; error?: string }>;
   plugins: PluginStatus[];
   aiProviders: AiProviderDefinition[];
+  /** Probes a provider (e.g. through a short-lived cache); defaults to calling its `health` with a timeout. */
+  aiHealth?: (provider: AiProviderDefinition) => Promise<{ ok: boolean; detail?: string; latencyMs: number }>;
   logger: Logger;
   cache?: { backend: CacheBackend; store: Pick<CacheStore, 'ping'> };
 }): Promise<ReadinessReport> {
@@ -36,7 +38,11 @@ export async function checkReadiness(options: {
     ),
     Promise.resolve(pluginsCheck(options.plugins)),
     ...(options.cache ? [cacheCheck(options.cache.backend, options.cache.store)] : []),
-    ...options.aiProviders.map((provider) => aiProviderCheck(provider, options.logger)),
+    ...options.aiProviders.map((provider) =>
+      options.aiHealth
+        ? options.aiHealth(provider).then((h): HealthCheck => ({ name: `ai:${provider.type}`, status: h.ok ? 'ok' : 'degraded', latencyMs: h.latencyMs, ...(h.detail ? { detail: h.detail } : {}) }))
+        : aiProviderCheck(provider, options.logger),
+    ),
   ]);
   const status = checks.some((c) => c.status === 'down' && c.name === 'database')
     ? 'down'

@@ -1,26 +1,13 @@
-import { exportDocument, type DocumentSummary } from '@dwc/runtime';
+import { exportDocument } from '@dwc/runtime';
 import { NotFoundError } from '@dwc/sdk';
 import { z } from 'zod';
 import type { ApiDeps } from '../../api-deps.js';
 import { defineRoute } from '../../define-route.js';
 import { errorResponse } from '../../error-response.js';
+import { documentSchema, summarySchema, toSummary } from './document-wire.js';
 
 const tags = ['documents'];
 const idParams = z.object({ id: z.string().min(1).max(64) });
-
-const summarySchema = z
-  .object({
-    id: z.string(), title: z.string(), format: z.enum(['text', 'markdown', 'html', 'json']), metadata: z.record(z.string(), z.unknown()),
-    execution_id: z.string().nullable(), workflow_id: z.string().nullable(), step_id: z.string().nullable(), parent_id: z.string().nullable(),
-    size_bytes: z.number().int(), checksum: z.string(), created_at: z.string(),
-  })
-  .meta({ id: 'DocumentSummary' });
-const documentSchema = summarySchema.extend({ content: z.string() }).meta({ id: 'Document' });
-
-const toSummary = (d: DocumentSummary) => ({
-  id: d.id, title: d.title, format: d.format, metadata: d.metadata, execution_id: d.executionId, workflow_id: d.workflowId, step_id: d.stepId,
-  parent_id: d.parentId, size_bytes: d.sizeBytes, checksum: d.checksum, created_at: d.createdAt.toISOString(),
-});
 
 async function findDocument(deps: ApiDeps, id: string) {
   const document = await deps.engine.documents.get(id);

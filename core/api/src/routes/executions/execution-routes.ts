@@ -1,5 +1,6 @@
 import { NotFoundError } from '@dwc/sdk';
 import { z } from 'zod';
+import { usageAggregateSchema, usageAggregateWire } from '../ai/ai-wire.js';
 import { defineRoute } from '../../define-route.js';
 import { errorResponse } from '../../error-response.js';
 import { workflowIdParams } from '../workflows/workflow-wire.js';
@@ -139,17 +140,19 @@ export const workflowAnalyticsRoute = defineRoute({
         workflow_id: z.string(), total: z.number().int(), by_status: z.record(z.string(), z.number()), success_rate: z.number().nullable(),
         mean_duration_ms: z.number().nullable(), p95_duration_ms: z.number().nullable(), last_run_at: z.string().nullable(),
         step_failures: z.array(z.object({ step_id: z.string(), failures: z.number() })),
+        ai_usage: z.array(usageAggregateSchema).meta({ description: 'AI calls of this workflow per provider: tokens, cost, cache hits, failures' }),
       }),
     },
     404: errorResponse('No such workflow'),
   },
   handler: async ({ deps, params }) => {
     await deps.engine.workflows.require(params.id);
-    const a = await deps.engine.executionStore.analytics(params.id);
+    const [a, aiUsage] = await Promise.all([deps.engine.executionStore.analytics(params.id), deps.ai.usage.aggregate({ workflowId: params.id }, 'provider')]);
     return {
       workflow_id: params.id, total: a.total, by_status: a.byStatus, success_rate: a.successRate, mean_duration_ms: a.meanDurationMs,
       p95_duration_ms: a.p95DurationMs, last_run_at: a.lastRunAt?.toISOString() ?? null,
       step_failures: a.stepFailures.map((f) => ({ step_id: f.stepId, failures: f.failures })),
+      ai_usage: aiUsage.map(usageAggregateWire),
     };
   },
 });

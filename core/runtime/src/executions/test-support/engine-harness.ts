@@ -10,6 +10,11 @@ import { sqlClientOf } from '../../storage/sql-client.js';
 import { openTestDatabase, silentLogger } from '../../storage/test-support/open-test-database.js';
 import type { Dialect } from '../../storage/dialect.js';
 import { createWorkflowStore } from '../../workflows/workflow-store.js';
+import type { StepAiFactory } from '../../ai/step-ai.js';
+import type { EventBus } from '@dwc/sdk';
+import type { Registries } from '../../plugin-host/registries.js';
+import type { SqlClient } from '../../storage/sql-client.js';
+import type { DocumentStore } from '../../documents/document-store.js';
 import { createExecutionRunner } from '../execution-runner.js';
 import { createExecutionService } from '../execution-service.js';
 import { createExecutionStore } from '../execution-store.js';
@@ -72,7 +77,10 @@ export const testActions = [
 ];
 
 /** The engine over a real database of `dialect`, with the test actions and a worker pool. */
-export async function startEngine(dialect: Dialect, options: { autoStart?: boolean; concurrency?: number } = {}) {
+export async function startEngine(
+  dialect: Dialect,
+  options: { autoStart?: boolean; concurrency?: number; stepAi?: (deps: { sql: SqlClient; events: EventBus; registries: Registries; documents: DocumentStore }) => StepAiFactory } = {},
+) {
   const db = await openTestDatabase(dialect);
   await db.database.migrate();
   const sql = sqlClientOf(db.database);
@@ -84,7 +92,9 @@ export async function startEngine(dialect: Dialect, options: { autoStart?: boole
   const jobs = createJobStore(sql);
   const executionStore = createExecutionStore(sql, jobs, { inlineOutputLimit: 10_000 });
   const workflows = createWorkflowStore<WorkflowDefinition>(sql);
-  const runner = createExecutionRunner({ executions: executionStore, workflows, registries, events, logger: silentLogger, cancelPollMs: 20 });
+  const documents = createDocumentStore(sql);
+  const stepAi = options.stepAi?.({ sql, events, registries, documents });
+  const runner = createExecutionRunner({ executions: executionStore, workflows, registries, events, logger: silentLogger, cancelPollMs: 20, ...(stepAi ? { stepAi } : {}) });
   const pool = createWorkerPool({
     jobs, workerId: 'test-worker', logger: silentLogger, concurrency: options.concurrency ?? 4, leaseMs: 5_000, pollMs: 50,
     handlers: {
@@ -95,7 +105,7 @@ export async function startEngine(dialect: Dialect, options: { autoStart?: boole
   const service = createExecutionService({ executions: executionStore, workflows, events, onQueued: () => pool.wake() });
   if (options.autoStart !== false) pool.start();
   return {
-    db, sql, events, seen, registries, jobs, executionStore, workflows, service, pool, documents: createDocumentStore(sql),
+    db, sql, events, seen, registries, jobs, executionStore, workflows, service, pool, documents,
     async createWorkflow(definition: unknown) {
       return workflows.create(parseWorkflowDefinition(definition));
     },

@@ -2,7 +2,10 @@ import { EntitySchema, type EntitySchemaColumnOptions } from 'typeorm';
 import type { Dialect } from '../dialect.js';
 import { pluginConfigEntity } from './plugin-config.js';
 import { settingEntity } from './setting.js';
+import { aiUsageEntity } from './ai-usage.js';
+import { aiWorkflowEntity } from './ai-workflow.js';
 import { blobEntity } from './blob.js';
+import { documentEmbeddingEntity } from './document-embedding.js';
 import { documentEntity } from './document.js';
 import { executionEntity } from './execution.js';
 import { executionStepEntity } from './execution-step.js';
@@ -28,6 +31,9 @@ export const entities: readonly EntitySchema[] = [
   blobEntity,
   auditEventEntity,
   secretEntity,
+  aiUsageEntity,
+  documentEmbeddingEntity,
+  aiWorkflowEntity,
 ];
 
 /**
