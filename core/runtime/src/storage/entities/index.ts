@@ -9,6 +9,12 @@ import { executionStepEntity } from './execution-step.js';
 import { jobEntity } from './job.js';
 import { workflowEntity } from './workflow.js';
 import { workflowVersionEntity } from './workflow-version.js';
+import { apiKeyEntity } from './api-key.js';
+import { authSessionEntity } from './auth-session.js';
+import { loginFailureEntity } from './login-failure.js';
+import { recoveryCodeEntity } from './recovery-code.js';
+import { refreshTokenEntity } from './refresh-token.js';
+import { userEntity } from './user.js';
 
 /**
  * Every entity, declared once with Postgres column types. Add new entities here; the migration
@@ -24,6 +30,12 @@ export const entities: readonly EntitySchema[] = [
   jobEntity,
   documentEntity,
   blobEntity,
+  userEntity,
+  authSessionEntity,
+  refreshTokenEntity,
+  apiKeyEntity,
+  recoveryCodeEntity,
+  loginFailureEntity,
 ];
 
 /**
