@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { hostname } from 'node:os';
-import { ConfigError, type EventBus } from '@dwc/sdk';
+import { ConfigError, InputError, type EventBus } from '@dwc/sdk';
 import { LRUCache } from 'lru-cache';
 import type { Logger } from 'pino';
 import type { DwcConfig } from './config/settings.js';
@@ -22,6 +22,9 @@ import { createWorkerPool, type WorkerPool } from './queue/worker-pool.js';
 import { openDatabase, pluginConfigRepository, type Database } from './storage/index.js';
 import { sqlClientOf } from './storage/sql-client.js';
 import { createWorkflowStore, type WorkflowStore } from './workflows/workflow-store.js';
+import type { AuditRecorder } from './security/audit-recorder.js';
+import { createSecurity, type SecurityServices } from './security/create-security.js';
+import { createLogAuditRecorder } from './security/log-audit-recorder.js';
 
 /** Everything a running dwc process holds, independent of HTTP. */
 export interface Runtime {
@@ -38,6 +41,8 @@ export interface Runtime {
   jobs: JobStore;
   documents: DocumentStore;
   workers: WorkerPool;
+  /** Accounts, sessions, tokens, API keys, MFA. */
+  security: SecurityServices;
   readiness(): Promise<ReadinessReport>;
   /** Stops the workers (waiting for running jobs), disposes plugins, closes the database. Safe to call twice. */
   close(): Promise<void>;
@@ -52,6 +57,8 @@ export interface CreateRuntimeOptions {
   workers?: boolean;
   /** Folder DWC_PLUGINS names are resolved from. */
   cwd?: string;
+  /** Where security events go; default: one structured log line each (`createLogAuditRecorder`). */
+  audit?: AuditRecorder;
 }
 
 const unmigratedPluginStore: PluginConfigStore = {
@@ -85,6 +92,8 @@ export async function createRuntime(options: CreateRuntimeOptions): Promise<Runt
     plugins.reportMissing(missing);
 
     const sql = sqlClientOf(database);
+    const security = createSecurity({ sql, config, audit: options.audit ?? createLogAuditRecorder(logger), logger });
+    if (options.migrate !== false) await ensureFirstOwner(security, config);
     const jobs = createJobStore(sql);
     const executionStore = createExecutionStore(sql, jobs);
     const workflows = createWorkflowStore<WorkflowDefinition>(sql);
@@ -137,6 +146,7 @@ export async function createRuntime(options: CreateRuntimeOptions): Promise<Runt
       jobs,
       documents: createDocumentStore(sql),
       workers,
+      security,
       readiness: () =>
         checkReadiness({
           pingDatabase: () => database.ping(),
@@ -154,6 +164,19 @@ export async function createRuntime(options: CreateRuntimeOptions): Promise<Runt
     };
   } catch (error) {
     await database.close();
+    throw error;
+  }
+}
+
+/** The first owner from DWC_ADMIN_EMAIL + DWC_ADMIN_PASSWORD, or a logged setup token; a weak password stops the start. */
+async function ensureFirstOwner(security: SecurityServices, config: DwcConfig): Promise<void> {
+  if ((config.adminEmail === undefined) !== (config.adminPassword === undefined)) {
+    throw new ConfigError('Set both DWC_ADMIN_EMAIL and DWC_ADMIN_PASSWORD to create the first owner, or neither to get a setup token.');
+  }
+  try {
+    await security.onboarding.ensureFirstOwner({ email: config.adminEmail, password: config.adminPassword });
+  } catch (error) {
+    if (error instanceof InputError) throw new ConfigError(`DWC_ADMIN_PASSWORD: ${error.message}`, { details: error.details });
     throw error;
   }
 }
