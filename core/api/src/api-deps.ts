@@ -1,7 +1,8 @@
-import type { HealthCheck, PluginStatus, ReadinessReport } from '@dwc/runtime';
+import type { HealthCheck, PluginStatus, ReadinessReport, SecurityServices } from '@dwc/runtime';
 import type { EventBus } from '@dwc/sdk';
 import type { Logger } from 'pino';
 import type { EngineDeps } from './engine-deps.js';
+import type { RateLimitSettings } from './rate-limit/rate-limits.js';
 
 export type { HealthCheck, PluginStatus, ReadinessReport };
 
@@ -10,9 +11,9 @@ export interface ApiDeps {
   logger: Logger;
   /** Product version for /health and the OpenAPI info. */
   version: string;
-  http: { corsOrigins: string[]; bodyLimit: string; trustProxy: boolean };
-  /** The one place credentials are checked (replaced by users, JWT and API keys in a later issue). */
-  auth: { verifyBearer(token: string): Promise<{ subject: string } | null> };
+  http: { corsOrigins: string[]; bodyLimit: string; trustProxy: boolean; rateLimits?: RateLimitSettings };
+  /** Accounts, tokens, API keys, MFA and the audit recorder; `auth.auth.verifyBearer` is the one place credentials are checked. */
+  auth: SecurityServices;
   health: { readiness(): Promise<ReadinessReport> };
   engine: EngineDeps;
   /** The process's event bus; the WebSocket gateway fans its lifecycle events out to clients. */

@@ -1,5 +1,6 @@
 import type { Route } from './define-route.js';
 import { engineRoutes } from './engine-routes.js';
+import { authRoutes } from './routes/auth-routes.js';
 import { configurePluginRoute } from './routes/configure-plugin.js';
 import { disablePluginRoute } from './routes/disable-plugin.js';
 import { enablePluginRoute } from './routes/enable-plugin.js';
@@ -17,6 +18,7 @@ import { websocketUpgradeRoute } from './routes/websocket-upgrade.js';
 export const defaultRoutes: readonly Route[] = [
   livenessRoute,
   readinessRoute,
+  ...authRoutes,
   listPluginsRoute,
   getPluginRoute,
   enablePluginRoute,
