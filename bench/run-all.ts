@@ -3,3 +3,4 @@ await import('./startup.js');
 await import('./executions.js');
 await import('./webhook.js');
 await import('./ws-fanout.js');
+await import('./auth.js');

@@ -78,12 +78,18 @@ export function createAuthService(options: AuthServiceOptions): AuthService {
     const checked = await jwt.verify(token);
     if (!checked.ok) return rejected(checked.reason, meta);
     const { claims } = checked;
-    const [user, session] = await Promise.all([users.get(claims.sub), sessions.get(claims.sid)]);
-    if (user === undefined) return rejected('user_deleted', meta, { user_id: claims.sub });
+    // One query per request: the session joined to its user. Deleting a user revokes and keeps its sessions' rows,
+    // so a missing join means the user is gone.
+    const found = await users.getBySession(claims.sid);
+    if (found === undefined || found.user.id !== claims.sub) {
+      const exists = found === undefined ? (await users.get(claims.sub)) !== undefined : true;
+      return rejected(exists ? 'session_revoked' : 'user_deleted', meta, { user_id: claims.sub });
+    }
+    const { user } = found;
     if (user.disabled) return rejected('user_disabled', meta, { user_id: user.id });
-    if (session === undefined || session.userId !== user.id || session.revokedAt !== null) return rejected('session_revoked', meta, { user_id: user.id });
+    if (found.sessionRevoked) return rejected('session_revoked', meta, { user_id: user.id });
     if (claims.ver !== user.tokenVersion) return rejected('token_version', meta, { user_id: user.id });
-    return { subject: user.id, kind: 'user', userId: user.id, role: user.role, scopes: null, sessionId: session.id, apiKeyId: null, label: user.email, expiresAt: claims.exp * 1000 };
+    return { subject: user.id, kind: 'user', userId: user.id, role: user.role, scopes: null, sessionId: claims.sid, apiKeyId: null, label: user.email, expiresAt: claims.exp * 1000 };
   }
 
   async function verifyApiKey(token: string, meta?: RequestMeta): Promise<Principal | null> {

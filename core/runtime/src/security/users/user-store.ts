@@ -31,6 +31,8 @@ export interface UserStore {
   create(user: NewUser, tx?: SqlQueries): Promise<UserRecord>;
   get(id: string): Promise<UserRecord | undefined>;
   findByEmail(email: string): Promise<UserRecord | undefined>;
+  /** A session's user, read with the session in one query (the per-request check of an access token). */
+  getBySession(sessionId: string): Promise<{ user: UserRecord; sessionRevoked: boolean } | undefined>;
   list(): Promise<UserRecord[]>;
   countByRole(role: Role, tx?: SqlQueries): Promise<number>;
   /** Applies `changes`, bumps `updated_at`; `bumpTokenVersion` also invalidates the user's tokens. */
@@ -82,6 +84,14 @@ export function createUserStore(sql: SqlClient): UserStore {
     async findByEmail(email) {
       const row = await sql.get(`SELECT ${COLUMNS} FROM users WHERE email_key = ?`, [emailKey(email)]);
       return row === undefined ? undefined : toRecord(row);
+    },
+    async getBySession(sessionId) {
+      const row = await sql.get(
+        `SELECT ${COLUMNS.split(', ').map((column) => `u.${column}`).join(', ')}, s.revoked_at AS session_revoked_at
+         FROM auth_sessions s JOIN users u ON u.id = s.user_id WHERE s.id = ?`,
+        [sessionId],
+      );
+      return row === undefined ? undefined : { user: toRecord(row), sessionRevoked: row.session_revoked_at !== null && row.session_revoked_at !== undefined };
     },
     async list() {
       return (await sql.all(`SELECT ${COLUMNS} FROM users ORDER BY created_at, id`)).map(toRecord);
