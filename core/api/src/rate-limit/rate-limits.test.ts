@@ -43,7 +43,7 @@ async function redisAnswers(): Promise<boolean> {
   }
 }
 const available = await redisAnswers();
-if (!available && process.env.CI !== 'true') console.warn(`rate-limits.test: no Redis at ${redisUrl}; skipping the shared-store test (set CI=true to require it)`);
+if (!available && process.env.CI !== 'true') process.stderr.write(`rate-limits.test: no Redis at ${redisUrl}; skipping the shared-store test (set CI=true to require it)\n`);
 
 describe.runIf(available || process.env.CI === 'true')('rate limits in Redis', () => {
   let a: RedisRateLimitStore;
