@@ -33,7 +33,9 @@ describe('WebSocket authentication', () => {
   });
 
   it('accepts an API key in the Authorization header and checks its scopes on joins', async () => {
-    const created = await request(t.app).post('/api/v3/security/api-keys').set({ authorization: `Bearer ${viewer.token}` }).send({ name: 'docs only', scopes: ['documents:read'] });
+    const docsOnly = await request(t.app).post('/api/v3/security/api-keys').set({ authorization: `Bearer ${viewer.token}` }).send({ name: 'docs only', scopes: ['documents:read'] });
+    expect(await refusal(ws, { headers: { authorization: `Bearer ${docsOnly.body.key}` } })).toBe(403);
+    const created = await request(t.app).post('/api/v3/security/api-keys').set({ authorization: `Bearer ${viewer.token}` }).send({ name: 'events only', scopes: ['events:read'] });
     const client = await connectClient(ws, { headers: { authorization: `Bearer ${created.body.key}` } });
     expect(await client.next()).toMatchObject({ type: 'connection.ready', user_id: viewer.id });
     client.send({ type: 'join_execution', execution_id: 'ex-1' });

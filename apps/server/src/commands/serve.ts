@@ -1,5 +1,5 @@
 import { createRedisRateLimitStore, startHttpServer } from '@dwc/api';
-import { createLogger, createRuntime } from '@dwc/runtime';
+import { createLogAuditRecorder, createLogger, createRuntime } from '@dwc/runtime';
 import { composeApiDeps } from '../compose-api-deps.js';
 import { loadServerConfig } from '../load-server-config.js';
 
@@ -7,7 +7,8 @@ import { loadServerConfig } from '../load-server-config.js';
 export async function serve(): Promise<void> {
   const config = loadServerConfig();
   const logger = createLogger({ level: config.logLevel });
-  const runtime = await createRuntime({ config, logger });
+  // Security events as structured log lines until the hash-chained audit log is wired in here.
+  const runtime = await createRuntime({ config, logger, audit: createLogAuditRecorder(logger) });
   // Shared rate-limit counts when REDIS_URL is set; otherwise each process counts in memory.
   const redis = config.redisUrl ? createRedisRateLimitStore(config.redisUrl) : undefined;
   let server;

@@ -3,6 +3,7 @@ import type { IncomingMessage, Server } from 'node:http';
 import type { Duplex } from 'node:stream';
 import { WebSocketServer, type WebSocket } from 'ws';
 import type { ApiDeps } from '../api-deps.js';
+import { principalAllows } from '@dwc/runtime';
 import { bearerToken } from '../authenticate.js';
 import { requestMeta } from '../request-meta.js';
 import type { Principal } from '../define-route.js';
@@ -24,6 +25,8 @@ export const CLOSE_TOKEN_EXPIRED = 4001;
 /** setTimeout's limit; longer-lived credentials (API keys) simply are not timed. */
 const MAX_TIMER_MS = 2_147_483_647;
 const CONNECTION_ID = /^[A-Za-z0-9._:-]{1,64}$/;
+/** The permission of `GET /api/v3/ws/ws` in the route table: every role holds it; API keys need the scope. */
+const CONNECT_PERMISSION = 'events:read';
 
 export interface WebSocketGatewayOptions {
   /** Protocol ping interval; a client that has not answered the previous ping is terminated. Default 30 s. */
@@ -114,6 +117,9 @@ export function createWebSocketGateway(deps: ApiDeps, options: WebSocketGatewayO
       return refuseUpgrade(socket, 401, 'unauthenticated', 'Send a valid token as ?token= or "Authorization: Bearer <token>".', {
         'WWW-Authenticate': 'Bearer',
       });
+    }
+    if (!principalAllows(principal, CONNECT_PERMISSION)) {
+      return refuseUpgrade(socket, 403, 'forbidden', `Live events need the permission "${CONNECT_PERMISSION}", which this credential does not grant.`);
     }
     if (socket.destroyed) return;
     if (closing) return refuseUpgrade(socket, 503, 'unavailable', 'The server is shutting down; reconnect shortly.');

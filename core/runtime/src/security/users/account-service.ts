@@ -32,7 +32,7 @@ export interface AccountService {
   create(actor: Principal, input: NewUserInput, meta?: RequestMeta): Promise<PublicUser>;
   update(actor: Principal, id: string, changes: UserUpdate, meta?: RequestMeta): Promise<PublicUser>;
   delete(actor: Principal, id: string, meta?: RequestMeta): Promise<void>;
-  /** Self-registration as a viewer; ConfigError-free: the caller checks the policy first. */
+  /** Self-registration as a viewer; the caller (onboarding) checks that registration is on. */
   register(input: { email: string; password: string; name?: string }, meta?: RequestMeta): Promise<UserRecord>;
   /** Creates an owner without an actor: the first-owner paths (environment or setup token). */
   createFirstOwner(input: { email: string; password: string; name?: string }, meta?: RequestMeta): Promise<UserRecord>;
@@ -100,6 +100,7 @@ export function createAccountService(options: AccountServiceOptions): AccountSer
         throw new PermissionError('Only an owner can make someone owner or change an owner\'s role or status.', { code: 'owner_only', details: { required: 'owner' } });
       }
       if ((user.role === 'admin' || user.role === 'owner') && changes.role !== undefined && changes.role !== user.role && actor.role !== 'owner') {
+        await audit.record({ action: 'auth.permission_denied', outcome: 'failure', actor: auditActor(actor), actorLabel: actor.label, ...where(meta), target: `user:${id}`, detail: { reason: 'only owners change admins\' roles' } });
         throw new PermissionError('Only an owner can change an admin\'s role.', { code: 'owner_only', details: { required: 'owner' } });
       }
       if ((changes.role !== undefined && changes.role !== 'owner') || changes.disabled === true) await assertNotLastOwner(user, 'demoted or disabled');
