@@ -151,8 +151,10 @@ describe.each(['sqlite', 'postgres'] as const)('attacks on %s', (dialect) => {
     const response = await request(t.app).post('/api/v3/workflows').set(bearer(t.owner.token)).send(huge);
     expect(response.status).toBe(413);
     expect(response.body.error.code).toBe('payload_too_large');
+    expect(t.audit.at(-1)).toMatchObject({ action: 'security.oversize_body', target: 'POST /api/v3/workflows', detail: { limit: '1mb' } });
     const login = await request(t.app).post('/api/v3/auth/login').send({ username: 'a', password: 'p'.repeat(2 * 1024 * 1024) });
     expect(login.status).toBe(413);
+    expect(t.audit.at(-1)).toMatchObject({ action: 'security.oversize_body', target: 'POST /api/v3/auth/login' });
     expect(await snapshot()).toEqual(before);
   });
 });
