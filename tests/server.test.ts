@@ -31,7 +31,6 @@ describe('dwc serve', () => {
     try {
       expect(existsSync(join(dataDir, 'dwc.sqlite'))).toBe(true);
       expect(existsSync(join(dataDir, 'api-token'))).toBe(false);
-      expect(statSync(join(dataDir, 'jwt-secret')).mode & 0o777).toBe(0o600);
       const readiness = await getJson<Readiness>(`${server.url}/api/v3/health`);
       expect(readiness).toMatchObject({ status: 'ok', checks: [{ name: 'database', status: 'ok' }, { name: 'plugins', status: 'ok' }] });
       expect((await fetch(`${server.url}/api/v3/plugins`)).status).toBe(401);
@@ -44,6 +43,7 @@ describe('dwc serve', () => {
       expect(created.status).toBe(201);
       const { access_token: token, user } = (await created.json()) as { access_token: string; user: { role: string } };
       expect(user.role).toBe('owner');
+      expect(statSync(join(dataDir, 'jwt-secret')).mode & 0o777).toBe(0o600);
       expect((await setup({ email: 'second@example.com', password: owner.password, setup_token: setupToken })).status).toBe(401);
 
       const plugins = await getJson<{ plugins: { name: string }[] }>(`${server.url}/api/v3/plugins`, { headers: { authorization: `Bearer ${token}` } });

@@ -10,7 +10,7 @@ import { createMfaService, type MfaService } from './mfa/mfa-service.js';
 import { createRecoveryCodeStore } from './mfa/recovery-code-store.js';
 import { checkPasswordStrength, type PasswordStrength } from './passwords/password-strength.js';
 import { createSessionStore } from './sessions/session-store.js';
-import { createJwtIssuer } from './tokens/jwt-issuer.js';
+import { createJwtIssuer, type JwtIssuer } from './tokens/jwt-issuer.js';
 import { resolveSecretFile } from './tokens/secret-file.js';
 import { createAccountService, type AccountService } from './users/account-service.js';
 import { createOnboarding, type Onboarding } from './users/onboarding.js';
@@ -45,12 +45,20 @@ export function createSecurity(options: { sql: SqlClient; config: SecurityConfig
   const sessions = createSessionStore(sql);
   const apiKeyStore = createApiKeyStore(sql);
   const recoveryCodes = createRecoveryCodeStore(sql);
-  const jwtSecret = resolveSecretFile({ configured: config.jwtSecret, dataDir: config.dataDir, file: JWT_SECRET_FILE });
-  if (jwtSecret.source === 'generated') logger.info({ path: jwtSecret.path }, 'generated a JWT signing key; set DWC_JWT_SECRET to share one between processes on different hosts');
+  // Resolved on first use, so commands that only inspect (doctor, plugins list) write no key file.
+  let issuer: JwtIssuer | undefined;
+  const jwtIssuer = (): JwtIssuer => {
+    if (issuer === undefined) {
+      const jwtSecret = resolveSecretFile({ configured: config.jwtSecret, dataDir: config.dataDir, file: JWT_SECRET_FILE });
+      if (jwtSecret.source === 'generated') logger.info({ path: jwtSecret.path }, 'generated a JWT signing key; set DWC_JWT_SECRET to share one between processes on different hosts');
+      issuer = createJwtIssuer({ secret: jwtSecret.secret, ttlSeconds: config.accessTokenTtlSeconds });
+    }
+    return issuer;
+  };
   const auth = createAuthService({
     users, sessions, apiKeys: apiKeyStore, recoveryCodes, audit,
     lockout: createLoginLockout(sql, { threshold: config.lockoutThreshold, baseSeconds: config.lockoutBaseSeconds, maxSeconds: config.lockoutMaxSeconds }),
-    jwt: createJwtIssuer({ secret: jwtSecret.secret, ttlSeconds: config.accessTokenTtlSeconds }),
+    jwt: { issue: (subject) => jwtIssuer().issue(subject), verify: (token) => jwtIssuer().verify(token) },
     refreshTtlSeconds: config.refreshTokenTtlSeconds,
     serviceToken: config.apiToken,
   });
