@@ -105,7 +105,7 @@ describe('dwc command line', () => {
 
   it('lists its commands in --help', async () => {
     const { stdout } = await dwc(['--help']);
-    for (const command of ['serve', 'migrate', 'plugins', 'doctor']) expect(stdout).toContain(command);
+    for (const command of ['serve', 'migrate', 'plugins', 'users', 'doctor']) expect(stdout).toContain(command);
   });
 
   it('stops with one clear line naming a bad setting', async () => {
@@ -120,6 +120,14 @@ describe('dwc command line', () => {
     expect(first.stdout).toMatch(/sqlite .*dwc\.sqlite: applied Initial\d+/);
     const status = await dwc(['migrate', '--status'], { DWC_DATA_DIR: dataDir });
     expect(status.stdout).toMatch(/up to date/);
+  });
+
+  it('lists users with their role', async () => {
+    const dataDir = join(freshDir(), 'data');
+    const server = await startServer({ DWC_DATA_DIR: dataDir, DATABASE_URL: '', ...ownerEnv });
+    await stopServer(server.child);
+    const { stdout } = await dwc(['users', 'list'], { DWC_DATA_DIR: dataDir });
+    expect(stdout).toMatch(new RegExp(`^owner +${TEST_OWNER.email.replace('.', '\\.')}  [0-9A-Z]{26}$`, 'm'));
   });
 
   it('lists plugins with their state and capabilities', async () => {

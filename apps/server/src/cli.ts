@@ -4,6 +4,7 @@ import { doctor } from './commands/doctor.js';
 import { migrate } from './commands/migrate.js';
 import { pluginsList } from './commands/plugins-list.js';
 import { serve } from './commands/serve.js';
+import { usersList } from './commands/users-list.js';
 import { productVersion } from './paths.js';
 
 const program = new Command('dwc')
@@ -24,6 +25,13 @@ program
   .description('list discovered plugins with their state and capabilities')
   .option('--json', 'print JSON')
   .action(pluginsList);
+program
+  .command('users')
+  .description('inspect user accounts')
+  .command('list')
+  .description('list users with their role')
+  .option('--json', 'print JSON')
+  .action(usersList);
 program
   .command('doctor')
   .description('check configuration, database and plugins, and say how to fix problems')
