@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { defaultRoutes } from './default-routes.js';
+import { buildOpenApiDocument } from './openapi-document.js';
 
 const PERMISSION = /^(public|[a-z][a-z0-9_-]*:(read|write|admin))$/;
 
@@ -16,5 +17,13 @@ describe('the mounted route table', () => {
   it('guards every mutating route with a write or admin level (or the caller\'s own account)', () => {
     const weak = defaultRoutes.filter((route) => route.method !== 'GET' && !route.public && route.permission.endsWith(':read'));
     expect(weak.map((route) => `${route.method} ${route.path}`)).toEqual([]);
+  });
+
+  it('documents each protected operation\'s permission and its 403', () => {
+    const document = buildOpenApiDocument(defaultRoutes, { version: 'test' }) as unknown as { paths: Record<string, Record<string, { 'x-permission'?: string; responses: Record<string, unknown> }>> };
+    const create = document.paths['/api/v3/workflows']!.post!;
+    expect(create['x-permission']).toBe('workflows:write');
+    expect(create.responses['403']).toBeDefined();
+    expect(document.paths['/api/v3/auth/login']!.post!['x-permission']).toBeUndefined();
   });
 });
