@@ -175,7 +175,9 @@ describe.each(['sqlite', 'postgres'] as const)('auth and account routes on %s', 
     expect(enroll.body.qr_code).toMatch(/^data:image\/png;base64,/);
     const secret = enroll.body.secret as string;
     expect((await request(t.app).post('/api/v3/auth/mfa/verify').set(bearer(user.token)).send({ code: '000000' })).status).toBe(401);
-    const verify = await request(t.app).post('/api/v3/auth/mfa/verify').set(bearer(user.token)).send({ code: await generate({ secret }) });
+    const t0 = Math.floor(Date.now() / 1000);
+    const verifyCode = await generate({ secret, epoch: t0 });
+    const verify = await request(t.app).post('/api/v3/auth/mfa/verify').set(bearer(user.token)).send({ code: verifyCode });
     expect(verify.status).toBe(200);
     const codes = verify.body.recovery_codes as string[];
     expect(codes).toHaveLength(10);
@@ -186,11 +188,15 @@ describe.each(['sqlite', 'postgres'] as const)('auth and account routes on %s', 
     const wrong = await t.login(user.email, user.password, '123456');
     expect(wrong.body.error.code).toBe('invalid_mfa_code');
     expect(t.audit.at(-1)).toMatchObject({ action: 'auth.mfa_failed', target: `user:${user.id}` });
-    expect((await t.login(user.email, user.password, await generate({ secret }))).status).toBe(200);
+    // The code used to verify cannot be used again; the next time step's code can, once.
+    const nextStep = await generate({ secret, epoch: t0 + 30 });
+    expect((await t.login(user.email, user.password, verifyCode)).body.error.code).toBe('invalid_mfa_code');
+    expect((await t.login(user.email, user.password, nextStep)).status).toBe(200);
+    expect((await t.login(user.email, user.password, nextStep)).status).toBe(401);
     expect((await t.login(user.email, user.password, codes[0])).status).toBe(200);
     expect((await t.login(user.email, user.password, codes[0])).status).toBe(401);
 
-    const disable = await request(t.app).post('/api/v3/auth/mfa/disable').set(bearer(user.token)).send({ password: user.password, code: await generate({ secret }) });
+    const disable = await request(t.app).post('/api/v3/auth/mfa/disable').set(bearer(user.token)).send({ password: user.password, code: codes[1] });
     expect(disable.status).toBe(204);
     expect((await t.login(user.email, user.password)).status).toBe(200);
     expect(actions()).toEqual(expect.arrayContaining(['auth.mfa_enroll', 'auth.mfa_verify', 'auth.mfa_disable']));

@@ -5,7 +5,7 @@ import { API_KEY_PREFIX } from './api-keys/api-key-store.js';
 import type { AuditRecorder } from './audit-recorder.js';
 import type { LoginLockout } from './lockout/login-lockout.js';
 import type { RecoveryCodeStore } from './mfa/recovery-code-store.js';
-import { verifyTotp } from './mfa/totp.js';
+import { acceptTotp } from './mfa/totp.js';
 import { burnPasswordCheck, verifyPassword } from './passwords/password-hasher.js';
 import { auditActor, type Principal } from './principal.js';
 import type { RequestMeta } from './request-meta.js';
@@ -111,7 +111,7 @@ export function createAuthService(options: AuthServiceOptions): AuthService {
     if (code === undefined || code === '') {
       throw new AuthenticationError('This account uses two-factor authentication: send the 6-digit code from your app as "totp" (or a recovery code).', { code: 'mfa_required' });
     }
-    const ok = (user.mfaSecret !== null && (await verifyTotp(user.mfaSecret, code))) || (code.length > 6 && (await recoveryCodes.consume(user.id, code)));
+    const ok = (await acceptTotp(users, user, code)) || (code.length > 6 && (await recoveryCodes.consume(user.id, code)));
     if (ok) return;
     await lockout.fail(user.email);
     await audit.record({ action: 'auth.mfa_failed', outcome: 'failure', actor: `user:${user.id}`, actorLabel: user.email, ...where(meta), target: `user:${user.id}` });

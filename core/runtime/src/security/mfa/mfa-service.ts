@@ -5,7 +5,7 @@ import { auditActor, type Principal } from '../principal.js';
 import type { RequestMeta } from '../request-meta.js';
 import type { UserRecord, UserStore } from '../users/user-store.js';
 import type { RecoveryCodeStore } from './recovery-code-store.js';
-import { newTotpSecret, totpEnrollment, verifyTotp } from './totp.js';
+import { acceptTotp, newTotpSecret, totpEnrollment } from './totp.js';
 
 /** TOTP two-factor authentication for the signed-in user: enroll, verify (activates), disable. */
 export interface MfaService {
@@ -41,7 +41,7 @@ export function createMfaService(options: { users: UserStore; recoveryCodes: Rec
       const user = await current(principal);
       if (user.mfaEnabled) throw new ConflictError('Two-factor authentication is already on.', { code: 'mfa_already_enabled' });
       if (user.mfaSecret === null) throw new InputError('Start with POST /api/v3/auth/mfa/enroll, then send a code from your app.', { code: 'mfa_not_enrolled' });
-      if (!(await verifyTotp(user.mfaSecret, code))) {
+      if (!(await acceptTotp(users, user, code))) {
         await record(principal, 'auth.mfa_failed', 'failure', meta, { during: 'verify' });
         throw new AuthenticationError('The code does not match; check the time on your device and send the current 6-digit code.', { code: 'invalid_mfa_code' });
       }
@@ -54,7 +54,7 @@ export function createMfaService(options: { users: UserStore; recoveryCodes: Rec
       const user = await current(principal);
       if (!user.mfaEnabled) throw new ConflictError('Two-factor authentication is not on.', { code: 'mfa_not_enabled' });
       const passwordOk = await verifyPassword(user.passwordHash, password);
-      const codeOk = passwordOk && ((await verifyTotp(user.mfaSecret ?? '', code)) || (code.length > 6 && (await recoveryCodes.consume(user.id, code))));
+      const codeOk = passwordOk && ((await acceptTotp(users, user, code)) || (code.length > 6 && (await recoveryCodes.consume(user.id, code))));
       if (!codeOk) {
         await record(principal, 'auth.mfa_failed', 'failure', meta, { during: 'disable', reason: passwordOk ? 'code' : 'password' });
         throw new AuthenticationError('The password or the two-factor code is wrong.', { code: passwordOk ? 'invalid_mfa_code' : 'invalid_credentials' });

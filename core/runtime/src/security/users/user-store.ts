@@ -11,6 +11,8 @@ export interface UserRecord {
   passwordHash: string;
   mfaSecret: string | null;
   mfaEnabled: boolean;
+  /** The last TOTP time step accepted. */
+  mfaLastStep: number | null;
   disabled: boolean;
   tokenVersion: number;
   createdAt: Date;
@@ -38,9 +40,11 @@ export interface UserStore {
   /** Applies `changes`, bumps `updated_at`; `bumpTokenVersion` also invalidates the user's tokens. */
   update(id: string, changes: UserChanges, options?: { bumpTokenVersion?: boolean }): Promise<UserRecord | undefined>;
   delete(id: string): Promise<boolean>;
+  /** Records a used TOTP time step; false when it (or a later one) was already used: a replay. */
+  claimTotpStep(id: string, step: number): Promise<boolean>;
 }
 
-const COLUMNS = 'id, email, name, role, password_hash, mfa_secret, mfa_enabled, disabled, token_version, created_at, updated_at';
+const COLUMNS = 'id, email, name, role, password_hash, mfa_secret, mfa_enabled, mfa_last_step, disabled, token_version, created_at, updated_at';
 
 export const emailKey = (email: string): string => email.trim().toLowerCase();
 
@@ -53,6 +57,7 @@ export function createUserStore(sql: SqlClient): UserStore {
     passwordHash: row.password_hash as string,
     mfaSecret: (row.mfa_secret as string | null) ?? null,
     mfaEnabled: sql.fromBool(row.mfa_enabled),
+    mfaLastStep: row.mfa_last_step === null || row.mfa_last_step === undefined ? null : sql.fromInt(row.mfa_last_step),
     disabled: sql.fromBool(row.disabled),
     tokenVersion: sql.fromInt(row.token_version),
     createdAt: sql.fromDate(row.created_at)!,
@@ -65,7 +70,7 @@ export function createUserStore(sql: SqlClient): UserStore {
   return {
     async create(user, tx = sql) {
       const now = new Date();
-      const record: UserRecord = { id: newId(), ...user, email: user.email.trim(), mfaSecret: null, mfaEnabled: false, disabled: false, tokenVersion: 0, createdAt: now, updatedAt: now };
+      const record: UserRecord = { id: newId(), ...user, email: user.email.trim(), mfaSecret: null, mfaEnabled: false, mfaLastStep: null, disabled: false, tokenVersion: 0, createdAt: now, updatedAt: now };
       try {
         await tx.run(
           `INSERT INTO users (id, email, email_key, name, role, password_hash, mfa_secret, mfa_enabled, disabled, token_version, created_at, updated_at)
@@ -116,6 +121,9 @@ export function createUserStore(sql: SqlClient): UserStore {
       params.push(new Date());
       const changed = await sql.run(`UPDATE users SET ${sets.join(', ')} WHERE id = ?`, [...params, id]);
       return changed === 0 ? undefined : get(id);
+    },
+    async claimTotpStep(id, step) {
+      return (await sql.run('UPDATE users SET mfa_last_step = ? WHERE id = ? AND (mfa_last_step IS NULL OR mfa_last_step < ?)', [step, id, step])) > 0;
     },
     async delete(id) {
       return (await sql.run('DELETE FROM users WHERE id = ?', [id])) > 0;

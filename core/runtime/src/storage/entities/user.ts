@@ -13,6 +13,8 @@ export interface UserRow {
   passwordHash: string;
   mfaSecret: string | null;
   mfaEnabled: boolean;
+  /** The last TOTP time step accepted, so a code cannot be used twice. */
+  mfaLastStep: string | null;
   disabled: boolean;
   tokenVersion: number;
   createdAt: Date;
@@ -31,6 +33,7 @@ export const userEntity = new EntitySchema<UserRow>({
     passwordHash: { name: 'password_hash', type: 'varchar', length: 200 },
     mfaSecret: { name: 'mfa_secret', type: 'varchar', length: 100, nullable: true },
     mfaEnabled: { name: 'mfa_enabled', type: 'boolean' },
+    mfaLastStep: { name: 'mfa_last_step', type: 'bigint', nullable: true },
     disabled: { name: 'disabled', type: 'boolean' },
     tokenVersion: { name: 'token_version', type: 'integer' },
     createdAt: { name: 'created_at', type: 'timestamptz' },

@@ -1,7 +1,7 @@
 import type { MigrationInterface } from 'typeorm';
 import { Initial1795537938769 } from './1795537938769-initial.js';
 import { WorkflowsExecutionsJobsDocuments1795538319910 } from './1795538319910-workflows-executions-jobs-documents.js';
-import { UsersSessionsApiKeys1795546737296 } from './1795546737296-users-sessions-api-keys.js';
+import { UsersSessionsApiKeys1795548518159 } from './1795548518159-users-sessions-api-keys.js';
 
 /** SQLite migrations, oldest first. Maintained by `npm run migration:generate`. */
-export const sqliteMigrations: (new () => MigrationInterface)[] = [Initial1795537938769, WorkflowsExecutionsJobsDocuments1795538319910, UsersSessionsApiKeys1795546737296];
+export const sqliteMigrations: (new () => MigrationInterface)[] = [Initial1795537938769, WorkflowsExecutionsJobsDocuments1795538319910, UsersSessionsApiKeys1795548518159];
