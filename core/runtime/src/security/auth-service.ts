@@ -1,5 +1,5 @@
 import { createHash, timingSafeEqual } from 'node:crypto';
-import { AuthenticationError } from '@dwc/sdk';
+import { AuthenticationError, InputError } from '@dwc/sdk';
 import type { ApiKeyStore } from './api-keys/api-key-store.js';
 import { API_KEY_PREFIX } from './api-keys/api-key-store.js';
 import type { AuditRecorder } from './audit-recorder.js';
@@ -182,11 +182,11 @@ export function createAuthService(options: AuthServiceOptions): AuthService {
     },
 
     async logout(principal, { all }, meta) {
-      if (principal.userId === null) throw new AuthenticationError('The service token has no session to end.', { code: 'no_session' });
+      if (principal.userId === null) throw new InputError('The service token has no session to end.', { code: 'no_session' });
       let ended: number;
       if (all) ended = await sessions.revokeAllOf(principal.userId, 'logout_all');
       else if (principal.sessionId !== null) ended = (await sessions.revoke(principal.sessionId, 'logout')) ? 1 : 0;
-      else throw new AuthenticationError('An API key has no session; revoke the key instead, or send {"all": true}.', { code: 'no_session' });
+      else throw new InputError('An API key has no session; revoke the key instead, or send {"all": true}.', { code: 'no_session' });
       await audit.record({ action: all ? 'auth.logout_all' : 'auth.logout', outcome: 'success', actor: auditActor(principal), actorLabel: principal.label, ...where(meta), target: `user:${principal.userId}`, detail: { sessions_ended: ended } });
       return ended;
     },
