@@ -6,3 +6,4 @@ await import('./audit.js');
 await import('./ws-fanout.js');
 await import('./cache.js');
 await import('./ai-step.js');
+await import('./auth.js');

@@ -9,7 +9,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import autocannon from 'autocannon';
 import { report, type Row } from './lib/report.js';
-import { freePort, startServer, stopServer } from './lib/server-process.js';
+import { freePort, noRateLimitEnv, startServer, stopServer } from './lib/server-process.js';
 
 const DURATION_S = Number(process.env.BENCH_DURATION_S ?? 10);
 const CONNECTIONS = 50;
@@ -45,7 +45,7 @@ for (const kind of process.env.BENCH_ONLY_DWC ? [] : (['node', 'express'] as con
 }
 
 const dir = mkdtempSync(join(tmpdir(), 'dwc-bench-webhook-'));
-const dwc = await startServer({ DWC_DATA_DIR: join(dir, 'data'), DATABASE_URL: '', DWC_API_TOKEN: TOKEN, LOG_LEVEL: 'warn', DWC_WORKER_CONCURRENCY: '64' });
+const dwc = await startServer({ DWC_DATA_DIR: join(dir, 'data'), DATABASE_URL: '', DWC_API_TOKEN: TOKEN, ...noRateLimitEnv, LOG_LEVEL: 'warn', DWC_WORKER_CONCURRENCY: '64' });
 let persisted = 0;
 try {
   const headers = { authorization: `Bearer ${TOKEN}`, 'content-type': 'application/json' };

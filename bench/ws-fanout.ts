@@ -11,6 +11,7 @@ import { startHttpServer, WEBSOCKET_PATH, WEBSOCKET_STATS_PATH, type ApiDeps } f
 import { createEventBus } from '@dwc/runtime';
 import { pino } from 'pino';
 import WebSocket from 'ws';
+import { fakeAuth, testPrincipal } from '../core/api/src/test-support/fake-auth.js';
 import { report, type Row } from './lib/report.js';
 
 const CLIENTS = Number(process.env.BENCH_WS_CLIENTS ?? 1_000);
@@ -207,7 +208,7 @@ async function runServer(): Promise<void> {
     logger,
     version: 'bench',
     http: { corsOrigins: [], bodyLimit: '100kb', trustProxy: false },
-    auth: { verifyBearer: async (token) => (token === TOKEN ? { subject: 'bench-user' } : null) },
+    auth: fakeAuth({ [TOKEN]: testPrincipal('bench-user', 'viewer') }),
     health: { readiness: async () => ({ status: 'ok', checks: [] }) },
     engine: {} as ApiDeps['engine'], // not reached: only the WebSocket gateway is exercised
     audit: {} as ApiDeps['audit'],

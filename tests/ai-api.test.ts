@@ -40,7 +40,7 @@ describe.each(['sqlite', 'postgres'] as const)('AI routes on %s', (dialect) => {
     scratch = dialect === 'postgres' ? await createTestDatabase() : undefined;
     const config = loadConfig({
       env: {
-        DWC_DATA_DIR: join(dir, 'data'), DATABASE_URL: scratch?.url ?? '', DWC_WORKER_CONCURRENCY: '4',
+        DWC_API_TOKEN: TOKEN, DWC_DATA_DIR: join(dir, 'data'), DATABASE_URL: scratch?.url ?? '', DWC_WORKER_CONCURRENCY: '4',
         DWC_PLUGINS: './tests/fixtures/plugins/ai-scripted', DWC_AI_FALLBACK: 'scripted,scripted-b', DWC_AI_TOKEN_COALESCE_MS: '0',
         DWC_AI_PRICES: JSON.stringify({ 'scripted/*': { input_per_1m: 2, output_per_1m: 4 } }),
       },
@@ -48,7 +48,7 @@ describe.each(['sqlite', 'postgres'] as const)('AI routes on %s', (dialect) => {
       defaults: { pluginsDir: bundledPluginsDir },
     });
     runtime = await createRuntime({ config, logger: createLogger({ level: 'silent' }), cwd: repoRoot });
-    app = createApp(composeApiDeps(runtime, TOKEN));
+    app = createApp(composeApiDeps(runtime));
     server = app.listen(0, '127.0.0.1');
     await new Promise((resolve) => server.once('listening', resolve));
     baseUrl = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;

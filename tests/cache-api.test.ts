@@ -25,9 +25,9 @@ describe.each(backends)('/api/v3/advanced/cache on the $backend backend', ({ bac
 
   beforeAll(async () => {
     dir = mkdtempSync(join(tmpdir(), 'dwc-cache-api-'));
-    const config = loadConfig({ env: { DWC_DATA_DIR: join(dir, 'data'), DATABASE_URL: '', DWC_WORKER_CONCURRENCY: '0', ...env }, cwd: dir, defaults: { pluginsDir: bundledPluginsDir } });
+    const config = loadConfig({ env: { DWC_API_TOKEN: TOKEN, DWC_DATA_DIR: join(dir, 'data'), DATABASE_URL: '', DWC_WORKER_CONCURRENCY: '0', ...env }, cwd: dir, defaults: { pluginsDir: bundledPluginsDir } });
     runtime = await createRuntime({ config, logger: createLogger({ level: 'silent' }) });
-    app = createApp(composeApiDeps(runtime, TOKEN));
+    app = createApp(composeApiDeps(runtime));
   });
   afterAll(async () => {
     await runtime.cache.clear();
@@ -91,10 +91,10 @@ describe.each(backends)('/api/v3/advanced/cache on the $backend backend', ({ bac
 describe('/api/v3/advanced/cache when Redis is down', () => {
   it('serves misses, reports readiness degraded naming REDIS_URL, and answers stats with 503', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'dwc-cache-down-'));
-    const config = loadConfig({ env: { DWC_DATA_DIR: join(dir, 'data'), DATABASE_URL: '', DWC_WORKER_CONCURRENCY: '0', DWC_CACHE_BACKEND: 'redis', REDIS_URL: 'redis://127.0.0.1:1' }, cwd: dir, defaults: { pluginsDir: bundledPluginsDir } });
+    const config = loadConfig({ env: { DWC_API_TOKEN: TOKEN, DWC_DATA_DIR: join(dir, 'data'), DATABASE_URL: '', DWC_WORKER_CONCURRENCY: '0', DWC_CACHE_BACKEND: 'redis', REDIS_URL: 'redis://127.0.0.1:1' }, cwd: dir, defaults: { pluginsDir: bundledPluginsDir } });
     const runtime = await createRuntime({ config, logger: createLogger({ level: 'silent' }) });
     try {
-      const app = createApp(composeApiDeps(runtime, TOKEN));
+      const app = createApp(composeApiDeps(runtime));
       expect(await runtime.cache.get('ai:x')).toBeUndefined();
       const ready = await request(app).get('/api/v3/health');
       expect(ready.status).toBe(200);

@@ -2,11 +2,10 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { startServer, stopServer } from '../bench/lib/server-process.js';
+import { loginAsOwner, noRateLimitEnv, ownerEnv, startServer, stopServer } from '../bench/lib/server-process.js';
 import { startHitCounter } from './support/hit-counter.js';
 
-const TOKEN = 'crash-test-token-0123456789abcdef';
-const headers = { authorization: `Bearer ${TOKEN}`, 'content-type': 'application/json' };
+let headers: Record<string, string> = {};
 const dir = mkdtempSync(join(tmpdir(), 'dwc-crash-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
@@ -35,8 +34,9 @@ interface Execution {
 describe('a run survives kill -9', () => {
   it('continues from the last committed step after a restart, each side effect happening once', async () => {
     const receiver = await startHitCounter();
-    const env = { DWC_DATA_DIR: join(dir, 'data'), DATABASE_URL: '', DWC_API_TOKEN: TOKEN, DWC_JOB_LEASE_MS: '2000' };
+    const env = { DWC_DATA_DIR: join(dir, 'data'), DATABASE_URL: '', ...ownerEnv, ...noRateLimitEnv, DWC_JOB_LEASE_MS: '2000' };
     let server = await startServer(env);
+    headers = { authorization: `Bearer ${await loginAsOwner(server.url)}`, 'content-type': 'application/json' };
     try {
       const workflow = await api<{ id: string }>(`${server.url}/api/v3/workflows`, {
         method: 'POST',

@@ -3,11 +3,15 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import WebSocket from 'ws';
-import { startServer, stopServer, type ServerProcess } from '../bench/lib/server-process.js';
+import { loginAsOwner, noRateLimitEnv, ownerEnv, startServer, stopServer, type ServerProcess } from '../bench/lib/server-process.js';
 import { createTestDatabase } from './support/postgres.js';
 
-const TOKEN = 'live-events-token-0123456789abcdef';
-const headers = { authorization: `Bearer ${TOKEN}`, 'content-type': 'application/json' };
+let TOKEN = '';
+let headers: Record<string, string> = {};
+async function signIn(server: ServerProcess): Promise<void> {
+  TOKEN = await loginAsOwner(server.url);
+  headers = { authorization: `Bearer ${TOKEN}`, 'content-type': 'application/json' };
+}
 const dir = mkdtempSync(join(tmpdir(), 'dwc-live-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
@@ -43,7 +47,8 @@ const expected = ['execution.started', 'step.started:one', 'step.succeeded:one',
 
 describe('live execution events over WebSocket', () => {
   it('delivers every step event of a run, in order, to a client in the workflow room', async () => {
-    const server = await startServer({ DWC_DATA_DIR: join(dir, 'sqlite'), DATABASE_URL: '', DWC_API_TOKEN: TOKEN });
+    const server = await startServer({ DWC_DATA_DIR: join(dir, 'sqlite'), DATABASE_URL: '', ...ownerEnv, ...noRateLimitEnv });
+    await signIn(server);
     try {
       const { id } = (await (await fetch(`${server.url}/api/v3/workflows`, { method: 'POST', headers, body: JSON.stringify(workflow) })).json()) as { id: string };
       const client = await watch(server, id);
@@ -59,8 +64,9 @@ describe('live execution events over WebSocket', () => {
   it('delivers events of a run executed by another process sharing the Postgres database', async () => {
     const database = await createTestDatabase();
     // A runs no jobs (API only), so the run can only execute on B.
-    const a = await startServer({ DWC_DATA_DIR: join(dir, 'a'), DATABASE_URL: database.url, DWC_API_TOKEN: TOKEN, DWC_WORKER_CONCURRENCY: '0' });
-    const b = await startServer({ DWC_DATA_DIR: join(dir, 'b'), DATABASE_URL: database.url, DWC_API_TOKEN: TOKEN });
+    const a = await startServer({ DWC_DATA_DIR: join(dir, 'a'), DATABASE_URL: database.url, ...ownerEnv, ...noRateLimitEnv, DWC_WORKER_CONCURRENCY: '0' });
+    const b = await startServer({ DWC_DATA_DIR: join(dir, 'b'), DATABASE_URL: database.url, ...ownerEnv, ...noRateLimitEnv });
+    await signIn(a);
     try {
       const { id } = (await (await fetch(`${a.url}/api/v3/workflows`, { method: 'POST', headers, body: JSON.stringify(workflow) })).json()) as { id: string };
       const client = await watch(a, id);

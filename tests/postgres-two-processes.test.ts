@@ -2,12 +2,11 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { startServer, stopServer, type ServerProcess } from '../bench/lib/server-process.js';
+import { loginAsOwner, noRateLimitEnv, ownerEnv, startServer, stopServer, type ServerProcess } from '../bench/lib/server-process.js';
 import { startHitCounter } from './support/hit-counter.js';
 import { createTestDatabase } from './support/postgres.js';
 
-const TOKEN = 'two-process-token-0123456789abcdef';
-const headers = { authorization: `Bearer ${TOKEN}`, 'content-type': 'application/json' };
+let headers: Record<string, string> = {};
 const JOBS = 500;
 const CONCURRENCY = 4;
 const dir = mkdtempSync(join(tmpdir(), 'dwc-two-'));
@@ -42,10 +41,11 @@ describe('two server processes on one Postgres', () => {
     const database = await createTestDatabase();
     const receiver = await startHitCounter({ delayMs: 15 });
     const env = (name: string) => ({
-      DWC_DATA_DIR: join(dir, name), DATABASE_URL: database.url, DWC_API_TOKEN: TOKEN, DWC_JOB_LEASE_MS: '2000', DWC_WORKER_CONCURRENCY: String(CONCURRENCY),
+      DWC_DATA_DIR: join(dir, name), DATABASE_URL: database.url, ...ownerEnv, ...noRateLimitEnv, DWC_JOB_LEASE_MS: '2000', DWC_WORKER_CONCURRENCY: String(CONCURRENCY),
     });
     const a = await startServer(env('a'));
     const b = await startServer(env('b'));
+    headers = { authorization: `Bearer ${await loginAsOwner(a.url)}`, 'content-type': 'application/json' };
     try {
       const tasks = Array.from({ length: JOBS }, (_, n) => ({ name: `job ${n}`, task_type: 'http.request', payload: { url: `${receiver.url}/job/${n}`, method: 'POST' } }));
       const submitted = await fetch(`${a.url}/api/v3/background/tasks/bulk-submit`, { method: 'POST', headers, body: JSON.stringify({ tasks }) });

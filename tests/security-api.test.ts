@@ -24,13 +24,13 @@ describe.each(['sqlite', 'postgres'] as const)('audit, security and secrets rout
     dir = mkdtempSync(join(tmpdir(), 'dwc-security-'));
     scratch = dialect === 'postgres' ? await createTestDatabase() : undefined;
     const config = loadConfig({
-      env: { DWC_DATA_DIR: join(dir, 'data'), DATABASE_URL: scratch?.url ?? '', DWC_WORKER_CONCURRENCY: '0', DWC_ALERT_LOGIN_FAILURES_PER_IP: '10' },
+      env: { DWC_API_TOKEN: TOKEN, DWC_DATA_DIR: join(dir, 'data'), DATABASE_URL: scratch?.url ?? '', DWC_WORKER_CONCURRENCY: '0', DWC_ALERT_LOGIN_FAILURES_PER_IP: '10' },
       cwd: dir,
       defaults: { pluginsDir: bundledPluginsDir },
     });
     runtime = await createRuntime({ config, logger: createLogger({ level: 'silent' }) });
     runtime.events.on('security.alert', (event) => alerts.push(event));
-    app = createApp(composeApiDeps(runtime, TOKEN));
+    app = createApp(composeApiDeps(runtime));
   });
   afterAll(async () => {
     await runtime.close();

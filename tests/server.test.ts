@@ -1,11 +1,11 @@
 import { execFile } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
 import { afterAll, describe, expect, it } from 'vitest';
-import { cliPath, startServer, stopServer } from '../bench/lib/server-process.js';
+import { cliPath, loginAsOwner, ownerEnv, startServer, stopServer, TEST_OWNER } from '../bench/lib/server-process.js';
 import { createTestDatabase } from './support/postgres.js';
 
 const run = promisify(execFile);
@@ -25,17 +25,29 @@ const freshDir = () => {
 afterAll(() => dirs.forEach((dir) => rmSync(dir, { recursive: true, force: true })));
 
 describe('dwc serve', () => {
-  it('starts on SQLite in the data folder, generates an API token, serves health and plugins, and stops cleanly on SIGTERM', async () => {
+  it('starts on SQLite in the data folder, prints a one-time setup token, serves health, and stops cleanly on SIGTERM', async () => {
     const dataDir = join(freshDir(), 'data');
-    const server = await startServer({ DWC_DATA_DIR: dataDir, DATABASE_URL: '', DWC_API_TOKEN: '', LOG_LEVEL: 'info' });
+    const server = await startServer({ DWC_DATA_DIR: dataDir, DATABASE_URL: '', DWC_API_TOKEN: '', DWC_ADMIN_EMAIL: '', DWC_ADMIN_PASSWORD: '', LOG_LEVEL: 'info' });
     try {
       expect(existsSync(join(dataDir, 'dwc.sqlite'))).toBe(true);
-      const token = readFileSync(join(dataDir, 'api-token'), 'utf8').trim();
+      expect(existsSync(join(dataDir, 'api-token'))).toBe(false);
       const readiness = await getJson<Readiness>(`${server.url}/api/v3/health`);
       expect(readiness.status).toBe('ok');
       // The bundled AI providers follow, each `ok` or "not configured" on a machine without keys.
       expect(readiness.checks.slice(0, 3)).toMatchObject([{ name: 'database', status: 'ok' }, { name: 'plugins', status: 'ok' }, { name: 'cache', status: 'ok', detail: 'memory' }]);
       expect((await fetch(`${server.url}/api/v3/plugins`)).status).toBe(401);
+
+      const setupToken = /"setup_token":"(dwcs_[A-Za-z0-9_-]+)"/.exec(server.output())?.[1];
+      expect(setupToken).toBeDefined();
+      const setup = (body: object) => fetch(`${server.url}/api/v3/auth/setup`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
+      const owner = { email: 'first@example.com', password: 'correct horse battery staple' };
+      const created = await setup({ ...owner, setup_token: setupToken });
+      expect(created.status).toBe(201);
+      const { access_token: token, user } = (await created.json()) as { access_token: string; user: { role: string } };
+      expect(user.role).toBe('owner');
+      expect(statSync(join(dataDir, 'jwt-secret')).mode & 0o777).toBe(0o600);
+      expect((await setup({ email: 'second@example.com', password: owner.password, setup_token: setupToken })).status).toBe(401);
+
       const plugins = await getJson<{ plugins: { name: string }[] }>(`${server.url}/api/v3/plugins`, { headers: { authorization: `Bearer ${token}` } });
       expect(plugins.plugins.map((p) => p.name)).toContain('@dwc/plugin-action-transform');
       expect(server.output()).toMatch(/dwc listening on http:\/\/127\.0\.0\.1:\d+ \(database: sqlite /);
@@ -43,6 +55,19 @@ describe('dwc serve', () => {
       expect(await stopServer(server.child)).toBe(0);
     }
     expect(server.output()).toContain('"msg":"stopped"');
+  });
+
+  it('creates the first owner from DWC_ADMIN_EMAIL and DWC_ADMIN_PASSWORD, and refuses to start with a weak one', async () => {
+    const server = await startServer({ DWC_DATA_DIR: join(freshDir(), 'data'), DATABASE_URL: '', ...ownerEnv, LOG_LEVEL: 'info' });
+    try {
+      expect(server.output()).not.toContain('setup_token');
+      const token = await loginAsOwner(server.url);
+      const me = await getJson<{ email: string; role: string }>(`${server.url}/api/v3/auth/me`, { headers: { authorization: `Bearer ${token}` } });
+      expect(me).toMatchObject({ email: TEST_OWNER.email, role: 'owner' });
+    } finally {
+      await stopServer(server.child);
+    }
+    await expect(startServer({ DWC_DATA_DIR: join(freshDir(), 'data'), DATABASE_URL: '', DWC_ADMIN_EMAIL: 'a@example.com', DWC_ADMIN_PASSWORD: 'password' })).rejects.toThrow(/DWC_ADMIN_PASSWORD: The password is too weak/);
   });
 
   it('uses Postgres when DATABASE_URL is set', async () => {
@@ -82,7 +107,7 @@ describe('dwc command line', () => {
 
   it('lists its commands in --help', async () => {
     const { stdout } = await dwc(['--help']);
-    for (const command of ['serve', 'migrate', 'plugins', 'doctor']) expect(stdout).toContain(command);
+    for (const command of ['serve', 'migrate', 'plugins', 'users', 'doctor']) expect(stdout).toContain(command);
   });
 
   it('stops with one clear line naming a bad setting', async () => {
@@ -97,6 +122,14 @@ describe('dwc command line', () => {
     expect(first.stdout).toMatch(/sqlite .*dwc\.sqlite: applied Initial\d+/);
     const status = await dwc(['migrate', '--status'], { DWC_DATA_DIR: dataDir });
     expect(status.stdout).toMatch(/up to date/);
+  });
+
+  it('lists users with their role', async () => {
+    const dataDir = join(freshDir(), 'data');
+    const server = await startServer({ DWC_DATA_DIR: dataDir, DATABASE_URL: '', ...ownerEnv });
+    await stopServer(server.child);
+    const { stdout } = await dwc(['users', 'list'], { DWC_DATA_DIR: dataDir });
+    expect(stdout).toMatch(new RegExp(`^owner +${TEST_OWNER.email.replace('.', '\\.')}  [0-9A-Z]{26}$`, 'm'));
   });
 
   it('lists plugins with their state and capabilities', async () => {

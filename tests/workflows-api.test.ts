@@ -6,10 +6,10 @@ import { createLogger, createRuntime, loadConfig, type Runtime } from '@dwc/runt
 import { bundledPluginsDir, composeApiDeps } from '@dwc/server';
 import request from 'supertest';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { noRateLimitEnv, ownerEnv, TEST_OWNER } from '../bench/lib/server-process.js';
 import { createTestDatabase, type ScratchDatabase } from './support/postgres.js';
 
-const TOKEN = 'workflow-api-test-token-0123456789';
-const auth = { authorization: `Bearer ${TOKEN}` };
+let auth: { authorization: string } = { authorization: '' };
 
 describe.each(['sqlite', 'postgres'] as const)('workflow, execution, document and background routes on %s', (dialect) => {
   let runtime: Runtime;
@@ -20,9 +20,11 @@ describe.each(['sqlite', 'postgres'] as const)('workflow, execution, document an
   beforeAll(async () => {
     dir = mkdtempSync(join(tmpdir(), 'dwc-api-'));
     scratch = dialect === 'postgres' ? await createTestDatabase() : undefined;
-    const config = loadConfig({ env: { DWC_DATA_DIR: join(dir, 'data'), DATABASE_URL: scratch?.url ?? '', DWC_WORKER_CONCURRENCY: '4' }, cwd: dir, defaults: { pluginsDir: bundledPluginsDir } });
+    const config = loadConfig({ env: { DWC_DATA_DIR: join(dir, 'data'), DATABASE_URL: scratch?.url ?? '', DWC_WORKER_CONCURRENCY: '4', ...ownerEnv, ...noRateLimitEnv }, cwd: dir, defaults: { pluginsDir: bundledPluginsDir } });
     runtime = await createRuntime({ config, logger: createLogger({ level: 'silent' }) });
-    app = createApp(composeApiDeps(runtime, TOKEN));
+    app = createApp(composeApiDeps(runtime));
+    const login = await request(app).post('/api/v3/auth/login').send({ username: TEST_OWNER.email, password: TEST_OWNER.password });
+    auth = { authorization: `Bearer ${login.body.access_token as string}` };
   });
   afterAll(async () => {
     await runtime.close();

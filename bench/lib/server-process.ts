@@ -69,3 +69,30 @@ export function stopServer(child: ChildProcess, signal: NodeJS.Signals = 'SIGTER
     child.kill(signal);
   });
 }
+
+/** The owner every whole-server test and benchmark starts with (a password that passes the strength check). */
+export const TEST_OWNER = { email: 'owner@example.com', password: 'correct horse battery staple' } as const;
+
+/**
+ * Environment creating `TEST_OWNER` at first start, with one JWT key so processes sharing a
+ * database accept each other's tokens (as a real multi-process deployment must configure).
+ */
+export const ownerEnv: Record<string, string> = {
+  DWC_ADMIN_EMAIL: TEST_OWNER.email,
+  DWC_ADMIN_PASSWORD: TEST_OWNER.password,
+  DWC_JWT_SECRET: 'dwc-test-jwt-secret-0123456789abcdef',
+};
+
+/** Signs in as `TEST_OWNER` at `url` and returns the access token. */
+export async function loginAsOwner(url: string): Promise<string> {
+  const response = await fetch(`${url}/api/v3/auth/login`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ username: TEST_OWNER.email, password: TEST_OWNER.password }),
+  });
+  if (response.status !== 200) throw new Error(`login as ${TEST_OWNER.email} failed with ${response.status}: ${await response.text()}`);
+  return ((await response.json()) as { access_token: string }).access_token;
+}
+
+/** Switches the API rate limits off, for tests that poll in tight loops and for throughput benchmarks. */
+export const noRateLimitEnv: Record<string, string> = { DWC_RATE_LIMIT_PER_IP: '0', DWC_RATE_LIMIT_PER_USER: '0' };

@@ -6,6 +6,7 @@ import { migrate } from './commands/migrate.js';
 import { pluginsList } from './commands/plugins-list.js';
 import { secretsDelete, secretsList, secretsRotateKey, secretsSet } from './commands/secrets.js';
 import { serve } from './commands/serve.js';
+import { usersList } from './commands/users-list.js';
 import { productVersion } from './paths.js';
 
 const program = new Command('dwc')
@@ -53,6 +54,13 @@ secrets
   .option('--new-key <key>', 'the new key (32 bytes, hex or base64); generated when left out')
   .option('--batch-size <n>', 'rows re-encrypted per batch', '100')
   .action(secretsRotateKey);
+program
+  .command('users')
+  .description('inspect user accounts')
+  .command('list')
+  .description('list users with their role')
+  .option('--json', 'print JSON')
+  .action(usersList);
 program
   .command('doctor')
   .description('check configuration, database and plugins, and say how to fix problems')

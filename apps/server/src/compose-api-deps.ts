@@ -1,15 +1,20 @@
-import type { ApiDeps } from '@dwc/api';
-import { createStaticTokenAuth, type Runtime } from '@dwc/runtime';
+import type { ApiDeps, RateLimitSettings } from '@dwc/api';
+import type { Runtime } from '@dwc/runtime';
 import { productVersion } from './paths.js';
 
 /** Wires the runtime into what the HTTP layer needs: the composition root of the server. */
-export function composeApiDeps(runtime: Runtime, apiToken: string): ApiDeps {
+export function composeApiDeps(runtime: Runtime, options: { rateLimitStore?: RateLimitSettings['store'] } = {}): ApiDeps {
   const { config } = runtime;
   return {
     logger: runtime.logger,
     version: productVersion,
-    http: { corsOrigins: [...config.corsOrigins], bodyLimit: config.bodyLimit, trustProxy: config.trustProxy },
-    auth: createStaticTokenAuth(apiToken),
+    http: {
+      corsOrigins: [...config.corsOrigins],
+      bodyLimit: config.bodyLimit,
+      trustProxy: config.trustProxy,
+      rateLimits: { windowMs: config.rateLimitWindowMs, perIp: config.rateLimitPerIp, perUser: config.rateLimitPerUser, auth: config.rateLimitAuth, store: options.rateLimitStore },
+    },
+    auth: runtime.security,
     health: { readiness: () => runtime.readiness() },
     events: runtime.events,
     cache: runtime.cache,

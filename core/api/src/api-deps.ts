@@ -1,7 +1,8 @@
-import type { AiRuntime, AuditService, CacheStore, HealthCheck, PluginStatus, ReadinessReport, SecretVault } from '@dwc/runtime';
+import type { AiRuntime, AuditService, CacheStore, HealthCheck, PluginStatus, ReadinessReport, SecretVault, SecurityServices } from '@dwc/runtime';
 import type { EventBus } from '@dwc/sdk';
 import type { Logger } from 'pino';
 import type { EngineDeps } from './engine-deps.js';
+import type { RateLimitSettings } from './rate-limit/rate-limits.js';
 
 export type { HealthCheck, PluginStatus, ReadinessReport };
 
@@ -10,9 +11,9 @@ export interface ApiDeps {
   logger: Logger;
   /** Product version for /health and the OpenAPI info. */
   version: string;
-  http: { corsOrigins: string[]; bodyLimit: string; trustProxy: boolean };
-  /** The one place credentials are checked (replaced by users, JWT and API keys in a later issue). */
-  auth: { verifyBearer(token: string): Promise<{ subject: string } | null> };
+  http: { corsOrigins: string[]; bodyLimit: string; trustProxy: boolean; rateLimits?: RateLimitSettings };
+  /** Accounts, tokens, API keys, MFA and the audit recorder; `auth.auth.verifyBearer` is the one place credentials are checked. */
+  auth: SecurityServices;
   health: { readiness(): Promise<ReadinessReport> };
   engine: EngineDeps;
   /** AI service, usage accounting, embeddings and AI workflows (the runtime's `ai` without the engine's step factory). */

@@ -5,6 +5,7 @@ import { defaultRoutes } from './default-routes.js';
 import type { Route } from './define-route.js';
 import { mountDocsAssets } from './docs-assets.js';
 import { errorHandler } from './error-handler.js';
+import { jsonBody } from './json-body.js';
 import { mountRoutes, type MountRoutesOptions } from './mount-routes.js';
 import { notFound } from './not-found.js';
 import { requestContext } from './request-context.js';
@@ -25,7 +26,7 @@ export function createApp(deps: ApiDeps, routes: readonly Route[] = defaultRoute
   const cors = corsPolicy(deps.http.corsOrigins);
   if (cors !== undefined) app.use(cors);
   mountDocsAssets(app);
-  app.use(express.json({ limit: deps.http.bodyLimit }));
+  app.use(jsonBody(deps));
   const router = express.Router();
   mountRoutes(router, routes, deps, options);
   app.use(router);

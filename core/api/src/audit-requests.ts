@@ -1,4 +1,4 @@
-import type { AuditRecorder } from '@dwc/runtime';
+import { auditActor, type AuditRecorder } from '@dwc/runtime';
 import type { RequestHandler } from 'express';
 import type { Logger } from 'pino';
 import { requestState } from './request-context.js';
@@ -25,7 +25,7 @@ function responseIdOf(body: unknown): string | undefined {
 
 /**
  * Records every mutating request under `/api/v3/` (POST, PUT, PATCH, DELETE) in the audit log as
- * `http.request`, once the response has gone: actor (the principal's subject), IP, user agent,
+ * `http.request`, once the response has gone: actor (`user:<id>`, `api_key:<id>` or `service`), IP, user agent,
  * target (`METHOD /path/{template}`), outcome from the status, and in `detail` the status, request
  * id and path parameters; `after` holds the body's top-level field names and the id the response
  * named. Body values are never recorded. Nothing is awaited on the request's path: the entry is
@@ -52,7 +52,8 @@ export function auditRequests(audit: AuditRecorder, logger: Logger): RequestHand
         .record({
           action: 'http.request',
           outcome: finished && status < 400 ? 'success' : 'failure',
-          actor: state.auth?.subject ?? null,
+          actor: state.auth ? auditActor(state.auth) : null,
+          actorLabel: state.auth?.label ?? null,
           ip: req.ip ?? null,
           userAgent: req.get('user-agent') ?? null,
           target: `${method} ${state.route?.path ?? path}`,

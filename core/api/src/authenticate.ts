@@ -2,6 +2,7 @@ import { AuthenticationError } from '@dwc/sdk';
 import type { RequestHandler } from 'express';
 import type { ApiDeps } from './api-deps.js';
 import { requestState } from './request-context.js';
+import { requestMeta } from './request-meta.js';
 
 const BEARER = /^Bearer +([^\s]+) *$/i;
 
@@ -12,8 +13,9 @@ export function bearerToken(header: string | undefined): string | undefined {
 }
 
 /**
- * The one authentication middleware: requires `Authorization: Bearer <token>`, checks it with
- * `deps.auth.verifyBearer` and records the principal for the handler. Missing or refused -> 401.
+ * The one authentication middleware: requires `Authorization: Bearer <token>` (an access token,
+ * an API key or the service token), checks it with `deps.auth.auth.verifyBearer` and records the
+ * principal for the handler. Missing or refused -> 401.
  */
 export function authenticate(deps: ApiDeps): RequestHandler {
   return async (req, res, next) => {
@@ -21,7 +23,7 @@ export function authenticate(deps: ApiDeps): RequestHandler {
     if (token === undefined) {
       throw new AuthenticationError('This route needs a token: send the header "Authorization: Bearer <token>".');
     }
-    const principal = await deps.auth.verifyBearer(token);
+    const principal = await deps.auth.auth.verifyBearer(token, requestMeta(req));
     if (principal === null) {
       throw new AuthenticationError('The bearer token is invalid or expired: sign in again or use a valid API key.', {
         code: 'invalid_token',

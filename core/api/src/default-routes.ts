@@ -2,6 +2,7 @@ import { aiRoutes } from './ai-routes.js';
 import type { Route } from './define-route.js';
 import { engineRoutes } from './engine-routes.js';
 import { cacheRoutes } from './routes/cache/cache-routes.js';
+import { authRoutes } from './routes/auth-routes.js';
 import { configurePluginRoute } from './routes/configure-plugin.js';
 import { disablePluginRoute } from './routes/disable-plugin.js';
 import { enablePluginRoute } from './routes/enable-plugin.js';
@@ -20,6 +21,7 @@ import { websocketUpgradeRoute } from './routes/websocket-upgrade.js';
 export const defaultRoutes: readonly Route[] = [
   livenessRoute,
   readinessRoute,
+  ...authRoutes,
   listPluginsRoute,
   getPluginRoute,
   enablePluginRoute,

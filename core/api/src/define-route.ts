@@ -1,3 +1,4 @@
+import type { Principal } from '@dwc/runtime';
 import type { Request, Response } from 'express';
 import type { Logger } from 'pino';
 import type { z } from 'zod';
@@ -30,10 +31,8 @@ export interface RouteResponse {
 
 export type RouteResponses = Record<number, RouteResponse>;
 
-/** Who made the request, as returned by `deps.auth.verifyBearer`. */
-export interface Principal {
-  subject: string;
-}
+/** Who made the request, as returned by `deps.auth.auth.verifyBearer` (see `@dwc/runtime`'s security/principal.ts). */
+export type { Principal };
 
 /** What every handler can reach besides its own request: the mounted table and its OpenAPI document. */
 export interface ApiContext {
@@ -82,6 +81,8 @@ export interface RouteSpec<R extends RouteRequest, Res extends RouteResponses> {
    * scopes of the same shape. Required: a route that forgets it does not start.
    */
   permission: RoutePermission;
+  /** Counts against the strict per-address limit for credential endpoints (login, refresh, setup, register). */
+  credentialRateLimit?: boolean;
   request?: R;
   responses: Res;
   /**
@@ -103,6 +104,7 @@ export interface Route {
   readonly description: string | undefined;
   readonly tags: readonly string[];
   readonly permission: RoutePermission;
+  readonly credentialRateLimit: boolean;
   /** `permission === 'public'`. */
   readonly public: boolean;
   readonly request: RouteRequest;
@@ -157,6 +159,7 @@ export function defineRoute<R extends RouteRequest = Record<never, never>, Res e
     description: spec.description,
     tags: [...spec.tags],
     permission: spec.permission,
+    credentialRateLimit: spec.credentialRateLimit ?? false,
     public: spec.permission === 'public',
     request: spec.request ?? {},
     responses: spec.responses,

@@ -9,6 +9,7 @@ import {
   TimeoutError,
   UnavailableError,
 } from '@dwc/sdk';
+import { TooManyAttemptsError } from '@dwc/runtime';
 import type { ErrorRequestHandler } from 'express';
 import type { Logger } from 'pino';
 import { errorBody, type ErrorResponse } from './error-response.js';
@@ -59,6 +60,9 @@ interface StatusLike {
 export function toHttpError(error: unknown, requestId: string): HttpErrorReply {
   if (error instanceof HttpStatusError) {
     return { status: error.status, headers: error.headers, body: errorBody(error.code, error.message, error.details) };
+  }
+  if (error instanceof TooManyAttemptsError) {
+    return { status: 429, headers: { 'Retry-After': String(error.retryAfterSeconds) }, body: errorBody(error.code, error.message, error.details) };
   }
   if (error instanceof DwcError) {
     const status = STATUS_BY_CLASS.find(([type]) => error instanceof type)?.[1];

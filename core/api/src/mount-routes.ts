@@ -1,6 +1,8 @@
 import type { RequestHandler, Router } from 'express';
 import type { ApiDeps } from './api-deps.js';
 import { authenticate } from './authenticate.js';
+import { authorize } from './authorize.js';
+import { createRateLimiters } from './rate-limit/rate-limits.js';
 import { requiresAuth, type ApiContext, type Route } from './define-route.js';
 import { HttpStatusError } from './http-status-error.js';
 import { buildOpenApiDocument, type OpenApiDocument } from './openapi-document.js';
@@ -70,7 +72,8 @@ function methodNotAllowed(methods: readonly string[]): RequestHandler {
 }
 
 /**
- * Mounts a route table on a router: authentication where `requiresAuth`, request validation, the
+ * Mounts a route table on a router: rate limits, authentication and authorization (the route's
+ * permission) where `requiresAuth`, request validation, the
  * handler, then 405 (with `Allow`) for other methods on each known path. Returns the context
  * handlers receive as `api`, whose OpenAPI document is generated from the same table.
  */
@@ -78,6 +81,7 @@ export function mountRoutes(router: Router, routes: readonly Route[], deps: ApiD
   assertDistinct(routes);
   const api = apiContext(routes, deps, options);
   const auth = authenticate(deps);
+  const limiters = createRateLimiters(deps);
   const methodsByPath = new Map<string, string[]>();
   for (const route of routes) {
     const method = route.method.toLowerCase() as Lowercase<Route['method']>;
@@ -85,7 +89,14 @@ export function mountRoutes(router: Router, routes: readonly Route[], deps: ApiD
       requestState(res).route = { path: route.path, params: { ...(req.params as Record<string, string>) } };
       next();
     };
-    const handlers = requiresAuth(route) ? [matched, auth, handle(route, deps, api)] : [matched, handle(route, deps, api)];
+    const handlers: RequestHandler[] = [matched];
+    if (route.path.startsWith('/api/v3/') && limiters.perIp) handlers.push(limiters.perIp);
+    if (route.credentialRateLimit && limiters.auth) handlers.push(limiters.auth);
+    if (requiresAuth(route)) {
+      handlers.push(auth, authorize(route, deps));
+      if (limiters.perUser) handlers.push(limiters.perUser);
+    }
+    handlers.push(handle(route, deps, api));
     router[method](route.expressPath, ...handlers);
     const methods = methodsByPath.get(route.expressPath) ?? [];
     methods.push(route.method);

@@ -31,7 +31,11 @@ function impliedResponses(route: Route): Record<string, RouteResponse> {
   if (params !== undefined || query !== undefined || body !== undefined) {
     implied['400'] = errorResponse(body === undefined ? 'Invalid input (`invalid_input`, details: field -> messages)' : 'Invalid input or malformed JSON');
   }
-  if (requiresAuth(route)) implied['401'] = errorResponse('Missing, invalid or expired bearer token');
+  if (requiresAuth(route)) {
+    implied['401'] = errorResponse('Missing, invalid or expired bearer token');
+    implied['403'] = errorResponse(`The caller's role (or API key scopes) does not grant \`${route.permission}\``);
+    implied['429'] = errorResponse('Rate limit reached; see Retry-After');
+  }
   if (body !== undefined) {
     implied['413'] = errorResponse('Body larger than the configured limit');
     implied['415'] = errorResponse('Body not sent as application/json');
@@ -53,6 +57,7 @@ function toOperation(route: Route): ZodOpenApiOperationObject {
   };
   if (route.description !== undefined) operation.description = route.description;
   if (!requiresAuth(route)) operation.security = [];
+  else operation['x-permission'] = route.permission;
   if (params !== undefined || query !== undefined) {
     operation.requestParams = {};
     if (params !== undefined) operation.requestParams.path = params;

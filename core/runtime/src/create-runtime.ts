@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { hostname } from 'node:os';
-import { ConfigError, type EventBus } from '@dwc/sdk';
+import { ConfigError, InputError, type EventBus } from '@dwc/sdk';
 import type { Logger } from 'pino';
 import { createAiRuntime, type AiRuntime } from './ai/create-ai-runtime.js';
 import type { CacheStore } from './cache/cache-store.js';
@@ -30,6 +30,8 @@ import { resolveKeyring, loadKeyringFromFiles, type MasterKeySource } from './se
 import { pluginSecretSource } from './security/vault/plugin-secret-source.js';
 import { createSecretVault, type SecretVault } from './security/vault/secret-vault.js';
 import type { Keyring } from './security/vault/keyring.js';
+import type { AuditRecorder } from './security/audit-recorder.js';
+import { createSecurity, type SecurityServices } from './security/create-security.js';
 
 /** Everything a running dwc process holds, independent of HTTP. */
 export interface Runtime {
@@ -56,6 +58,8 @@ export interface Runtime {
   masterKeys(): { keyring: Keyring; source: MasterKeySource };
   /** AI service, usage accounting, embeddings and AI workflows. */
   ai: AiRuntime;
+  /** Accounts, sessions, tokens, API keys, MFA. */
+  security: SecurityServices;
   readiness(): Promise<ReadinessReport>;
   /** Stops the workers (waiting for running jobs), disposes plugins, closes the cache and the database. Safe to call twice. */
   close(): Promise<void>;
@@ -70,6 +74,8 @@ export interface CreateRuntimeOptions {
   workers?: boolean;
   /** Folder DWC_PLUGINS names are resolved from. */
   cwd?: string;
+  /** Also receives every security event the audit log records (tests listen here). */
+  audit?: AuditRecorder;
 }
 
 const unmigratedPluginStore: PluginConfigStore = {
@@ -134,6 +140,10 @@ export async function createRuntime(options: CreateRuntimeOptions): Promise<Runt
     await plugins.load(candidates);
     plugins.reportMissing(missing);
 
+    // Security events go to the hash-chained audit log, and also to `options.audit` when a caller (a test) listens.
+    const securityAudit = options.audit ? { record: async (entry: Parameters<typeof audit.record>[0]) => (await audit.record(entry), await options.audit!.record(entry)) } : audit;
+    const security = createSecurity({ sql, config, audit: securityAudit, logger });
+    if (options.migrate !== false) await ensureFirstOwner(security, config);
     const jobs = createJobStore(sql);
     const executionStore = createExecutionStore(sql, jobs);
     const workflows = createWorkflowStore<WorkflowDefinition>(sql);
@@ -205,6 +215,7 @@ export async function createRuntime(options: CreateRuntimeOptions): Promise<Runt
       vault,
       masterKeys,
       ai,
+      security,
       readiness: () =>
         checkReadiness({
           pingDatabase: () => database.ping(),
@@ -229,6 +240,19 @@ export async function createRuntime(options: CreateRuntimeOptions): Promise<Runt
   } catch (error) {
     await openedCache?.close();
     await database.close();
+    throw error;
+  }
+}
+
+/** The first owner from DWC_ADMIN_EMAIL + DWC_ADMIN_PASSWORD, or a logged setup token; a weak password stops the start. */
+async function ensureFirstOwner(security: SecurityServices, config: DwcConfig): Promise<void> {
+  if ((config.adminEmail === undefined) !== (config.adminPassword === undefined)) {
+    throw new ConfigError('Set both DWC_ADMIN_EMAIL and DWC_ADMIN_PASSWORD to create the first owner, or neither to get a setup token.');
+  }
+  try {
+    await security.onboarding.ensureFirstOwner({ email: config.adminEmail, password: config.adminPassword });
+  } catch (error) {
+    if (error instanceof InputError) throw new ConfigError(`DWC_ADMIN_PASSWORD: ${error.message}`, { details: error.details });
     throw error;
   }
 }

@@ -1,5 +1,5 @@
-import { startHttpServer } from '@dwc/api';
-import { createLogger, createRuntime, resolveApiToken } from '@dwc/runtime';
+import { createRedisRateLimitStore, startHttpServer } from '@dwc/api';
+import { createLogger, createRuntime } from '@dwc/runtime';
 import { composeApiDeps } from '../compose-api-deps.js';
 import { loadServerConfig } from '../load-server-config.js';
 
@@ -7,15 +7,15 @@ import { loadServerConfig } from '../load-server-config.js';
 export async function serve(): Promise<void> {
   const config = loadServerConfig();
   const logger = createLogger({ level: config.logLevel });
+  // Security events as structured log lines until the hash-chained audit log is wired in here.
   const runtime = await createRuntime({ config, logger });
-  const apiToken = resolveApiToken({ configured: config.apiToken, dataDir: config.dataDir });
-  if (apiToken.source === 'generated') {
-    logger.warn({ path: apiToken.path }, `generated an API token in ${apiToken.path}; send it as "Authorization: Bearer <token>" or set DWC_API_TOKEN`);
-  }
+  // Shared rate-limit counts when REDIS_URL is set; otherwise each process counts in memory.
+  const redis = config.redisUrl ? createRedisRateLimitStore(config.redisUrl) : undefined;
   let server;
   try {
-    server = await startHttpServer({ deps: composeApiDeps(runtime, apiToken.token), port: config.port, host: config.host ?? '::', shutdownTimeoutMs: config.shutdownTimeoutMs });
+    server = await startHttpServer({ deps: composeApiDeps(runtime, { rateLimitStore: redis?.store }), port: config.port, host: config.host ?? '::', shutdownTimeoutMs: config.shutdownTimeoutMs });
   } catch (error) {
+    await redis?.close();
     await runtime.close();
     throw error;
   }
@@ -44,6 +44,7 @@ export async function serve(): Promise<void> {
     }, config.shutdownTimeoutMs + 1_000);
     force.unref();
     await server.close();
+    await redis?.close();
     await runtime.close();
     logger.info('stopped');
     logger.flush();

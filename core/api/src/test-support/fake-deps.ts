@@ -4,6 +4,7 @@ import { pino } from 'pino';
 import type { AuditEntry, AuditService, SecretVault } from '@dwc/runtime';
 import type { EngineDeps } from '../engine-deps.js';
 import type { ApiDeps, PluginStatus, ReadinessReport } from '../api-deps.js';
+import { fakeAuth, testPrincipal } from './fake-auth.js';
 import { memoryEventBus } from './memory-event-bus.js';
 
 export const GOOD_TOKEN = 'good-token';
@@ -67,12 +68,7 @@ export function fakeDeps(http: Partial<ApiDeps['http']> = {}): FakeDeps {
     logger,
     version: '9.9.9-test',
     http: { corsOrigins: [], bodyLimit: '1kb', trustProxy: false, ...http },
-    auth: {
-      verifyBearer: async (token) => {
-        tokensSeen.push(token);
-        return token === GOOD_TOKEN ? { subject: SUBJECT } : null;
-      },
-    },
+    auth: fakeAuth({ [GOOD_TOKEN]: testPrincipal(SUBJECT, 'admin') }, tokensSeen),
     health: { readiness: async () => readiness },
     events: memoryEventBus(),
     cache: createMemoryCacheStore({ maxBytes: 1024 * 1024, defaultTtlMs: 0 }),

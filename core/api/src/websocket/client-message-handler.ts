@@ -1,3 +1,4 @@
+import { principalAllows } from '@dwc/runtime';
 import type { ClientMessage } from './client-messages.js';
 import type { Connection } from './connection.js';
 import type { Delivery } from './delivery.js';
@@ -13,8 +14,17 @@ export interface ClientMessageContext {
 
 const now = (): string => new Date().toISOString();
 
+/** Joining a workflow or execution room reads workflow data: `workflows:read` (every role; API keys need the scope). */
+export const ROOM_PERMISSION = 'workflows:read';
+
 function join(connection: Connection, kind: RoomKind, id: string, ctx: ClientMessageContext): void {
   const room = roomName(kind, id);
+  if (!principalAllows(connection.principal, ROOM_PERMISSION)) {
+    return ctx.delivery.sendMessage(connection, {
+      type: 'error',
+      error: { code: 'forbidden', message: `Joining ${room} needs the permission "${ROOM_PERMISSION}", which this credential does not grant.` },
+    });
+  }
   if (!connection.joined.has(room)) {
     if (connection.joined.size >= ctx.maxRoomsPerConnection) {
       return ctx.delivery.sendMessage(connection, {

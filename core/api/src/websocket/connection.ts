@@ -1,4 +1,5 @@
 import type { Duplex } from 'node:stream';
+import type { Principal } from '@dwc/runtime';
 import type { WebSocket } from 'ws';
 import type { EventFilter } from './event-filter.js';
 import type { RoomKind } from './rooms.js';
@@ -8,6 +9,8 @@ export interface Connection {
   readonly id: string;
   /** The verified token's subject; the connection is always in `user:<userId>`. */
   readonly userId: string;
+  /** Who authenticated the socket; room joins are checked against it. */
+  readonly principal: Principal;
   readonly ws: WebSocket;
   /** The upgraded socket under `ws`; events are written to it as ready-made frames. */
   readonly socket: Duplex;
@@ -23,6 +26,6 @@ export interface Connection {
   corked: boolean;
 }
 
-export function createConnection(id: string, userId: string, ws: WebSocket, socket: Duplex): Connection {
-  return { id, userId, ws, socket, joined: new Map(), filter: null, alive: true, lastEvent: 0, corked: false };
+export function createConnection(id: string, principal: Principal, ws: WebSocket, socket: Duplex): Connection {
+  return { id, userId: principal.subject, principal, ws, socket, joined: new Map(), filter: null, alive: true, lastEvent: 0, corked: false };
 }

@@ -3,7 +3,9 @@ import type { IncomingMessage, Server } from 'node:http';
 import type { Duplex } from 'node:stream';
 import { WebSocketServer, type WebSocket } from 'ws';
 import type { ApiDeps } from '../api-deps.js';
+import { principalAllows } from '@dwc/runtime';
 import { bearerToken } from '../authenticate.js';
+import { requestMeta } from '../request-meta.js';
 import type { Principal } from '../define-route.js';
 import { WEBSOCKET_PATH } from './paths.js';
 import { handleClientMessage, leaveAllRooms } from './client-message-handler.js';
@@ -18,7 +20,13 @@ import { createRooms } from './rooms.js';
 
 const MAX_MESSAGE_BYTES = 64 * 1024;
 const CLOSE_GOING_AWAY = 1001;
+/** Application close code: the credential the socket was opened with has expired. */
+export const CLOSE_TOKEN_EXPIRED = 4001;
+/** setTimeout's limit; longer-lived credentials (API keys) simply are not timed. */
+const MAX_TIMER_MS = 2_147_483_647;
 const CONNECTION_ID = /^[A-Za-z0-9._:-]{1,64}$/;
+/** The permission of `GET /api/v3/ws/ws` in the route table: every role holds it; API keys need the scope. */
+const CONNECT_PERMISSION = 'events:read';
 
 export interface WebSocketGatewayOptions {
   /** Protocol ping interval; a client that has not answered the previous ping is terminated. Default 30 s. */
@@ -43,7 +51,7 @@ export interface WebSocketGateway extends WebSocketStatsSource {
 
 /**
  * The WebSocket gateway: authenticated connections (token from `?token=` or `Authorization:
- * Bearer`, checked by `deps.auth.verifyBearer`), rooms per workflow, execution and user, bus events
+ * Bearer`, checked by `deps.auth.auth.verifyBearer`; access tokens close the socket with 4001 when they expire), rooms per workflow, execution and user, bus events
  * fanned out to those rooms, heartbeats, a bounded send buffer per client, and stats.
  */
 export function createWebSocketGateway(deps: ApiDeps, options: WebSocketGatewayOptions = {}): WebSocketGateway {
@@ -72,7 +80,12 @@ export function createWebSocketGateway(deps: ApiDeps, options: WebSocketGatewayO
   let closing = false;
 
   function connect(ws: WebSocket, socket: Duplex, principal: Principal, connectionId: string): void {
-    const connection = createConnection(connectionId, principal.subject, ws, socket);
+    const connection = createConnection(connectionId, principal, ws, socket);
+    // An access token that expires while the socket is open closes it; the client reconnects with a fresh one.
+    const expiry = principal.expiresAt === null ? undefined : setTimeout(() => {
+      if (ws.readyState === ws.OPEN) ws.close(CLOSE_TOKEN_EXPIRED, 'token expired; reconnect with a fresh token');
+    }, Math.max(0, Math.min(principal.expiresAt - Date.now(), MAX_TIMER_MS)));
+    expiry?.unref();
     const connectionLog = log.child({ connection_id: connectionId, subject: principal.subject });
     connections.set(connectionId, connection);
     rooms.join('user', connection.userId, connection);
@@ -85,6 +98,7 @@ export function createWebSocketGateway(deps: ApiDeps, options: WebSocketGatewayO
     });
     ws.on('error', (err) => connectionLog.warn({ err }, 'websocket error'));
     ws.on('close', (code) => {
+      clearTimeout(expiry);
       connections.delete(connectionId);
       leaveAllRooms(connection, rooms);
       connectionLog.debug({ code }, 'websocket closed');
@@ -98,11 +112,14 @@ export function createWebSocketGateway(deps: ApiDeps, options: WebSocketGatewayO
     if (url.pathname !== WEBSOCKET_PATH) return refuseUpgrade(socket, 404, 'not_found', `No WebSocket endpoint at ${url.pathname}; use ${WEBSOCKET_PATH}.`);
     if (closing) return refuseUpgrade(socket, 503, 'unavailable', 'The server is shutting down; reconnect shortly.');
     const token = url.searchParams.get('token') ?? bearerToken(req.headers.authorization);
-    const principal = token === undefined || token === '' ? null : await deps.auth.verifyBearer(token);
+    const principal = token === undefined || token === '' ? null : await deps.auth.auth.verifyBearer(token, requestMeta(req));
     if (principal === null) {
       return refuseUpgrade(socket, 401, 'unauthenticated', 'Send a valid token as ?token= or "Authorization: Bearer <token>".', {
         'WWW-Authenticate': 'Bearer',
       });
+    }
+    if (!principalAllows(principal, CONNECT_PERMISSION)) {
+      return refuseUpgrade(socket, 403, 'forbidden', `Live events need the permission "${CONNECT_PERMISSION}", which this credential does not grant.`);
     }
     if (socket.destroyed) return;
     if (closing) return refuseUpgrade(socket, 503, 'unavailable', 'The server is shutting down; reconnect shortly.');

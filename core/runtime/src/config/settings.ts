@@ -77,8 +77,80 @@ export const settings = {
   apiToken: {
     env: 'DWC_API_TOKEN',
     schema: z.string().min(24, 'must be at least 24 characters').optional(),
-    doc: 'Bearer token for the API; unset generates one at start and logs it.',
+    doc: 'Optional service token: a bearer credential acting as an admin (for scripts and probes). Unset means none; never generated.',
     secret: true,
+  },
+  adminEmail: {
+    env: 'DWC_ADMIN_EMAIL',
+    schema: z.email({ error: 'must be an e-mail address' }).optional(),
+    doc: 'E-mail of the first owner, created at start when no owner exists (with DWC_ADMIN_PASSWORD).',
+  },
+  adminPassword: {
+    env: 'DWC_ADMIN_PASSWORD',
+    schema: z.string().min(1).max(256).optional(),
+    doc: 'Password of the first owner (must pass the strength check); unset prints a one-time setup token instead.',
+    secret: true,
+  },
+  allowRegistration: {
+    env: 'DWC_ALLOW_REGISTRATION',
+    schema: flag.default(false),
+    doc: 'Let anyone create a viewer account at POST /api/v3/auth/register.',
+  },
+  jwtSecret: {
+    env: 'DWC_JWT_SECRET',
+    schema: z.string().min(32, 'must be at least 32 characters').optional(),
+    doc: 'Key signing access tokens (HS256); unset generates one into <data>/jwt-secret (mode 0600). Set the same value on every process sharing a database.',
+    secret: true,
+  },
+  accessTokenTtlSeconds: {
+    env: 'DWC_ACCESS_TOKEN_TTL_SECONDS',
+    schema: z.coerce.number().int().min(10).max(86_400).default(900),
+    doc: 'Lifetime of an access token.',
+  },
+  refreshTokenTtlSeconds: {
+    env: 'DWC_REFRESH_TOKEN_TTL_SECONDS',
+    schema: z.coerce.number().int().min(60).max(31_536_000).default(2_592_000),
+    doc: 'Lifetime of a login session (its refresh tokens).',
+  },
+  passwordMinScore: {
+    env: 'DWC_PASSWORD_MIN_SCORE',
+    schema: z.coerce.number().int().min(0).max(4).default(3),
+    doc: 'Lowest zxcvbn score (0-4) a new password must reach.',
+  },
+  rateLimitWindowMs: {
+    env: 'DWC_RATE_LIMIT_WINDOW_MS',
+    schema: z.coerce.number().int().min(1_000).max(3_600_000).default(60_000),
+    doc: 'Window of the API rate limits.',
+  },
+  rateLimitPerIp: {
+    env: 'DWC_RATE_LIMIT_PER_IP',
+    schema: z.coerce.number().int().min(0).default(1_200),
+    doc: 'API requests per client address per window; 0 turns the limit off.',
+  },
+  rateLimitPerUser: {
+    env: 'DWC_RATE_LIMIT_PER_USER',
+    schema: z.coerce.number().int().min(0).default(1_200),
+    doc: 'API requests per user or API key per window; 0 turns the limit off.',
+  },
+  rateLimitAuth: {
+    env: 'DWC_RATE_LIMIT_AUTH',
+    schema: z.coerce.number().int().min(0).default(20),
+    doc: 'Login, refresh, setup and registration requests per client address per window; 0 turns the limit off.',
+  },
+  lockoutThreshold: {
+    env: 'DWC_LOCKOUT_THRESHOLD',
+    schema: z.coerce.number().int().min(1).max(100).default(5),
+    doc: 'Failed logins in a row before an account is locked.',
+  },
+  lockoutBaseSeconds: {
+    env: 'DWC_LOCKOUT_BASE_SECONDS',
+    schema: z.coerce.number().int().min(1).max(86_400).default(30),
+    doc: 'First lockout length; each further failure doubles it.',
+  },
+  lockoutMaxSeconds: {
+    env: 'DWC_LOCKOUT_MAX_SECONDS',
+    schema: z.coerce.number().int().min(1).max(86_400).default(3_600),
+    doc: 'Longest lockout.',
   },
   corsOrigins: {
     env: 'DWC_CORS_ORIGINS',
@@ -179,7 +251,7 @@ export const settings = {
   redisUrl: {
     env: 'REDIS_URL',
     schema: z.string().regex(/^rediss?:\/\//, 'must start with redis:// or rediss://').optional(),
-    doc: 'Redis connection URL, used by the redis cache backend.',
+    doc: 'Redis connection URL: shared rate-limit counts for every process, and the redis cache backend.',
     secret: true,
   },
   aiFallback: {

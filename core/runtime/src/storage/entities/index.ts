@@ -14,6 +14,12 @@ import { workflowEntity } from './workflow.js';
 import { workflowVersionEntity } from './workflow-version.js';
 import { auditEventEntity } from './audit-event.js';
 import { secretEntity } from './secret.js';
+import { apiKeyEntity } from './api-key.js';
+import { authSessionEntity } from './auth-session.js';
+import { loginFailureEntity } from './login-failure.js';
+import { recoveryCodeEntity } from './recovery-code.js';
+import { refreshTokenEntity } from './refresh-token.js';
+import { userEntity } from './user.js';
 
 /**
  * Every entity, declared once with Postgres column types. Add new entities here; the migration
@@ -34,6 +40,12 @@ export const entities: readonly EntitySchema[] = [
   aiUsageEntity,
   documentEmbeddingEntity,
   aiWorkflowEntity,
+  userEntity,
+  authSessionEntity,
+  refreshTokenEntity,
+  apiKeyEntity,
+  recoveryCodeEntity,
+  loginFailureEntity,
 ];
 
 /**

@@ -3,6 +3,7 @@ import { Initial1795537938769 } from './1795537938769-initial.js';
 import { WorkflowsExecutionsJobsDocuments1795538319910 } from './1795538319910-workflows-executions-jobs-documents.js';
 import { AuditEventsAndSecrets1795546828766 } from './1795546828766-audit-events-and-secrets.js';
 import { AiUsageEmbeddingsWorkflows1795546960351 } from './1795546960351-ai-usage-embeddings-workflows.js';
+import { UsersSessionsApiKeys1795548518159 } from './1795548518159-users-sessions-api-keys.js';
 
 /** SQLite migrations, oldest first. Maintained by `npm run migration:generate`. */
-export const sqliteMigrations: (new () => MigrationInterface)[] = [Initial1795537938769, WorkflowsExecutionsJobsDocuments1795538319910, AuditEventsAndSecrets1795546828766, AiUsageEmbeddingsWorkflows1795546960351];
+export const sqliteMigrations: (new () => MigrationInterface)[] = [Initial1795537938769, WorkflowsExecutionsJobsDocuments1795538319910, AuditEventsAndSecrets1795546828766, AiUsageEmbeddingsWorkflows1795546960351, UsersSessionsApiKeys1795548518159];

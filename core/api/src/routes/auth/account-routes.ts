@@ -1,0 +1,62 @@
+import { z } from 'zod';
+import { defineRoute } from '../../define-route.js';
+import { errorResponse } from '../../error-response.js';
+import { requestMeta } from '../../request-meta.js';
+import { accountBodySchema, passwordField, tags, tokenPairSchema } from './auth-wire.js';
+
+export const setupRoute = defineRoute({
+  method: 'POST',
+  path: '/api/v3/auth/setup',
+  operationId: 'setupFirstOwner',
+  permission: 'public',
+  credentialRateLimit: true,
+  summary: 'Create the first owner with the one-time setup token from the server log',
+  tags,
+  request: { body: accountBodySchema.extend({ setup_token: z.string().min(1).max(200) }) },
+  responses: {
+    201: { description: 'The owner, signed in', schema: tokenPairSchema },
+    401: errorResponse('Wrong or used setup token'),
+    409: errorResponse('An owner already exists'),
+  },
+  handler: async ({ deps, body, req, res }) => {
+    const { setup_token: token, ...account } = body;
+    const pair = await deps.auth.onboarding.setup(token, account, requestMeta(req));
+    res.status(201);
+    return pair;
+  },
+});
+
+export const registerRoute = defineRoute({
+  method: 'POST',
+  path: '/api/v3/auth/register',
+  operationId: 'register',
+  permission: 'public',
+  credentialRateLimit: true,
+  summary: 'Create your own account (a viewer) when the server allows registration',
+  tags,
+  request: { body: accountBodySchema },
+  responses: {
+    201: { description: 'The new user, signed in', schema: tokenPairSchema },
+    403: errorResponse('Registration is turned off (DWC_ALLOW_REGISTRATION)'),
+    409: errorResponse('The e-mail is taken'),
+  },
+  handler: async ({ deps, body, req, res }) => {
+    const pair = await deps.auth.onboarding.register(body, requestMeta(req));
+    res.status(201);
+    return pair;
+  },
+});
+
+export const changePasswordRoute = defineRoute({
+  method: 'POST',
+  path: '/api/v3/auth/password',
+  operationId: 'changePassword',
+  permission: 'account:write',
+  summary: 'Change your password (needs the current one); ends your other sessions',
+  tags,
+  request: { body: z.strictObject({ current_password: passwordField, new_password: passwordField }) },
+  responses: { 204: { description: 'Changed' }, 400: errorResponse('Too weak (`weak_password`, feedback in details)'), 401: errorResponse('Wrong current password') },
+  handler: async ({ deps, body, auth, req }) => {
+    await deps.auth.accounts.changePassword(auth!, body, requestMeta(req));
+  },
+});
