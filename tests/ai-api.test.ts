@@ -143,8 +143,9 @@ describe.each(['sqlite', 'postgres'] as const)('AI routes on %s', (dialect) => {
 
   it('lists providers with capabilities, health and models, and readiness includes them', async () => {
     const res = await get('/api/v3/advanced/ai/providers');
-    expect(res.body.items.map((p: { type: string }) => p.type)).toEqual(['scripted', 'scripted-b']);
-    expect(res.body.items[1]).toMatchObject({ plugin: 'dwc-fixture-ai-scripted', capabilities: { analysis: true, embeddings: true }, health: { ok: true }, models: [{ id: 'scripted-b-1' }] });
+    // The bundled providers (openai, ollama, ...) are listed too; the fixture's two come from DWC_PLUGINS.
+    expect(res.body.items.map((p: { type: string }) => p.type)).toEqual(expect.arrayContaining(['scripted', 'scripted-b', 'local', 'openai']));
+    expect(res.body.items.find((p: { type: string }) => p.type === 'scripted-b')).toMatchObject({ plugin: 'dwc-fixture-ai-scripted', capabilities: { analysis: true, embeddings: true }, health: { ok: true }, models: [{ id: 'scripted-b-1' }] });
     const ready = await request(app).get('/api/v3/health');
     expect(ready.body.checks).toEqual(expect.arrayContaining([expect.objectContaining({ name: 'ai:scripted', status: 'ok' })]));
   });

@@ -118,7 +118,7 @@ describe('dwc serve and the audit log', () => {
     const exported = await dwc(['audit', 'export', '--format', 'json', '--action', 'http.request'], env);
     const records = JSON.parse(exported.stdout) as { user_agent: string; actor: string }[];
     expect(records).toHaveLength(20);
-    expect(records.every((r) => r.user_agent === 'flush-test' && r.actor === 'api-token')).toBe(true);
+    expect(records.every((r) => r.user_agent === 'flush-test' && r.actor === 'service')).toBe(true);
     expect((await dwc(['audit', 'verify'], env)).code).toBe(0);
   });
 });

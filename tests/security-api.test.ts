@@ -49,7 +49,7 @@ describe.each(['sqlite', 'postgres'] as const)('audit, security and secrets rout
     const list = await get('/api/v3/security/secrets');
     expect(list.status).toBe(200);
     expect(list.body.items).toEqual([
-      { name: 'SLACK_TOKEN', key_id: runtime.vault.keyring().current.id, created_at: expect.any(String), updated_at: expect.any(String), updated_by: 'api-token' },
+      { name: 'SLACK_TOKEN', key_id: runtime.vault.keyring().current.id, created_at: expect.any(String), updated_at: expect.any(String), updated_by: 'service' },
     ]);
     expect(list.text).not.toContain(SECRET_VALUE);
     expect(await runtime.vault.reveal('SLACK_TOKEN')).toBe(SECRET_VALUE);
@@ -84,7 +84,7 @@ describe.each(['sqlite', 'postgres'] as const)('audit, security and secrets rout
     expect(put).toMatchObject({
       action: 'http.request',
       outcome: 'success',
-      actor: 'api-token',
+      actor: 'service',
       ip: expect.stringMatching(/127\.0\.0\.1|::1/),
       user_agent: 'audit-test/1.0',
       after: { fields: ['value'] },
@@ -141,7 +141,7 @@ describe.each(['sqlite', 'postgres'] as const)('audit, security and secrets rout
     expect(csv.text.split('\n')[0]).toBe('seq,id,occurred_at,action,outcome,actor,actor_label,ip,user_agent,target,before,after,detail,prev_hash,hash');
     expect(csv.text).toContain('PUT /api/v3/security/secrets/{name}');
     const exports = await get('/api/v3/security/events?action=audit.export');
-    expect(exports.body.items[0]).toMatchObject({ actor: 'api-token', target: 'audit_log', detail: { format: 'csv', filter: { action: 'http.request' } } });
+    expect(exports.body.items[0]).toMatchObject({ actor: 'service', target: 'audit_log', detail: { format: 'csv', filter: { action: 'http.request' } } });
   });
 
   it('raises one alert for a brute-force burst, counts it in the stats and lists it among the security events', async () => {

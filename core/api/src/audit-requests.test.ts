@@ -21,7 +21,8 @@ describe('audit of mutating requests', () => {
       {
         action: 'http.request',
         outcome: 'success',
-        actor: SUBJECT,
+        actor: `user:${SUBJECT}`,
+        actorLabel: `${SUBJECT}@example.com`,
         ip: expect.stringMatching(/127\.0\.0\.1/),
         userAgent: 'unit/1',
         target: 'PUT /api/v3/plugins/{name}/config',

@@ -7,6 +7,8 @@ export const AI_HEALTH_TIMEOUT_MS = 3_000;
 export interface ProviderHealth {
   ok: boolean;
   detail?: string;
+  /** False when nobody configured the provider (no key, no address): not in use rather than broken. */
+  configured?: boolean;
   latencyMs: number;
   checkedAt: Date;
 }
@@ -22,13 +24,19 @@ export function createHealthCache(options: { ttlMs: number; logger: Logger; time
   async function probe(provider: AiProviderDefinition): Promise<ProviderHealth> {
     const started = performance.now();
     const signal = AbortSignal.timeout(timeoutMs);
-    const done = (ok: boolean, detail?: string): ProviderHealth => ({ ok, ...(detail ? { detail } : {}), latencyMs: Math.round(performance.now() - started), checkedAt: new Date() });
+    const done = (ok: boolean, detail?: string, configured?: boolean): ProviderHealth => ({
+      ok,
+      ...(detail ? { detail } : {}),
+      ...(configured === undefined ? {} : { configured }),
+      latencyMs: Math.round(performance.now() - started),
+      checkedAt: new Date(),
+    });
     try {
       const result = await Promise.race([
         provider.health({ log: options.logger.child({ ai_provider: provider.type }) as unknown as SdkLogger, signal }),
         new Promise<never>((_, reject) => signal.addEventListener('abort', () => reject(new Error(`no answer within ${timeoutMs} ms`)), { once: true })),
       ]);
-      return done(result.ok, result.detail);
+      return done(result.ok, result.detail, result.configured);
     } catch (error) {
       return done(false, (error as Error).message);
     }

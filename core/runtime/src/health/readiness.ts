@@ -1,6 +1,7 @@
 import type { AiProviderDefinition } from '@dwc/sdk';
 import type { Logger } from 'pino';
 import type { CacheBackend, CacheStore } from '../cache/cache-store.js';
+import { createHealthCache, type ProviderHealth } from '../ai/health-cache.js';
 import type { PluginStatus } from '../plugin-host/plugin-status.js';
 
 export interface HealthCheck {
@@ -15,7 +16,6 @@ export interface ReadinessReport {
   checks: HealthCheck[];
 }
 
-const AI_HEALTH_TIMEOUT_MS = 3_000;
 const CACHE_PING_TIMEOUT_MS = 2_000;
 
 /**
@@ -28,21 +28,18 @@ export async function checkReadiness(options: {
   plugins: PluginStatus[];
   aiProviders: AiProviderDefinition[];
   /** Probes a provider (e.g. through a short-lived cache); defaults to calling its `health` with a timeout. */
-  aiHealth?: (provider: AiProviderDefinition) => Promise<{ ok: boolean; detail?: string; latencyMs: number }>;
+  aiHealth?: (provider: AiProviderDefinition) => Promise<ProviderHealth>;
   logger: Logger;
   cache?: { backend: CacheBackend; store: Pick<CacheStore, 'ping'> };
 }): Promise<ReadinessReport> {
+  const aiHealth = options.aiHealth ?? createHealthCache({ ttlMs: 0, logger: options.logger }).check;
   const checks = await Promise.all([
     options.pingDatabase().then(
       (ping): HealthCheck => ({ name: 'database', status: ping.ok ? 'ok' : 'down', latencyMs: ping.latencyMs, ...(ping.error ? { detail: ping.error } : {}) }),
     ),
     Promise.resolve(pluginsCheck(options.plugins)),
     ...(options.cache ? [cacheCheck(options.cache.backend, options.cache.store)] : []),
-    ...options.aiProviders.map((provider) =>
-      options.aiHealth
-        ? options.aiHealth(provider).then((h): HealthCheck => ({ name: `ai:${provider.type}`, status: h.ok ? 'ok' : 'degraded', latencyMs: h.latencyMs, ...(h.detail ? { detail: h.detail } : {}) }))
-        : aiProviderCheck(provider, options.logger),
-    ),
+    ...options.aiProviders.map((provider) => aiHealth(provider).then((health) => aiProviderCheck(provider.type, health))),
   ]);
   const status = checks.some((c) => c.status === 'down' && c.name === 'database')
     ? 'down'
@@ -78,20 +75,9 @@ async function cacheCheck(backend: CacheBackend, store: Pick<CacheStore, 'ping'>
   }
 }
 
-async function aiProviderCheck(provider: AiProviderDefinition, logger: Logger): Promise<HealthCheck> {
-  const started = performance.now();
-  const signal = AbortSignal.timeout(AI_HEALTH_TIMEOUT_MS);
-  const name = `ai:${provider.type}`;
-  try {
-    const result = await Promise.race([
-      provider.health({ log: logger.child({ ai_provider: provider.type }) as never, signal }),
-      new Promise<never>((_, reject) => signal.addEventListener('abort', () => reject(new Error(`no answer within ${AI_HEALTH_TIMEOUT_MS} ms`)))),
-    ]);
-    // A provider nobody has configured (no key, no address) is not in use, so it does not degrade readiness.
-    const unused = !result.ok && result.configured === false;
-    const detail = unused ? `not configured: ${result.detail ?? 'no credentials set'}` : result.detail;
-    return { name, status: result.ok || unused ? 'ok' : 'degraded', latencyMs: Math.round(performance.now() - started), ...(detail ? { detail } : {}) };
-  } catch (error) {
-    return { name, status: 'degraded', latencyMs: Math.round(performance.now() - started), detail: (error as Error).message };
-  }
+function aiProviderCheck(type: string, health: ProviderHealth): HealthCheck {
+  // A provider nobody has configured (no key, no address) is not in use, so it does not degrade readiness.
+  const unused = !health.ok && health.configured === false;
+  const detail = unused ? `not configured: ${health.detail ?? 'no credentials set'}` : health.detail;
+  return { name: `ai:${type}`, status: health.ok || unused ? 'ok' : 'degraded', latencyMs: health.latencyMs, ...(detail ? { detail } : {}) };
 }

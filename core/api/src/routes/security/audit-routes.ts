@@ -1,5 +1,5 @@
 import { pipeline } from 'node:stream/promises';
-import { auditRecordWire } from '@dwc/runtime';
+import { auditActor, auditRecordWire } from '@dwc/runtime';
 import { z } from 'zod';
 import { defineRoute } from '../../define-route.js';
 import { auditFilterQuery, auditRecordSchema, chainReportSchema, filterOf, pageQuery } from './audit-wire.js';
@@ -65,7 +65,7 @@ export const exportAuditLogRoute = defineRoute({
     await deps.audit.record({
       action: 'audit.export',
       outcome: 'success',
-      actor: auth?.subject ?? null,
+      actor: auth ? auditActor(auth) : null,
       ip: req.ip ?? null,
       userAgent: req.get('user-agent') ?? null,
       target: 'audit_log',

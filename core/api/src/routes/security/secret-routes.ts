@@ -1,4 +1,4 @@
-import { SECRET_NAME, SECRET_VALUE_MAX_BYTES } from '@dwc/runtime';
+import { auditActor, SECRET_NAME, SECRET_VALUE_MAX_BYTES } from '@dwc/runtime';
 import { NotFoundError } from '@dwc/sdk';
 import { z } from 'zod';
 import { defineRoute } from '../../define-route.js';
@@ -26,7 +26,7 @@ export const putSecretRoute = defineRoute({
   },
   responses: { 201: { description: 'Created' }, 204: { description: 'Replaced' }, 400: errorResponse('Bad name or value') },
   handler: async ({ deps, params, body, auth, res }) => {
-    const { created } = await deps.vault.set(params.name, body.value, auth?.subject ?? null);
+    const { created } = await deps.vault.set(params.name, body.value, auth ? auditActor(auth) : null);
     res.status(created ? 201 : 204);
   },
 });
@@ -56,7 +56,7 @@ export const deleteSecretRoute = defineRoute({
   request: { params: nameParams },
   responses: { 204: { description: 'Deleted' }, 404: errorResponse('No such secret') },
   handler: async ({ deps, params, auth }) => {
-    if (!(await deps.vault.delete(params.name, auth?.subject ?? null))) {
+    if (!(await deps.vault.delete(params.name, auth ? auditActor(auth) : null))) {
       throw new NotFoundError(`No secret named "${params.name}".`, { code: 'secret_not_found' });
     }
   },
