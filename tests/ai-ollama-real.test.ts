@@ -1,6 +1,7 @@
 // Runs only when OLLAMA_HOST names a real Ollama server; otherwise says that it did not run.
 import type { AiCallContext } from '@dwc/sdk';
-import { createOllamaProvider, ollamaConfigSchema, resolveOllamaSettings } from '@dwc/plugin-ai-ollama';
+import { ollamaConfigSchema, resolveOllamaSettings } from '@dwc/plugin-ai-ollama';
+import { createOllamaProvider } from '../plugins/ai-ollama/src/ollama-provider.js';
 import { describe, expect, it } from 'vitest';
 
 const host = process.env.OLLAMA_HOST;

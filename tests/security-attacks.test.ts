@@ -125,23 +125,34 @@ describe.each(['sqlite', 'postgres'] as const)('attacks on %s', (dialect) => {
     const lists = defaultRoutes.filter((route) => route.method === 'GET' && route.request.query !== undefined && route.path.startsWith('/api/v3/') && !route.path.includes('/ws/'));
     expect(lists.length).toBeGreaterThan(3);
     const before = await snapshot();
+    let refused = 0;
+    const PROBE = `sqli-probe-${Date.now()}`;
+    const auditedRefusals = async () => {
+      await t.runtime.audit.flush();
+      const page = await t.runtime.audit.list({ action: 'http.request', outcome: 'failure' }, { limit: 1000 });
+      return page.items.filter((r) => r.userAgent === PROBE && r.target?.startsWith('GET ') && (r.detail as { status?: number } | null)?.status === 400).length;
+    };
     for (const route of lists) {
       const path = concretePath(route);
       const baseline = await request(t.app).get(path).set(bearer(t.owner.token));
       const baseCount = Array.isArray(baseline.body?.items) ? baseline.body.items.length : undefined;
       for (const key of Object.keys(route.request.query!.shape)) {
         for (const injection of INJECTIONS) {
-          const response = await request(t.app).get(path).query({ [key]: injection }).set(bearer(t.owner.token));
+          const response = await request(t.app).get(path).query({ [key]: injection }).set(bearer(t.owner.token)).set('user-agent', PROBE);
           expect(response.status, `${path}?${key}=${injection}`).toBeLessThan(500);
           if (response.status === 200 && baseCount !== undefined && Array.isArray(response.body.items)) {
             expect(response.body.items.length, `${path}?${key}=${injection}`).toBeLessThanOrEqual(baseCount);
           } else if (response.status >= 400) {
             expect(response.body.error.code).toEqual(expect.any(String));
+            if (response.status === 400) refused++;
           }
         }
       }
     }
     expect(await snapshot()).toEqual(before);
+    // Each string refused as malformed is in the audit log, as a failed request by the owner.
+    expect(refused).toBeGreaterThan(0);
+    expect(await auditedRefusals()).toBe(refused);
     expect((await t.login(viewer.email, viewer.password)).status).toBe(200);
   });
 

@@ -2,7 +2,7 @@ import type { Route } from './define-route.js';
 import { aiAnalyzeRoute } from './routes/ai/analyze-route.js';
 import { aiWorkflowRoutes } from './routes/ai/ai-workflow-routes.js';
 import { aiGenerateRoute } from './routes/ai/generate-route.js';
-import { aiProvidersRoute } from './routes/ai/providers-route.js';
+import { aiProvidersRoute, pullAiModelRoute } from './routes/ai/providers-route.js';
 import { aiUsageCallsRoute, aiUsageRoute } from './routes/ai/usage-route.js';
 import { searchDocumentsPostRoute, searchDocumentsRoute } from './routes/documents/search-routes.js';
 
@@ -11,6 +11,7 @@ export const aiRoutes: readonly Route[] = [
   aiGenerateRoute,
   aiAnalyzeRoute,
   aiProvidersRoute,
+  pullAiModelRoute,
   aiUsageRoute,
   aiUsageCallsRoute,
   ...aiWorkflowRoutes,

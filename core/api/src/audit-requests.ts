@@ -24,7 +24,8 @@ function responseIdOf(body: unknown): string | undefined {
 }
 
 /**
- * Records every mutating request under `/api/v3/` (POST, PUT, PATCH, DELETE) in the audit log as
+ * Records every mutating request under `/api/v3/` (POST, PUT, PATCH, DELETE), and every read refused
+ * as malformed (400), in the audit log as
  * `http.request`, once the response has gone: actor (`user:<id>`, `api_key:<id>` or `service`), IP, user agent,
  * target (`METHOD /path/{template}`), outcome from the status, and in `detail` the status, request
  * id and path parameters; `after` holds the body's top-level field names and the id the response
@@ -33,7 +34,8 @@ function responseIdOf(body: unknown): string | undefined {
  */
 export function auditRequests(audit: AuditRecorder, logger: Logger): RequestHandler {
   return (req, res, next) => {
-    if (!MUTATING.has(req.method) || !req.path.startsWith(AUDITED_PREFIX)) return next();
+    if (!req.path.startsWith(AUDITED_PREFIX)) return next();
+    const mutating = MUTATING.has(req.method);
     const method = req.method;
     const path = req.path;
     const started = performance.now();
@@ -47,6 +49,8 @@ export function auditRequests(audit: AuditRecorder, logger: Logger): RequestHand
       const state = requestState(res);
       const finished = res.writableFinished;
       const status = res.statusCode;
+      // Reads are recorded only when refused as malformed (probing with bad filters, injection attempts).
+      if (!mutating && status !== 400) return;
       const fields = fieldNames(req.body);
       audit
         .record({

@@ -40,7 +40,7 @@ export { HttpStatusError } from './http-status-error.js';
 export type { ApiDeps, HealthCheck, PluginStatus, ReadinessReport } from './api-deps.js';
 export { createRateLimiters } from './rate-limit/rate-limits.js';
 export type { RateLimiters, RateLimitSettings } from './rate-limit/rate-limits.js';
-export { createRedisRateLimitStore } from './rate-limit/redis-rate-limit-store.js';
+// The Redis rate-limit store is `@dwc/api/redis-rate-limit`, imported only when REDIS_URL is set.
 export type { RedisRateLimitStore } from './rate-limit/redis-rate-limit-store.js';
 export { authRoutes } from './routes/auth-routes.js';
 export { CLOSE_TOKEN_EXPIRED } from './websocket/gateway.js';

@@ -17,7 +17,6 @@ export { createMemoryCacheStore } from './cache/memory-cache-store.js';
 export type { MemoryCacheOptions } from './cache/memory-cache-store.js';
 export { createFileCacheStore } from './cache/file-cache-store.js';
 export type { FileCacheOptions } from './cache/file-cache-store.js';
-export { createRedisCacheStore } from './cache/redis-cache-store.js';
 export type { RedisCacheOptions, RedisCacheStore } from './cache/redis-cache-store.js';
 export { pluginCache, pluginCachePrefix } from './cache/plugin-cache.js';
 export { checkReadiness } from './health/readiness.js';

@@ -168,3 +168,42 @@ export function defineAiProvider(spec: AiProviderSpec): AiProviderDefinition {
   if (spec.capabilities.modelManagement) assertFunction(where, 'pullModel', spec.pullModel);
   return Object.freeze({ ...spec, kind: 'ai-provider' as const });
 }
+
+/** What the host and the UI see of a provider before its code (and its vendor SDK) is loaded. */
+export type AiProviderInfo = Pick<AiProviderSpec, 'type' | 'title' | 'description' | 'capabilities'>;
+
+/**
+ * Declares a provider whose implementation is imported on first use, so a plugin that bundles a
+ * heavy vendor SDK costs neither start-up time nor memory until the provider is called. `load`
+ * resolves to the real provider (same type and capabilities); a failed load is retried next call.
+ */
+export function defineLazyAiProvider(info: AiProviderInfo, load: () => Promise<AiProviderDefinition>): AiProviderDefinition {
+  let loading: Promise<AiProviderDefinition> | undefined;
+  const provider = (): Promise<AiProviderDefinition> =>
+    (loading ??= load().then(
+      (loaded) => {
+        if (loaded.type !== info.type) throw new TypeError(`defineLazyAiProvider(${info.type}): load() gave provider "${loaded.type}"`);
+        return loaded;
+      },
+      (error: unknown) => {
+        loading = undefined;
+        throw error;
+      },
+    ));
+  const { capabilities } = info;
+  return defineAiProvider({
+    ...info,
+    generate: async (request, ctx) => (await provider()).generate(request, ctx),
+    listModels: async (ctx) => (await provider()).listModels(ctx),
+    async health(ctx) {
+      try {
+        return await (await provider()).health(ctx);
+      } catch (error) {
+        return { ok: false, detail: `the provider's code could not be loaded: ${(error as Error).message}` };
+      }
+    },
+    ...(capabilities.embeddings ? { embed: async (input: { texts: string[]; model?: string }, ctx: AiCallContext) => (await provider()).embed!(input, ctx) } : {}),
+    ...(capabilities.analysis ? { analyze: async (request: AnalyzeRequest, ctx: AiCallContext) => (await provider()).analyze!(request, ctx) } : {}),
+    ...(capabilities.modelManagement ? { pullModel: async (model: string, ctx: AiCallContext) => (await provider()).pullModel!(model, ctx) } : {}),
+  });
+}

@@ -17,7 +17,7 @@ export { defineTrigger } from './trigger.js';
 export type { TriggerDefinition, TriggerEmit, TriggerSpec, TriggerStartContext } from './trigger.js';
 export { channelMessageSchema, defineChannel, notificationPrioritySchema } from './channel.js';
 export type { ChannelContext, ChannelDefinition, ChannelMessage, ChannelSpec, DeliveryResult } from './channel.js';
-export { AiProviderError, ANALYSIS_TASKS, defineAiProvider } from './ai-provider.js';
+export { AiProviderError, ANALYSIS_TASKS, defineAiProvider, defineLazyAiProvider } from './ai-provider.js';
 export { aiErrorFromStatus, aiErrorFromTransport, retryAfterMs } from './ai-provider-errors.js';
 export type { AiFailureHints } from './ai-provider-errors.js';
 export type {
@@ -29,6 +29,7 @@ export type {
   AnalyzeRequest,
   AnalyzeResult,
   AiProviderDefinition,
+  AiProviderInfo,
   AiProviderSpec,
   ChatMessage,
   EmbedResult,

@@ -1,5 +1,6 @@
 import { AiProviderError, defineAiProvider, type AiCallContext, type GenerateRequest, type GenerateResult } from '@dwc/sdk';
 import Anthropic from '@anthropic-ai/sdk';
+import { anthropicProviderInfo } from './provider-info.js';
 import type { AnthropicSettings } from './common/config.js';
 import { toAnthropicError } from './common/errors.js';
 
@@ -37,10 +38,7 @@ export function createAnthropicProvider(settings: AnthropicSettings) {
   }
 
   return defineAiProvider({
-    type: 'anthropic',
-    title: 'Anthropic',
-    description: `Anthropic Claude models at ${settings.baseUrl}`,
-    capabilities: { streaming: true, embeddings: false, structuredOutput: true, analysis: false, modelManagement: false, offline: false },
+    ...anthropicProviderInfo(settings),
 
     generate(request, ctx) {
       const model = request.model ?? settings.default_model;

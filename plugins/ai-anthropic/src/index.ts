@@ -1,6 +1,6 @@
-import { definePlugin, SDK_API_VERSION } from '@dwc/sdk';
+import { defineLazyAiProvider, definePlugin, SDK_API_VERSION } from '@dwc/sdk';
 import { anthropicConfigSchema, resolveAnthropicSettings } from './common/config.js';
-import { createAnthropicProvider } from './anthropic-provider.js';
+import { anthropicProviderInfo } from './provider-info.js';
 
 /** The `anthropic` AI provider: Claude models through the Messages API. */
 export const aiAnthropicPlugin = definePlugin({
@@ -10,10 +10,12 @@ export const aiAnthropicPlugin = definePlugin({
   config: anthropicConfigSchema,
   permissions: { network: ['*'], secrets: ['ANTHROPIC_API_KEY', 'ANTHROPIC_BASE_URL'] },
   setup(ctx) {
-    ctx.aiProviders.register(createAnthropicProvider(resolveAnthropicSettings(ctx.config, ctx.secrets)));
+    const settings = resolveAnthropicSettings(ctx.config, ctx.secrets);
+    // The vendor SDK is imported on the first call, not at start.
+    ctx.aiProviders.register(defineLazyAiProvider(anthropicProviderInfo(settings), async () => (await import('./anthropic-provider.js')).createAnthropicProvider(settings)));
   },
 });
 
 export default aiAnthropicPlugin;
-export { anthropicConfigSchema, createAnthropicProvider, resolveAnthropicSettings };
+export { anthropicConfigSchema, resolveAnthropicSettings };
 export type { AnthropicConfig, AnthropicSettings } from './common/config.js';

@@ -1,5 +1,6 @@
 import { AiProviderError, defineAiProvider, type AiCallContext, type GenerateRequest, type GenerateResult } from '@dwc/sdk';
 import { FinishReason, GoogleGenAI, type GenerateContentConfig } from '@google/genai';
+import { googleProviderInfo } from './provider-info.js';
 import type { GoogleSettings } from './common/config.js';
 import { toGoogleError } from './common/errors.js';
 
@@ -44,10 +45,7 @@ export function createGoogleProvider(settings: GoogleSettings) {
   }
 
   return defineAiProvider({
-    type: 'google',
-    title: 'Google Gemini',
-    description: `Google Gemini models at ${settings.baseUrl}`,
-    capabilities: { streaming: true, embeddings: true, structuredOutput: true, analysis: false, modelManagement: false, offline: false },
+    ...googleProviderInfo(settings),
 
     generate(request, ctx) {
       const model = request.model ?? settings.default_model;

@@ -1,6 +1,6 @@
-import { definePlugin, SDK_API_VERSION } from '@dwc/sdk';
+import { defineLazyAiProvider, definePlugin, SDK_API_VERSION } from '@dwc/sdk';
 import { googleConfigSchema, resolveGoogleSettings } from './common/config.js';
-import { createGoogleProvider } from './google-provider.js';
+import { googleProviderInfo } from './provider-info.js';
 
 /** The `google` AI provider: Gemini models through the Google Gen AI SDK. */
 export const aiGooglePlugin = definePlugin({
@@ -10,10 +10,12 @@ export const aiGooglePlugin = definePlugin({
   config: googleConfigSchema,
   permissions: { network: ['*'], secrets: ['GEMINI_API_KEY', 'GOOGLE_API_KEY', 'GOOGLE_GEMINI_BASE_URL'] },
   setup(ctx) {
-    ctx.aiProviders.register(createGoogleProvider(resolveGoogleSettings(ctx.config, ctx.secrets)));
+    const settings = resolveGoogleSettings(ctx.config, ctx.secrets);
+    // The vendor SDK is imported on the first call, not at start.
+    ctx.aiProviders.register(defineLazyAiProvider(googleProviderInfo(settings), async () => (await import('./google-provider.js')).createGoogleProvider(settings)));
   },
 });
 
 export default aiGooglePlugin;
-export { createGoogleProvider, googleConfigSchema, resolveGoogleSettings };
+export { googleConfigSchema, resolveGoogleSettings };
 export type { GoogleConfig, GoogleSettings } from './common/config.js';

@@ -1,6 +1,6 @@
-import { definePlugin, SDK_API_VERSION } from '@dwc/sdk';
+import { defineLazyAiProvider, definePlugin, SDK_API_VERSION } from '@dwc/sdk';
 import { localConfigSchema } from './common/config.js';
-import { createLocalProvider } from './local-provider.js';
+import { localProviderInfo } from './provider-info.js';
 
 /** The `local` AI provider: offline text analysis and lexical embeddings, no model needed. */
 export const aiLocalPlugin = definePlugin({
@@ -9,11 +9,12 @@ export const aiLocalPlugin = definePlugin({
   description: 'Offline text analysis with no model: sentiment, keywords, summary, language, readability, classification',
   config: localConfigSchema,
   setup(ctx) {
-    ctx.aiProviders.register(createLocalProvider(ctx.config));
+    const config = ctx.config;
+    // wink-nlp, its English model and tinyld are imported on the first call, not at start.
+    ctx.aiProviders.register(defineLazyAiProvider(localProviderInfo, async () => (await import('./local-provider.js')).createLocalProvider(config)));
   },
 });
 
 export default aiLocalPlugin;
-export { createLocalProvider, localConfigSchema };
-export { lexicalEmbedding } from './lexical-embedding.js';
+export { localConfigSchema };
 export type { LocalConfig } from './common/config.js';

@@ -6,6 +6,7 @@ import { readabilityOf } from './analysis/readability.js';
 import { sentimentOf } from './analysis/sentiment.js';
 import { summaryOf } from './analysis/summary.js';
 import type { LocalConfig } from './common/config.js';
+import { localProviderInfo } from './provider-info.js';
 import { readDoc } from './common/nlp.js';
 import { lexicalEmbedding } from './lexical-embedding.js';
 
@@ -26,10 +27,7 @@ export function createLocalProvider(config: LocalConfig) {
   }
 
   return defineAiProvider({
-    type: 'local',
-    title: 'Local analysis (offline)',
-    description: 'Sentiment, keywords, extractive summary, language, readability and lexical classification and embeddings, computed in process with no model download',
-    capabilities: { streaming: false, embeddings: true, structuredOutput: false, analysis: true, modelManagement: false, offline: true },
+    ...localProviderInfo,
 
     async generate() {
       throw new AiProviderError(

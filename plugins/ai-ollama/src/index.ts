@@ -1,6 +1,6 @@
-import { definePlugin, SDK_API_VERSION } from '@dwc/sdk';
+import { defineLazyAiProvider, definePlugin, SDK_API_VERSION } from '@dwc/sdk';
 import { ollamaConfigSchema, resolveOllamaSettings } from './common/config.js';
-import { createOllamaProvider } from './ollama-provider.js';
+import { ollamaProviderInfo } from './provider-info.js';
 
 /** The `ollama` AI provider: models on a local Ollama server, with no internet needed. */
 export const aiOllamaPlugin = definePlugin({
@@ -10,10 +10,12 @@ export const aiOllamaPlugin = definePlugin({
   config: ollamaConfigSchema,
   permissions: { network: ['*'], secrets: ['OLLAMA_HOST'] },
   setup(ctx) {
-    ctx.aiProviders.register(createOllamaProvider(resolveOllamaSettings(ctx.config, ctx.secrets)));
+    const settings = resolveOllamaSettings(ctx.config, ctx.secrets);
+    // The vendor SDK is imported on the first call, not at start.
+    ctx.aiProviders.register(defineLazyAiProvider(ollamaProviderInfo(settings), async () => (await import('./ollama-provider.js')).createOllamaProvider(settings)));
   },
 });
 
 export default aiOllamaPlugin;
-export { createOllamaProvider, ollamaConfigSchema, resolveOllamaSettings };
+export { ollamaConfigSchema, resolveOllamaSettings };
 export type { OllamaConfig, OllamaSettings } from './common/config.js';

@@ -1,5 +1,6 @@
 import { AiProviderError, defineAiProvider, type AiCallContext, type ChatMessage, type GenerateRequest, type GenerateResult } from '@dwc/sdk';
 import { Ollama } from 'ollama';
+import { ollamaProviderInfo } from './provider-info.js';
 import type { OllamaSettings } from './common/config.js';
 import { toOllamaError } from './common/errors.js';
 import { logPullProgress } from './common/pull-progress.js';
@@ -36,10 +37,7 @@ export function createOllamaProvider(settings: OllamaSettings) {
   }
 
   return defineAiProvider({
-    type: 'ollama',
-    title: 'Ollama',
-    description: `Local models served by Ollama at ${settings.baseUrl}`,
-    capabilities: { streaming: true, embeddings: true, structuredOutput: true, analysis: false, modelManagement: true, offline: true },
+    ...ollamaProviderInfo(settings),
 
     generate(request, ctx) {
       const model = request.model ?? settings.default_model;

@@ -1,6 +1,6 @@
-import { definePlugin, SDK_API_VERSION } from '@dwc/sdk';
+import { defineLazyAiProvider, definePlugin, SDK_API_VERSION } from '@dwc/sdk';
 import { openAiConfigSchema, resolveOpenAiSettings } from './common/config.js';
-import { createOpenAiProvider } from './openai-provider.js';
+import { openaiProviderInfo } from './provider-info.js';
 
 /** The `openai` AI provider: OpenAI itself or any OpenAI-compatible server (LM Studio, vLLM, llama.cpp). */
 export const aiOpenAiPlugin = definePlugin({
@@ -10,10 +10,12 @@ export const aiOpenAiPlugin = definePlugin({
   config: openAiConfigSchema,
   permissions: { network: ['*'], secrets: ['OPENAI_API_KEY', 'OPENAI_BASE_URL'] },
   setup(ctx) {
-    ctx.aiProviders.register(createOpenAiProvider(resolveOpenAiSettings(ctx.config, ctx.secrets)));
+    const settings = resolveOpenAiSettings(ctx.config, ctx.secrets);
+    // The vendor SDK is imported on the first call, not at start.
+    ctx.aiProviders.register(defineLazyAiProvider(openaiProviderInfo(settings), async () => (await import('./openai-provider.js')).createOpenAiProvider(settings)));
   },
 });
 
 export default aiOpenAiPlugin;
-export { createOpenAiProvider, openAiConfigSchema, resolveOpenAiSettings };
+export { openAiConfigSchema, resolveOpenAiSettings };
 export type { OpenAiConfig, OpenAiSettings } from './common/config.js';

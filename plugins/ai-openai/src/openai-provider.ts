@@ -1,5 +1,6 @@
 import { AiProviderError, defineAiProvider, type AiCallContext, type GenerateRequest, type GenerateResult } from '@dwc/sdk';
 import OpenAI from 'openai';
+import { openaiProviderInfo } from './provider-info.js';
 import type { OpenAiSettings } from './common/config.js';
 import { toOpenAiError } from './common/errors.js';
 
@@ -40,10 +41,7 @@ export function createOpenAiProvider(settings: OpenAiSettings) {
   }
 
   return defineAiProvider({
-    type: 'openai',
-    title: 'OpenAI',
-    description: `OpenAI chat completions and embeddings at ${settings.baseUrl}`,
-    capabilities: { streaming: true, embeddings: true, structuredOutput: true, analysis: false, modelManagement: false, offline: false },
+    ...openaiProviderInfo(settings),
 
     generate(request, ctx) {
       const model = request.model ?? settings.default_model;

@@ -1,4 +1,4 @@
-import { createRedisRateLimitStore, startHttpServer } from '@dwc/api';
+import { startHttpServer } from '@dwc/api';
 import { createLogger, createRuntime } from '@dwc/runtime';
 import { composeApiDeps } from '../compose-api-deps.js';
 import { loadServerConfig } from '../load-server-config.js';
@@ -7,10 +7,9 @@ import { loadServerConfig } from '../load-server-config.js';
 export async function serve(): Promise<void> {
   const config = loadServerConfig();
   const logger = createLogger({ level: config.logLevel });
-  // Security events as structured log lines until the hash-chained audit log is wired in here.
   const runtime = await createRuntime({ config, logger });
   // Shared rate-limit counts when REDIS_URL is set; otherwise each process counts in memory.
-  const redis = config.redisUrl ? createRedisRateLimitStore(config.redisUrl) : undefined;
+  const redis = config.redisUrl ? (await import('@dwc/api/redis-rate-limit')).createRedisRateLimitStore(config.redisUrl) : undefined;
   let server;
   try {
     server = await startHttpServer({ deps: composeApiDeps(runtime, { rateLimitStore: redis?.store }), port: config.port, host: config.host ?? '::', shutdownTimeoutMs: config.shutdownTimeoutMs });

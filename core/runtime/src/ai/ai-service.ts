@@ -223,6 +223,15 @@ export function createAiService(deps: { registries: Registries; cache: CacheStor
     },
     /** The provider's health, reused for `healthCacheMs`; never throws, bounded in time. */
     health: (name: string) => health.check(requireProvider(name)),
+    /** Downloads `model` into a provider that manages its models (Ollama), bounded by `timeoutMs`. */
+    async pullModel(name: string, model: string, timeoutMs: number, signal?: AbortSignal): Promise<void> {
+      const provider = requireProvider(name);
+      if (!provider.capabilities.modelManagement || !provider.pullModel) {
+        throw new AiProviderError(name, 'bad_request', `AI provider "${name}" does not download models; pull them where it runs.`);
+      }
+      const pull = provider.pullModel.bind(provider);
+      await callWithTimeout(name, timeoutMs, signal, (s) => pull(model, callContext(provider, s)));
+    },
   };
 }
 

@@ -5,7 +5,6 @@ import type { DwcConfig } from '../config/settings.js';
 import type { CacheStore } from './cache-store.js';
 import { createFileCacheStore } from './file-cache-store.js';
 import { createMemoryCacheStore } from './memory-cache-store.js';
-import { createRedisCacheStore } from './redis-cache-store.js';
 
 export type CacheConfig = Pick<DwcConfig, 'cacheBackend' | 'cacheMaxBytes' | 'cacheTtlMs' | 'cacheDir' | 'cachePrefix' | 'redisUrl'>;
 
@@ -21,6 +20,7 @@ export async function createCacheStore(config: CacheConfig, options: { logger: L
       return createFileCacheStore({ dir: config.cacheDir ?? join(options.dataDir, 'cache'), maxBytes: config.cacheMaxBytes, defaultTtlMs: config.cacheTtlMs });
     case 'redis':
       if (config.redisUrl === undefined) throw new ConfigError('DWC_CACHE_BACKEND=redis needs REDIS_URL (e.g. redis://127.0.0.1:6379).');
-      return createRedisCacheStore({ url: config.redisUrl, prefix: config.cachePrefix, defaultTtlMs: config.cacheTtlMs, logger: options.logger });
+      // ioredis is loaded only when the redis backend is chosen.
+      return (await import('./redis-cache-store.js')).createRedisCacheStore({ url: config.redisUrl, prefix: config.cachePrefix, defaultTtlMs: config.cacheTtlMs, logger: options.logger });
   }
 }

@@ -1,5 +1,8 @@
+import { InputError, NotFoundError } from '@dwc/sdk';
 import { z } from 'zod';
 import { defineRoute } from '../../define-route.js';
+import { errorResponse } from '../../error-response.js';
+import { clientAbort } from './ai-wire.js';
 
 const providerSchema = z
   .object({
@@ -44,5 +47,41 @@ export const aiProvidersRoute = defineRoute({
       }),
     );
     return { items };
+  },
+});
+
+export const pullAiModelRoute = defineRoute({
+  method: 'POST',
+  path: '/api/v3/advanced/ai/providers/{type}/pull',
+  operationId: 'pullAiModel',
+  permission: 'ai:admin',
+  summary: 'Download a model into a provider that manages its models (Ollama), so it runs offline',
+  description: 'Answers once the download finished. Progress goes to the server log. Providers without model management answer 400.',
+  tags: ['ai'],
+  request: {
+    params: z.object({ type: z.string().min(1).max(100) }),
+    body: z.object({
+      model: z.string().min(1).max(200).meta({ description: 'Model name, e.g. `llama3.2` or `qwen2.5:0.5b`' }),
+      timeout_ms: z.number().int().min(1_000).max(6 * 3_600_000).default(3_600_000).meta({ description: 'Give up after this long' }),
+    }),
+  },
+  responses: {
+    200: { description: 'The model is installed', schema: z.object({ provider: z.string(), model: z.string(), duration_ms: z.number() }) },
+    400: errorResponse('The provider does not download models'),
+    404: errorResponse('No such provider'),
+    502: errorResponse('The provider refused or failed the download'),
+  },
+  handler: async ({ deps, params, body, res }) => {
+    const provider = deps.ai.service.providers().find((p) => p.definition.type === params.type)?.definition;
+    if (!provider) throw new NotFoundError(`No AI provider "${params.type}" is registered.`, { code: 'ai_provider_not_found' });
+    if (!provider.capabilities.modelManagement) {
+      throw new InputError(`AI provider "${params.type}" does not download models; pull them where it runs.`, { code: 'ai_model_management_unsupported' });
+    }
+    const started = performance.now();
+    // A client that hangs up stops the download.
+    const client = clientAbort(res);
+    await client.unlessGone(deps.ai.service.pullModel(params.type, body.model, body.timeout_ms, client.signal));
+    if (client.signal.aborted) return undefined;
+    return { provider: params.type, model: body.model, duration_ms: Math.round(performance.now() - started) };
   },
 });

@@ -1,5 +1,4 @@
 import { generateSecret, generateURI, verify } from 'otplib';
-import QRCode from 'qrcode';
 
 export const TOTP_ISSUER = 'dwc';
 
@@ -9,6 +8,8 @@ export const newTotpSecret = (): string => generateSecret();
 /** The otpauth:// URI an authenticator app reads, and the same as a PNG data URL QR code. */
 export async function totpEnrollment(secret: string, account: string): Promise<{ otpauth_uri: string; qr_code: string }> {
   const uri = generateURI({ issuer: TOTP_ISSUER, label: account, secret });
+  // qrcode is needed only while enrolling, so it is not loaded at start.
+  const { default: QRCode } = await import('qrcode');
   return { otpauth_uri: uri, qr_code: await QRCode.toDataURL(uri) };
 }
 

@@ -1,7 +1,9 @@
+import { createRequire } from 'node:module';
 import { InputError } from '@dwc/sdk';
-import { ZxcvbnFactory } from '@zxcvbn-ts/core';
-import * as common from '@zxcvbn-ts/language-common';
-import * as english from '@zxcvbn-ts/language-en';
+import type * as ZxcvbnCore from '@zxcvbn-ts/core';
+import type { ZxcvbnFactory } from '@zxcvbn-ts/core';
+import type * as ZxcvbnCommon from '@zxcvbn-ts/language-common';
+import type * as ZxcvbnEnglish from '@zxcvbn-ts/language-en';
 
 /** What `/api/v3/security/password/validate` answers, and what a refused password carries in `details`. */
 export interface PasswordStrength {
@@ -17,13 +19,17 @@ export interface PasswordStrength {
 export const MAX_PASSWORD_LENGTH = 256;
 const MIN_LENGTH = 8;
 
+// zxcvbn's dictionaries take tens of MB: they are loaded at the first password check, not at start.
+const require = createRequire(import.meta.url);
 let zxcvbn: ZxcvbnFactory | undefined;
-const checker = (): ZxcvbnFactory =>
-  (zxcvbn ??= new ZxcvbnFactory({
-    dictionary: { ...common.dictionary, ...english.dictionary },
-    graphs: common.adjacencyGraphs,
-    translations: english.translations,
-  }));
+function checker(): ZxcvbnFactory {
+  if (zxcvbn) return zxcvbn;
+  const { ZxcvbnFactory: Factory } = require('@zxcvbn-ts/core') as typeof ZxcvbnCore;
+  const common = require('@zxcvbn-ts/language-common') as typeof ZxcvbnCommon;
+  const english = require('@zxcvbn-ts/language-en') as typeof ZxcvbnEnglish;
+  zxcvbn = new Factory({ dictionary: { ...common.dictionary, ...english.dictionary }, graphs: common.adjacencyGraphs, translations: english.translations });
+  return zxcvbn;
+}
 
 /** Scores a password with zxcvbn; `userInputs` (e-mail, name) count as guessable words. */
 export function checkPasswordStrength(password: string, minScore: number, userInputs: string[] = []): PasswordStrength {

@@ -1,0 +1,12 @@
+import type { AiProviderInfo } from '@dwc/sdk';
+import type { GoogleSettings } from './common/config.js';
+
+/** What the host shows of the `google` provider before its vendor SDK is loaded. */
+export function googleProviderInfo(settings: GoogleSettings): AiProviderInfo {
+  return {
+    type: 'google',
+    title: 'Google Gemini',
+    description: `Google Gemini models at ${settings.baseUrl}`,
+    capabilities: { streaming: true, embeddings: true, structuredOutput: true, analysis: false, modelManagement: false, offline: false },
+  };
+}

@@ -1,0 +1,9 @@
+import type { AiProviderInfo } from '@dwc/sdk';
+
+/** What the host shows of the `local` provider before its NLP libraries and model are loaded. */
+export const localProviderInfo: AiProviderInfo = {
+  type: 'local',
+  title: 'Local analysis (offline)',
+  description: 'Sentiment, keywords, extractive summary, language, readability and lexical classification and embeddings, computed in process with no model download',
+  capabilities: { streaming: false, embeddings: true, structuredOutput: false, analysis: true, modelManagement: false, offline: true },
+};

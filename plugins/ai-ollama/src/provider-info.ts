@@ -1,0 +1,12 @@
+import type { AiProviderInfo } from '@dwc/sdk';
+import type { OllamaSettings } from './common/config.js';
+
+/** What the host shows of the `ollama` provider before its vendor SDK is loaded. */
+export function ollamaProviderInfo(settings: OllamaSettings): AiProviderInfo {
+  return {
+    type: 'ollama',
+    title: 'Ollama',
+    description: `Local models served by Ollama at ${settings.baseUrl}`,
+    capabilities: { streaming: true, embeddings: true, structuredOutput: true, analysis: false, modelManagement: true, offline: true },
+  };
+}

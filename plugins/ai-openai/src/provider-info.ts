@@ -1,0 +1,12 @@
+import type { AiProviderInfo } from '@dwc/sdk';
+import type { OpenAiSettings } from './common/config.js';
+
+/** What the host shows of the `openai` provider before its vendor SDK is loaded. */
+export function openaiProviderInfo(settings: OpenAiSettings): AiProviderInfo {
+  return {
+    type: 'openai',
+    title: 'OpenAI',
+    description: `OpenAI chat completions and embeddings at ${settings.baseUrl}`,
+    capabilities: { streaming: true, embeddings: true, structuredOutput: true, analysis: false, modelManagement: false, offline: false },
+  };
+}
