@@ -8,6 +8,8 @@ import { fakeAuth, testPrincipal } from './fake-auth.js';
 import { memoryEventBus } from './memory-event-bus.js';
 
 export const GOOD_TOKEN = 'good-token';
+/** A token of a user with the viewer role. */
+export const VIEWER_TOKEN = 'viewer-token';
 export const SUBJECT = 'user-1';
 
 export interface FakeDeps {
@@ -68,7 +70,7 @@ export function fakeDeps(http: Partial<ApiDeps['http']> = {}): FakeDeps {
     logger,
     version: '9.9.9-test',
     http: { corsOrigins: [], bodyLimit: '1kb', trustProxy: false, ...http },
-    auth: fakeAuth({ [GOOD_TOKEN]: testPrincipal(SUBJECT, 'admin') }, tokensSeen),
+    auth: fakeAuth({ [GOOD_TOKEN]: testPrincipal(SUBJECT, 'admin'), [VIEWER_TOKEN]: testPrincipal('viewer-1', 'viewer') }, tokensSeen),
     health: { readiness: async () => readiness },
     events: memoryEventBus(),
     cache: createMemoryCacheStore({ maxBytes: 1024 * 1024, defaultTtlMs: 0 }),

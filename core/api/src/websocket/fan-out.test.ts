@@ -1,6 +1,6 @@
 import type { DwcEvent } from '@dwc/sdk';
 import { afterEach, describe, expect, it } from 'vitest';
-import { SUBJECT } from '../test-support/fake-deps.js';
+import { GOOD_TOKEN, SUBJECT, VIEWER_TOKEN } from '../test-support/fake-deps.js';
 import { connectClient, type Message, type TestClient } from '../test-support/ws-test-client.js';
 import { startTestGateway, type TestGatewayServer } from '../test-support/ws-test-server.js';
 
@@ -137,11 +137,14 @@ describe('WebSocket fan-out', () => {
     for (const ws of crowd) expect(await ws.next()).toMatchObject({ type: 'execution.succeeded', execution_id: 'ex-1' });
   });
 
-  it('sends security.alert to every authenticated connection, without a room, unless it subscribed to other types', async () => {
+  it('sends security.alert to every admin connection, without a room, unless it subscribed to other types; never to a viewer', async () => {
     const server = (gateway = await startTestGateway());
     const [first, second, filtered] = await Promise.all([0, 1, 2].map(() => connectClient(server.wsUrl())));
-    clients.push(first!, second!, filtered!);
-    for (const ws of [first!, second!, filtered!]) await ws.next();
+    const viewer = await connectClient(server.wsUrl().replace(`token=${GOOD_TOKEN}`, `token=${VIEWER_TOKEN}`));
+    clients.push(first!, second!, filtered!, viewer);
+    for (const ws of [first!, second!, filtered!, viewer]) await ws.next();
+    viewer.send(joinMarker);
+    await viewer.next();
     filtered!.send({ type: 'subscribe', event_types: ['step.*'] });
     await filtered!.next();
     filtered!.send(joinMarker);
@@ -150,5 +153,6 @@ describe('WebSocket fan-out', () => {
     marker(server);
     for (const ws of [first!, second!]) expect(await ws.next()).toMatchObject({ type: 'security.alert', kind: 'brute_force_ip', ip: '203.0.113.9', count: 20 });
     expect(await filtered!.next()).toMatchObject({ type: 'step.progress', marker: true });
+    expect(await viewer.next()).toMatchObject({ type: 'step.progress', marker: true });
   });
 });
