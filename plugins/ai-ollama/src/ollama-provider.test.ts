@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { itKeepsTheCancellationContract } from '../../../tests/support/fake-vendors/cancellation-contract.js';
 import { callContext, closedPortUrl, expectAiFailure } from '../../../tests/support/fake-vendors/call-context.js';
 import { startFakeOllama, type FakeOllama } from '../../../tests/support/fake-vendors/ollama.js';
 import { ollamaConfigSchema, resolveOllamaSettings } from './common/config.js';
@@ -128,36 +129,11 @@ describe('ollama provider failures', () => {
     expect(await unchosen.health(callContext())).toMatchObject({ ok: false, configured: false });
   });
 
-  it('stops when ctx.signal aborts a call the server never answers', async () => {
-    fake.next({ kind: 'hang' });
-    const controller = new AbortController();
-    const call = provider().generate(hello, callContext({ signal: controller.signal }));
-    setTimeout(() => controller.abort(), 50);
-    await expectAiFailure(call, 'timeout');
-  });
+  itKeepsTheCancellationContract({ fake: () => fake, provider, stallAfterChunks: 2 });
 
   it('maps its own timeout_ms to timeout', async () => {
     fake.next({ kind: 'hang' });
     const error = await expectAiFailure(provider({ timeout_ms: 200 }).embed!({ texts: ['x'] }, callContext()), 'timeout');
     expect(error.message).toContain('no answer in time');
-  });
-
-  it('ends a stream that stalls after the first tokens with timeout at timeout_ms', async () => {
-    fake.reply = 'one two three four';
-    fake.next({ kind: 'stall', afterChunks: 2 });
-    const ctx = callContext();
-    await expectAiFailure(provider({ timeout_ms: 300 }).generate(hello, ctx), 'timeout');
-    expect(ctx.tokens).toEqual(['one ', 'two ']);
-  });
-
-  it('fails a call cancelled mid-stream instead of returning the partial answer', async () => {
-    fake.reply = 'one two three four five six';
-    const controller = new AbortController();
-    const ctx = callContext({ signal: controller.signal });
-    ctx.onToken = (text) => {
-      ctx.tokens.push(text);
-      if (ctx.tokens.length === 2) controller.abort();
-    };
-    await expectAiFailure(provider().generate(hello, ctx), 'timeout');
   });
 });

@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { itKeepsTheCancellationContract } from '../../../tests/support/fake-vendors/cancellation-contract.js';
 import { callContext, closedPortUrl, expectAiFailure } from '../../../tests/support/fake-vendors/call-context.js';
 import { OPENAI_FAKE_KEY, startFakeOpenAi, type FakeOpenAi } from '../../../tests/support/fake-vendors/openai.js';
 import { openAiConfigSchema, resolveOpenAiSettings } from './common/config.js';
@@ -107,35 +108,10 @@ describe('openai provider failures', () => {
     expect(error.message).toContain(url);
   });
 
-  it('stops when ctx.signal aborts a call the server never answers', async () => {
-    fake.next({ kind: 'hang' });
-    const controller = new AbortController();
-    const call = provider().generate(hello, callContext({ signal: controller.signal }));
-    setTimeout(() => controller.abort(new DOMException('step timed out', 'TimeoutError')), 50);
-    await expectAiFailure(call, 'timeout');
-  });
+  itKeepsTheCancellationContract({ fake: () => fake, provider, stallAfterChunks: 3 });
 
   it('maps its own timeout_ms to timeout', async () => {
     fake.next({ kind: 'hang' });
     await expectAiFailure(provider({ timeout_ms: 200 }).generate(hello, callContext()), 'timeout');
-  });
-
-  it('ends a stream that stalls after the first tokens with timeout at timeout_ms', async () => {
-    fake.reply = 'one two three four';
-    fake.next({ kind: 'stall', afterChunks: 3 });
-    const ctx = callContext();
-    await expectAiFailure(provider({ timeout_ms: 300 }).generate(hello, ctx), 'timeout');
-    expect(ctx.tokens).toEqual(['one ', 'two ']);
-  });
-
-  it('fails a call cancelled mid-stream instead of returning the partial answer', async () => {
-    fake.reply = 'one two three four five six';
-    const controller = new AbortController();
-    const ctx = callContext({ signal: controller.signal });
-    ctx.onToken = (text) => {
-      ctx.tokens.push(text);
-      if (ctx.tokens.length === 2) controller.abort();
-    };
-    await expectAiFailure(provider().generate(hello, ctx), 'timeout');
   });
 });
