@@ -8,6 +8,7 @@ import { entitiesFor } from './entities/index.js';
 import { postgresMigrations } from './migrations/postgres/index.js';
 import { sqliteMigrations } from './migrations/sqlite/index.js';
 import { describePostgresUrl, isPostgresUrl, scrubPassword } from './postgres-url.js';
+import { sqliteDriver } from './sqlite-driver.js';
 import { typeOrmLogger } from './typeorm-logger.js';
 
 export interface OpenDatabaseOptions {
@@ -104,6 +105,7 @@ export async function openDatabase(options: OpenDatabaseOptions): Promise<Databa
     dataSourceOptions = {
       ...common,
       type: 'better-sqlite3',
+      driver: sqliteDriver(),
       database: where,
       entities: entitiesFor('sqlite'),
       migrations: sqliteMigrations,

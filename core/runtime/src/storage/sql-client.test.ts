@@ -1,6 +1,7 @@
-import BetterSqlite3 from 'better-sqlite3';
+import type BetterSqlite3 from 'better-sqlite3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sqlClientOf, type SqlClient } from './sql-client.js';
+import { sqliteDriver } from './sqlite-driver.js';
 import { openTestDatabase, type TestDatabase } from './test-support/open-test-database.js';
 
 describe.each(['sqlite', 'postgres'] as const)('SQL client on %s', (dialect) => {
@@ -51,7 +52,8 @@ describe.each(['sqlite', 'postgres'] as const)('SQL client on %s', (dialect) => 
   it.runIf(dialect === 'sqlite')('fails the waiting group with SQLITE_BUSY instead of hanging while another connection holds the write lock, then recovers', async () => {
     const connection = (db.database.dataSource.driver as unknown as { databaseConnection: BetterSqlite3.Database }).databaseConnection;
     connection.pragma('busy_timeout = 20');
-    const other = new BetterSqlite3(connection.name);
+    const Driver = sqliteDriver();
+    const other = new Driver(connection.name);
     try {
       other.prepare('BEGIN IMMEDIATE').run();
       await expect(put(sql, 'busy', 1)).rejects.toThrow(/locked|busy/i);
