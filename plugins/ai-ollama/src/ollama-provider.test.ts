@@ -105,14 +105,6 @@ describe('ollama provider failures', () => {
     expect(error.message).toContain('llama runner process has terminated');
   });
 
-  it('maps a connection reset mid-stream to connection', async () => {
-    fake.reply = 'one two three four five';
-    fake.next({ kind: 'reset', afterChunks: 2 });
-    const ctx = callContext();
-    await expectAiFailure(provider().generate(hello, ctx), 'connection');
-    expect(ctx.tokens).toEqual(['one ', 'two ']);
-  });
-
   it('maps an unreachable host to connection naming the host and OLLAMA_HOST', async () => {
     const url = await closedPortUrl();
     const error = await expectAiFailure(provider({ host: url }).listModels(callContext()), 'connection');
@@ -129,7 +121,7 @@ describe('ollama provider failures', () => {
     expect(await unchosen.health(callContext())).toMatchObject({ ok: false, configured: false });
   });
 
-  itKeepsTheCancellationContract({ fake: () => fake, provider, stallAfterChunks: 2 });
+  itKeepsTheCancellationContract({ fake: () => fake, provider, chunksForTwoTokens: 2 });
 
   it('maps its own timeout_ms to timeout', async () => {
     fake.next({ kind: 'hang' });
