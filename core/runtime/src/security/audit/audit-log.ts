@@ -22,7 +22,7 @@ import type { Logger } from 'pino';
 import { newId } from '../../storage/new-id.js';
 import type { SqlClient, SqlQueries } from '../../storage/sql-client.js';
 import type { AuditEntry, AuditRecorder } from '../audit-recorder.js';
-import { auditRecordHash, canonicalJson, GENESIS_HASH } from './audit-hash.js';
+import { auditRecordHash, canonicalJson, GENESIS_HASH, type AuditRecordFields } from './audit-hash.js';
 import type { AuditRecord } from './audit-record.js';
 import { redact } from './redact.js';
 
@@ -41,20 +41,8 @@ export interface AuditLog extends AuditRecorder {
   close(): Promise<void>;
 }
 
-interface Prepared {
-  id: string;
-  occurredAt: Date;
-  action: string;
-  outcome: 'success' | 'failure';
-  actor: string | null;
-  actorLabel: string | null;
-  ip: string | null;
-  userAgent: string | null;
-  target: string | null;
-  before: string | null;
-  after: string | null;
-  detail: string | null;
-}
+/** An entry ready to chain: every hashed field but its place in the chain (`seq`, `prevHash`). */
+type Prepared = Omit<AuditRecordFields, 'seq' | 'prevHash' | 'occurredAt' | 'outcome'> & { occurredAt: Date; outcome: AuditEntry['outcome'] };
 
 interface Pending {
   entry: Prepared;
