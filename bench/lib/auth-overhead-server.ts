@@ -2,6 +2,7 @@
 // route table as mounted (rate limits, authentication, authorization, audit recorder) and the same
 // routes marked public with no limits. Sends {authPort, openPort, workflowId, token} when ready.
 import { mkdtempSync } from 'node:fs';
+import { createServer } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createApp, defaultRoutes, type Route } from '@dwc/api';
@@ -25,7 +26,7 @@ const withoutAuth = createApp({ ...deps, http: { ...deps.http, rateLimits: undef
 
 const listen = (app: ReturnType<typeof createApp>) =>
   new Promise<number>((resolve) => {
-    const server = app.listen(0, '127.0.0.1', () => resolve((server.address() as { port: number }).port));
+    const server = createServer(app).listen(0, '127.0.0.1', () => resolve((server.address() as { port: number }).port));
   });
 const [authPort, openPort] = await Promise.all([listen(withAuth), listen(withoutAuth)]);
 const login = (await (await fetch(`http://127.0.0.1:${authPort}/api/v3/auth/login`, {

@@ -1,5 +1,5 @@
 import { auditActor, type AuditRecorder } from '@dwc/runtime';
-import type { RequestHandler } from 'express';
+import type { Request, Response } from 'express';
 import type { Logger } from 'pino';
 import { requestState } from './request-context.js';
 
@@ -32,19 +32,13 @@ function responseIdOf(body: unknown): string | undefined {
  * named. Body values are never recorded. Nothing is awaited on the request's path: the entry is
  * queued, and the audit log writes it in the background (and flushes the queue on shutdown).
  */
-export function auditRequests(audit: AuditRecorder, logger: Logger): RequestHandler {
-  return (req, res, next) => {
-    if (!req.path.startsWith(AUDITED_PREFIX)) return next();
+export function auditRequests(audit: AuditRecorder, logger: Logger): (req: Request, res: Response) => void {
+  return (req, res) => {
+    if (!req.path.startsWith(AUDITED_PREFIX)) return;
     const mutating = MUTATING.has(req.method);
     const method = req.method;
     const path = req.path;
     const started = performance.now();
-    let responseId: string | undefined;
-    const json = res.json.bind(res);
-    res.json = (body: unknown) => {
-      responseId = responseIdOf(body);
-      return json(body);
-    };
     res.once('close', () => {
       const state = requestState(res);
       const finished = res.writableFinished;
@@ -52,6 +46,7 @@ export function auditRequests(audit: AuditRecorder, logger: Logger): RequestHand
       // Reads are recorded only when refused as malformed (probing with bad filters, injection attempts).
       if (!mutating && status !== 400) return;
       const fields = fieldNames(req.body);
+      const responseId = responseIdOf(state.result);
       audit
         .record({
           action: 'http.request',
@@ -72,6 +67,5 @@ export function auditRequests(audit: AuditRecorder, logger: Logger): RequestHand
         })
         .catch((err: unknown) => (state?.log ?? logger).error({ err }, 'could not record the request in the audit log'));
     });
-    next();
   };
 }

@@ -93,7 +93,7 @@ export interface RouteSpec<R extends RouteRequest, Res extends RouteResponses> {
   handler: (ctx: RouteContext<R>) => NoInfer<RouteResult<Res> | Promise<RouteResult<Res>>>;
 }
 
-/** A checked route, ready for `mountRoutes` and `buildOpenApiDocument`. */
+/** A checked route, ready for `routeTable` and `buildOpenApiDocument`. */
 export interface Route {
   readonly method: HttpMethod;
   readonly path: string;

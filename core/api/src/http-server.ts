@@ -77,7 +77,7 @@ export async function startHttpServer(options: StartHttpServerOptions): Promise<
   const inFlight = new Set<ServerResponse>();
   let closing = false;
 
-  const server = createServer((req, res) => {
+  const server = createServer({ IncomingMessage: app.IncomingMessage, ServerResponse: app.ServerResponse }, (req, res) => {
     if (closing) res.setHeader('Connection', 'close');
     inFlight.add(res);
     res.once('close', () => {

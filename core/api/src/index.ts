@@ -1,8 +1,9 @@
 /**
- * @dwc/api: the HTTP layer. Express 5 routes declared once in a route table (validation, auth and
+ * @dwc/api: the HTTP layer. Routes declared once in a route table (validation, auth and
  * the OpenAPI document all come from it), the WebSocket gateway, and a graceful HTTP server.
  */
 export { createApp } from './app.js';
+export type { ApiApp } from './app.js';
 export { startHttpServer } from './http-server.js';
 export type { RunningHttpServer, StartHttpServerOptions } from './http-server.js';
 export { attachWebSocket, createWebSocketGateway } from './websocket/gateway.js';
@@ -27,8 +28,8 @@ export type {
   RouteResult,
   RouteSpec,
 } from './define-route.js';
-export { mountRoutes } from './mount-routes.js';
-export type { MountRoutesOptions } from './mount-routes.js';
+export { routeTable } from './route-table.js';
+export type { RouteTable, RouteTableOptions } from './route-table.js';
 export { defaultRoutes } from './default-routes.js';
 export { buildOpenApiDocument } from './openapi-document.js';
 export type { OpenApiDocument, OpenApiOptions } from './openapi-document.js';

@@ -1,12 +1,11 @@
 import { Validator } from '@seriousme/openapi-schema-validator';
-import express from 'express';
 import request from 'supertest';
 import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import { createApp } from './app.js';
 import { defaultRoutes } from './default-routes.js';
 import { defineRoute } from './define-route.js';
-import { mountRoutes } from './mount-routes.js';
+import { routeTable } from './route-table.js';
 import { buildOpenApiDocument } from './openapi-document.js';
 import { fakeDeps } from './test-support/fake-deps.js';
 
@@ -92,7 +91,7 @@ describe('OpenAPI document', () => {
   });
 
   it('is built once per mounted table and then reused', () => {
-    const api = mountRoutes(express.Router(), defaultRoutes, fakeDeps().deps);
+    const { api } = routeTable(defaultRoutes, fakeDeps().deps);
     expect(api.document()).toBe(api.document());
     expect(api.documentJson()).toBe(api.documentJson());
   });

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import type { RequestHandler, Response } from 'express';
+import type { Request, Response } from 'express';
 import type { Logger } from 'pino';
 import type { Principal } from './define-route.js';
 
@@ -10,6 +10,8 @@ export interface RequestState {
   auth: Principal | null;
   /** The route that matched (path template and its parameters), set before authentication; absent on 404s. */
   route?: { path: string; params: Record<string, string> };
+  /** The JSON a route's handler answered with. */
+  result?: unknown;
 }
 
 const KEY = 'dwc';
@@ -26,11 +28,12 @@ export function pickRequestId(incoming: string | string[] | undefined): string {
 }
 
 /**
- * First middleware: assigns the request id (echoed in `X-Request-Id`), a child logger carrying it,
- * and writes one log line when the response ends (method, path without query, status, duration).
+ * First step of every request: assigns the request id (echoed in `X-Request-Id`), a child logger
+ * carrying it, and writes one log line when the response ends (method, path without query, status,
+ * duration).
  */
-export function requestContext(logger: Logger): RequestHandler {
-  return (req, res, next) => {
+export function requestContext(logger: Logger): (req: Request, res: Response) => void {
+  return (req, res) => {
     const started = performance.now();
     const id = pickRequestId(req.headers['x-request-id']);
     // The child logger is made on first use: most requests log nothing but their end line.
@@ -57,6 +60,5 @@ export function requestContext(logger: Logger): RequestHandler {
       if (res.writableFinished) state.log.info(fields, 'request completed');
       else state.log.warn(fields, 'request aborted before the response was sent');
     });
-    next();
   };
 }

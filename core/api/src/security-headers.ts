@@ -1,6 +1,5 @@
 import helmet from 'helmet';
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import type { RequestHandler } from 'express';
 
 /**
  * Helmet with a content security policy that lets /docs (Swagger UI) and /redoc run from their
@@ -37,13 +36,4 @@ export function helmetHeaders(): Map<string, string> {
   helmetMiddleware()({} as IncomingMessage, recorder as unknown as ServerResponse, () => (called = true));
   if (!called) throw new Error('helmet did not finish synchronously; security headers cannot be precomputed');
   return headers;
-}
-
-/** Sets helmet's headers, computed once, instead of running its dozen middlewares on every request. */
-export function securityHeaders(): RequestHandler {
-  const headers = helmetHeaders();
-  return (_req, res, next) => {
-    res.setHeaders(headers);
-    next();
-  };
 }

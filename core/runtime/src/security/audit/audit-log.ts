@@ -41,8 +41,15 @@ export interface AuditLog extends AuditRecorder {
   close(): Promise<void>;
 }
 
-/** An entry ready to chain: every hashed field but its place in the chain (`seq`, `prevHash`). */
-type Prepared = Omit<AuditRecordFields, 'seq' | 'prevHash' | 'occurredAt' | 'outcome'> & { occurredAt: Date; outcome: AuditEntry['outcome'] };
+/**
+ * An entry ready to chain: every hashed field but its place in the chain (`seq`, `prevHash`), and
+ * the redacted `before`, `after` and `detail` as values for the record listeners receive.
+ */
+type Prepared = Omit<AuditRecordFields, 'seq' | 'prevHash' | 'occurredAt' | 'outcome'> & {
+  occurredAt: Date;
+  outcome: AuditEntry['outcome'];
+  values: Pick<AuditRecord, 'before' | 'after' | 'detail'>;
+};
 
 interface Pending {
   entry: Prepared;
@@ -52,11 +59,13 @@ interface Pending {
 
 /** Postgres text cannot hold NUL; JSON columns are safe (JSON.stringify escapes control characters). */
 const text = (value: string | null | undefined, max: number): string | null =>
-  value === undefined || value === null ? null : value.replace(/\0/g, '\uFFFD').slice(0, max);
-const json = (value: Record<string, unknown> | null | undefined): string | null =>
-  value === undefined || value === null ? null : canonicalJson(redact(value));
+  value === undefined || value === null ? null : (value.includes('\0') ? value.replace(/\0/g, '\uFFFD') : value).slice(0, max);
+const redacted = (value: Record<string, unknown> | null | undefined): Record<string, unknown> | null =>
+  value === undefined || value === null ? null : (redact(value) as Record<string, unknown>);
+const json = (value: Record<string, unknown> | null): string | null => (value === null ? null : canonicalJson(value));
 
 function prepare(entry: AuditEntry, now: Date): Prepared {
+  const values = { before: redacted(entry.before), after: redacted(entry.after), detail: redacted(entry.detail) };
   return {
     id: newId(now.getTime()),
     occurredAt: now,
@@ -67,9 +76,10 @@ function prepare(entry: AuditEntry, now: Date): Prepared {
     ip: text(entry.ip, 64),
     userAgent: text(entry.userAgent, 500),
     target: text(entry.target, 500),
-    before: json(entry.before),
-    after: json(entry.after),
-    detail: json(entry.detail),
+    before: json(values.before),
+    after: json(values.after),
+    detail: json(values.detail),
+    values,
   };
 }
 
@@ -83,17 +93,9 @@ function chain(head: Head | undefined, entries: readonly Prepared[]): AuditRecor
   let prevHash = head?.hash ?? GENESIS_HASH;
   return entries.map((entry) => {
     seq += 1;
-    const occurredAt = entry.occurredAt.toISOString();
-    const hash = auditRecordHash({ ...entry, seq, occurredAt, prevHash });
-    const record: AuditRecord = {
-      ...entry,
-      seq,
-      before: entry.before === null ? null : JSON.parse(entry.before),
-      after: entry.after === null ? null : JSON.parse(entry.after),
-      detail: entry.detail === null ? null : JSON.parse(entry.detail),
-      prevHash,
-      hash,
-    };
+    const { values, ...fields } = entry;
+    const hash = auditRecordHash({ ...fields, seq, occurredAt: entry.occurredAt.toISOString(), prevHash });
+    const record: AuditRecord = { ...fields, ...values, seq, prevHash, hash };
     prevHash = hash;
     return record;
   });

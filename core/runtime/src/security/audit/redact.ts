@@ -25,6 +25,20 @@ function words(name: string): string[] {
  * word (`api_key` yes, `key_id` no); or the whole name `code` or `value`.
  */
 export function isSecretField(name: string): boolean {
+  let known = judged.get(name);
+  if (known === undefined) {
+    known = judge(name);
+    if (judged.size >= MAX_JUDGED) judged.clear();
+    judged.set(name, known);
+  }
+  return known;
+}
+
+/** Field names recur (`status`, `request_id`, `fields`…): each is judged once. */
+const judged = new Map<string, boolean>();
+const MAX_JUDGED = 10_000;
+
+function judge(name: string): boolean {
   const parts = words(name);
   if (parts.length === 0) return false;
   if (WHOLE.has(parts.join('_'))) return true;
