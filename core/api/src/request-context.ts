@@ -57,8 +57,11 @@ export function requestContext(logger: Logger): (req: Request, res: Response) =>
         status: res.statusCode,
         duration_ms: Math.round((performance.now() - started) * 100) / 100,
       };
-      if (res.writableFinished) state.log.info(fields, 'request completed');
-      else state.log.warn(fields, 'request aborted before the response was sent');
+      // The end line needs no child logger of its own: the request id goes in as a field.
+      const end = log ?? logger;
+      const line = log === undefined ? { request_id: id, ...fields } : fields;
+      if (res.writableFinished) end.info(line, 'request completed');
+      else end.warn(line, 'request aborted before the response was sent');
     });
   };
 }

@@ -1,7 +1,7 @@
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import request from 'supertest';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { z } from 'zod';
 import { createApp } from './app.js';
 import { defineRoute } from './define-route.js';
@@ -76,6 +76,14 @@ describe('route table', () => {
     expect(res.body.error.code).toBe('not_found');
     expect(res.headers['x-request-id']).toBeDefined();
     expect(res.headers['content-security-policy']).toContain("default-src 'self'");
+  });
+
+  it('makes no child logger for a request whose handler does not log', async () => {
+    const fake = fakeDeps();
+    const child = vi.spyOn(fake.deps.logger, 'child');
+    await request(createApp(fake.deps, routes)).get('/api/v3/things/x').set(AUTH).expect(200);
+    expect(child).not.toHaveBeenCalled();
+    expect(fake.logs.find((line) => line.msg === 'request completed')).toMatchObject({ request_id: expect.any(String), status: 200 });
   });
 
   it('serves through a server made with its own request classes as through any other', async () => {

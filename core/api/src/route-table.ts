@@ -61,7 +61,13 @@ function handler(route: Route, deps: ApiDeps, api: ApiContext) {
   return async (req: Request, res: Response): Promise<void> => {
     const { params, query, body } = validateRequest(route, req);
     const state = requestState(res);
-    const result = await route.handler({ params, query, body, req, res, deps, auth: state.auth, log: state.log, api });
+    const result = await route.handler({
+      params, query, body, req, res, deps, auth: state.auth, api,
+      // The request's child logger is made only for a handler that logs.
+      get log() {
+        return state.log;
+      },
+    });
     if (res.headersSent) return;
     if (result === undefined) {
       if (res.statusCode === 200) res.statusCode = 204;

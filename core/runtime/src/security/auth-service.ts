@@ -1,4 +1,4 @@
-import { createHash, timingSafeEqual } from 'node:crypto';
+import { hash, timingSafeEqual } from 'node:crypto';
 import { AuthenticationError, InputError } from '@dwc/sdk';
 import type { ApiKeyStore } from './api-keys/api-key-store.js';
 import { API_KEY_PREFIX } from './api-keys/api-key-store.js';
@@ -56,7 +56,7 @@ export interface AuthServiceOptions {
 }
 
 const JWT_SHAPE = /^[A-Za-z0-9_-]+\.[A-Za-z0-9_-]*\.[A-Za-z0-9_-]*$/;
-const digest = (value: string): Buffer => createHash('sha256').update(value).digest();
+const digest = (value: string): Buffer => hash('sha256', value, 'buffer');
 
 export function createAuthService(options: AuthServiceOptions): AuthService {
   const { users, sessions, apiKeys, recoveryCodes, lockout, jwt, audit } = options;

@@ -1,4 +1,4 @@
-import { createHash } from 'node:crypto';
+import { hash } from 'node:crypto';
 
 /** `prev_hash` of the first record. */
 export const GENESIS_HASH = '0'.repeat(64);
@@ -55,7 +55,7 @@ export function auditRecordHash(fields: AuditRecordFields): string {
     fields.detail,
     fields.prevHash,
   ]);
-  return createHash('sha256').update(serialised, 'utf8').digest('hex');
+  return hash('sha256', serialised);
 }
 
 /**
