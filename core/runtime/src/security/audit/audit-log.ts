@@ -42,14 +42,16 @@ export interface AuditLog extends AuditRecorder {
 }
 
 /**
- * An entry ready to chain: every hashed field but its place in the chain (`seq`, `prevHash`), and
- * the redacted `before`, `after` and `detail` as values for the record listeners receive.
+ * An entry ready to chain: its hashed fields, whose `seq` and `prevHash` are filled in when it takes
+ * its place in the chain, and the redacted `before`, `after` and `detail` as values for the record
+ * listeners receive.
  */
-type Prepared = Omit<AuditRecordFields, 'seq' | 'prevHash' | 'occurredAt' | 'outcome'> & {
+interface Prepared {
+  fields: AuditRecordFields;
   occurredAt: Date;
-  outcome: AuditEntry['outcome'];
+  outcome: AuditRecord['outcome'];
   values: Pick<AuditRecord, 'before' | 'after' | 'detail'>;
-};
+}
 
 interface Pending {
   entry: Prepared;
@@ -66,11 +68,13 @@ const json = (value: Record<string, unknown> | null): string | null => (value ==
 
 function prepare(entry: AuditEntry, now: Date): Prepared {
   const values = { before: redacted(entry.before), after: redacted(entry.after), detail: redacted(entry.detail) };
-  return {
+  const outcome = entry.outcome === 'failure' ? 'failure' : 'success';
+  const fields: AuditRecordFields = {
+    seq: 0,
     id: newId(now.getTime()),
-    occurredAt: now,
+    occurredAt: now.toISOString(),
     action: text(entry.action, 100) || 'unknown',
-    outcome: entry.outcome === 'failure' ? 'failure' : 'success',
+    outcome,
     actor: text(entry.actor, 200),
     actorLabel: text(entry.actorLabel, 200),
     ip: text(entry.ip, 64),
@@ -79,8 +83,9 @@ function prepare(entry: AuditEntry, now: Date): Prepared {
     before: json(values.before),
     after: json(values.after),
     detail: json(values.detail),
-    values,
+    prevHash: GENESIS_HASH,
   };
+  return { fields, occurredAt: now, outcome, values };
 }
 
 interface Head {
@@ -91,11 +96,15 @@ interface Head {
 function chain(head: Head | undefined, entries: readonly Prepared[]): AuditRecord[] {
   let seq = head?.seq ?? 0;
   let prevHash = head?.hash ?? GENESIS_HASH;
-  return entries.map((entry) => {
+  return entries.map(({ fields, occurredAt, outcome, values }) => {
     seq += 1;
-    const { values, ...fields } = entry;
-    const hash = auditRecordHash({ ...fields, seq, occurredAt: entry.occurredAt.toISOString(), prevHash });
-    const record: AuditRecord = { ...fields, ...values, seq, prevHash, hash };
+    fields.seq = seq;
+    fields.prevHash = prevHash;
+    const hash = auditRecordHash(fields);
+    const record: AuditRecord = {
+      seq, id: fields.id, occurredAt, action: fields.action, outcome, actor: fields.actor, actorLabel: fields.actorLabel, ip: fields.ip,
+      userAgent: fields.userAgent, target: fields.target, before: values.before, after: values.after, detail: values.detail, prevHash, hash,
+    };
     prevHash = hash;
     return record;
   });
@@ -109,7 +118,7 @@ async function readHead(sql: SqlClient, tx: SqlQueries): Promise<Head | undefine
 async function insert(tx: SqlQueries, records: readonly AuditRecord[], stored: readonly Prepared[]): Promise<void> {
   const values = records.map(() => '(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)').join(', ');
   const params = records.flatMap((r, i) => {
-    const s = stored[i]!;
+    const s = stored[i]!.fields;
     return [r.seq, r.id, r.occurredAt, r.action, r.outcome, r.actor, r.actorLabel, r.ip, r.userAgent, r.target, s.before, s.after, s.detail, r.prevHash, r.hash];
   });
   await tx.run(
@@ -176,7 +185,7 @@ export function createAuditLog(options: { sql: SqlClient; logger: Logger; now?: 
           for (const pending of batch) pending.resolve();
         } catch (error) {
           if (batch.length === 1) {
-            log.error({ err: error, action: batch[0]!.entry.action }, 'an audit record could not be written');
+            log.error({ err: error, action: batch[0]!.entry.fields.action }, 'an audit record could not be written');
             batch[0]!.reject(error);
             continue;
           }
@@ -186,7 +195,7 @@ export function createAuditLog(options: { sql: SqlClient; logger: Logger; now?: 
               records.push(...(await append([pending.entry])));
               pending.resolve();
             } catch (single) {
-              log.error({ err: single, action: pending.entry.action }, 'an audit record could not be written');
+              log.error({ err: single, action: pending.entry.fields.action }, 'an audit record could not be written');
               pending.reject(single);
             }
           }
