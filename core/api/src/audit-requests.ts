@@ -47,6 +47,13 @@ export function auditRequests(audit: AuditRecorder, logger: Logger): (req: Reque
       if (!mutating && status !== 400) return;
       const fields = fieldNames(req.body);
       const responseId = responseIdOf(state.result);
+      let after: Record<string, unknown> | null = null;
+      if (fields !== undefined) after = { fields };
+      if (responseId !== undefined) (after ??= {}).id = responseId;
+      const detail: Record<string, unknown> = { status, request_id: state.id };
+      if (state.route && Object.keys(state.route.params).length > 0) detail.params = state.route.params;
+      detail.duration_ms = Math.round((performance.now() - started) * 100) / 100;
+      if (!finished) detail.aborted = true;
       audit
         .record({
           action: 'http.request',
@@ -56,14 +63,8 @@ export function auditRequests(audit: AuditRecorder, logger: Logger): (req: Reque
           ip: req.ip ?? null,
           userAgent: req.get('user-agent') ?? null,
           target: `${method} ${state.route?.path ?? path}`,
-          after: fields === undefined && responseId === undefined ? null : { ...(fields ? { fields } : {}), ...(responseId ? { id: responseId } : {}) },
-          detail: {
-            status,
-            request_id: state.id,
-            ...(state.route && Object.keys(state.route.params).length > 0 ? { params: state.route.params } : {}),
-            duration_ms: Math.round((performance.now() - started) * 100) / 100,
-            ...(finished ? {} : { aborted: true }),
-          },
+          after,
+          detail,
         })
         .catch((err: unknown) => (state?.log ?? logger).error({ err }, 'could not record the request in the audit log'));
     });

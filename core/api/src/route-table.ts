@@ -125,7 +125,7 @@ export function routeTable(routes: readonly Route[], deps: ApiDeps, options: Rou
     const served: Served = (req, res, params) => {
       const fail = (error: unknown): void => void onError(error, req, res, () => undefined);
       req.params = params;
-      requestState(res).route = { path: route.path, params: { ...params } };
+      requestState(res).route = { path: route.path, params };
       runChain(chain, req, res, () => void handle(req, res).catch(fail), fail);
     };
     router.on(route.method === 'GET' ? ['GET', 'HEAD'] : route.method, route.expressPath, unused, { served });
