@@ -27,11 +27,11 @@ function collect(fields: FieldErrors, location: string, error: z.ZodError): void
 }
 
 /**
- * Validates path parameters, query and body against the route's schemas in one pass and throws
- * one `InputError` listing every failing field (`body.name`, `query.limit`...), or 415 when a body
- * is sent with another content type than JSON.
+ * Validates path parameters, query (the parsed query string; `req.query` unless given) and body
+ * against the route's schemas in one pass and throws one `InputError` listing every failing field
+ * (`body.name`, `query.limit`...), or 415 when a body is sent with another content type than JSON.
  */
-export function validateRequest(route: Route, req: Request): ValidatedRequest {
+export function validateRequest(route: Route, req: Request, query: unknown = req.query): ValidatedRequest {
   const { params: paramsSchema, query: querySchema, body: bodySchema } = route.request;
   if (paramsSchema === undefined && querySchema === undefined && bodySchema === undefined) return NOTHING;
   if (bodySchema !== undefined && hasBody(req) && req.is('application/json') !== 'application/json') {
@@ -52,7 +52,7 @@ export function validateRequest(route: Route, req: Request): ValidatedRequest {
     return undefined;
   };
   const params = parse(paramsSchema, req.params, 'params');
-  const query = querySchema === undefined ? undefined : parse(querySchema, req.query, 'query');
+  const parsedQuery = querySchema === undefined ? undefined : parse(querySchema, query, 'query');
   const body = parse(bodySchema, req.body, 'body');
   if (failed) {
     const summary = Object.entries(fields)
@@ -60,5 +60,5 @@ export function validateRequest(route: Route, req: Request): ValidatedRequest {
       .join('; ');
     throw new InputError(`Invalid request: ${summary}`, { details: fields });
   }
-  return { params, query, body };
+  return { params, query: parsedQuery, body };
 }

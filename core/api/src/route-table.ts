@@ -28,7 +28,7 @@ export interface RouteTable {
   dispatch(req: Request, res: Response): boolean;
 }
 
-type Served = (req: Request, res: Response, params: Record<string, string>) => void;
+type Served = (req: Request, res: Response, params: Record<string, string>, query: Record<string, unknown>) => void;
 
 /** find-my-way's own handler slot; the table keeps each route's `served` in the route's store. */
 const unused = (): void => undefined;
@@ -58,8 +58,8 @@ function apiContext(routes: readonly Route[], deps: ApiDeps, options: RouteTable
 }
 
 function handler(route: Route, deps: ApiDeps, api: ApiContext) {
-  return async (req: Request, res: Response): Promise<void> => {
-    const { params, query, body } = validateRequest(route, req);
+  return async (req: Request, res: Response, search: Record<string, unknown>): Promise<void> => {
+    const { params, query, body } = validateRequest(route, req, search);
     const state = requestState(res);
     const result = await route.handler({
       params, query, body, req, res, deps, auth: state.auth, api,
@@ -122,11 +122,11 @@ export function routeTable(routes: readonly Route[], deps: ApiDeps, options: Rou
       if (limiters.perUser) chain.push(limiters.perUser);
     }
     const handle = handler(route, deps, api);
-    const served: Served = (req, res, params) => {
+    const served: Served = (req, res, params, query) => {
       const fail = (error: unknown): void => void onError(error, req, res, () => undefined);
       req.params = params;
       requestState(res).route = { path: route.path, params };
-      runChain(chain, req, res, () => void handle(req, res).catch(fail), fail);
+      runChain(chain, req, res, () => void handle(req, res, query).catch(fail), fail);
     };
     router.on(route.method === 'GET' ? ['GET', 'HEAD'] : route.method, route.expressPath, unused, { served });
     // Paths of the same shape share their 405, whatever their parameters are named.
@@ -141,7 +141,7 @@ export function routeTable(routes: readonly Route[], deps: ApiDeps, options: Rou
     const refuse = methodNotAllowed(methods);
     const served: Served = (req, res) => {
       try {
-        refuse(req, res, {});
+        refuse(req, res, {}, {});
       } catch (error) {
         onError(error, req, res, () => undefined);
       }
@@ -152,11 +152,10 @@ export function routeTable(routes: readonly Route[], deps: ApiDeps, options: Rou
   return {
     api,
     dispatch(req, res) {
-      const url = req.url;
-      const query = url.indexOf('?');
-      const found = router.find(req.method as FindMyWay.HTTPMethod, query === -1 ? url : url.slice(0, query));
+      // The URL as sent: find-my-way splits off the query string and parses it (fast-querystring).
+      const found = router.find(req.method as FindMyWay.HTTPMethod, req.url);
       if (found === null) return false;
-      (found.store as { served: Served }).served(req, res, found.params as Record<string, string>);
+      (found.store as { served: Served }).served(req, res, found.params as Record<string, string>, found.searchParams);
       return true;
     },
   };
