@@ -100,8 +100,8 @@ function methodNotAllowed(methods: readonly string[]): Served {
  * The route table, compiled once: a radix-tree lookup (find-my-way) from method and path to the
  * route's own chain (JSON body, rate limits, authentication and authorization where `requiresAuth`,
  * validation, the handler), and 405 with `Allow` for another method on a known path. Express keeps
- * only what is not in the table (the docs assets and 404): walking its middleware stack cost more
- * per request than everything a route does besides its handler.
+ * only what is not in the table (the docs assets and 404), so a request runs just the steps its
+ * route needs.
  */
 export function routeTable(routes: readonly Route[], deps: ApiDeps, options: RouteTableOptions = {}): RouteTable {
   assertDistinct(routes);
