@@ -36,6 +36,23 @@ describe.each(['sqlite', 'postgres'] as const)('SQL client on %s', (dialect) => 
     for (const i of [0, 6, 8, 19]) expect(await read(`k${i}-second`)).toEqual({ i });
   });
 
+  it('rolls back a group\'s first transaction that throws, and still commits the ones queued behind it', async () => {
+    const results = await Promise.allSettled(
+      ['first', 'second', 'third'].map((key, i) =>
+        sql.transaction(async (tx) => {
+          await put(tx, key, i);
+          await new Promise((resolve) => setTimeout(resolve, 1));
+          if (i === 0) throw new Error('first fails');
+          await put(tx, `${key}-second`, i);
+        }),
+      ),
+    );
+    expect(results.map((r) => r.status)).toEqual(['rejected', 'fulfilled', 'fulfilled']);
+    expect(await read('first')).toBeNull();
+    expect(await read('second-second')).toBe(1);
+    expect(await read('third')).toBe(2);
+  });
+
   it('runs a plain statement issued while transactions are open after them, never inside a rolled-back one', async () => {
     const failing = sql.transaction(async (tx) => {
       await put(tx, 'inside', 1);

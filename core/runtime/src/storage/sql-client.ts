@@ -98,37 +98,53 @@ function sqliteClient(db: BetterSqlite3.Database): SqlClient {
         setImmediate(() => void drain());
       }
     });
+  const begin = db.prepare('BEGIN IMMEDIATE');
+  const commit = db.prepare('COMMIT');
+  const rollback = db.prepare('ROLLBACK');
+  const savepoint = db.prepare('SAVEPOINT dwc_tx');
+  const release = db.prepare('RELEASE dwc_tx');
+  const rollbackToSavepoint = db.prepare('ROLLBACK TO dwc_tx');
   async function drain(): Promise<void> {
     try {
       while (queue.length > 0) {
         const done: { task: Queued; ok: boolean; value: unknown }[] = [];
         try {
-          prepare('BEGIN IMMEDIATE').run();
+          begin.run();
         } catch (error) {
           // Another connection holds the write lock past busy_timeout (SQLITE_BUSY): this group
           // fails with that error instead of hanging, and later work tries again.
           for (const task of queue.splice(0, MAX_GROUP)) task.reject(error);
           continue;
         }
+        // Until a transaction of this group succeeded, one that throws is undone by rolling back
+        // the whole group, so it needs no savepoint.
+        let kept = false;
         while (queue.length > 0 && done.length < MAX_GROUP) {
           const task = queue.shift()!;
-          prepare('SAVEPOINT dwc_tx').run();
+          if (kept) savepoint.run();
           try {
             const value = await task.work();
-            prepare('RELEASE dwc_tx').run();
+            if (kept) release.run();
+            kept = true;
             done.push({ task, ok: true, value });
           } catch (error) {
-            prepare('ROLLBACK TO dwc_tx').run();
-            prepare('RELEASE dwc_tx').run();
             done.push({ task, ok: false, value: error });
+            if (!kept) {
+              if (db.inTransaction) rollback.run();
+              break;
+            }
+            rollbackToSavepoint.run();
+            release.run();
           }
         }
-        try {
-          prepare('COMMIT').run();
-        } catch (error) {
-          if (db.inTransaction) prepare('ROLLBACK').run();
-          for (const { task } of done) task.reject(error);
-          continue;
+        if (db.inTransaction) {
+          try {
+            commit.run();
+          } catch (error) {
+            if (db.inTransaction) rollback.run();
+            for (const { task } of done) task.reject(error);
+            continue;
+          }
         }
         for (const { task, ok, value } of done) (ok ? task.resolve : task.reject)(value);
       }
