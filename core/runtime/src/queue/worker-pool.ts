@@ -77,12 +77,12 @@ export function createWorkerPool(options: WorkerPoolOptions) {
 
   function runJob<T>(job: JobRecord, handler: (job: JobRecord, ctx: JobContext) => Promise<T> = options.handlers[job.kind] as never): Promise<T | undefined> {
     const controller = new AbortController();
-    const log = options.logger.child({ job_id: job.id, job_kind: job.kind });
+    const ctx = jobContext(options.logger, job, options.workerId, controller.signal);
     const result = (async () => {
       try {
-        return await handler(job, { workerId: options.workerId, signal: controller.signal, log });
+        return await handler(job, ctx);
       } catch (error) {
-        log.error({ err: error }, 'job handler threw; the job returns to the queue when its lease ends');
+        ctx.log.error({ err: error }, 'job handler threw; the job returns to the queue when its lease ends');
         return undefined;
       } finally {
         active.delete(job.id);
@@ -180,6 +180,18 @@ export function createWorkerPool(options: WorkerPoolOptions) {
     runClaimed<T>(job: JobRecord, handler: (job: JobRecord, ctx: JobContext) => Promise<T>): Promise<T | undefined> {
       reserved--;
       return runJob(job, handler);
+    },
+  };
+}
+
+/** A job's context; its child logger is made on first use, since most jobs never log. */
+function jobContext(logger: Logger, job: JobRecord, workerId: string, signal: AbortSignal): JobContext {
+  let log: Logger | undefined;
+  return {
+    workerId,
+    signal,
+    get log() {
+      return (log ??= logger.child({ job_id: job.id, job_kind: job.kind }));
     },
   };
 }
