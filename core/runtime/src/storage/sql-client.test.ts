@@ -90,5 +90,10 @@ describe.each(['sqlite', 'postgres'] as const)('SQL client on %s', (dialect) => 
     expect(sql.fromBool(row!.enabled)).toBe(true);
     expect(sql.fromJson(row!.config)).toEqual({ a: [1, 'two'] });
     expect(sql.fromDate(row!.updated_at)).toEqual(when);
+    for (const [name, at] of [['same', when], ['next', new Date(when.getTime() + 1)], ['same-again', when]] as const) {
+      await sql.run('INSERT INTO plugin_configs (plugin_name, enabled, config, updated_at) VALUES (?, ?, ?, ?)', [name, true, {}, at]);
+      const saved = await sql.get<Record<string, unknown>>('SELECT updated_at FROM plugin_configs WHERE plugin_name = ?', [name]);
+      expect(sql.fromDate(saved!.updated_at)).toEqual(at);
+    }
   });
 });

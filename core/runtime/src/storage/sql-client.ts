@@ -39,8 +39,17 @@ export function sqlClientOf(database: Database): SqlClient {
   return postgresClient(driver.master!);
 }
 
+// Rows written together mostly share their millisecond, so the last one formatted is kept.
+let lastTime = Number.NaN;
+let lastTimestamp = '';
+
 function sqliteTimestamp(date: Date): string {
-  return date.toISOString().replace('T', ' ').replace('Z', '');
+  const time = date.getTime();
+  if (time !== lastTime) {
+    lastTimestamp = date.toISOString().replace('T', ' ').replace('Z', '');
+    lastTime = time;
+  }
+  return lastTimestamp;
 }
 
 function sqliteValue(value: SqlParam): string | number | null {
