@@ -9,6 +9,7 @@ import type { ExecutionRecord, StepRecord, StepStatus, StoredError } from './exe
 import { finishedExecutionStatuses } from './execution-types.js';
 import { RECORD_START_AFTER_MS, runStepAttempts, type StepResult } from './run-step-attempts.js';
 import { ExecutionCancelledError, toStoredError } from './step-errors.js';
+import { createFinalStepHold, type FinalStepHold, type StepWriter } from './final-step-hold.js';
 import { eventOutput, executionEvents, type ExecutionEvents } from './step-events.js';
 
 type StepDefinition = WorkflowDefinition['steps'][number];
@@ -35,9 +36,10 @@ interface RunState {
   outputs: Map<string, unknown>;
   errors: Map<string, StoredError>;
   rows: StepRecord[];
-  /** The execution store, noting in `written` each top-level step result this run commits. */
-  store: ExecutionStore;
+  /** Writes step results (holding the final one, see `hold`), noting in `written` each top-level one. */
+  store: StepWriter;
   written: Map<string, StepRecord>;
+  hold: FinalStepHold;
   events: ExecutionEvents;
   signal: AbortSignal;
 }
@@ -68,11 +70,13 @@ export function createExecutionRunner(deps: ExecutionRunnerDeps) {
       return execution;
     }
     const events = executionEvents(deps.events, { executionId, workflowId: execution.workflowId, version: execution.version });
+    const hold = createFinalStepHold(deps.executions, events);
     const runStartedAt = new Date();
     let finalSteps: (() => StepRecord[]) | undefined;
     const finish = async (status: 'succeeded' | 'failed' | 'cancelled', result: { output?: unknown; error?: StoredError }) => {
       const finishedAt = new Date();
-      await deps.executions.finish(executionId, options.workerId ?? '', { status, ...result }, runStartedAt, finishedAt);
+      await deps.executions.finish(executionId, options.workerId ?? '', { status, ...result }, runStartedAt, finishedAt, hold.take());
+      hold.release();
       events.execution(status, { ...(result.error ? { error: result.error } : {}), ...(status === 'succeeded' ? eventOutput(result.output) : {}) });
       return { ...execution, status, output: result.output ?? null, error: result.error ?? null, startedAt: execution.startedAt ?? runStartedAt, finishedAt, steps: finalSteps?.() };
     };
@@ -102,8 +106,8 @@ export function createExecutionRunner(deps: ExecutionRunnerDeps) {
       const rows = fresh ? [] : await deps.executions.allSteps(executionId);
       const written = new Map<string, StepRecord>();
       const state: RunState = {
-        execution, definition: version.definition, statuses: new Map(), outputs: new Map(), errors: new Map(), rows, events, signal: controller.signal,
-        store: notingWrites(deps.executions, written), written,
+        execution, definition: version.definition, statuses: new Map(), outputs: new Map(), errors: new Map(), rows, events: hold.events,
+        signal: controller.signal, store: notingWrites(hold.store, written), written, hold,
       };
       finalSteps = () => topLevelSteps(rows, written);
       for (const row of rows) {
@@ -119,6 +123,7 @@ export function createExecutionRunner(deps: ExecutionRunnerDeps) {
       }
       if (options.signal.aborted) {
         // The worker is stopping or lost its lease: leave the execution running for whoever resumes it.
+        await hold.flush();
         return { ...execution, status: 'running' };
       }
       return outcome.status === 'succeeded' ? finish('succeeded', { output: outcome.output }) : finish('failed', { error: outcome.error });
@@ -144,6 +149,7 @@ export function createExecutionRunner(deps: ExecutionRunnerDeps) {
         for (const stepId of ready.start) {
           if (inflight.has(stepId)) continue;
           state.statuses.set(stepId, 'running');
+          if (inflight.size === 0 && ready.start.length === 1 && othersSettled(plan, state.statuses, stepId)) state.hold.holdFinal(stepId);
           const step = state.definition.steps.find((s) => s.id === stepId)!;
           inflight.set(stepId, runOneStep(state, step, workerId).then((result) => {
             state.statuses.set(stepId, result.status === 'skipped' ? 'skipped' : result.status);
@@ -292,16 +298,24 @@ export function createExecutionRunner(deps: ExecutionRunnerDeps) {
   return { run };
 }
 
-/** The execution store with `finishStep` noting each top-level step result in `written`. */
-function notingWrites(store: ExecutionStore, written: Map<string, StepRecord>): ExecutionStore {
+/** `store` with `finishStep` noting each top-level step result in `written`. */
+function notingWrites(store: StepWriter, written: Map<string, StepRecord>): StepWriter {
   return {
-    ...store,
+    startStep: store.startStep,
     async finishStep(step, outcome) {
       const result = await store.finishStep(step, outcome);
       if (step.itemIndex === -1) written.set(step.stepId, result.written);
       return result;
     },
   };
+}
+
+const settledStatuses: ReadonlySet<StepStatus | undefined> = new Set(['succeeded', 'failed', 'skipped', 'cancelled']);
+
+/** Whether every step but `stepId` has ended, so none can run after it. */
+function othersSettled(plan: ReturnType<typeof planWorkflow>, statuses: ReadonlyMap<string, StepStatus>, stepId: string): boolean {
+  for (const id of plan.steps.keys()) if (id !== stepId && !settledStatuses.has(statuses.get(id))) return false;
+  return true;
 }
 
 /** The top-level step rows as `ExecutionStore.steps` lists them: by start time (unstarted last), then id. */

@@ -3,7 +3,7 @@ import { describeZodError, InputError, TimeoutError, toFieldErrors, type ActionD
 import type { Logger } from 'pino';
 import { retryDelayMs, shouldRetry, type RetryPolicy } from '../engine/index.js';
 import type { StepAiFactory } from '../ai/step-ai.js';
-import type { ExecutionStore } from './execution-store.js';
+import type { StepWriter } from './final-step-hold.js';
 import type { StepStatus, StoredError } from './execution-types.js';
 import { ExecutionCancelledError, toStoredError } from './step-errors.js';
 import { stepContext } from './step-context.js';
@@ -26,7 +26,7 @@ export interface StepAttemptsInput {
   /** Attempts already made before a crash, so counting continues. */
   priorAttempts: number;
   signal: AbortSignal;
-  store: ExecutionStore;
+  store: StepWriter;
   events: ExecutionEvents;
   logger: Logger;
   /** Builds the attempt's `ctx.ai`. */
