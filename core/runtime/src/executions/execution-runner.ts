@@ -77,8 +77,15 @@ export function createExecutionRunner(deps: ExecutionRunnerDeps) {
       const finishedAt = new Date();
       await deps.executions.finish(executionId, options.workerId ?? '', { status, ...result }, runStartedAt, finishedAt, hold.take());
       hold.release();
-      events.execution(status, { ...(result.error ? { error: result.error } : {}), ...(status === 'succeeded' ? eventOutput(result.output) : {}) });
-      return { ...execution, status, output: result.output ?? null, error: result.error ?? null, startedAt: execution.startedAt ?? runStartedAt, finishedAt, steps: finalSteps?.() };
+      events.execution(status, status === 'succeeded' ? eventOutput(result.output) : result.error ? { error: result.error } : undefined);
+      const ended: FinishedRun = Object.assign({}, execution);
+      ended.status = status;
+      ended.output = result.output ?? null;
+      ended.error = result.error ?? null;
+      ended.startedAt = execution.startedAt ?? runStartedAt;
+      ended.finishedAt = finishedAt;
+      ended.steps = finalSteps?.();
+      return ended;
     };
     if (execution.cancelRequested) return finish('cancelled', { error: { code: 'cancelled', message: 'The execution was cancelled.' } });
 
@@ -203,7 +210,7 @@ export function createExecutionRunner(deps: ExecutionRunnerDeps) {
       };
       if (step.for_each === undefined) {
         const input = await resolveTemplate(step.input, scope, { stepId: step.id, path: 'input' });
-        return await runStepAttempts({ ...common, itemIndex: -1, input, priorAttempts: prior });
+        return await runStepAttempts(Object.assign(common, { itemIndex: -1, input, priorAttempts: prior }));
       }
       const items = await evaluateList(step.for_each, scope, { stepId: step.id, path: 'for_each' });
       return await runFanOut(state, step, items, scope, common);

@@ -134,10 +134,9 @@ export function createExecutionStore(sql: SqlClient, jobs: JobStore, options: { 
     const documents = (outcome.documents ?? []).map((raw) => ({ id: newId(), draft: documentDraftSchema.parse(raw) }));
     // What `steps` would read back for this row.
     const written: StepRecord = {
-      ...row,
-      input: step.input ?? null,
-      output: blob ? undefined : (outcome.output ?? null),
-      outputSizeBytes: blob ? Buffer.byteLength(blob.json) : null,
+      executionId: row.executionId, stepId: row.stepId, itemIndex: row.itemIndex, status: row.status, attempts: row.attempts,
+      input: step.input ?? null, output: blob ? undefined : (outcome.output ?? null), outputBlobId: row.outputBlobId,
+      outputSizeBytes: blob ? Buffer.byteLength(blob.json) : null, error: row.error, startedAt: row.startedAt, finishedAt: row.finishedAt,
     };
     return { row, blob, documents, workflowId: step.workflowId, written, outputJsonLength: json?.length ?? 0 };
   }
@@ -177,13 +176,14 @@ export function createExecutionStore(sql: SqlClient, jobs: JobStore, options: { 
         await jobs.enqueue(newJob, tx);
         return undefined;
       });
-      return {
-        ...(job ? { job } : {}),
+      const created: ExecutionRecord & { job?: JobRecord } = {
         id, workflowId: execution.workflowId, version: execution.version, status: 'queued', input: execution.input ?? {}, output: null,
         error: null, trigger: execution.trigger ?? null, parentExecutionId: execution.parentExecutionId ?? null,
         parentStepId: execution.parentStepId ?? null, rerunOf: execution.rerunOf ?? null, cancelRequested: false, createdAt: now,
         startedAt: null, finishedAt: null,
       };
+      if (job) created.job = job;
+      return created;
     },
 
     async get(id: string): Promise<ExecutionRecord | undefined> {

@@ -26,14 +26,14 @@ export async function resolveTemplate(value: unknown, scope: ExpressionScope, op
   if (Array.isArray(value)) {
     const resolved: unknown[] = [];
     for (const [index, element] of value.entries()) {
-      resolved.push(await resolveTemplate(element, scope, { ...options, path: childPath(options.path, index) }));
+      resolved.push(await resolveTemplate(element, scope, at(options, childPath(options.path, index))));
     }
     return resolved;
   }
   if (isPlainObject(value)) {
     const resolved: Record<string, unknown> = {};
     for (const [key, element] of Object.entries(value)) {
-      resolved[key] = await resolveTemplate(element, scope, { ...options, path: childPath(options.path, key) });
+      resolved[key] = await resolveTemplate(element, scope, at(options, childPath(options.path, key)));
     }
     return resolved;
   }
@@ -73,6 +73,11 @@ async function evaluatePart(source: string, scope: ExpressionScope, options: Res
   } catch (error) {
     throw atLocation(error, options);
   }
+}
+
+/** `options` for the field at `path` (not `{ ...options, path }`, which V8 copies on a slow path). */
+function at(options: ResolveOptions, path: string): ResolveOptions {
+  return { stepId: options.stepId, path, limits: options.limits };
 }
 
 function interpolated(value: unknown): string {
