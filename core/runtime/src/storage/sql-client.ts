@@ -1,6 +1,7 @@
 import type BetterSqlite3 from 'better-sqlite3';
 import type { Pool, PoolClient } from 'pg';
 import type { Database } from './database.js';
+import { sqliteTimestamp } from './sqlite-timestamp.js';
 
 /** JSON already serialised by the caller (to measure it, say), bound as is instead of stringified again. */
 export class JsonText {
@@ -37,19 +38,6 @@ export function sqlClientOf(database: Database): SqlClient {
   const driver = database.dataSource.driver as unknown as { databaseConnection?: BetterSqlite3.Database; master?: Pool };
   if (database.dialect === 'sqlite') return sqliteClient(driver.databaseConnection!);
   return postgresClient(driver.master!);
-}
-
-// Rows written together mostly share their millisecond, so the last one formatted is kept.
-let lastTime = Number.NaN;
-let lastTimestamp = '';
-
-function sqliteTimestamp(date: Date): string {
-  const time = date.getTime();
-  if (time !== lastTime) {
-    lastTimestamp = date.toISOString().replace('T', ' ').replace('Z', '');
-    lastTime = time;
-  }
-  return lastTimestamp;
 }
 
 function sqliteValue(value: SqlParam): string | number | null {
