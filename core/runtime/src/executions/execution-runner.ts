@@ -9,6 +9,7 @@ import type { ExecutionRecord, StepRecord, StepStatus, StoredError } from './exe
 import { finishedExecutionStatuses } from './execution-types.js';
 import { RECORD_START_AFTER_MS, runStepAttempts, type StepResult } from './run-step-attempts.js';
 import { ExecutionCancelledError, toStoredError } from './step-errors.js';
+import { runSignal } from './run-signal.js';
 import { createFinalStepHold, type FinalStepHold, type StepWriter } from './final-step-hold.js';
 import { eventOutput, executionEvents, type ExecutionEvents } from './step-events.js';
 
@@ -59,9 +60,10 @@ export function createExecutionRunner(deps: ExecutionRunnerDeps) {
 
   /**
    * `created` is the record of an execution this process has just written (with no carried-over
-   * steps), which spares reading it and its steps back.
+   * steps), which spares reading it and its steps back. `abort` aborts `signal` (the job's), which
+   * the run then passes to its steps as is (see `runSignal`).
    */
-  async function run(executionId: string, options: { workerId?: string; signal: AbortSignal; created?: ExecutionRecord }): Promise<FinishedRun> {
+  async function run(executionId: string, options: { workerId?: string; signal: AbortSignal; abort?: (reason: unknown) => void; created?: ExecutionRecord }): Promise<FinishedRun> {
     const fresh = options.created !== undefined && options.created.rerunOf === null;
     const execution = options.created ?? (await deps.executions.get(executionId));
     if (!execution) throw new Error(`execution ${executionId} does not exist`);
@@ -96,15 +98,13 @@ export function createExecutionRunner(deps: ExecutionRunnerDeps) {
     const markRunning = setTimeout(() => void deps.executions.markRunning(executionId, runStartedAt).catch(() => undefined), RECORD_START_AFTER_MS);
     if (execution.status === 'queued') events.execution('started');
 
-    const controller = new AbortController();
-    const onOuterAbort = () => controller.abort(options.signal.reason);
-    options.signal.addEventListener('abort', onOuterAbort, { once: true });
+    const { signal, abort, detach } = runSignal(options.signal, options.abort);
     let cancelled = false;
     const poll = setInterval(() => {
       deps.executions.isCancelRequested(executionId).then((requested) => {
-        if (requested && !controller.signal.aborted) {
+        if (requested && !signal.aborted) {
           cancelled = true;
-          controller.abort(new ExecutionCancelledError());
+          abort(new ExecutionCancelledError());
         }
       }, () => undefined);
     }, cancelPollMs);
@@ -114,7 +114,7 @@ export function createExecutionRunner(deps: ExecutionRunnerDeps) {
       const written = new Map<string, StepRecord>();
       const state: RunState = {
         execution, definition: version.definition, statuses: new Map(), outputs: new Map(), errors: new Map(), rows, events: hold.events,
-        signal: controller.signal, store: notingWrites(hold.store, written), written, hold,
+        signal, store: notingWrites(hold.store, written), written, hold,
       };
       finalSteps = () => topLevelSteps(rows, written);
       for (const row of rows) {
@@ -125,7 +125,7 @@ export function createExecutionRunner(deps: ExecutionRunnerDeps) {
         if (row.error) state.errors.set(row.stepId, row.error);
       }
       const outcome = await runGraph(state, options.workerId);
-      if (cancelled || (controller.signal.aborted && !options.signal.aborted)) {
+      if (cancelled) {
         return finish('cancelled', { error: { code: 'cancelled', message: 'The execution was cancelled.' } });
       }
       if (options.signal.aborted) {
@@ -137,7 +137,7 @@ export function createExecutionRunner(deps: ExecutionRunnerDeps) {
     } finally {
       clearTimeout(markRunning);
       clearInterval(poll);
-      options.signal.removeEventListener('abort', onOuterAbort);
+      detach();
     }
   }
 

@@ -6,6 +6,8 @@ export interface JobContext {
   workerId: string;
   /** Aborted when the job is cancelled, its lease is lost, or the pool stops. */
   signal: AbortSignal;
+  /** Aborts `signal`, for a handler that stops its own job (a cancelled execution). */
+  abort(reason: unknown): void;
   log: Logger;
 }
 
@@ -77,7 +79,7 @@ export function createWorkerPool(options: WorkerPoolOptions) {
 
   function runJob<T>(job: JobRecord, handler: (job: JobRecord, ctx: JobContext) => Promise<T> = options.handlers[job.kind] as never): Promise<T | undefined> {
     const controller = new AbortController();
-    const ctx = jobContext(options.logger, job, options.workerId, controller.signal);
+    const ctx = jobContext(options.logger, job, options.workerId, controller);
     const result = (async () => {
       try {
         return await handler(job, ctx);
@@ -185,11 +187,12 @@ export function createWorkerPool(options: WorkerPoolOptions) {
 }
 
 /** A job's context; its child logger is made on first use, since most jobs never log. */
-function jobContext(logger: Logger, job: JobRecord, workerId: string, signal: AbortSignal): JobContext {
+function jobContext(logger: Logger, job: JobRecord, workerId: string, controller: AbortController): JobContext {
   let log: Logger | undefined;
   return {
     workerId,
-    signal,
+    signal: controller.signal,
+    abort: (reason) => controller.abort(reason),
     get log() {
       return (log ??= logger.child({ job_id: job.id, job_kind: job.kind }));
     },
