@@ -57,6 +57,14 @@ export type FinishedRun = ExecutionRecord & { steps?: StepRecord[] };
  */
 export function createExecutionRunner(deps: ExecutionRunnerDeps) {
   const cancelPollMs = deps.cancelPollMs ?? 500;
+  // Stored versions never change and the workflow store hands out the same definition object for
+  // a version, so each is planned once.
+  const plans = new WeakMap<WorkflowDefinition, ReturnType<typeof planWorkflow>>();
+  const planOf = (definition: WorkflowDefinition) => {
+    let plan = plans.get(definition);
+    if (!plan) plans.set(definition, (plan = planWorkflow(definition)));
+    return plan;
+  };
 
   /**
    * `created` is the record of an execution this process has just written (with no carried-over
@@ -142,7 +150,7 @@ export function createExecutionRunner(deps: ExecutionRunnerDeps) {
   }
 
   async function runGraph(state: RunState, workerId: string | undefined): Promise<{ status: 'succeeded'; output: unknown } | { status: 'failed'; error: StoredError }> {
-    const plan = planWorkflow(state.definition);
+    const plan = planOf(state.definition);
     const inflight = new Map<string, Promise<void>>();
     for (;;) {
       const ready = readySteps(plan, state.statuses);
