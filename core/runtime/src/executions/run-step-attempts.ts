@@ -122,22 +122,25 @@ export async function runStepAttempts(step: StepAttemptsInput): Promise<StepResu
   }
 }
 
-async function runWithTimeout(step: StepAttemptsInput, input: unknown, ctx: StepContext, timeout: AbortSignal | undefined): Promise<unknown> {
+function runWithTimeout(step: StepAttemptsInput, input: unknown, ctx: StepContext, timeout: AbortSignal | undefined): Promise<unknown> {
   const signal = ctx.signal;
   const running = step.action.run(input, ctx);
   // An action that ignores its signal must still not hold the run past its timeout or a cancel.
-  let onAbort: (() => void) | undefined;
-  const stopped = new Promise<never>((_, reject) => {
-    onAbort = () => reject(timeout?.aborted && !step.signal.aborted
+  return new Promise((resolve, reject) => {
+    const onAbort = () => reject(timeout?.aborted && !step.signal.aborted
       ? new TimeoutError(`did not finish within ${step.timeoutMs} ms (timeout_ms)`, { code: 'step_timeout' })
       : new ExecutionCancelledError());
     if (signal.aborted) onAbort();
     else signal.addEventListener('abort', onAbort, { once: true });
+    running.then(
+      (value) => {
+        signal.removeEventListener('abort', onAbort);
+        resolve(value);
+      },
+      (error: unknown) => {
+        signal.removeEventListener('abort', onAbort);
+        reject(error);
+      },
+    );
   });
-  running.catch(() => undefined);
-  try {
-    return await Promise.race([running, stopped]);
-  } finally {
-    signal.removeEventListener('abort', onAbort!);
-  }
 }
