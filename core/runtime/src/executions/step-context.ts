@@ -25,23 +25,24 @@ export function stepContext(input: StepContextInput): { ctx: StepContext; logger
   const logger = () => (log ??= input.logger.child({
     execution_id: input.executionId, step_id: input.stepId, attempt: input.attempt, ...(input.itemIndex < 0 ? {} : { item_index: input.itemIndex }),
   }));
-  const ctx: StepContext = {
-    executionId: input.executionId,
-    workflowId: input.workflowId,
-    stepId: input.stepId,
-    attempt: input.attempt,
-    signal: input.signal,
-    get log() {
-      return logger() as unknown as SdkLogger;
-    },
-    emitDocument: (draft) => void input.documents.push(draft),
-  };
+  const emitDocument = (draft: DocumentDraft) => void input.documents.push(draft);
   const stepAi = input.stepAi;
-  if (stepAi) {
-    Object.defineProperty(ctx, 'ai', {
-      enumerable: true,
-      get: () => (ai ??= stepAi({ executionId: input.executionId, workflowId: input.workflowId, stepId: input.stepId, signal: input.signal, workflowChain: input.aiChain })),
-    });
-  }
+  // Getters written in the literals (not added with defineProperty) keep the objects fast.
+  const ctx: StepContext = stepAi
+    ? {
+      executionId: input.executionId, workflowId: input.workflowId, stepId: input.stepId, attempt: input.attempt, signal: input.signal, emitDocument,
+      get log() {
+        return logger() as unknown as SdkLogger;
+      },
+      get ai() {
+        return (ai ??= stepAi({ executionId: input.executionId, workflowId: input.workflowId, stepId: input.stepId, signal: input.signal, workflowChain: input.aiChain }));
+      },
+    }
+    : {
+      executionId: input.executionId, workflowId: input.workflowId, stepId: input.stepId, attempt: input.attempt, signal: input.signal, emitDocument,
+      get log() {
+        return logger() as unknown as SdkLogger;
+      },
+    };
   return { ctx, logger };
 }

@@ -81,5 +81,12 @@ describe('resolveTemplate', () => {
   it('refuses an unclosed {{', async () => {
     const error = await templateError('Hello {{ input.topic', { stepId: 's', path: 'input.greeting' });
     expect(error.message).toMatch(/never closed/);
+    expect((await templateError('Hello {{ input.topic', { stepId: 's', path: 'input.again' })).message).toMatch(/input\.again.*never closed/);
+  });
+
+  it('resolves a template seen before against the scope at hand', async () => {
+    const template = { text: 'n={{ input.n }} {name}', n: '{{ input.n }}' };
+    await expect(resolveTemplate(template, { input: { n: 1, name: 'a' } })).resolves.toEqual({ text: 'n=1 a', n: 1 });
+    await expect(resolveTemplate(template, { input: { n: 2 } })).resolves.toEqual({ text: 'n=2 {name}', n: 2 });
   });
 });

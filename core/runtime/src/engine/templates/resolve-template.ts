@@ -62,23 +62,45 @@ async function finishFields(
 
 function resolveString(template: string, scope: ExpressionScope, options: ResolveOptions): unknown {
   if (!mayBeTemplate(template)) return template;
-  let parts: TemplatePart[];
+  let parsed: ParsedTemplate;
   try {
-    parts = parseTemplate(template);
+    parsed = parsedTemplate(template);
   } catch (error) {
     throw atLocation(error, options);
   }
-  const meaningful = parts.filter((part) => part.kind !== 'text' || part.text.trim() !== '');
-  const only = meaningful.length === 1 ? meaningful[0] : undefined;
+  const { parts, only, onlyPart } = parsed;
   if (only?.kind === 'expression') {
     const value = evaluatePart(only.source, scope, options);
     return value instanceof Promise ? value.then((found) => found ?? null) : (value ?? null);
   }
-  if (only?.kind === 'placeholder' && meaningful.length === parts.length) {
+  if (only?.kind === 'placeholder' && onlyPart) {
     const found = lookupInput(scope, only.path);
     return found === undefined ? only.raw : found;
   }
   return interpolate(parts, 0, '', scope, options);
+}
+
+interface ParsedTemplate {
+  parts: TemplatePart[];
+  /** The one part that is not blank text, if there is exactly one. */
+  only: TemplatePart | undefined;
+  /** Whether `only` is the template's only part (no blank text around it). */
+  onlyPart: boolean;
+}
+
+/** Most templates parsed so far; a workflow's templates are resolved again on every run. */
+const MAX_PARSED = 1000;
+const parsedTemplates = new Map<string, ParsedTemplate>();
+
+function parsedTemplate(template: string): ParsedTemplate {
+  let parsed = parsedTemplates.get(template);
+  if (parsed) return parsed;
+  const parts = parseTemplate(template);
+  const meaningful = parts.filter((part) => part.kind !== 'text' || part.text.trim() !== '');
+  parsed = { parts, only: meaningful.length === 1 ? meaningful[0] : undefined, onlyPart: meaningful.length === parts.length };
+  if (parsedTemplates.size >= MAX_PARSED) parsedTemplates.clear();
+  parsedTemplates.set(template, parsed);
+  return parsed;
 }
 
 function interpolate(parts: TemplatePart[], from: number, text: string, scope: ExpressionScope, options: ResolveOptions): Eventually<string> {
