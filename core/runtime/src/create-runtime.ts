@@ -166,7 +166,7 @@ export async function createRuntime(options: CreateRuntimeOptions): Promise<Runt
       pollMs: database.dialect === 'postgres' ? 250 : 1_000,
       handlers: {
         execution: async (job, ctx) => {
-          await runner.run((job.payload as { execution_id: string }).execution_id, { workerId: ctx.workerId, signal: ctx.signal });
+          await runner.run((job.payload as { execution_id: string }).execution_id, { workerId: ctx.workerId, signal: ctx.signal, abort: ctx.abort });
         },
         task: tasks.handle,
       },
@@ -191,7 +191,7 @@ export async function createRuntime(options: CreateRuntimeOptions): Promise<Runt
         claim: { workerId: workers.workerId, leaseMs: config.jobLeaseMs },
         reserve: () => workers.reserve(),
         release: () => workers.release(),
-        run: (execution, job) => workers.runClaimed(job, (_job, ctx) => runner.run(execution.id, { workerId: ctx.workerId, signal: ctx.signal, created: execution })),
+        run: (execution, job) => workers.runClaimed(job, (_job, ctx) => runner.run(execution.id, { workerId: ctx.workerId, signal: ctx.signal, abort: ctx.abort, created: execution })),
       },
     });
 

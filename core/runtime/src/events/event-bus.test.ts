@@ -1,5 +1,5 @@
 import { pino } from 'pino';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { createEventBus } from './event-bus.js';
 
 const silent = pino({ level: 'silent' });
@@ -14,6 +14,22 @@ describe('event bus', () => {
     bus.on('plugin.*', () => seen.push('other prefix'));
     bus.emit('execution.started', { id: 'e1' });
     expect(seen).toEqual(['exact', 'prefix', 'all:true']);
+  });
+
+  it('stamps each event with the current time', () => {
+    vi.useFakeTimers({ now: new Date('2026-03-04T05:06:07.008Z') });
+    try {
+      const bus = createEventBus(silent);
+      const stamps: string[] = [];
+      bus.on('*', (event) => stamps.push(event.timestamp));
+      bus.emit('a.one');
+      bus.emit('a.two');
+      vi.advanceTimersByTime(5);
+      bus.emit('a.three');
+      expect(stamps).toEqual(['2026-03-04T05:06:07.008Z', '2026-03-04T05:06:07.008Z', '2026-03-04T05:06:07.013Z']);
+    } finally {
+      vi.useRealTimers();
+    }
   });
 
   it('keeps delivering when a handler throws', () => {

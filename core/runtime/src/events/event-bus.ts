@@ -19,7 +19,7 @@ export function createEventBus(logger: Logger): EventBus {
 
   return {
     emit(type, payload = {}) {
-      const event: DwcEvent = { type, timestamp: new Date().toISOString(), payload };
+      const event: DwcEvent = { type, timestamp: isoNow(), payload };
       const direct = exact.get(type);
       if (direct) deliver(direct, event);
       for (const [prefix, handlers] of prefixes) {
@@ -38,6 +38,19 @@ export function createEventBus(logger: Logger): EventBus {
       };
     },
   };
+}
+
+// Events come in bursts within one millisecond, so its ISO text is kept.
+let lastMs = Number.NaN;
+let lastIso = '';
+
+function isoNow(): string {
+  const now = Date.now();
+  if (now !== lastMs) {
+    lastIso = new Date(now).toISOString();
+    lastMs = now;
+  }
+  return lastIso;
 }
 
 function getOrCreate(map: Map<string, Set<EventHandler>>, key: string): Set<EventHandler> {

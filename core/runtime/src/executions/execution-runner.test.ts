@@ -195,6 +195,27 @@ describe.each(['sqlite', 'postgres'] as const)('execution engine on %s', (dialec
     expect((await engine.documents.lineage(root!.id)).descendants.map((d) => d.title)).toEqual(['Child']);
   });
 
+  it('commits the final step with the execution\'s end, telling listeners of each step only once its result is committed', async () => {
+    const workflow = await engine.createWorkflow(chain(
+      { id: 'first', type: 'test.add', input: { a: 1, b: 2 } },
+      { id: 'last', type: 'test.add', input: { a: '{{ steps.first.output.sum }}', b: 4 } },
+    ));
+    const readOnEvent: Promise<string[]>[] = [];
+    const off = engine.events.on('step.*', (event) => {
+      if (event.payload.workflow_id !== workflow.id || event.type === 'step.started') return;
+      readOnEvent.push(engine.stepsOf(String(event.payload.execution_id)).then((rows) => rows.map((r) => `${r.stepId}:${r.status}`).sort()));
+    });
+    try {
+      const execution = await engine.service.start(workflow.id, {});
+      const ended = await engine.service.waitFor(execution.id, 10_000);
+      expect(ended).toMatchObject({ status: 'succeeded', output: { sum: 7 } });
+      expect(await Promise.all(readOnEvent)).toEqual([['first:succeeded'], ['first:succeeded', 'last:succeeded']]);
+      expect((await engine.jobs.get(execution.id))?.status).toBe('succeeded');
+    } finally {
+      off();
+    }
+  });
+
   it('resumes an execution from its last committed step without re-running committed steps', async () => {
     const paused = await startEngine(dialect, { autoStart: false });
     try {

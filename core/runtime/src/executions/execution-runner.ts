@@ -9,6 +9,8 @@ import type { ExecutionRecord, StepRecord, StepStatus, StoredError } from './exe
 import { finishedExecutionStatuses } from './execution-types.js';
 import { RECORD_START_AFTER_MS, runStepAttempts, type StepResult } from './run-step-attempts.js';
 import { ExecutionCancelledError, toStoredError } from './step-errors.js';
+import { runSignal } from './run-signal.js';
+import { createFinalStepHold, type FinalStepHold, type StepWriter } from './final-step-hold.js';
 import { eventOutput, executionEvents, type ExecutionEvents } from './step-events.js';
 
 type StepDefinition = WorkflowDefinition['steps'][number];
@@ -35,9 +37,10 @@ interface RunState {
   outputs: Map<string, unknown>;
   errors: Map<string, StoredError>;
   rows: StepRecord[];
-  /** The execution store, noting in `written` each top-level step result this run commits. */
-  store: ExecutionStore;
+  /** Writes step results (holding the final one, see `hold`), noting in `written` each top-level one. */
+  store: StepWriter;
   written: Map<string, StepRecord>;
+  hold: FinalStepHold;
   events: ExecutionEvents;
   signal: AbortSignal;
 }
@@ -54,12 +57,21 @@ export type FinishedRun = ExecutionRecord & { steps?: StepRecord[] };
  */
 export function createExecutionRunner(deps: ExecutionRunnerDeps) {
   const cancelPollMs = deps.cancelPollMs ?? 500;
+  // Stored versions never change and the workflow store hands out the same definition object for
+  // a version, so each is planned once.
+  const plans = new WeakMap<WorkflowDefinition, ReturnType<typeof planWorkflow>>();
+  const planOf = (definition: WorkflowDefinition) => {
+    let plan = plans.get(definition);
+    if (!plan) plans.set(definition, (plan = planWorkflow(definition)));
+    return plan;
+  };
 
   /**
    * `created` is the record of an execution this process has just written (with no carried-over
-   * steps), which spares reading it and its steps back.
+   * steps), which spares reading it and its steps back. `abort` aborts `signal` (the job's), which
+   * the run then passes to its steps as is (see `runSignal`).
    */
-  async function run(executionId: string, options: { workerId?: string; signal: AbortSignal; created?: ExecutionRecord }): Promise<FinishedRun> {
+  async function run(executionId: string, options: { workerId?: string; signal: AbortSignal; abort?: (reason: unknown) => void; created?: ExecutionRecord }): Promise<FinishedRun> {
     const fresh = options.created !== undefined && options.created.rerunOf === null;
     const execution = options.created ?? (await deps.executions.get(executionId));
     if (!execution) throw new Error(`execution ${executionId} does not exist`);
@@ -68,13 +80,22 @@ export function createExecutionRunner(deps: ExecutionRunnerDeps) {
       return execution;
     }
     const events = executionEvents(deps.events, { executionId, workflowId: execution.workflowId, version: execution.version });
+    const hold = createFinalStepHold(deps.executions, events);
     const runStartedAt = new Date();
     let finalSteps: (() => StepRecord[]) | undefined;
     const finish = async (status: 'succeeded' | 'failed' | 'cancelled', result: { output?: unknown; error?: StoredError }) => {
       const finishedAt = new Date();
-      await deps.executions.finish(executionId, options.workerId ?? '', { status, ...result }, runStartedAt, finishedAt);
-      events.execution(status, { ...(result.error ? { error: result.error } : {}), ...(status === 'succeeded' ? eventOutput(result.output) : {}) });
-      return { ...execution, status, output: result.output ?? null, error: result.error ?? null, startedAt: execution.startedAt ?? runStartedAt, finishedAt, steps: finalSteps?.() };
+      await deps.executions.finish(executionId, options.workerId ?? '', { status, ...result }, runStartedAt, finishedAt, hold.take());
+      hold.release();
+      events.execution(status, status === 'succeeded' ? eventOutput(result.output) : result.error ? { error: result.error } : undefined);
+      const ended: FinishedRun = Object.assign({}, execution);
+      ended.status = status;
+      ended.output = result.output ?? null;
+      ended.error = result.error ?? null;
+      ended.startedAt = execution.startedAt ?? runStartedAt;
+      ended.finishedAt = finishedAt;
+      ended.steps = finalSteps?.();
+      return ended;
     };
     if (execution.cancelRequested) return finish('cancelled', { error: { code: 'cancelled', message: 'The execution was cancelled.' } });
 
@@ -85,15 +106,13 @@ export function createExecutionRunner(deps: ExecutionRunnerDeps) {
     const markRunning = setTimeout(() => void deps.executions.markRunning(executionId, runStartedAt).catch(() => undefined), RECORD_START_AFTER_MS);
     if (execution.status === 'queued') events.execution('started');
 
-    const controller = new AbortController();
-    const onOuterAbort = () => controller.abort(options.signal.reason);
-    options.signal.addEventListener('abort', onOuterAbort, { once: true });
+    const { signal, abort, detach } = runSignal(options.signal, options.abort);
     let cancelled = false;
     const poll = setInterval(() => {
       deps.executions.isCancelRequested(executionId).then((requested) => {
-        if (requested && !controller.signal.aborted) {
+        if (requested && !signal.aborted) {
           cancelled = true;
-          controller.abort(new ExecutionCancelledError());
+          abort(new ExecutionCancelledError());
         }
       }, () => undefined);
     }, cancelPollMs);
@@ -102,8 +121,8 @@ export function createExecutionRunner(deps: ExecutionRunnerDeps) {
       const rows = fresh ? [] : await deps.executions.allSteps(executionId);
       const written = new Map<string, StepRecord>();
       const state: RunState = {
-        execution, definition: version.definition, statuses: new Map(), outputs: new Map(), errors: new Map(), rows, events, signal: controller.signal,
-        store: notingWrites(deps.executions, written), written,
+        execution, definition: version.definition, statuses: new Map(), outputs: new Map(), errors: new Map(), rows, events: hold.events,
+        signal, store: notingWrites(hold.store, written), written, hold,
       };
       finalSteps = () => topLevelSteps(rows, written);
       for (const row of rows) {
@@ -114,23 +133,24 @@ export function createExecutionRunner(deps: ExecutionRunnerDeps) {
         if (row.error) state.errors.set(row.stepId, row.error);
       }
       const outcome = await runGraph(state, options.workerId);
-      if (cancelled || (controller.signal.aborted && !options.signal.aborted)) {
+      if (cancelled) {
         return finish('cancelled', { error: { code: 'cancelled', message: 'The execution was cancelled.' } });
       }
       if (options.signal.aborted) {
         // The worker is stopping or lost its lease: leave the execution running for whoever resumes it.
+        await hold.flush();
         return { ...execution, status: 'running' };
       }
       return outcome.status === 'succeeded' ? finish('succeeded', { output: outcome.output }) : finish('failed', { error: outcome.error });
     } finally {
       clearTimeout(markRunning);
       clearInterval(poll);
-      options.signal.removeEventListener('abort', onOuterAbort);
+      detach();
     }
   }
 
   async function runGraph(state: RunState, workerId: string | undefined): Promise<{ status: 'succeeded'; output: unknown } | { status: 'failed'; error: StoredError }> {
-    const plan = planWorkflow(state.definition);
+    const plan = planOf(state.definition);
     const inflight = new Map<string, Promise<void>>();
     for (;;) {
       const ready = readySteps(plan, state.statuses);
@@ -144,6 +164,7 @@ export function createExecutionRunner(deps: ExecutionRunnerDeps) {
         for (const stepId of ready.start) {
           if (inflight.has(stepId)) continue;
           state.statuses.set(stepId, 'running');
+          if (inflight.size === 0 && ready.start.length === 1 && othersSettled(plan, state.statuses, stepId)) state.hold.holdFinal(stepId);
           const step = state.definition.steps.find((s) => s.id === stepId)!;
           inflight.set(stepId, runOneStep(state, step, workerId).then((result) => {
             state.statuses.set(stepId, result.status === 'skipped' ? 'skipped' : result.status);
@@ -197,7 +218,7 @@ export function createExecutionRunner(deps: ExecutionRunnerDeps) {
       };
       if (step.for_each === undefined) {
         const input = await resolveTemplate(step.input, scope, { stepId: step.id, path: 'input' });
-        return await runStepAttempts({ ...common, itemIndex: -1, input, priorAttempts: prior });
+        return await runStepAttempts(Object.assign(common, { itemIndex: -1, input, priorAttempts: prior }));
       }
       const items = await evaluateList(step.for_each, scope, { stepId: step.id, path: 'for_each' });
       return await runFanOut(state, step, items, scope, common);
@@ -292,16 +313,24 @@ export function createExecutionRunner(deps: ExecutionRunnerDeps) {
   return { run };
 }
 
-/** The execution store with `finishStep` noting each top-level step result in `written`. */
-function notingWrites(store: ExecutionStore, written: Map<string, StepRecord>): ExecutionStore {
+/** `store` with `finishStep` noting each top-level step result in `written`. */
+function notingWrites(store: StepWriter, written: Map<string, StepRecord>): StepWriter {
   return {
-    ...store,
+    startStep: store.startStep,
     async finishStep(step, outcome) {
       const result = await store.finishStep(step, outcome);
       if (step.itemIndex === -1) written.set(step.stepId, result.written);
       return result;
     },
   };
+}
+
+const settledStatuses: ReadonlySet<StepStatus | undefined> = new Set(['succeeded', 'failed', 'skipped', 'cancelled']);
+
+/** Whether every step but `stepId` has ended, so none can run after it. */
+function othersSettled(plan: ReturnType<typeof planWorkflow>, statuses: ReadonlyMap<string, StepStatus>, stepId: string): boolean {
+  for (const id of plan.steps.keys()) if (id !== stepId && !settledStatuses.has(statuses.get(id))) return false;
+  return true;
 }
 
 /** The top-level step rows as `ExecutionStore.steps` lists them: by start time (unstarted last), then id. */

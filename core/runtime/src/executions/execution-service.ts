@@ -87,7 +87,7 @@ export function createExecutionService(deps: {
     if (!dispatch?.reserve()) return { execution: await queued(await deps.executions.create(fields)) };
     let created: Awaited<ReturnType<ExecutionStore['create']>>;
     try {
-      created = await deps.executions.create({ ...fields, claim: dispatch.claim });
+      created = await deps.executions.create(Object.assign(fields, { claim: dispatch.claim }));
     } catch (error) {
       dispatch.release();
       throw error;

@@ -31,6 +31,39 @@ export const DEFAULT_INLINE_OUTPUT_LIMIT = 256 * 1024;
 
 export type ExecutionStore = ReturnType<typeof createExecutionStore>;
 
+/** Which step (or fan-out item) a result belongs to, and how it ran. */
+export interface StepRef {
+  executionId: string;
+  workflowId: string;
+  stepId: string;
+  itemIndex: number;
+  input: unknown;
+  attempts: number;
+  startedAt: Date | null;
+}
+
+/** A step result ready to write (see `prepareStep`). */
+export interface PreparedStep {
+  row: Omit<StepRecord, 'outputSizeBytes'>;
+  blob: { id: string; json: string } | null;
+  documents: { id: string; draft: DocumentDraft }[];
+  workflowId: string;
+  written: StepRecord;
+  outputJsonLength: number;
+}
+
+/** What committing a step result gives back: the new documents' ids, any blob, and the row as `steps` reads it. */
+export interface FinishedStep {
+  documentIds: string[];
+  outputBlobId: string | null;
+  outputJsonLength: number;
+  written: StepRecord;
+}
+
+export function finishedStep(prepared: PreparedStep): FinishedStep {
+  return { documentIds: prepared.documents.map((d) => d.id), outputBlobId: prepared.blob?.id ?? null, outputJsonLength: prepared.outputJsonLength, written: prepared.written };
+}
+
 /**
  * Executions and their steps. Every state change is one transaction, so a crash leaves each
  * execution at its last committed step. An execution's queue job has the execution's id.
@@ -86,20 +119,42 @@ export function createExecutionStore(sql: SqlClient, jobs: JobStore, options: { 
     );
   }
 
-  async function insertDocuments(q: SqlQueries, drafts: readonly DocumentDraft[], origin: { executionId: string; workflowId: string; stepId: string }): Promise<string[]> {
-    const ids: string[] = [];
-    for (const raw of drafts) {
-      const draft = documentDraftSchema.parse(raw);
-      const id = newId();
+  /**
+   * A step result ready to write: pure, so the caller may write it now (`finishStep`) or with the
+   * execution's end (`finish`). Throws on an invalid document draft.
+   */
+  function prepareStep(step: StepRef, outcome: StepOutcome): PreparedStep {
+    const json = outcome.output === undefined || outcome.output === null ? null : JSON.stringify(outcome.output);
+    const blob = json !== null && json.length > inlineLimit ? { id: newId(), json } : null;
+    const row = {
+      executionId: step.executionId, stepId: step.stepId, itemIndex: step.itemIndex, status: outcome.status, attempts: step.attempts,
+      input: step.input, output: json === null || blob ? null : new JsonText(json), outputBlobId: blob?.id ?? null, error: outcome.error ?? null,
+      startedAt: step.startedAt, finishedAt: new Date(),
+    };
+    const documents = (outcome.documents ?? []).map((raw) => ({ id: newId(), draft: documentDraftSchema.parse(raw) }));
+    // What `steps` would read back for this row.
+    const written: StepRecord = {
+      executionId: row.executionId, stepId: row.stepId, itemIndex: row.itemIndex, status: row.status, attempts: row.attempts,
+      input: step.input ?? null, output: blob ? undefined : (outcome.output ?? null), outputBlobId: row.outputBlobId,
+      outputSizeBytes: blob ? Buffer.byteLength(blob.json) : null, error: row.error, startedAt: row.startedAt, finishedAt: row.finishedAt,
+    };
+    return { row, blob, documents, workflowId: step.workflowId, written, outputJsonLength: json?.length ?? 0 };
+  }
+
+  async function writePrepared(q: SqlQueries, step: PreparedStep): Promise<void> {
+    const { row, blob } = step;
+    if (blob) {
+      await q.run('INSERT INTO blobs (id, execution_id, content, size_bytes, created_at) VALUES (?, ?, ?, ?, ?)', [blob.id, row.executionId, blob.json, Buffer.byteLength(blob.json), row.finishedAt]);
+    }
+    await writeStep(q, row);
+    for (const { id, draft } of step.documents) {
       await q.run(
         `INSERT INTO documents (id, execution_id, workflow_id, step_id, parent_id, title, content, format, metadata, size_bytes, checksum, created_at)
          VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-        [id, origin.executionId, origin.workflowId, origin.stepId, draft.parentId ?? null, draft.title, draft.content, draft.format,
+        [id, row.executionId, step.workflowId, row.stepId, draft.parentId ?? null, draft.title, draft.content, draft.format,
           draft.metadata, Buffer.byteLength(draft.content), createHash('sha256').update(draft.content).digest('hex'), new Date()],
       );
-      ids.push(id);
     }
-    return ids;
   }
 
   return {
@@ -121,13 +176,14 @@ export function createExecutionStore(sql: SqlClient, jobs: JobStore, options: { 
         await jobs.enqueue(newJob, tx);
         return undefined;
       });
-      return {
-        ...(job ? { job } : {}),
+      const created: ExecutionRecord & { job?: JobRecord } = {
         id, workflowId: execution.workflowId, version: execution.version, status: 'queued', input: execution.input ?? {}, output: null,
         error: null, trigger: execution.trigger ?? null, parentExecutionId: execution.parentExecutionId ?? null,
         parentStepId: execution.parentStepId ?? null, rerunOf: execution.rerunOf ?? null, cancelRequested: false, createdAt: now,
         startedAt: null, finishedAt: null,
       };
+      if (job) created.job = job;
+      return created;
     },
 
     async get(id: string): Promise<ExecutionRecord | undefined> {
@@ -178,51 +234,39 @@ export function createExecutionStore(sql: SqlClient, jobs: JobStore, options: { 
       await writeStep(sql, { executionId, stepId, itemIndex, status: 'running', attempts: attempt, input, output: null, outputBlobId: null, error: null, startedAt, finishedAt: null });
     },
 
+    prepareStep,
+
     /**
      * Commits a step's result with the documents it produced, in one transaction. An output over
      * the inline limit is stored as a blob. Returns the new documents' ids.
      */
-    async finishStep(
-      step: { executionId: string; workflowId: string; stepId: string; itemIndex: number; input: unknown; attempts: number; startedAt: Date | null },
-      outcome: StepOutcome,
-    ): Promise<{ documentIds: string[]; outputBlobId: string | null; outputJsonLength: number; written: StepRecord }> {
-      return sql.transaction(async (tx) => {
-        let outputBlobId: string | null = null;
-        const json = outcome.output === undefined || outcome.output === null ? null : JSON.stringify(outcome.output);
-        let output: JsonText | null = json === null ? null : new JsonText(json);
-        if (json !== null && json.length > inlineLimit) {
-          outputBlobId = newId();
-          await tx.run('INSERT INTO blobs (id, execution_id, content, size_bytes, created_at) VALUES (?, ?, ?, ?, ?)', [outputBlobId, step.executionId, json, Buffer.byteLength(json), new Date()]);
-          output = null;
-        }
-        const row = {
-          executionId: step.executionId, stepId: step.stepId, itemIndex: step.itemIndex, status: outcome.status, attempts: step.attempts,
-          input: step.input, output, outputBlobId, error: outcome.error ?? null, startedAt: step.startedAt, finishedAt: new Date(),
-        };
-        await writeStep(tx, row);
-        const documentIds = outcome.documents?.length
-          ? await insertDocuments(tx, outcome.documents, { executionId: step.executionId, workflowId: step.workflowId, stepId: step.stepId })
-          : [];
-        // What `steps` would read back for this row.
-        const written: StepRecord = {
-          ...row,
-          input: step.input ?? null,
-          output: outputBlobId ? undefined : (outcome.output ?? null),
-          outputSizeBytes: outputBlobId ? Buffer.byteLength(json!) : null,
-        };
-        return { documentIds, outputBlobId, outputJsonLength: json?.length ?? 0, written };
+    async finishStep(step: StepRef, outcome: StepOutcome): Promise<FinishedStep> {
+      const prepared = prepareStep(step, outcome);
+      await sql.transaction((tx) => writePrepared(tx, prepared));
+      return finishedStep(prepared);
+    },
+
+    /** Commits prepared step results in one transaction. */
+    async writeSteps(steps: readonly PreparedStep[]): Promise<void> {
+      await sql.transaction(async (tx) => {
+        for (const step of steps) await writePrepared(tx, step);
       });
     },
 
-    /** Ends an execution and its job together. `workerId` must still hold the job. */
+    /**
+     * Ends an execution and its job together, with `steps` (results prepared but not yet
+     * written). `workerId` must still hold the job.
+     */
     async finish(
       id: string,
       workerId: string,
       result: { status: 'succeeded' | 'failed' | 'cancelled'; output?: unknown; error?: StoredError },
       startedAt?: Date,
       finishedAt = new Date(),
+      steps: readonly PreparedStep[] = [],
     ): Promise<boolean> {
       return sql.transaction(async (tx) => {
+        for (const step of steps) await writePrepared(tx, step);
         const changed = await tx.run(
           `UPDATE executions SET status = ?, output = ?, error = ?, finished_at = ?, started_at = COALESCE(started_at, ?)
            WHERE id = ? AND status NOT IN ('succeeded', 'failed', 'cancelled')`,

@@ -1,11 +1,12 @@
 import { setTimeout as sleep } from 'node:timers/promises';
-import { describeZodError, InputError, TimeoutError, toFieldErrors, type ActionDefinition, type DocumentDraft, type Logger as SdkLogger } from '@dwc/sdk';
+import { describeZodError, InputError, TimeoutError, toFieldErrors, type ActionDefinition, type DocumentDraft, type StepContext } from '@dwc/sdk';
 import type { Logger } from 'pino';
 import { retryDelayMs, shouldRetry, type RetryPolicy } from '../engine/index.js';
 import type { StepAiFactory } from '../ai/step-ai.js';
-import type { ExecutionStore } from './execution-store.js';
+import type { StepWriter } from './final-step-hold.js';
 import type { StepStatus, StoredError } from './execution-types.js';
 import { ExecutionCancelledError, toStoredError } from './step-errors.js';
+import { stepContext } from './step-context.js';
 import { eventOutput, type ExecutionEvents } from './step-events.js';
 
 /** How long an attempt runs before its start is committed (so a slow step shows as running). */
@@ -25,7 +26,7 @@ export interface StepAttemptsInput {
   /** Attempts already made before a crash, so counting continues. */
   priorAttempts: number;
   signal: AbortSignal;
-  store: ExecutionStore;
+  store: StepWriter;
   events: ExecutionEvents;
   logger: Logger;
   /** Builds the attempt's `ctx.ai`. */
@@ -75,12 +76,20 @@ export async function runStepAttempts(step: StepAttemptsInput): Promise<StepResu
     }, RECORD_START_AFTER_MS);
     if (step.itemIndex < 0) step.events.step('started', step.stepId, { attempt, ...eventExtra });
     const documents: DocumentDraft[] = [];
-    const log = step.logger.child({ execution_id: step.executionId, step_id: step.stepId, attempt, ...(step.itemIndex < 0 ? {} : { item_index: step.itemIndex }) });
+    const timeout = step.timeoutMs === undefined ? undefined : AbortSignal.timeout(step.timeoutMs);
+    const signal = timeout ? AbortSignal.any([step.signal, timeout]) : step.signal;
+    const { ctx, logger } = stepContext({
+      executionId: step.executionId, workflowId: step.workflowId, stepId: step.stepId, itemIndex: step.itemIndex, attempt, signal, logger: step.logger,
+      documents, stepAi: step.stepAi, aiChain: step.aiChain,
+    });
     try {
-      const raw = await runWithTimeout(step, parsed.data, attempt, log, documents).finally(async () => {
+      let raw: unknown;
+      try {
+        raw = await runWithTimeout(step, parsed.data, ctx, timeout);
+      } finally {
         clearTimeout(recordStart);
-        await startRecorded;
-      });
+        if (startRecorded) await startRecorded;
+      }
       const output = step.action.output.safeParse(raw);
       if (!output.success) {
         throw new InputError(`action "${step.action.type}" returned output that does not match its schema: ${describeZodError(output.error)}`, { code: 'invalid_step_output' });
@@ -97,7 +106,7 @@ export async function runStepAttempts(step: StepAttemptsInput): Promise<StepResu
       const stored = toStoredError(error, where);
       if (shouldRetry(step.retry, attempt, error)) {
         const delay = retryDelayMs(step.retry, attempt);
-        log.warn({ err: error, delay_ms: delay }, 'step attempt failed; retrying');
+        logger().warn({ err: error, delay_ms: delay }, 'step attempt failed; retrying');
         step.events.step('retrying', step.stepId, { attempt, delay_ms: delay, error: stored, ...eventExtra });
         try {
           await sleep(delay, undefined, { signal: step.signal });
@@ -106,39 +115,32 @@ export async function runStepAttempts(step: StepAttemptsInput): Promise<StepResu
         }
         continue;
       }
-      log.warn({ err: error }, 'step failed');
+      logger().warn({ err: error }, 'step failed');
       if (step.itemIndex < 0) step.events.step('failed', step.stepId, { attempt, error: stored });
       return commit({ status: 'failed', error: stored }, attempt, startedAt);
     }
   }
 }
 
-async function runWithTimeout(step: StepAttemptsInput, input: unknown, attempt: number, log: Logger, documents: DocumentDraft[]): Promise<unknown> {
-  const timeout = step.timeoutMs === undefined ? undefined : AbortSignal.timeout(step.timeoutMs);
-  const signal = timeout ? AbortSignal.any([step.signal, timeout]) : step.signal;
-  const running = step.action.run(input, {
-    executionId: step.executionId,
-    workflowId: step.workflowId,
-    stepId: step.stepId,
-    attempt,
-    signal,
-    log: log as unknown as SdkLogger,
-    emitDocument: (draft) => void documents.push(draft),
-    ...(step.stepAi ? { ai: step.stepAi({ executionId: step.executionId, workflowId: step.workflowId, stepId: step.stepId, signal, workflowChain: step.aiChain }) } : {}),
-  });
+function runWithTimeout(step: StepAttemptsInput, input: unknown, ctx: StepContext, timeout: AbortSignal | undefined): Promise<unknown> {
+  const signal = ctx.signal;
+  const running = step.action.run(input, ctx);
   // An action that ignores its signal must still not hold the run past its timeout or a cancel.
-  let onAbort: (() => void) | undefined;
-  const stopped = new Promise<never>((_, reject) => {
-    onAbort = () => reject(timeout?.aborted && !step.signal.aborted
+  return new Promise((resolve, reject) => {
+    const onAbort = () => reject(timeout?.aborted && !step.signal.aborted
       ? new TimeoutError(`did not finish within ${step.timeoutMs} ms (timeout_ms)`, { code: 'step_timeout' })
       : new ExecutionCancelledError());
     if (signal.aborted) onAbort();
     else signal.addEventListener('abort', onAbort, { once: true });
+    running.then(
+      (value) => {
+        signal.removeEventListener('abort', onAbort);
+        resolve(value);
+      },
+      (error: unknown) => {
+        signal.removeEventListener('abort', onAbort);
+        reject(error);
+      },
+    );
   });
-  running.catch(() => undefined);
-  try {
-    return await Promise.race([running, stopped]);
-  } finally {
-    signal.removeEventListener('abort', onAbort!);
-  }
 }

@@ -10,15 +10,19 @@ export function eventOutput(output: unknown, jsonLength?: number): { output?: un
   return size <= EVENT_OUTPUT_LIMIT ? { output } : { output_truncated: true };
 }
 
-/** Emits `step.*` and `execution.*` lifecycle events with the ids every listener needs. */
+/**
+ * Emits `step.*` and `execution.*` lifecycle events with the ids every listener needs. Payloads
+ * are built field by field: V8 copies `{ ...ids, more }` on a slow path, and these run per step.
+ */
 export function executionEvents(events: EventBus, ids: { executionId: string; workflowId: string; version: number }) {
-  const base = { execution_id: ids.executionId, workflow_id: ids.workflowId, version: ids.version };
   return {
-    execution(type: 'started' | 'succeeded' | 'failed' | 'cancelled', extra: Record<string, unknown> = {}) {
-      events.emit(`execution.${type}`, { ...base, status: type === 'started' ? 'running' : type, ...extra });
+    execution(type: 'started' | 'succeeded' | 'failed' | 'cancelled', extra?: Record<string, unknown>) {
+      const payload = { execution_id: ids.executionId, workflow_id: ids.workflowId, version: ids.version, status: type === 'started' ? 'running' : type };
+      events.emit(`execution.${type}`, extra ? Object.assign(payload, extra) : payload);
     },
-    step(type: 'started' | 'succeeded' | 'failed' | 'skipped' | 'retrying' | 'cancelled' | 'progress', stepId: string, extra: Record<string, unknown> = {}) {
-      events.emit(`step.${type}`, { ...base, step_id: stepId, ...extra });
+    step(type: 'started' | 'succeeded' | 'failed' | 'skipped' | 'retrying' | 'cancelled' | 'progress', stepId: string, extra?: Record<string, unknown>) {
+      const payload = { execution_id: ids.executionId, workflow_id: ids.workflowId, version: ids.version, step_id: stepId };
+      events.emit(`step.${type}`, extra ? Object.assign(payload, extra) : payload);
     },
   };
 }

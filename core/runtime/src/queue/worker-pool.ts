@@ -6,6 +6,8 @@ export interface JobContext {
   workerId: string;
   /** Aborted when the job is cancelled, its lease is lost, or the pool stops. */
   signal: AbortSignal;
+  /** Aborts `signal`, for a handler that stops its own job (a cancelled execution). */
+  abort(reason: unknown): void;
   log: Logger;
 }
 
@@ -77,12 +79,12 @@ export function createWorkerPool(options: WorkerPoolOptions) {
 
   function runJob<T>(job: JobRecord, handler: (job: JobRecord, ctx: JobContext) => Promise<T> = options.handlers[job.kind] as never): Promise<T | undefined> {
     const controller = new AbortController();
-    const log = options.logger.child({ job_id: job.id, job_kind: job.kind });
+    const ctx = jobContext(options.logger, job, options.workerId, controller);
     const result = (async () => {
       try {
-        return await handler(job, { workerId: options.workerId, signal: controller.signal, log });
+        return await handler(job, ctx);
       } catch (error) {
-        log.error({ err: error }, 'job handler threw; the job returns to the queue when its lease ends');
+        ctx.log.error({ err: error }, 'job handler threw; the job returns to the queue when its lease ends');
         return undefined;
       } finally {
         active.delete(job.id);
@@ -180,6 +182,19 @@ export function createWorkerPool(options: WorkerPoolOptions) {
     runClaimed<T>(job: JobRecord, handler: (job: JobRecord, ctx: JobContext) => Promise<T>): Promise<T | undefined> {
       reserved--;
       return runJob(job, handler);
+    },
+  };
+}
+
+/** A job's context; its child logger is made on first use, since most jobs never log. */
+function jobContext(logger: Logger, job: JobRecord, workerId: string, controller: AbortController): JobContext {
+  let log: Logger | undefined;
+  return {
+    workerId,
+    signal: controller.signal,
+    abort: (reason) => controller.abort(reason),
+    get log() {
+      return (log ??= logger.child({ job_id: job.id, job_kind: job.kind }));
     },
   };
 }

@@ -36,6 +36,23 @@ describe.each(['sqlite', 'postgres'] as const)('SQL client on %s', (dialect) => 
     for (const i of [0, 6, 8, 19]) expect(await read(`k${i}-second`)).toEqual({ i });
   });
 
+  it('rolls back a group\'s first transaction that throws, and still commits the ones queued behind it', async () => {
+    const results = await Promise.allSettled(
+      ['first', 'second', 'third'].map((key, i) =>
+        sql.transaction(async (tx) => {
+          await put(tx, key, i);
+          await new Promise((resolve) => setTimeout(resolve, 1));
+          if (i === 0) throw new Error('first fails');
+          await put(tx, `${key}-second`, i);
+        }),
+      ),
+    );
+    expect(results.map((r) => r.status)).toEqual(['rejected', 'fulfilled', 'fulfilled']);
+    expect(await read('first')).toBeNull();
+    expect(await read('second-second')).toBe(1);
+    expect(await read('third')).toBe(2);
+  });
+
   it('runs a plain statement issued while transactions are open after them, never inside a rolled-back one', async () => {
     const failing = sql.transaction(async (tx) => {
       await put(tx, 'inside', 1);
@@ -73,5 +90,10 @@ describe.each(['sqlite', 'postgres'] as const)('SQL client on %s', (dialect) => 
     expect(sql.fromBool(row!.enabled)).toBe(true);
     expect(sql.fromJson(row!.config)).toEqual({ a: [1, 'two'] });
     expect(sql.fromDate(row!.updated_at)).toEqual(when);
+    for (const [name, at] of [['same', when], ['next', new Date(when.getTime() + 1)], ['same-again', when]] as const) {
+      await sql.run('INSERT INTO plugin_configs (plugin_name, enabled, config, updated_at) VALUES (?, ?, ?, ?)', [name, true, {}, at]);
+      const saved = await sql.get<Record<string, unknown>>('SELECT updated_at FROM plugin_configs WHERE plugin_name = ?', [name]);
+      expect(sql.fromDate(saved!.updated_at)).toEqual(at);
+    }
   });
 });

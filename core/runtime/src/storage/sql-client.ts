@@ -1,6 +1,7 @@
 import type BetterSqlite3 from 'better-sqlite3';
 import type { Pool, PoolClient } from 'pg';
 import type { Database } from './database.js';
+import { sqliteTimestamp } from './sqlite-timestamp.js';
 
 /** JSON already serialised by the caller (to measure it, say), bound as is instead of stringified again. */
 export class JsonText {
@@ -37,10 +38,6 @@ export function sqlClientOf(database: Database): SqlClient {
   const driver = database.dataSource.driver as unknown as { databaseConnection?: BetterSqlite3.Database; master?: Pool };
   if (database.dialect === 'sqlite') return sqliteClient(driver.databaseConnection!);
   return postgresClient(driver.master!);
-}
-
-function sqliteTimestamp(date: Date): string {
-  return date.toISOString().replace('T', ' ').replace('Z', '');
 }
 
 function sqliteValue(value: SqlParam): string | number | null {
@@ -98,37 +95,53 @@ function sqliteClient(db: BetterSqlite3.Database): SqlClient {
         setImmediate(() => void drain());
       }
     });
+  const begin = db.prepare('BEGIN IMMEDIATE');
+  const commit = db.prepare('COMMIT');
+  const rollback = db.prepare('ROLLBACK');
+  const savepoint = db.prepare('SAVEPOINT dwc_tx');
+  const release = db.prepare('RELEASE dwc_tx');
+  const rollbackToSavepoint = db.prepare('ROLLBACK TO dwc_tx');
   async function drain(): Promise<void> {
     try {
       while (queue.length > 0) {
         const done: { task: Queued; ok: boolean; value: unknown }[] = [];
         try {
-          prepare('BEGIN IMMEDIATE').run();
+          begin.run();
         } catch (error) {
           // Another connection holds the write lock past busy_timeout (SQLITE_BUSY): this group
           // fails with that error instead of hanging, and later work tries again.
           for (const task of queue.splice(0, MAX_GROUP)) task.reject(error);
           continue;
         }
+        // Until a transaction of this group succeeded, one that throws is undone by rolling back
+        // the whole group, so it needs no savepoint.
+        let kept = false;
         while (queue.length > 0 && done.length < MAX_GROUP) {
           const task = queue.shift()!;
-          prepare('SAVEPOINT dwc_tx').run();
+          if (kept) savepoint.run();
           try {
             const value = await task.work();
-            prepare('RELEASE dwc_tx').run();
+            if (kept) release.run();
+            kept = true;
             done.push({ task, ok: true, value });
           } catch (error) {
-            prepare('ROLLBACK TO dwc_tx').run();
-            prepare('RELEASE dwc_tx').run();
             done.push({ task, ok: false, value: error });
+            if (!kept) {
+              if (db.inTransaction) rollback.run();
+              break;
+            }
+            rollbackToSavepoint.run();
+            release.run();
           }
         }
-        try {
-          prepare('COMMIT').run();
-        } catch (error) {
-          if (db.inTransaction) prepare('ROLLBACK').run();
-          for (const { task } of done) task.reject(error);
-          continue;
+        if (db.inTransaction) {
+          try {
+            commit.run();
+          } catch (error) {
+            if (db.inTransaction) rollback.run();
+            for (const { task } of done) task.reject(error);
+            continue;
+          }
         }
         for (const { task, ok, value } of done) (ok ? task.resolve : task.reject)(value);
       }

@@ -1,7 +1,7 @@
 import jsonata from 'jsonata';
 import { describe, expect, it } from 'vitest';
 import { compileExpression } from './compile-expression.js';
-import { evaluateExpression, toPlainJson } from './evaluate-expression.js';
+import { evaluateEagerly, evaluateExpression, toPlainJson } from './evaluate-expression.js';
 import type { ExpressionScope } from './evaluate-expression.js';
 import { ExpressionError } from './expression-error.js';
 
@@ -20,6 +20,23 @@ async function failure(promise: Promise<unknown>): Promise<ExpressionError> {
   expect(error).toBeInstanceOf(ExpressionError);
   return error as ExpressionError;
 }
+
+describe('evaluateEagerly', () => {
+  const scope: ExpressionScope = { input: { n: 2, list: [1, 2] }, steps: { a: { output: { text: 'hi' } } } };
+
+  it('answers a plain path at once, and anything JSONata must run in a promise', async () => {
+    expect(evaluateEagerly('steps.a.output.text', scope)).toBe('hi');
+    expect(evaluateEagerly('input.missing', scope)).toBeUndefined();
+    const computed = evaluateEagerly('input.n * 3', scope);
+    expect(computed).toBeInstanceOf(Promise);
+    await expect(computed).resolves.toBe(6);
+    await expect(evaluateEagerly('input.list', scope)).resolves.toEqual([1, 2]);
+  });
+
+  it('throws a syntax error at once', () => {
+    expect(() => evaluateEagerly('input.n +', scope)).toThrow(ExpressionError);
+  });
+});
 
 describe('evaluateExpression', () => {
   it('evaluates the API.md condition written with ==', async () => {

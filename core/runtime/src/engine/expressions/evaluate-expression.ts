@@ -35,11 +35,23 @@ export async function evaluateExpression(
   scope: ExpressionScope,
   limits?: ExpressionLimits,
 ): Promise<JsonValue | undefined> {
+  return evaluateEagerly(source, scope, limits);
+}
+
+/**
+ * {@link evaluateExpression}, answering a plain dotted path (most templates) at once rather than
+ * in a promise: the value, or a promise when JSONata has to run. Throws a syntax error at once.
+ */
+export function evaluateEagerly(source: string, scope: ExpressionScope, limits?: ExpressionLimits): JsonValue | undefined | Promise<JsonValue | undefined> {
   const compiled = compileExpression(source, limits);
   if (compiled.path !== undefined) {
     const found = readPath(scope, compiled.path);
     if (found !== NEEDS_JSONATA) return toPlainJson(found);
   }
+  return evaluateWithJsonata(compiled, source, scope);
+}
+
+async function evaluateWithJsonata(compiled: ReturnType<typeof compileExpression>, source: string, scope: ExpressionScope): Promise<JsonValue | undefined> {
   let result: unknown;
   try {
     result = await compiled.jsonata.evaluate(scope);

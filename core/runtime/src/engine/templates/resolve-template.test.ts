@@ -39,6 +39,13 @@ describe('resolveTemplate', () => {
     expect(resolved).toEqual({ text: 'page text', list: [1, 6, true], none: null });
   });
 
+  it('resolves the fields after one that needs JSONata in order, keeping the key order, and names the first that fails', async () => {
+    const resolved = await resolveTemplate({ a: '{{ input.count }}', b: '{{ input.count * 2 }}', c: '{topic}', d: ['{{ $uppercase(input.meta.lang) }}', '{{ input.meta.lang }}'], e: 'x {{ input.count + 1 }} {count}' }, scope);
+    expect(Object.entries(resolved as object)).toEqual([['a', 3], ['b', 6], ['c', 'AI Automation'], ['d', ['EN', 'en']], ['e', 'x 4 3']]);
+    const error = await templateError({ a: '{{ input.count * 2 }}', b: '{{ input.count + }}', c: '{{ input.count - }}' }, { path: 'input' });
+    expect(error.details).toMatchObject({ path: 'input.b' });
+  });
+
   it('fills {name} and {a.b} placeholders from the input', async () => {
     await expect(resolveTemplate('Write about {topic} in {meta.lang}', scope)).resolves.toBe('Write about AI Automation in en');
     await expect(resolveTemplate('{count}', scope)).resolves.toBe(3);
@@ -74,5 +81,12 @@ describe('resolveTemplate', () => {
   it('refuses an unclosed {{', async () => {
     const error = await templateError('Hello {{ input.topic', { stepId: 's', path: 'input.greeting' });
     expect(error.message).toMatch(/never closed/);
+    expect((await templateError('Hello {{ input.topic', { stepId: 's', path: 'input.again' })).message).toMatch(/input\.again.*never closed/);
+  });
+
+  it('resolves a template seen before against the scope at hand', async () => {
+    const template = { text: 'n={{ input.n }} {name}', n: '{{ input.n }}' };
+    await expect(resolveTemplate(template, { input: { n: 1, name: 'a' } })).resolves.toEqual({ text: 'n=1 a', n: 1 });
+    await expect(resolveTemplate(template, { input: { n: 2 } })).resolves.toEqual({ text: 'n=2 {name}', n: 2 });
   });
 });

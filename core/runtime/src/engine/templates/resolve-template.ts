@@ -1,6 +1,6 @@
 import type { JsonValue } from '../../storage/json-value.js';
 import type { ExpressionLimits } from '../expressions/compile-expression.js';
-import { evaluateExpression } from '../expressions/evaluate-expression.js';
+import { evaluateEagerly } from '../expressions/evaluate-expression.js';
 import type { ExpressionScope } from '../expressions/evaluate-expression.js';
 import { mayBeTemplate, parseTemplate } from './parse-template.js';
 import type { TemplatePart } from './parse-template.js';
@@ -22,57 +22,116 @@ export interface ResolveOptions extends TemplateLocation {
  * Throws TemplateError naming `options.stepId` and the field path under `options.path`.
  */
 export async function resolveTemplate(value: unknown, scope: ExpressionScope, options: ResolveOptions = {}): Promise<unknown> {
+  return resolveValue(value, scope, options);
+}
+
+// Resolving goes synchronously as far as it can and returns a promise only from the first
+// expression that needs JSONata on, so a step input of plain values and paths costs no promise
+// per field. Fields are still resolved one after another, in order.
+type Eventually<T> = T | Promise<T>;
+
+function resolveValue(value: unknown, scope: ExpressionScope, options: ResolveOptions): unknown {
   if (typeof value === 'string') return resolveString(value, scope, options);
-  if (Array.isArray(value)) {
-    const resolved: unknown[] = [];
-    for (const [index, element] of value.entries()) {
-      resolved.push(await resolveTemplate(element, scope, { ...options, path: childPath(options.path, index) }));
-    }
-    return resolved;
-  }
-  if (isPlainObject(value)) {
-    const resolved: Record<string, unknown> = {};
-    for (const [key, element] of Object.entries(value)) {
-      resolved[key] = await resolveTemplate(element, scope, { ...options, path: childPath(options.path, key) });
-    }
-    return resolved;
-  }
+  if (Array.isArray(value)) return resolveFields(value as unknown as Fields, [...value.keys()], [] as unknown as Fields, scope, options);
+  if (isPlainObject(value)) return resolveFields(value, Object.keys(value), {}, scope, options);
   return value;
 }
 
-async function resolveString(template: string, scope: ExpressionScope, options: ResolveOptions): Promise<unknown> {
+type Fields = Record<number | string, unknown>;
+
+function resolveFields(value: Fields, keys: (number | string)[], target: Fields, scope: ExpressionScope, options: ResolveOptions): Eventually<unknown> {
+  for (let i = 0; i < keys.length; i++) {
+    const key = keys[i]!;
+    const resolved = resolveValue(value[key], scope, at(options, childPath(options.path, key)));
+    if (resolved instanceof Promise) return finishFields(value, keys, i, resolved, target, scope, options);
+    target[key] = resolved;
+  }
+  return target;
+}
+
+async function finishFields(
+  value: Fields, keys: (number | string)[], from: number, first: Promise<unknown>, target: Fields, scope: ExpressionScope, options: ResolveOptions,
+): Promise<unknown> {
+  target[keys[from]!] = await first;
+  for (let i = from + 1; i < keys.length; i++) {
+    const key = keys[i]!;
+    target[key] = await resolveValue(value[key], scope, at(options, childPath(options.path, key)));
+  }
+  return target;
+}
+
+function resolveString(template: string, scope: ExpressionScope, options: ResolveOptions): unknown {
   if (!mayBeTemplate(template)) return template;
-  let parts: TemplatePart[];
+  let parsed: ParsedTemplate;
   try {
-    parts = parseTemplate(template);
+    parsed = parsedTemplate(template);
   } catch (error) {
     throw atLocation(error, options);
   }
-  const meaningful = parts.filter((part) => part.kind !== 'text' || part.text.trim() !== '');
-  const only = meaningful.length === 1 ? meaningful[0] : undefined;
-  if (only?.kind === 'expression') return (await evaluatePart(only.source, scope, options)) ?? null;
-  if (only?.kind === 'placeholder' && meaningful.length === parts.length) {
+  const { parts, only, onlyPart } = parsed;
+  if (only?.kind === 'expression') {
+    const value = evaluatePart(only.source, scope, options);
+    return value instanceof Promise ? value.then((found) => found ?? null) : (value ?? null);
+  }
+  if (only?.kind === 'placeholder' && onlyPart) {
     const found = lookupInput(scope, only.path);
     return found === undefined ? only.raw : found;
   }
+  return interpolate(parts, 0, '', scope, options);
+}
 
-  let text = '';
-  for (const part of parts) {
+interface ParsedTemplate {
+  parts: TemplatePart[];
+  /** The one part that is not blank text, if there is exactly one. */
+  only: TemplatePart | undefined;
+  /** Whether `only` is the template's only part (no blank text around it). */
+  onlyPart: boolean;
+}
+
+/** Most templates parsed so far; a workflow's templates are resolved again on every run. */
+const MAX_PARSED = 1000;
+const parsedTemplates = new Map<string, ParsedTemplate>();
+
+function parsedTemplate(template: string): ParsedTemplate {
+  let parsed = parsedTemplates.get(template);
+  if (parsed) return parsed;
+  const parts = parseTemplate(template);
+  const meaningful = parts.filter((part) => part.kind !== 'text' || part.text.trim() !== '');
+  parsed = { parts, only: meaningful.length === 1 ? meaningful[0] : undefined, onlyPart: meaningful.length === parts.length };
+  if (parsedTemplates.size >= MAX_PARSED) parsedTemplates.clear();
+  parsedTemplates.set(template, parsed);
+  return parsed;
+}
+
+function interpolate(parts: TemplatePart[], from: number, text: string, scope: ExpressionScope, options: ResolveOptions): Eventually<string> {
+  for (let i = from; i < parts.length; i++) {
+    const part = parts[i]!;
     if (part.kind === 'text') text += part.text;
     else if (part.kind === 'placeholder') {
       const found = lookupInput(scope, part.path);
       text += found === undefined ? part.raw : interpolated(found);
-    } else text += interpolated(await evaluatePart(part.source, scope, options));
+    } else {
+      const value = evaluatePart(part.source, scope, options);
+      if (value instanceof Promise) return value.then((found) => interpolate(parts, i + 1, text + interpolated(found), scope, options));
+      text += interpolated(value);
+    }
   }
   return text;
 }
 
-async function evaluatePart(source: string, scope: ExpressionScope, options: ResolveOptions): Promise<JsonValue | undefined> {
+function evaluatePart(source: string, scope: ExpressionScope, options: ResolveOptions): Eventually<JsonValue | undefined> {
+  let value: Eventually<JsonValue | undefined>;
   try {
-    return await evaluateExpression(source, scope, options.limits);
+    value = evaluateEagerly(source, scope, options.limits);
   } catch (error) {
     throw atLocation(error, options);
   }
+  return value instanceof Promise ? value.catch((error: unknown) => Promise.reject(atLocation(error, options))) : value;
+}
+
+/** `options` for the field at `path` (not `{ ...options, path }`, which V8 copies on a slow path). */
+function at(options: ResolveOptions, path: string): ResolveOptions {
+  return { stepId: options.stepId, path, limits: options.limits };
 }
 
 function interpolated(value: unknown): string {

@@ -98,7 +98,7 @@ export async function startEngine(
   const pool = createWorkerPool({
     jobs, workerId: 'test-worker', logger: silentLogger, concurrency: options.concurrency ?? 4, leaseMs: 5_000, pollMs: 50,
     handlers: {
-      execution: async (job, ctx) => void (await runner.run((job.payload as { execution_id: string }).execution_id, { workerId: ctx.workerId, signal: ctx.signal })),
+      execution: async (job, ctx) => void (await runner.run((job.payload as { execution_id: string }).execution_id, { workerId: ctx.workerId, signal: ctx.signal, abort: ctx.abort })),
       task: async () => undefined,
     },
   });
