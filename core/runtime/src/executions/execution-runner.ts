@@ -185,7 +185,8 @@ export function createExecutionRunner(deps: ExecutionRunnerDeps) {
         }
         return { status: 'succeeded', output: executionOutput(state, plan) };
       }
-      await Promise.race(inflight.values());
+      // One step in flight (a chain) is awaited as is; Promise.race costs a promise per call.
+      await (inflight.size === 1 ? inflight.values().next().value : Promise.race(inflight.values()));
     }
   }
 
