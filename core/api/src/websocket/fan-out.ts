@@ -61,6 +61,7 @@ export function startFanOut(options: {
     if (event.type === SECURITY_ALERT_EVENT) return broadcastAlert(event);
     targets.length = 0;
     for (const [kind, field] of ROUTING) {
+      if (rooms.occupied(kind) === 0) continue;
       const id = event.payload[field];
       if (typeof id !== 'string' || id === '') continue;
       const members = rooms.members(roomName(kind, id));

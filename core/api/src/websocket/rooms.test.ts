@@ -7,11 +7,13 @@ describe('rooms', () => {
     expect(rooms.join('workflow', 'wf-1', 'a')).toBe(true);
     expect(rooms.join('workflow', 'wf-1', 'b')).toBe(true);
     expect(rooms.counts()).toEqual({ total: 1, by_kind: { workflow: 1, execution: 0, user: 0 } });
+    expect([rooms.occupied('workflow'), rooms.occupied('execution')]).toEqual([1, 0]);
     expect(rooms.leave('workflow', 'wf-1', 'a')).toBe(true);
     expect([...rooms.members('workflow:wf-1')!]).toEqual(['b']);
     expect(rooms.leave('workflow', 'wf-1', 'b')).toBe(true);
     expect(rooms.members('workflow:wf-1')).toBeUndefined();
     expect(rooms.counts().total).toBe(0);
+    expect(rooms.occupied('workflow')).toBe(0);
   });
 
   it('reports a repeated join or a leave of a room not joined as no change', () => {

@@ -19,6 +19,8 @@ export interface Rooms<M> {
   leave(kind: RoomKind, id: string, member: M): boolean;
   /** The live member set (do not change it), or undefined when nobody is in the room. */
   members(room: string): ReadonlySet<M> | undefined;
+  /** How many rooms of this kind have members. */
+  occupied(kind: RoomKind): number;
   counts(): RoomCounts;
 }
 
@@ -49,6 +51,7 @@ export function createRooms<M>(): Rooms<M> {
       return true;
     },
     members: (room) => rooms.get(room),
+    occupied: (kind) => byKind[kind],
     counts: () => ({ total: rooms.size, by_kind: { ...byKind } }),
   };
 }
