@@ -1,4 +1,3 @@
-import { METHODS } from 'node:http';
 import type { Request, RequestHandler, Response } from 'express';
 import FindMyWay from 'find-my-way';
 import type { ApiDeps } from './api-deps.js';
@@ -135,9 +134,9 @@ export function routeTable(routes: readonly Route[], deps: ApiDeps, options: Rou
     methods.push(route.method);
     methodsByPath.set(shape, methods);
   }
+  // One entry per path shape, looked up only when no route took the method: 405 naming the others.
+  const shapes = FindMyWay({ ignoreTrailingSlash: true });
   for (const [path, methods] of methodsByPath) {
-    const taken = new Set(methods.includes('GET') ? [...methods, 'HEAD'] : methods);
-    const others = METHODS.filter((method) => !taken.has(method)) as FindMyWay.HTTPMethod[];
     const refuse = methodNotAllowed(methods);
     const served: Served = (req, res) => {
       try {
@@ -146,14 +145,14 @@ export function routeTable(routes: readonly Route[], deps: ApiDeps, options: Rou
         onError(error, req, res, () => undefined);
       }
     };
-    router.on(others, path, unused, { served });
+    shapes.on('GET', path, unused, { served });
   }
 
   return {
     api,
     dispatch(req, res) {
       // The URL as sent: find-my-way splits off the query string and parses it (fast-querystring).
-      const found = router.find(req.method as FindMyWay.HTTPMethod, req.url);
+      const found = router.find(req.method as FindMyWay.HTTPMethod, req.url) ?? shapes.find('GET', req.url);
       if (found === null) return false;
       (found.store as { served: Served }).served(req, res, found.params as Record<string, string>, found.searchParams);
       return true;
