@@ -216,6 +216,26 @@ describe.each(['sqlite', 'postgres'] as const)('execution engine on %s', (dialec
     }
   });
 
+  it('tells listeners of a failed step only once its failure is committed', async () => {
+    const workflow = await engine.createWorkflow(chain(
+      { id: 'shaky', type: 'test.fail', continue_on_error: true, input: {} },
+      { id: 'broken', type: 'test.fail', input: { message: 'no luck' } },
+    ));
+    const readOnEvent: Promise<string[]>[] = [];
+    const off = engine.events.on('step.failed', (event) => {
+      if (event.payload.workflow_id !== workflow.id) return;
+      readOnEvent.push(engine.stepsOf(String(event.payload.execution_id)).then((rows) => rows.map((r) => `${r.stepId}:${r.status}`).sort()));
+    });
+    try {
+      const execution = await engine.service.start(workflow.id, {});
+      const ended = await engine.service.waitFor(execution.id, 10_000);
+      expect(ended.status).toBe('failed');
+      expect(await Promise.all(readOnEvent)).toEqual([['shaky:failed'], ['broken:failed', 'shaky:failed']]);
+    } finally {
+      off();
+    }
+  });
+
   it('resumes an execution from its last committed step without re-running committed steps', async () => {
     const paused = await startEngine(dialect, { autoStart: false });
     try {

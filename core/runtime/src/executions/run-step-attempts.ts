@@ -61,8 +61,9 @@ export async function runStepAttempts(step: StepAttemptsInput): Promise<StepResu
   const parsed = step.action.input.safeParse(step.input);
   if (!parsed.success) {
     const error = toStoredError(new InputError(`input is invalid: ${describeZodError(parsed.error)}`, { code: 'invalid_step_input', details: toFieldErrors(parsed.error) }), where);
+    const result = await commit({ status: 'failed', error }, step.priorAttempts, null);
     if (step.itemIndex < 0) step.events.step('failed', step.stepId, { error, attempt: step.priorAttempts });
-    return commit({ status: 'failed', error }, step.priorAttempts, null);
+    return result;
   }
 
   for (let attempt = step.priorAttempts + 1; ; attempt++) {
@@ -100,8 +101,9 @@ export async function runStepAttempts(step: StepAttemptsInput): Promise<StepResu
     } catch (error) {
       if (step.signal.aborted) {
         const stored = toStoredError(new ExecutionCancelledError(), where);
+        const result = await commit({ status: 'cancelled', error: stored }, attempt, startedAt);
         if (step.itemIndex < 0) step.events.step('cancelled', step.stepId, { attempt });
-        return commit({ status: 'cancelled', error: stored }, attempt, startedAt);
+        return result;
       }
       const stored = toStoredError(error, where);
       if (shouldRetry(step.retry, attempt, error)) {
@@ -116,8 +118,9 @@ export async function runStepAttempts(step: StepAttemptsInput): Promise<StepResu
         continue;
       }
       logger().warn({ err: error }, 'step failed');
+      const result = await commit({ status: 'failed', error: stored }, attempt, startedAt);
       if (step.itemIndex < 0) step.events.step('failed', step.stepId, { attempt, error: stored });
-      return commit({ status: 'failed', error: stored }, attempt, startedAt);
+      return result;
     }
   }
 }
