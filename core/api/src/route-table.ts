@@ -78,7 +78,7 @@ function handler(route: Route, deps: ApiDeps, api: ApiContext) {
   };
 }
 
-function methodNotAllowed(methods: readonly string[]): Served {
+function methodNotAllowed(methods: readonly string[], refuse: (error: unknown, req: Request, res: Response) => void): Served {
   const allowed = [...methods];
   if (allowed.includes('GET')) allowed.push('HEAD');
   allowed.push('OPTIONS');
@@ -89,9 +89,9 @@ function methodNotAllowed(methods: readonly string[]): Served {
       res.status(204).end();
       return;
     }
-    throw new HttpStatusError(405, 'method_not_allowed', `${req.method} is not allowed on ${req.path}; use ${allow}.`, {
+    refuse(new HttpStatusError(405, 'method_not_allowed', `${req.method} is not allowed on ${req.path}; use ${allow}.`, {
       headers: { Allow: allow },
-    });
+    }), req, res);
   };
 }
 
@@ -109,6 +109,7 @@ export function routeTable(routes: readonly Route[], deps: ApiDeps, options: Rou
   const body = jsonBody(deps);
   const limiters = createRateLimiters(deps);
   const onError = errorHandler(deps.logger);
+  const refuse = (error: unknown, req: Request, res: Response): void => void onError(error, req, res, () => undefined);
   const router = FindMyWay({ ignoreTrailingSlash: true });
   const methodsByPath = new Map<string, string[]>();
 
@@ -122,7 +123,7 @@ export function routeTable(routes: readonly Route[], deps: ApiDeps, options: Rou
     }
     const handle = handler(route, deps, api);
     const served: Served = (req, res, params, query) => {
-      const fail = (error: unknown): void => void onError(error, req, res, () => undefined);
+      const fail = (error: unknown): void => refuse(error, req, res);
       req.params = params;
       requestState(res).route = { path: route.path, params };
       runChain(chain, req, res, () => void handle(req, res, query).catch(fail), fail);
@@ -136,17 +137,7 @@ export function routeTable(routes: readonly Route[], deps: ApiDeps, options: Rou
   }
   // One entry per path shape, looked up only when no route took the method: 405 naming the others.
   const shapes = FindMyWay({ ignoreTrailingSlash: true });
-  for (const [path, methods] of methodsByPath) {
-    const refuse = methodNotAllowed(methods);
-    const served: Served = (req, res) => {
-      try {
-        refuse(req, res, {}, {});
-      } catch (error) {
-        onError(error, req, res, () => undefined);
-      }
-    };
-    shapes.on('GET', path, unused, { served });
-  }
+  for (const [path, methods] of methodsByPath) shapes.on('GET', path, unused, { served: methodNotAllowed(methods, refuse) });
 
   return {
     api,
