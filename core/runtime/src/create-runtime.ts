@@ -148,7 +148,7 @@ export async function createRuntime(options: CreateRuntimeOptions): Promise<Runt
     const executionStore = createExecutionStore(sql, jobs);
     const workflows = createWorkflowStore<WorkflowDefinition>(sql);
     const documents = createDocumentStore(sql);
-    const ai = createAiRuntime({ config, sql, registries, events, documents, cache, logger });
+    const ai = createAiRuntime({ config, sql, registries, events, documents, cache, logger, plugins: () => plugins.providersOf('ai-provider') });
     const runner = createExecutionRunner({ executions: executionStore, workflows, registries, events, logger, stepAi: ai.stepAi });
     let bridge: PostgresEventBridge | undefined;
     // Called only after start-up, once `workers` exists.

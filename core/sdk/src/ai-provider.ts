@@ -111,6 +111,11 @@ export class AiProviderError extends ExternalServiceError {
 }
 
 export interface AiCapabilities {
+  /**
+   * Writes text with `generate`. Default true; `false` for a provider with no language model (the
+   * `local` analyser), which a default chain then leaves out of generation.
+   */
+  generation?: boolean;
   streaming: boolean;
   embeddings: boolean;
   structuredOutput: boolean;
@@ -132,12 +137,27 @@ export interface AiHealth {
   configured?: boolean;
 }
 
+/**
+ * Whether a provider is set up, known without calling it; the default chain (no provider named
+ * anywhere) tries the `configured` ones, then the `probe` ones whose `health` answers, and the error
+ * when none is lists each `hint`.
+ */
+export type AiReadiness =
+  /** Its credentials or address are set (or it needs none). */
+  | { state: 'configured' }
+  /** It needs a server that may or may not be running (a local Ollama): ask `health`. */
+  | { state: 'probe'; hint: string }
+  /** Not set up; `hint` says what to set, e.g. `set OPENAI_API_KEY`. */
+  | { state: 'unconfigured'; hint: string };
+
 export interface AiProviderSpec {
   /** Registry key, e.g. `openai`, `ollama`, `local`. */
   type: string;
   title: string;
   description: string;
   capabilities: AiCapabilities;
+  /** Whether it is set up (default `configured`). */
+  readiness?: AiReadiness;
   /**
    * Generates a reply to `messages` (a chat; one user message for a plain prompt); streams tokens to
    * `ctx.onToken` when given and supported. Failures throw AiProviderError.
@@ -166,11 +186,15 @@ export function defineAiProvider(spec: AiProviderSpec): AiProviderDefinition {
   if (spec.capabilities.embeddings) assertFunction(where, 'embed', spec.embed);
   if (spec.capabilities.analysis) assertFunction(where, 'analyze', spec.analyze);
   if (spec.capabilities.modelManagement) assertFunction(where, 'pullModel', spec.pullModel);
+  const readiness = spec.readiness;
+  if (readiness !== undefined && !(readiness.state === 'configured' || ((readiness.state === 'probe' || readiness.state === 'unconfigured') && typeof readiness.hint === 'string' && readiness.hint !== ''))) {
+    throw new TypeError(`${where}: "readiness" must be {state: "configured"} or {state: "probe" | "unconfigured", hint: "<what to set>"}.`);
+  }
   return Object.freeze({ ...spec, kind: 'ai-provider' as const });
 }
 
 /** What the host and the UI see of a provider before its code (and its vendor SDK) is loaded. */
-export type AiProviderInfo = Pick<AiProviderSpec, 'type' | 'title' | 'description' | 'capabilities'>;
+export type AiProviderInfo = Pick<AiProviderSpec, 'type' | 'title' | 'description' | 'capabilities' | 'readiness'>;
 
 /**
  * Declares a provider whose implementation is imported on first use, so a plugin that bundles a

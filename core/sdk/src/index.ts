@@ -9,6 +9,10 @@
 export { z } from 'zod';
 export { SDK_API_VERSION } from './api-version.js';
 export { CAPABILITY_ID } from './capability-id.js';
+export { CAPABILITY_KIND_NAMES, CAPABILITY_KINDS } from './capability-kinds.js';
+export type { CapabilityKindName, CapabilityRegistrarName } from './capability-kinds.js';
+export { envValue, PluginSettingError, readSetting } from './plugin-settings.js';
+export type { SettingSpec } from './plugin-settings.js';
 export { definePlugin, permissionsSchema } from './plugin.js';
 export type { Dispose, Permissions, PluginContext, PluginDefinition, PluginSpec, Registrar } from './plugin.js';
 export { defineAction } from './action.js';
@@ -19,6 +23,8 @@ export { channelMessageSchema, defineChannel, notificationPrioritySchema } from 
 export type { ChannelContext, ChannelDefinition, ChannelMessage, ChannelSpec, DeliveryResult } from './channel.js';
 export { AiProviderError, ANALYSIS_TASKS, defineAiProvider, defineLazyAiProvider } from './ai-provider.js';
 export { aiErrorFromStatus, aiErrorFromTransport, retryAfterMs } from './ai-provider-errors.js';
+export { apiKeyReadiness, defineRemoteAiProvider } from './ai-remote-provider.js';
+export type { RemoteAiCall, RemoteAiConnection, RemoteAiOperations } from './ai-remote-provider.js';
 export type { AiFailureHints } from './ai-provider-errors.js';
 export type {
   AiCallContext,
@@ -31,6 +37,7 @@ export type {
   AiProviderDefinition,
   AiProviderInfo,
   AiProviderSpec,
+  AiReadiness,
   ChatMessage,
   EmbedResult,
   GenerateRequest,

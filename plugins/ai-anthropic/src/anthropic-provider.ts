@@ -1,4 +1,4 @@
-import { AiProviderError, defineAiProvider, type AiCallContext, type GenerateRequest, type GenerateResult } from '@dwc/sdk';
+import { defineRemoteAiProvider, type AiCallContext, type GenerateRequest, type GenerateResult } from '@dwc/sdk';
 import Anthropic from '@anthropic-ai/sdk';
 import { anthropicProviderInfo } from './provider-info.js';
 import type { AnthropicSettings } from './common/config.js';
@@ -8,54 +8,30 @@ type StreamParams = Anthropic.Messages.MessageCreateParamsStreaming;
 
 /** The `anthropic` AI provider: Claude models through the Messages API, always streamed (SSE). */
 export function createAnthropicProvider(settings: AnthropicSettings) {
-  let client: Anthropic | undefined;
-
-  /**
-   * Runs `run` with one signal: the caller's `ctx.signal` or `timeout_ms` over the whole call, whichever
-   * fires first (the SDK's own timeout stops at the response headers; a stalled stream must end too).
-   */
-  async function call<T>(ctx: AiCallContext, model: string | undefined, run: (client: Anthropic, signal: AbortSignal) => Promise<T>): Promise<T> {
-    if (!settings.apiKey) {
-      throw new AiProviderError('anthropic', 'not_configured', 'Anthropic needs an API key: set ANTHROPIC_API_KEY.');
-    }
-    client ??= new Anthropic({ apiKey: settings.apiKey, baseURL: settings.baseUrl, timeout: settings.timeout_ms, maxRetries: settings.max_retries });
-    const timeout = AbortSignal.timeout(settings.timeout_ms);
-    try {
-      return await run(client, AbortSignal.any([ctx.signal, timeout]));
-    } catch (error) {
-      throw toAnthropicError(error, settings, { signal: ctx.signal, timedOut: timeout.aborted && !ctx.signal.aborted, model });
-    }
-  }
-
-  function listModels(ctx: AiCallContext) {
-    return call(ctx, undefined, async (anthropic, signal) => {
-      const models = [];
-      for await (const model of anthropic.models.list({}, { signal })) {
-        models.push(model.max_input_tokens ? { id: model.id, contextLength: model.max_input_tokens } : { id: model.id });
-      }
-      return models;
-    });
-  }
-
-  return defineAiProvider({
-    ...anthropicProviderInfo(settings),
-
+  const connection = {
+    vendor: 'Anthropic',
+    baseUrl: settings.baseUrl,
+    hostSetting: 'base_url / ANTHROPIC_BASE_URL',
+    keySetting: 'ANTHROPIC_API_KEY',
+    timeoutMs: settings.timeout_ms,
+    createClient: () => new Anthropic({ apiKey: settings.apiKey!, baseURL: settings.baseUrl, timeout: settings.timeout_ms, maxRetries: settings.max_retries }),
+    toError: toAnthropicError,
+  };
+  return defineRemoteAiProvider(anthropicProviderInfo(settings), connection, (call) => ({
     generate(request, ctx) {
       const model = request.model ?? settings.default_model;
       return call(ctx, model, (anthropic, signal) => streamMessage(anthropic, messageParams(request, model, settings), signal, ctx));
     },
 
-    listModels,
-
-    async health(ctx) {
-      try {
-        const models = await listModels(ctx);
-        return { ok: true, detail: `${models.length} models at ${settings.baseUrl}` };
-      } catch (error) {
-        return { ok: false, detail: (error as Error).message, ...(isNotConfigured(error) ? { configured: false } : {}) };
-      }
-    },
-  });
+    listModels: (ctx: AiCallContext) =>
+      call(ctx, undefined, async (anthropic, signal) => {
+        const models = [];
+        for await (const model of anthropic.models.list({}, { signal })) {
+          models.push(model.max_input_tokens ? { id: model.id, contextLength: model.max_input_tokens } : { id: model.id });
+        }
+        return models;
+      }),
+  }));
 }
 
 /** System messages become the `system` parameter; the rest stay a user/assistant conversation. */
@@ -92,12 +68,6 @@ async function streamMessage(anthropic: Anthropic, params: StreamParams, signal:
       if (event.usage.input_tokens != null) usage.inputTokens = event.usage.input_tokens;
     }
   }
-  // The SDK ends the iteration quietly when the signal aborts; a cut-off answer is a failure.
-  signal.throwIfAborted();
   const finishReason = stop === 'end_turn' || stop === 'stop_sequence' ? 'stop' : stop === 'max_tokens' ? 'length' : 'other';
   return { text, model, usage, finishReason };
-}
-
-function isNotConfigured(error: unknown): boolean {
-  return error instanceof AiProviderError && error.reason === 'not_configured';
 }

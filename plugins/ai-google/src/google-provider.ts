@@ -1,52 +1,28 @@
-import { AiProviderError, defineAiProvider, type AiCallContext, type GenerateRequest, type GenerateResult } from '@dwc/sdk';
+import { AiProviderError, defineRemoteAiProvider, type AiCallContext, type GenerateRequest, type GenerateResult } from '@dwc/sdk';
 import { FinishReason, GoogleGenAI, type GenerateContentConfig } from '@google/genai';
 import { googleProviderInfo } from './provider-info.js';
-import type { GoogleSettings } from './common/config.js';
+import { GOOGLE_KEY_SETTING, type GoogleSettings } from './common/config.js';
 import { toGoogleError } from './common/errors.js';
 
 /** The `google` AI provider: Gemini models through the Gemini Developer API (Google Gen AI SDK). */
 export function createGoogleProvider(settings: GoogleSettings) {
-  let client: GoogleGenAI | undefined;
-
-  /** Runs `work` with one abort signal: the caller's `ctx.signal` or our own `timeout_ms`, whichever fires first. */
-  async function call<T>(ctx: AiCallContext, model: string | undefined, work: (client: GoogleGenAI, signal: AbortSignal) => Promise<T>): Promise<T> {
-    if (!settings.apiKey) {
-      throw new AiProviderError('google', 'not_configured', 'Google Gemini needs an API key: set GEMINI_API_KEY (or GOOGLE_API_KEY).');
-    }
-    client ??= new GoogleGenAI({
-      apiKey: settings.apiKey,
-      vertexai: false,
-      apiVersion: settings.api_version,
-      // Retries stay with the runtime's fallback chain: one attempt per call.
-      httpOptions: { baseUrl: settings.baseUrl, retryOptions: { attempts: 1 } },
-    });
-    const timeout = AbortSignal.timeout(settings.timeout_ms);
-    const signal = AbortSignal.any([ctx.signal, timeout]);
-    try {
-      signal.throwIfAborted();
-      const result = await work(client, signal);
-      // A stream cut by the signal may end quietly; a cut-off answer is a failure.
-      signal.throwIfAborted();
-      return result;
-    } catch (error) {
-      throw toGoogleError(error, settings, { signal: ctx.signal, timedOut: timeout.aborted && !ctx.signal.aborted, model });
-    }
-  }
-
-  function listModels(ctx: AiCallContext) {
-    return call(ctx, undefined, async (genai, abortSignal) => {
-      const models = [];
-      for await (const model of await genai.models.list({ config: { pageSize: 100, abortSignal } })) {
-        const id = (model.name ?? '').replace(/^models\//, '');
-        if (id) models.push(model.inputTokenLimit ? { id, contextLength: model.inputTokenLimit } : { id });
-      }
-      return models;
-    });
-  }
-
-  return defineAiProvider({
-    ...googleProviderInfo(settings),
-
+  const connection = {
+    vendor: 'Google Gemini',
+    baseUrl: settings.baseUrl,
+    hostSetting: 'base_url / GOOGLE_GEMINI_BASE_URL',
+    keySetting: GOOGLE_KEY_SETTING,
+    timeoutMs: settings.timeout_ms,
+    createClient: () =>
+      new GoogleGenAI({
+        apiKey: settings.apiKey!,
+        vertexai: false,
+        apiVersion: settings.api_version,
+        // Retries stay with the runtime's fallback chain: one attempt per call.
+        httpOptions: { baseUrl: settings.baseUrl, retryOptions: { attempts: 1 } },
+      }),
+    toError: toGoogleError,
+  };
+  return defineRemoteAiProvider(googleProviderInfo(settings), connection, (call) => ({
     generate(request, ctx) {
       const model = request.model ?? settings.default_model;
       return call(ctx, model, (genai, abortSignal) => generateContent(genai, request, model, abortSignal, ctx));
@@ -64,17 +40,16 @@ export function createGoogleProvider(settings: GoogleSettings) {
       });
     },
 
-    listModels,
-
-    async health(ctx) {
-      try {
-        const models = await listModels(ctx);
-        return { ok: true, detail: `${models.length} models at ${settings.baseUrl}` };
-      } catch (error) {
-        return { ok: false, detail: (error as Error).message, ...(isNotConfigured(error) ? { configured: false } : {}) };
-      }
-    },
-  });
+    listModels: (ctx: AiCallContext) =>
+      call(ctx, undefined, async (genai, abortSignal) => {
+        const models = [];
+        for await (const model of await genai.models.list({ config: { pageSize: 100, abortSignal } })) {
+          const id = (model.name ?? '').replace(/^models\//, '');
+          if (id) models.push(model.inputTokenLimit ? { id, contextLength: model.inputTokenLimit } : { id });
+        }
+        return models;
+      }),
+  }));
 }
 
 /** Streams with `streamGenerateContent` (SSE) when tokens are wanted, else one `generateContent` call. */
@@ -109,8 +84,4 @@ async function generateContent(genai: GoogleGenAI, request: GenerateRequest, mod
     }
   }
   return { text, model: answeredBy, usage, finishReason: finish === FinishReason.STOP ? 'stop' : finish === FinishReason.MAX_TOKENS ? 'length' : 'other' };
-}
-
-function isNotConfigured(error: unknown): boolean {
-  return error instanceof AiProviderError && error.reason === 'not_configured';
 }

@@ -1,5 +1,5 @@
-import type { AiProviderInfo } from '@dwc/sdk';
-import type { GoogleSettings } from './common/config.js';
+import { apiKeyReadiness, type AiProviderInfo } from '@dwc/sdk';
+import { GOOGLE_KEY_SETTING, type GoogleSettings } from './common/config.js';
 
 /** What the host shows of the `google` provider before its vendor SDK is loaded. */
 export function googleProviderInfo(settings: GoogleSettings): AiProviderInfo {
@@ -8,5 +8,6 @@ export function googleProviderInfo(settings: GoogleSettings): AiProviderInfo {
     title: 'Google Gemini',
     description: `Google Gemini models at ${settings.baseUrl}`,
     capabilities: { streaming: true, embeddings: true, structuredOutput: true, analysis: false, modelManagement: false, offline: false },
+    readiness: apiKeyReadiness({ apiKey: settings.apiKey, hint: `set ${GOOGLE_KEY_SETTING}` }),
   };
 }

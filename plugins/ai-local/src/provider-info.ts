@@ -5,5 +5,6 @@ export const localProviderInfo: AiProviderInfo = {
   type: 'local',
   title: 'Local analysis (offline)',
   description: 'Sentiment, keywords, extractive summary, language, readability and lexical classification and embeddings, computed in process with no model download',
-  capabilities: { streaming: false, embeddings: true, structuredOutput: false, analysis: true, modelManagement: false, offline: true },
+  // No language model: `generate` always refuses, so a default chain leaves it out of generation.
+  capabilities: { generation: false, streaming: false, embeddings: true, structuredOutput: false, analysis: true, modelManagement: false, offline: true },
 };

@@ -8,5 +8,10 @@ export function ollamaProviderInfo(settings: OllamaSettings): AiProviderInfo {
     title: 'Ollama',
     description: `Local models served by Ollama at ${settings.baseUrl}`,
     capabilities: { streaming: true, embeddings: true, structuredOutput: true, analysis: false, modelManagement: true, offline: true },
+    // Usable when the server answers: the default chain asks `health` first.
+    readiness: {
+      state: 'probe',
+      hint: settings.hostChosen ? `start Ollama at ${settings.baseUrl} or correct host / OLLAMA_HOST` : 'start Ollama (ollama serve) or set OLLAMA_HOST',
+    },
   };
 }

@@ -1,4 +1,4 @@
-import { AiProviderError, defineAiProvider, type AiCallContext, type GenerateRequest, type GenerateResult } from '@dwc/sdk';
+import { defineRemoteAiProvider, type AiCallContext, type GenerateRequest, type GenerateResult } from '@dwc/sdk';
 import OpenAI from 'openai';
 import { openaiProviderInfo } from './provider-info.js';
 import type { OpenAiSettings } from './common/config.js';
@@ -8,41 +8,18 @@ type ChatParams = OpenAI.Chat.Completions.ChatCompletionCreateParamsStreaming;
 
 /** The `openai` AI provider: chat completions, embeddings and models of OpenAI or any compatible server. */
 export function createOpenAiProvider(settings: OpenAiSettings) {
-  let client: OpenAI | undefined;
-  function clientOrThrow(): OpenAI {
-    if (!settings.apiKey && settings.keyRequired) {
-      throw new AiProviderError('openai', 'not_configured', 'OpenAI needs an API key: set OPENAI_API_KEY (or point base_url / OPENAI_BASE_URL at a local OpenAI-compatible server).');
-    }
+  const connection = {
+    vendor: 'OpenAI',
+    baseUrl: settings.baseUrl,
+    hostSetting: 'base_url / OPENAI_BASE_URL',
+    keySetting: 'OPENAI_API_KEY',
+    timeoutMs: settings.timeout_ms,
     // A local compatible server ignores the key; the SDK insists on one, so it gets a placeholder.
-    client ??= new OpenAI({ apiKey: settings.apiKey ?? 'no-key', baseURL: settings.baseUrl, organization: null, project: null, timeout: settings.timeout_ms, maxRetries: settings.max_retries });
-    return client;
-  }
-
-  /**
-   * Runs `run` with one signal: the caller's `ctx.signal` or `timeout_ms` over the whole call, whichever
-   * fires first (the SDK's own timeout stops at the response headers; a stalled stream must end too).
-   */
-  async function call<T>(ctx: AiCallContext, model: string | undefined, run: (client: OpenAI, signal: AbortSignal) => Promise<T>): Promise<T> {
-    const openai = clientOrThrow();
-    const timeout = AbortSignal.timeout(settings.timeout_ms);
-    try {
-      return await run(openai, AbortSignal.any([ctx.signal, timeout]));
-    } catch (error) {
-      throw toOpenAiError(error, settings, { signal: ctx.signal, timedOut: timeout.aborted && !ctx.signal.aborted, model });
-    }
-  }
-
-  function listModels(ctx: AiCallContext) {
-    return call(ctx, undefined, async (openai, signal) => {
-      const ids: string[] = [];
-      for await (const model of openai.models.list({ signal })) ids.push(model.id);
-      return ids.sort().map((id) => ({ id }));
-    });
-  }
-
-  return defineAiProvider({
-    ...openaiProviderInfo(settings),
-
+    createClient: () =>
+      new OpenAI({ apiKey: settings.apiKey ?? 'no-key', baseURL: settings.baseUrl, organization: null, project: null, timeout: settings.timeout_ms, maxRetries: settings.max_retries }),
+    toError: toOpenAiError,
+  };
+  return defineRemoteAiProvider(openaiProviderInfo(settings), connection, (call) => ({
     generate(request, ctx) {
       const model = request.model ?? settings.default_model;
       return call(ctx, model, (openai, signal) => streamChat(openai, chatParams(request, model), signal, ctx));
@@ -56,17 +33,13 @@ export function createOpenAiProvider(settings: OpenAiSettings) {
       });
     },
 
-    listModels,
-
-    async health(ctx) {
-      try {
-        const models = await listModels(ctx);
-        return { ok: true, detail: `${models.length} models at ${settings.baseUrl}` };
-      } catch (error) {
-        return { ok: false, detail: (error as Error).message, ...(isNotConfigured(error) ? { configured: false } : {}) };
-      }
-    },
-  });
+    listModels: (ctx: AiCallContext) =>
+      call(ctx, undefined, async (openai, signal) => {
+        const ids: string[] = [];
+        for await (const model of openai.models.list({ signal })) ids.push(model.id);
+        return ids.sort().map((id) => ({ id }));
+      }),
+  }));
 }
 
 function chatParams(request: GenerateRequest, model: string): ChatParams {
@@ -103,11 +76,5 @@ async function streamChat(openai: OpenAI, params: ChatParams, signal: AbortSigna
     }
     finish = choice.finish_reason ?? finish;
   }
-  // The SDK ends the iteration quietly when the signal aborts; a cut-off answer is a failure.
-  signal.throwIfAborted();
   return { text, model, usage, finishReason: finish === 'stop' ? 'stop' : finish === 'length' ? 'length' : 'other' };
-}
-
-function isNotConfigured(error: unknown): boolean {
-  return error instanceof AiProviderError && error.reason === 'not_configured';
 }

@@ -9,16 +9,14 @@ import { createTokenStream } from './token-stream.js';
 import { cosine, decodeVector, encodeVector } from './vector-codec.js';
 
 describe('resolveChain', () => {
-  const registered = ['local', 'openai'];
   it('puts the request provider first, then its fallback', () => {
-    expect(resolveChain({ provider: 'ollama', fallback: ['local', 'ollama'] }, ['openai'], ['x'], registered)).toEqual(['ollama', 'local']);
+    expect(resolveChain({ provider: 'ollama', fallback: ['local', 'ollama'] }, ['openai'], ['x'])).toEqual(['ollama', 'local']);
   });
-  it('uses the request fallback, then the workflow chain, then the global chain, then the first registered', () => {
-    expect(resolveChain({ fallback: ['a', 'b'] }, ['w'], ['g'], registered)).toEqual(['a', 'b']);
-    expect(resolveChain({}, ['w1', 'w2'], ['g'], registered)).toEqual(['w1', 'w2']);
-    expect(resolveChain({}, undefined, ['g1', 'g2'], registered)).toEqual(['g1', 'g2']);
-    expect(resolveChain({}, [], [], registered)).toEqual(['local']);
-    expect(resolveChain({}, undefined, [], [])).toEqual([]);
+  it('uses the request fallback, then the workflow chain, then the global chain, else nothing (the default chain)', () => {
+    expect(resolveChain({ fallback: ['a', 'b'] }, ['w'], ['g'])).toEqual(['a', 'b']);
+    expect(resolveChain({}, ['w1', 'w2'], ['g'])).toEqual(['w1', 'w2']);
+    expect(resolveChain({}, undefined, ['g1', 'g2'])).toEqual(['g1', 'g2']);
+    expect(resolveChain({}, [], [])).toEqual([]);
   });
 });
 

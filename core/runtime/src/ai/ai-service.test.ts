@@ -70,7 +70,7 @@ describe.each(['sqlite', 'postgres'] as const)('AI service on %s', (dialect) => 
   it('skips a provider in the chain that no plugin registered, saying so', async () => {
     const result = await service({ fallback: ['openai', 'scripted'] }).generate({ messages: user('hi') });
     expect(result.provider).toBe('scripted');
-    expect(result.attempts).toEqual([{ provider: 'openai', outcome: 'skipped', reason: 'not_configured', message: expect.stringContaining('no AI provider "openai" is registered'), latencyMs: 0 }]);
+    expect(result.attempts).toEqual([{ provider: 'openai', outcome: 'skipped', reason: 'not_configured', message: expect.stringContaining('AI provider "openai" is not installed: no plugin provides it'), latencyMs: 0 }]);
   });
 
   it('lists every attempt when no provider answers, retryable when a retryable reason was among them', async () => {
@@ -97,7 +97,7 @@ describe.each(['sqlite', 'postgres'] as const)('AI service on %s', (dialect) => 
     expect(await usage.calls({ executionId: 'exec-abort' })).toEqual([]);
   });
 
-  it('resolves the chain: request provider > workflow chain > global chain > first registered', async () => {
+  it('resolves the chain: request provider > workflow chain > global chain > the default chain', async () => {
     const ai = service({ fallback: ['scripted-b'] });
     expect((await ai.generate({ messages: user('a') })).provider).toBe('scripted-b');
     expect((await ai.generate({ messages: user('a') }, { workflowChain: ['scripted'] })).provider).toBe('scripted');
@@ -189,6 +189,6 @@ describe.each(['sqlite', 'postgres'] as const)('AI service on %s', (dialect) => 
 
   it('reports no provider at all with a message saying what to enable', async () => {
     const empty = createAiService({ registries: { ...registries, aiProviders: { list: () => [], get: () => undefined } } as unknown as Registries, cache: undefined, usage, logger: silentLogger, settings: defaultAiSettings });
-    await expect(empty.generate({ messages: user('x') })).rejects.toMatchObject({ code: 'ai_not_configured', message: expect.stringContaining('enable an AI provider plugin') });
+    await expect(empty.generate({ messages: user('x') })).rejects.toMatchObject({ code: 'ai_no_provider', message: expect.stringContaining('no AI provider plugin is installed and enabled') });
   });
 });

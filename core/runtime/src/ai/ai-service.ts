@@ -1,3 +1,5 @@
+import type {
+  DwcError} from '@dwc/sdk';
 import {
   AiProviderError,
   ExternalServiceError,
@@ -24,6 +26,7 @@ import { AiCallCancelledError, callWithTimeout } from './call-with-timeout.js';
 import { createHealthCache } from './health-cache.js';
 import { jsonInstruction, parseJsonAnswer, schemaProblems } from './json-answer.js';
 import { costOf, type PriceTable } from './price-table.js';
+import { canDo, defaultChain, missingProviderError, noProviderError, type AiOperation, type AiProviderPlugins, type NotSetUp } from './provider-availability.js';
 import { resolveChain } from './resolve-chain.js';
 import type { AiUsageEntry, AiUsageStore } from './usage-store.js';
 
@@ -76,31 +79,53 @@ export type AiService = ReturnType<typeof createAiService>;
  * The AI runtime: resolves the provider chain, calls each provider under a timeout, falls back,
  * caches deterministic answers, and records every call (and every skipped provider) in `ai_usage`.
  */
-export function createAiService(deps: { registries: Registries; cache: CacheStore | undefined; usage: AiUsageStore; logger: Logger; settings: AiServiceSettings }) {
+export function createAiService(deps: {
+  registries: Registries;
+  cache: CacheStore | undefined;
+  usage: AiUsageStore;
+  logger: Logger;
+  settings: AiServiceSettings;
+  /** Which plugin provides each AI provider type, in any state: errors then tell "not installed", "disabled" and "failed to load" apart. */
+  plugins?: AiProviderPlugins;
+}) {
   const { registries, settings } = deps;
   const health = createHealthCache({ ttlMs: settings.healthCacheMs, logger: deps.logger });
 
   async function runChain<T>(
-    operation: AiUsageEntry['operation'],
+    operation: AiUsageEntry['operation'] & AiOperation,
     routing: AiRouting,
     scope: AiCallScope,
     attempt: (provider: AiProviderDefinition, model: string | undefined, signal: AbortSignal, onToken: ((text: string) => void) | undefined) => Promise<Answer<T>>,
     supports: (provider: AiProviderDefinition) => string | undefined = () => undefined,
   ): Promise<{ answer: Answer<T>; provider: string; usage: AiCallUsage; attempts: AiAttempt[] }> {
-    const registered = registries.aiProviders.list().map((entry) => entry.definition.type);
-    const chain = resolveChain(routing, scope.workflowChain, settings.fallback, registered);
-    if (chain.length === 0) {
-      throw new ExternalServiceError('No AI provider is registered: enable an AI provider plugin (ai-local works offline) and set DWC_AI_FALLBACK if you want a chain.', { code: 'ai_not_configured' });
-    }
+    const providers = registries.aiProviders.list().map((entry) => entry.definition);
+    const registered = providers.map((p) => p.type);
+    const named = resolveChain(routing, scope.workflowChain, settings.fallback);
+    // Nobody named a provider: try the ones that are set up, and say what to set when none is.
+    const fallback = named.length === 0 ? defaultChain(operation, providers, deps.plugins) : undefined;
+    const chain = fallback ? fallback.candidates.map((c) => ({ name: c.provider.type, probe: c.probe })) : named.map((name) => ({ name, probe: false }));
+    const notSetUp: NotSetUp[] = [...(fallback?.notSetUp ?? [])];
+    if (chain.length === 0) throw noProviderError(operation, notSetUp);
     const attempts: AiAttempt[] = [];
     let lastFailure: AiProviderError | undefined;
+    let missing: DwcError | undefined;
     const ids = { executionId: scope.executionId, stepId: scope.stepId, workflowId: scope.workflowId };
-    for (const [index, name] of chain.entries()) {
+    for (const [index, { name, probe }] of chain.entries()) {
       const provider = registries.aiProviders.get(name);
-      const missing = provider ? supports(provider) : `no AI provider "${name}" is registered; install and enable its plugin or remove it from the chain`;
-      if (!provider || missing) {
-        attempts.push({ provider: name, outcome: 'skipped', reason: 'not_configured', message: missing!, latencyMs: 0 });
+      if (!provider) missing = missingProviderError(name, deps.plugins, registered);
+      const skip = missing && !provider ? missing.message : provider ? supports(provider) : undefined;
+      if (!provider || skip) {
+        attempts.push({ provider: name, outcome: 'skipped', reason: 'not_configured', message: skip!, latencyMs: 0 });
         continue;
+      }
+      if (probe) {
+        const answer = await health.check(provider);
+        if (!answer.ok) {
+          const hint = `${provider.readiness && 'hint' in provider.readiness ? provider.readiness.hint : 'not answering'} (${answer.detail ?? 'no answer'})`;
+          notSetUp.push({ provider: name, hint });
+          attempts.push({ provider: name, outcome: 'skipped', reason: 'not_configured', message: hint, latencyMs: answer.latencyMs });
+          continue;
+        }
       }
       const model = index === 0 ? routing.model : undefined;
       const started = performance.now();
@@ -136,6 +161,9 @@ export function createAiService(deps: { registries: Registries; cache: CacheStor
       // One provider was tried: its own error (with its reason and code) says it best.
       throw new AiProviderError(lastFailure.provider, lastFailure.reason, lastFailure.message, { status: lastFailure.status, retryAfterMs: lastFailure.retryAfterMs, details: { attempts }, cause: lastFailure });
     }
+    // The one provider named is not installed, disabled or failed to load: say which.
+    if (chain.length === 1 && missing) throw missing;
+    if (fallback && !lastFailure) throw noProviderError(operation, notSetUp);
     throw chainFailed(attempts);
   }
 
@@ -200,14 +228,14 @@ export function createAiService(deps: { registries: Registries; cache: CacheStor
         }
         return { value: result.vectors, model: result.model, tokens: result.usage, cached: false };
       },
-      (provider) => (provider.capabilities.embeddings && provider.embed ? undefined : `AI provider "${provider.type}" does not make embeddings`),
+      (provider) => (canDo(provider, 'embed') ? undefined : `AI provider "${provider.type}" does not make embeddings`),
     );
     return { vectors: run.answer.value, provider: run.provider, model: run.answer.model, usage: run.usage, attempts: run.attempts };
   }
 
   function requireProvider(name: string): AiProviderDefinition {
     const provider = registries.aiProviders.get(name);
-    if (!provider) throw new AiProviderError(name, 'not_configured', `No AI provider "${name}" is registered; registered: ${registries.aiProviders.list().map((e) => e.definition.type).join(', ') || 'none'}.`);
+    if (!provider) throw missingProviderError(name, deps.plugins, registries.aiProviders.list().map((e) => e.definition.type));
     return provider;
   }
 

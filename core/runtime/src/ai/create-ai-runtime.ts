@@ -9,6 +9,7 @@ import { createAiService, type AiService } from './ai-service.js';
 import { createAiWorkflowStore, type AiWorkflowStore } from './ai-workflow-store.js';
 import { startAutoEmbed } from './auto-embed.js';
 import { createEmbeddingStore, type EmbeddingStore } from './embedding-store.js';
+import type { AiProviderPlugins } from './provider-availability.js';
 import { createStepAiFactory, type StepAiFactory } from './step-ai.js';
 import { createAiUsageStore, type AiUsageStore } from './usage-store.js';
 
@@ -26,7 +27,17 @@ export interface AiRuntime {
 }
 
 /** Builds the AI runtime from settings; `cache` undefined means no response caching. */
-export function createAiRuntime(deps: { config: DwcConfig; sql: SqlClient; registries: Registries; events: EventBus; documents: DocumentStore; cache: CacheStore | undefined; logger: Logger }): AiRuntime {
+export function createAiRuntime(deps: {
+  config: DwcConfig;
+  sql: SqlClient;
+  registries: Registries;
+  events: EventBus;
+  documents: DocumentStore;
+  cache: CacheStore | undefined;
+  logger: Logger;
+  /** Which plugin provides each AI provider type, in any state (the plugin host's `providersOf('ai-provider')`). */
+  plugins?: AiProviderPlugins;
+}): AiRuntime {
   const { config } = deps;
   const logger = deps.logger.child({ component: 'ai' });
   const usage = createAiUsageStore(deps.sql, { logger });
@@ -36,6 +47,7 @@ export function createAiRuntime(deps: { config: DwcConfig; sql: SqlClient; regis
     cache: deps.cache,
     usage,
     logger,
+    ...(deps.plugins ? { plugins: deps.plugins } : {}),
     settings: { fallback: config.aiFallback, timeoutMs: config.aiTimeoutMs, prices: config.aiPrices, cacheTtlMs: config.aiCacheTtlMs, healthCacheMs: config.aiHealthCacheMs },
   });
   const autoEmbed = config.aiAutoEmbed ? startAutoEmbed({ events: deps.events, documents: deps.documents, ai: service, embeddings, logger }) : undefined;

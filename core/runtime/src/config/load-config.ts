@@ -1,6 +1,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { ConfigError } from '@dwc/sdk';
+import { ConfigError, envValue } from '@dwc/sdk';
+import { deepFreeze } from './deep-freeze.js';
 import { settings, type DwcConfig, type SettingKey } from './settings.js';
 
 export interface LoadConfigOptions {
@@ -16,7 +17,8 @@ export const CONFIG_FILE = 'dwc.config.json';
 
 /**
  * Reads settings from the environment, then `dwc.config.json`, then defaults; validates all of
- * them and throws one ConfigError listing every problem, one line each, naming the setting.
+ * them and throws one ConfigError listing every problem, one line each, naming the setting. An
+ * empty or blank variable counts as unset. The result is frozen through and through.
  */
 export function loadConfig(options: LoadConfigOptions = {}): DwcConfig {
   const env = options.env ?? process.env;
@@ -30,9 +32,9 @@ export function loadConfig(options: LoadConfigOptions = {}): DwcConfig {
 
   const config: Record<string, unknown> = {};
   for (const [key, setting] of Object.entries(settings) as [SettingKey, (typeof settings)[SettingKey]][]) {
-    const fromEnv = env[setting.env];
-    const raw = fromEnv !== undefined && fromEnv !== '' ? fromEnv : (fileValues[key] ?? options.defaults?.[key]);
-    const where = fromEnv !== undefined && fromEnv !== '' ? setting.env : key in fileValues ? `${source} "${key}"` : setting.env;
+    const fromEnv = envValue(env, setting.env);
+    const raw = fromEnv ?? fileValues[key] ?? options.defaults?.[key];
+    const where = fromEnv !== undefined ? setting.env : key in fileValues ? `${source} "${key}"` : setting.env;
     const parsed = setting.schema.safeParse(raw);
     if (parsed.success) config[key] = parsed.data;
     else {
@@ -50,11 +52,11 @@ export function loadConfig(options: LoadConfigOptions = {}): DwcConfig {
   config.dataDir = resolve(cwd, config.dataDir as string);
   if (config.cacheDir !== undefined) config.cacheDir = resolve(cwd, config.cacheDir as string);
   if (config.pluginsDir !== undefined) config.pluginsDir = resolve(cwd, config.pluginsDir as string);
-  return Object.freeze(config) as DwcConfig;
+  return deepFreeze(config as DwcConfig);
 }
 
 function readConfigFile(env: NodeJS.ProcessEnv, cwd: string): { values: Record<string, unknown>; source: string } {
-  const explicit = env.DWC_CONFIG;
+  const explicit = envValue(env, 'DWC_CONFIG');
   const path = resolve(cwd, explicit ?? CONFIG_FILE);
   if (!existsSync(path)) {
     if (explicit) throw new ConfigError(`DWC_CONFIG=${explicit}: file not found at ${path}`);

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { parseMasterKey } from '../security/vault/master-key-format.js';
+import type { DeepReadonly } from './deep-freeze.js';
 
 const commaList = z
   .string()
@@ -298,5 +299,5 @@ export const settings = {
 
 export type SettingKey = keyof typeof settings;
 
-/** The validated, frozen configuration. */
-export type DwcConfig = { readonly [K in SettingKey]: z.output<(typeof settings)[K]['schema']> };
+/** The validated configuration, frozen through and through. */
+export type DwcConfig = DeepReadonly<{ [K in SettingKey]: z.output<(typeof settings)[K]['schema']> }>;

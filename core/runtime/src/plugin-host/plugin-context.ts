@@ -1,6 +1,7 @@
-import type { EventBus, Logger, PluginContext, Registrar } from '@dwc/sdk';
+import { CAPABILITY_KINDS, type CapabilityKindName, type EventBus, type Logger, type PluginContext, type Registrar } from '@dwc/sdk';
 import type { CacheStore } from '../cache/cache-store.js';
 import { pluginCache } from '../cache/plugin-cache.js';
+import { deepFreeze } from '../config/deep-freeze.js';
 import type { CapabilityKind } from './registries.js';
 
 /** A registration made during `setup`, applied to the registries only if setup succeeds. */
@@ -9,13 +10,10 @@ export interface StagedCapability {
   definition: { type: string; kind: string };
 }
 
-const expectedKind: Record<CapabilityKind, string> = {
-  actions: 'action',
-  triggers: 'trigger',
-  channels: 'channel',
-  aiProviders: 'ai-provider',
-  exporters: 'exporter',
-};
+/** Each registrar's kind and factory, from the SDK's one list. */
+const kindOfRegistrar = Object.fromEntries(
+  (Object.entries(CAPABILITY_KINDS) as [CapabilityKindName, (typeof CAPABILITY_KINDS)[CapabilityKindName]][]).map(([kind, { registrar, factory }]) => [registrar, { kind, factory }]),
+) as Record<CapabilityKind, { kind: CapabilityKindName; factory: string }>;
 
 /**
  * Builds the `ctx` one plugin's `setup` receives. Registrations are staged in `staged`; after
@@ -35,17 +33,17 @@ export function createPluginContext<Config>(options: {
   const registrar = <D extends { type: string; kind: string }>(kind: CapabilityKind): Registrar<D> => ({
     register(definition) {
       if (!open) throw new Error(`Plugin ${options.name}: register ${kind} only during setup.`);
-      if (definition?.kind !== expectedKind[kind]) {
-        throw new TypeError(
-          `Plugin ${options.name}: ctx.${kind}.register() takes a definition made by the SDK's define${expectedKind[kind] === 'ai-provider' ? 'AiProvider' : capitalise(expectedKind[kind])}().`,
-        );
+      const expected = kindOfRegistrar[kind];
+      if (definition?.kind !== expected.kind) {
+        throw new TypeError(`Plugin ${options.name}: ctx.${kind}.register() takes a definition made by the SDK's ${expected.factory}().`);
       }
       staged.push({ kind, definition });
     },
   });
   const ctx: PluginContext<Config> = {
     name: options.name,
-    config: options.config,
+    // Frozen through and through: a plugin cannot change its config under the host or itself.
+    config: deepFreeze(options.config) as Config,
     log: options.log,
     secrets: Object.freeze({ ...options.secrets }),
     cache: pluginCache(options.cache, options.name),
@@ -57,8 +55,4 @@ export function createPluginContext<Config>(options: {
     exporters: registrar('exporters'),
   };
   return { ctx, staged, close: () => void (open = false) };
-}
-
-function capitalise(word: string): string {
-  return word.charAt(0).toUpperCase() + word.slice(1);
 }

@@ -1,7 +1,7 @@
 import { realpath } from 'node:fs/promises';
 import { pathToFileURL } from 'node:url';
-import { InputError, NotFoundError, SDK_API_VERSION, describeZodError, toFieldErrors, z } from '@dwc/sdk';
-import type { Dispose, EventBus, Logger as SdkLogger, PluginDefinition } from '@dwc/sdk';
+import { ConfigError, InputError, NotFoundError, SDK_API_VERSION, describeZodError, toFieldErrors, z } from '@dwc/sdk';
+import type { CapabilityKindName, Dispose, EventBus, Logger as SdkLogger, PluginDefinition } from '@dwc/sdk';
 import type { Logger } from 'pino';
 import { checkSdkRange, readPluginManifest, type PluginManifest } from './plugin-manifest.js';
 import type { CacheStore } from '../cache/cache-store.js';
@@ -45,6 +45,8 @@ interface PluginRecord {
   error?: PluginLoadError;
   dispose?: Dispose;
   capabilities: { kind: string; type: string }[];
+  /** `kind:type` of every capability it registered since the process started (kept while disabled or failed). */
+  registeredBefore: Set<string>;
   configSchema?: Record<string, unknown>;
 }
 
@@ -70,7 +72,7 @@ export function createPluginHost(options: PluginHostOptions) {
   }
 
   async function loadOne(candidate: PluginCandidate): Promise<void> {
-    let record: PluginRecord = { name: candidate.dir, source: candidate.source, state: 'failed', capabilities: [] };
+    let record: PluginRecord = { name: candidate.dir, source: candidate.source, state: 'failed', capabilities: [], registeredBefore: new Set() };
     try {
       const manifest = await readPluginManifest(candidate.dir);
       if (records.has(manifest.name)) {
@@ -124,7 +126,8 @@ export function createPluginHost(options: PluginHostOptions) {
     const definition = record.definition!;
     const parsed = definition.config.safeParse(rawConfig);
     if (!parsed.success) {
-      throw new PluginLoadError(record.name, 'plugin_config_invalid', `stored config is invalid: ${describeZodError(parsed.error)}; fix it with PUT /api/v3/plugins/${record.name}/config.`, {
+      const problems = Object.entries(toFieldErrors(parsed.error)).map(([field, messages]) => `setting \`${field}\` (config): ${messages.join(', ')}`);
+      throw new PluginLoadError(record.name, 'plugin_config_invalid', `${problems.join('; ')}; fix it with PUT /api/v3/plugins/${record.name}/config.`, {
         details: toFieldErrors(parsed.error),
       });
     }
@@ -148,6 +151,8 @@ export function createPluginHost(options: PluginHostOptions) {
     } catch (error) {
       close();
       if (error instanceof PluginLoadError) throw error;
+      // A setting the plugin read (its config or a declared secret) is unusable: the message names it.
+      if (error instanceof ConfigError) throw new PluginLoadError(record.name, 'plugin_config_invalid', error.message, { details: error.details, cause: error });
       throw new PluginLoadError(record.name, 'plugin_setup_failed', `setup threw: ${(error as Error)?.message ?? String(error)}`, { cause: error });
     }
     close();
@@ -162,6 +167,7 @@ export function createPluginHost(options: PluginHostOptions) {
     }
     record.dispose = dispose;
     record.capabilities = staged.map(({ kind, definition: capability }) => ({ kind: options.registries[kind].kind, type: capability.type }));
+    for (const { kind, type } of record.capabilities) record.registeredBefore.add(`${kind}:${type}`);
     record.state = 'active';
     delete record.error;
     log.info({ capabilities: record.capabilities.map((c) => `${c.kind}:${c.type}`) }, 'plugin loaded');
@@ -266,10 +272,31 @@ export function createPluginHost(options: PluginHostOptions) {
   /** Records packages named in DWC_PLUGINS that could not be found, so they show as failed. */
   function reportMissing(names: readonly string[]): void {
     for (const name of names) {
-      const record: PluginRecord = { name, source: 'package', state: 'failed', capabilities: [] };
+      const record: PluginRecord = { name, source: 'package', state: 'failed', capabilities: [], registeredBefore: new Set() };
       records.set(name, record);
       fail(record, new PluginLoadError(name, 'plugin_not_found', `package not found; install it (npm install ${name}) or remove it from DWC_PLUGINS.`));
     }
+  }
+
+  /**
+   * Every type of `kind` an installed plugin provides, whatever the plugin's state, with its status:
+   * what it registered, what its manifest declares (`dwc.provides`) and what it registered before it
+   * was disabled or failed. Lets a caller tell "not installed" from "disabled" or "failed to load".
+   */
+  function providersOf(kind: CapabilityKindName): { type: string; plugin: PluginStatus }[] {
+    const found = new Map<string, { type: string; plugin: PluginStatus }>();
+    for (const record of records.values()) {
+      const types = new Set([
+        ...record.capabilities.filter((c) => c.kind === kind).map((c) => c.type),
+        ...(record.manifest?.dwc.provides[kind] ?? []),
+        ...[...record.registeredBefore].filter((key) => key.startsWith(`${kind}:`)).map((key) => key.slice(kind.length + 1)),
+      ]);
+      for (const type of types) {
+        // The plugin that has it registered wins over one that only declares it.
+        if (!found.has(type) || record.state === 'active') found.set(type, { type, plugin: status(record) });
+      }
+    }
+    return [...found.values()];
   }
 
   /** Disposes every active plugin, last loaded first. */
@@ -279,7 +306,7 @@ export function createPluginHost(options: PluginHostOptions) {
     }
   }
 
-  return { load, reportMissing, list, get, setEnabled, configure, disposeAll };
+  return { load, reportMissing, list, get, providersOf, setEnabled, configure, disposeAll };
 }
 
 function withTimeout<T>(promise: Promise<T>, ms: number, plugin: string): Promise<T> {

@@ -1,20 +1,31 @@
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import semver from 'semver';
+import { CAPABILITY_KIND_NAMES, CAPABILITY_ID } from '@dwc/sdk';
 import { z } from 'zod';
 import { PluginLoadError } from './plugin-load-error.js';
 
-const capabilityKind = z.enum(['action', 'trigger', 'channel', 'ai-provider', 'exporter']);
+const capabilityKind = z.enum(CAPABILITY_KIND_NAMES);
 
 /** The part of a plugin's package.json the host reads before importing any of its code. */
 export const pluginManifestSchema = z.object({
   name: z.string().min(1),
   version: z.string().refine((v) => semver.valid(v) !== null, 'must be a semver version'),
   description: z.string().default(''),
-  dwc: z.object({
-    kinds: z.array(capabilityKind).min(1, 'must list at least one capability kind'),
-    sdk: z.string().refine((r) => semver.validRange(r) !== null, 'must be a semver range such as ^1.0.0'),
-  }),
+  dwc: z
+    .object({
+      kinds: z.array(capabilityKind).min(1, 'must list at least one capability kind'),
+      sdk: z.string().refine((r) => semver.validRange(r) !== null, 'must be a semver range such as ^1.0.0'),
+      /**
+       * The types the plugin registers, by kind (e.g. `{"ai-provider": ["openai"]}`), so the host can
+       * say which plugin provides a type even when that plugin is disabled or failed to load.
+       */
+      provides: z.partialRecord(capabilityKind, z.array(z.string().regex(CAPABILITY_ID, 'must be a capability id such as "openai" or "ai.generate"'))).default({}),
+    })
+    .refine((dwc) => Object.keys(dwc.provides).every((kind) => dwc.kinds.includes(kind as never)), {
+      message: 'every kind under "provides" must also be listed in "kinds"',
+      path: ['provides'],
+    }),
 });
 
 export type PluginManifest = z.output<typeof pluginManifestSchema> & {

@@ -1,14 +1,17 @@
-import type {
-  ActionDefinition,
-  AiProviderDefinition,
-  ChannelDefinition,
-  ExporterDefinition,
-  TriggerDefinition,
+import {
+  CAPABILITY_KINDS,
+  type ActionDefinition,
+  type AiProviderDefinition,
+  type CapabilityKindName,
+  type CapabilityRegistrarName,
+  type ChannelDefinition,
+  type ExporterDefinition,
+  type TriggerDefinition,
 } from '@dwc/sdk';
 import { CapabilityRegistry } from './capability-registry.js';
 
-/** The runtime's capability registries, filled by plugins' `setup`. */
-export interface Registries {
+/** The runtime's capability registries, filled by plugins' `setup`; one per kind of the SDK's CAPABILITY_KINDS. */
+export interface Registries extends Record<CapabilityRegistrarName, CapabilityRegistry<{ type: string }>> {
   actions: CapabilityRegistry<ActionDefinition>;
   triggers: CapabilityRegistry<TriggerDefinition>;
   channels: CapabilityRegistry<ChannelDefinition>;
@@ -19,11 +22,8 @@ export interface Registries {
 export type CapabilityKind = keyof Registries;
 
 export function createRegistries(): Registries {
-  return {
-    actions: new CapabilityRegistry<ActionDefinition>('action'),
-    triggers: new CapabilityRegistry<TriggerDefinition>('trigger'),
-    channels: new CapabilityRegistry<ChannelDefinition>('channel'),
-    aiProviders: new CapabilityRegistry<AiProviderDefinition>('ai-provider'),
-    exporters: new CapabilityRegistry<ExporterDefinition>('exporter'),
-  };
+  const entries = (Object.entries(CAPABILITY_KINDS) as [CapabilityKindName, (typeof CAPABILITY_KINDS)[CapabilityKindName]][]).map(
+    ([kind, { registrar }]) => [registrar, new CapabilityRegistry(kind)] as const,
+  );
+  return Object.fromEntries(entries) as unknown as Registries;
 }

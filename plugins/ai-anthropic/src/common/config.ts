@@ -1,12 +1,13 @@
-import { z } from '@dwc/sdk';
+import { readSetting, z } from '@dwc/sdk';
 
 export const ANTHROPIC_DEFAULT_BASE_URL = 'https://api.anthropic.com';
+
+const baseUrlSchema = z.url({ protocol: /^https?$/, error: 'must be an http(s) URL such as https://api.anthropic.com' });
 
 /** Settings of the Anthropic provider. The API key is the `ANTHROPIC_API_KEY` secret, never config. */
 export const anthropicConfigSchema = z
   .object({
-    base_url: z
-      .url({ protocol: /^https?$/ })
+    base_url: baseUrlSchema
       .optional()
       .describe('API base URL (a gateway or proxy). Default: ANTHROPIC_BASE_URL, else https://api.anthropic.com.'),
     default_model: z.string().min(1).default('claude-sonnet-5-5').describe('Model used when a step names none.'),
@@ -29,10 +30,12 @@ export interface AnthropicSettings extends AnthropicConfig {
   apiKey: string | undefined;
 }
 
-export function resolveAnthropicSettings(config: AnthropicConfig, secrets: Readonly<Record<string, string>>): AnthropicSettings {
+/** Throws a PluginSettingError naming `base_url` (ANTHROPIC_BASE_URL) when the address is unusable; blank variables count as unset. */
+export function resolveAnthropicSettings(config: AnthropicConfig, secrets: Readonly<Record<string, string | undefined>>): AnthropicSettings {
+  const chosen = readSetting(secrets, { key: 'base_url', config: config.base_url, env: ['ANTHROPIC_BASE_URL'], schema: baseUrlSchema });
   return {
     ...config,
-    baseUrl: (config.base_url ?? secrets.ANTHROPIC_BASE_URL ?? ANTHROPIC_DEFAULT_BASE_URL).replace(/\/+$/, ''),
-    apiKey: secrets.ANTHROPIC_API_KEY || undefined,
+    baseUrl: (chosen ?? ANTHROPIC_DEFAULT_BASE_URL).replace(/\/+$/, ''),
+    apiKey: readSetting(secrets, { key: 'api_key', env: ['ANTHROPIC_API_KEY'], schema: z.string(), secret: true }),
   };
 }

@@ -1,16 +1,13 @@
-import { aiErrorFromStatus, aiErrorFromTransport, retryAfterMs, type AiProviderError } from '@dwc/sdk';
+import { aiErrorFromStatus, aiErrorFromTransport, retryAfterMs, type AiFailureHints, type AiProviderError } from '@dwc/sdk';
 import Anthropic from '@anthropic-ai/sdk';
-import type { AnthropicSettings } from './config.js';
 
 /** Turns whatever the Anthropic SDK threw into an AiProviderError whose reason drives fallback. */
-export function toAnthropicError(error: unknown, settings: AnthropicSettings, call: { signal: AbortSignal; timedOut: boolean; model?: string }): AiProviderError {
-  const { model } = call;
-  const hints = { vendor: 'Anthropic', keySetting: 'ANTHROPIC_API_KEY', model, host: settings.baseUrl, hostSetting: 'base_url / ANTHROPIC_BASE_URL', signal: call.signal };
-  if (call.timedOut || error instanceof Anthropic.APIConnectionTimeoutError) return aiErrorFromTransport('anthropic', error, { ...hints, timedOut: true });
+export function toAnthropicError(error: unknown, { hints, timedOut }: { hints: AiFailureHints; timedOut: boolean }): AiProviderError {
+  if (timedOut || error instanceof Anthropic.APIConnectionTimeoutError) return aiErrorFromTransport('anthropic', error, { ...hints, timedOut: true });
   if (error instanceof Anthropic.APIError && error.status !== undefined) {
     return aiErrorFromStatus('anthropic', error.status, {
       ...hints,
-      model: error.status === 404 ? model : undefined,
+      model: error.status === 404 ? hints.model : undefined,
       detail: detailOf(error),
       retryAfterMs: retryAfterMs(error.headers?.get('retry-after'), error.headers?.get('retry-after-ms')),
       cause: error,

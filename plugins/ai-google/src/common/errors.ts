@@ -1,17 +1,13 @@
-import { aiErrorFromStatus, aiErrorFromTransport, type AiProviderError } from '@dwc/sdk';
+import { aiErrorFromStatus, aiErrorFromTransport, type AiFailureHints, type AiProviderError } from '@dwc/sdk';
 import { ApiError } from '@google/genai';
-import type { GoogleSettings } from './config.js';
-
-const KEY_SETTING = 'GEMINI_API_KEY (or GOOGLE_API_KEY)';
 
 interface GoogleErrorBody {
   error?: { code?: number; message?: string; status?: string; details?: { '@type'?: string; reason?: string; retryDelay?: string }[] };
 }
 
 /** Turns what the Gen AI SDK threw into an AiProviderError; `timedOut` says our own timeout fired. */
-export function toGoogleError(error: unknown, settings: GoogleSettings, call: { signal: AbortSignal; timedOut: boolean; model?: string }): AiProviderError {
-  const hints = { vendor: 'Google Gemini', keySetting: KEY_SETTING, host: settings.baseUrl, hostSetting: 'base_url / GOOGLE_GEMINI_BASE_URL', signal: call.signal };
-  if (error instanceof ApiError && !call.timedOut) {
+export function toGoogleError(error: unknown, { hints, timedOut }: { hints: AiFailureHints; timedOut: boolean }): AiProviderError {
+  if (error instanceof ApiError && !timedOut) {
     const body = parseBody(error.message);
     const details = body.error?.details ?? [];
     // Gemini answers a wrong key with 400 INVALID_ARGUMENT, reason API_KEY_INVALID.
@@ -19,13 +15,13 @@ export function toGoogleError(error: unknown, settings: GoogleSettings, call: { 
     const retryDelay = details.find((d) => d['@type']?.endsWith('google.rpc.RetryInfo'))?.retryDelay;
     return aiErrorFromStatus('google', status, {
       ...hints,
-      model: status === 404 ? call.model : undefined,
+      model: status === 404 ? hints.model : undefined,
       detail: body.error?.message ?? error.message,
       retryAfterMs: retryDelay && /^\d+(\.\d+)?s$/.test(retryDelay) ? Math.round(parseFloat(retryDelay) * 1000) : undefined,
       cause: error,
     });
   }
-  return aiErrorFromTransport('google', error, { ...hints, timedOut: call.timedOut });
+  return aiErrorFromTransport('google', error, { ...hints, timedOut });
 }
 
 function parseBody(message: string): GoogleErrorBody {

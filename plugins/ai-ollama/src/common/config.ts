@@ -1,4 +1,4 @@
-import { ConfigError, z } from '@dwc/sdk';
+import { readSetting, z } from '@dwc/sdk';
 
 export const OLLAMA_DEFAULT_HOST = 'http://127.0.0.1:11434';
 
@@ -30,21 +30,24 @@ export interface OllamaSettings extends OllamaConfig {
   hostChosen: boolean;
 }
 
-export function resolveOllamaSettings(config: OllamaConfig, secrets: Readonly<Record<string, string>>): OllamaSettings {
-  const chosen = config.host ?? secrets.OLLAMA_HOST;
-  return { ...config, baseUrl: normaliseHost(chosen ?? OLLAMA_DEFAULT_HOST), hostChosen: chosen !== undefined };
-}
-
 /** OLLAMA_HOST may be `host`, `host:port` or a URL, as Ollama's own CLI accepts; a bare host gets port 11434. */
-function normaliseHost(host: string): string {
+const hostSchema = z.string().transform((host, ctx) => {
   const hasScheme = /^https?:\/\//.test(host);
   let url: URL;
   try {
     url = new URL(hasScheme ? host : `http://${host}`);
   } catch {
-    throw new ConfigError(`OLLAMA_HOST "${host}" is not a host or URL; use e.g. http://127.0.0.1:11434.`);
+    ctx.addIssue({ code: 'custom', message: 'not a host or URL; use e.g. http://127.0.0.1:11434' });
+    return z.NEVER;
   }
   if (!hasScheme && !url.port) url.port = '11434';
   if (url.hostname === '0.0.0.0') url.hostname = '127.0.0.1';
   return url.toString().replace(/\/+$/, '');
+});
+
+/** Throws a PluginSettingError naming `host` (OLLAMA_HOST) when the address is unusable; a blank variable counts as unset. */
+export function resolveOllamaSettings(config: OllamaConfig, secrets: Readonly<Record<string, string | undefined>>): OllamaSettings {
+  const fromConfig = config.host === undefined ? undefined : hostSchema.parse(config.host);
+  const chosen = readSetting(secrets, { key: 'host', config: fromConfig, env: ['OLLAMA_HOST'], schema: hostSchema });
+  return { ...config, baseUrl: chosen ?? hostSchema.parse(OLLAMA_DEFAULT_HOST), hostChosen: chosen !== undefined };
 }

@@ -1,12 +1,13 @@
-import { z } from '@dwc/sdk';
+import { readSetting, z } from '@dwc/sdk';
 
 export const OPENAI_DEFAULT_BASE_URL = 'https://api.openai.com/v1';
+
+const baseUrlSchema = z.url({ protocol: /^https?$/, error: 'must be an http(s) URL such as http://127.0.0.1:1234/v1' });
 
 /** Settings of the OpenAI provider. The API key is the `OPENAI_API_KEY` secret, never config. */
 export const openAiConfigSchema = z
   .object({
-    base_url: z
-      .url({ protocol: /^https?$/ })
+    base_url: baseUrlSchema
       .optional()
       .describe(
         'API base URL, e.g. http://127.0.0.1:1234/v1 for LM Studio, vLLM or a llama.cpp server. Default: OPENAI_BASE_URL, else https://api.openai.com/v1.',
@@ -34,7 +35,10 @@ export interface OpenAiSettings extends OpenAiConfig {
   keyRequired: boolean;
 }
 
-export function resolveOpenAiSettings(config: OpenAiConfig, secrets: Readonly<Record<string, string>>): OpenAiSettings {
-  const baseUrl = (config.base_url ?? secrets.OPENAI_BASE_URL ?? OPENAI_DEFAULT_BASE_URL).replace(/\/+$/, '');
-  return { ...config, baseUrl, apiKey: secrets.OPENAI_API_KEY || undefined, keyRequired: new URL(baseUrl).hostname === 'api.openai.com' };
+/** Throws a PluginSettingError naming `base_url` (OPENAI_BASE_URL) when the address is unusable; blank variables count as unset. */
+export function resolveOpenAiSettings(config: OpenAiConfig, secrets: Readonly<Record<string, string | undefined>>): OpenAiSettings {
+  const chosen = readSetting(secrets, { key: 'base_url', config: config.base_url, env: ['OPENAI_BASE_URL'], schema: baseUrlSchema });
+  const baseUrl = (chosen ?? OPENAI_DEFAULT_BASE_URL).replace(/\/+$/, '');
+  const apiKey = readSetting(secrets, { key: 'api_key', env: ['OPENAI_API_KEY'], schema: z.string(), secret: true });
+  return { ...config, baseUrl, apiKey, keyRequired: new URL(baseUrl).hostname === 'api.openai.com' };
 }

@@ -1,17 +1,14 @@
-import { aiErrorFromStatus, aiErrorFromTransport, retryAfterMs, type AiProviderError } from '@dwc/sdk';
+import { aiErrorFromStatus, aiErrorFromTransport, retryAfterMs, type AiFailureHints, type AiProviderError } from '@dwc/sdk';
 import OpenAI from 'openai';
-import type { OpenAiSettings } from './config.js';
 
 /** Turns whatever the OpenAI SDK threw into an AiProviderError whose reason drives fallback. */
-export function toOpenAiError(error: unknown, settings: OpenAiSettings, call: { signal: AbortSignal; timedOut: boolean; model?: string }): AiProviderError {
-  const { model } = call;
-  const hints = { vendor: 'OpenAI', keySetting: 'OPENAI_API_KEY', model, host: settings.baseUrl, hostSetting: 'base_url / OPENAI_BASE_URL', signal: call.signal };
-  if (call.timedOut || error instanceof OpenAI.APIConnectionTimeoutError) return aiErrorFromTransport('openai', error, { ...hints, timedOut: true });
+export function toOpenAiError(error: unknown, { hints, timedOut }: { hints: AiFailureHints; timedOut: boolean }): AiProviderError {
+  if (timedOut || error instanceof OpenAI.APIConnectionTimeoutError) return aiErrorFromTransport('openai', error, { ...hints, timedOut: true });
   if (error instanceof OpenAI.APIError && error.status !== undefined) {
     const detail = error.error && typeof error.error === 'object' && 'message' in error.error ? String(error.error.message) : error.message;
     return aiErrorFromStatus('openai', error.status, {
       ...hints,
-      model: error.status === 404 ? model : undefined,
+      model: error.status === 404 ? hints.model : undefined,
       detail,
       retryAfterMs: retryAfterMs(error.headers?.get('retry-after'), error.headers?.get('retry-after-ms')),
       cause: error,
