@@ -79,6 +79,13 @@ describe('ollama provider over the real SDK', () => {
     expect(resolveOllamaSettings(ollamaConfigSchema.parse({}), { OLLAMA_HOST: '10.0.0.5' }).baseUrl).toBe('http://10.0.0.5:11434');
     expect(resolveOllamaSettings(ollamaConfigSchema.parse({}), { OLLAMA_HOST: 'http://gpu-box:8080/' }).baseUrl).toBe('http://gpu-box:8080');
   });
+
+  it('counts a blank OLLAMA_HOST as unset and names the setting when it is not a host', () => {
+    expect(resolveOllamaSettings(ollamaConfigSchema.parse({}), { OLLAMA_HOST: ' ' })).toMatchObject({ baseUrl: 'http://127.0.0.1:11434', hostChosen: false });
+    expect(() => resolveOllamaSettings(ollamaConfigSchema.parse({}), { OLLAMA_HOST: 'http://[bad' })).toThrow(
+      expect.objectContaining({ code: 'plugin_setting_invalid', message: expect.stringContaining('setting `host` (OLLAMA_HOST): not a host or URL') }),
+    );
+  });
 });
 
 describe('ollama provider failures', () => {

@@ -58,6 +58,16 @@ describe('openai provider over the real SDK', () => {
     expect(resolveOpenAiSettings(openAiConfigSchema.parse({}), {})).toMatchObject({ baseUrl: 'https://api.openai.com/v1', keyRequired: true });
   });
 
+  it('counts an empty or blank OPENAI_BASE_URL and OPENAI_API_KEY as unset (as docker-compose passes an unset variable)', () => {
+    expect(resolveOpenAiSettings(openAiConfigSchema.parse({}), { OPENAI_BASE_URL: '', OPENAI_API_KEY: ' ' })).toMatchObject({ baseUrl: 'https://api.openai.com/v1', apiKey: undefined, keyRequired: true });
+  });
+
+  it('names the setting and the variable when OPENAI_BASE_URL is not a URL', () => {
+    expect(() => resolveOpenAiSettings(openAiConfigSchema.parse({}), { OPENAI_BASE_URL: 'localhost:1234' })).toThrow(
+      expect.objectContaining({ code: 'plugin_setting_invalid', message: expect.stringMatching(/^setting `base_url` \(OPENAI_BASE_URL\): must be an http\(s\) URL/) }),
+    );
+  });
+
   it('refuses to call OpenAI without a key, naming OPENAI_API_KEY', async () => {
     const openai = createOpenAiProvider(resolveOpenAiSettings(openAiConfigSchema.parse({}), {}));
     const error = await expectAiFailure(openai.generate(hello, callContext()), 'not_configured');

@@ -33,6 +33,24 @@ describe('loadConfig', () => {
     expect(config.corsOrigins).toEqual(['https://a.test', 'https://b.test']);
   });
 
+  it('counts an empty or blank variable as unset, falling back to the file or the default', () => {
+    const cwd = emptyDir();
+    writeFileSync(join(cwd, 'dwc.config.json'), JSON.stringify({ logLevel: 'debug' }));
+    const config = loadConfig({ env: { PORT: '', LOG_LEVEL: '  ', DATABASE_URL: '', DWC_AI_FALLBACK: ' ', DWC_CONFIG: '' }, cwd });
+    expect(config.port).toBe(8000);
+    expect(config.logLevel).toBe('debug');
+    expect(config.databaseUrl).toBeUndefined();
+    expect(config.aiFallback).toEqual([]);
+  });
+
+  it('is frozen through and through: changing a list or a table in it throws', () => {
+    const config = loadConfig({ env: { DWC_PLUGINS: 'a,b', DWC_AI_PRICES: '{"openai/*": {"input_per_1m": 1, "output_per_1m": 2}}' }, cwd: emptyDir() });
+    expect(() => (config.plugins as string[]).push('c')).toThrow(TypeError);
+    expect(() => ((config.aiPrices['openai/*'] as { input_per_1m: number }).input_per_1m = 0)).toThrow(TypeError);
+    expect(() => ((config as { port: number }).port = 1)).toThrow(TypeError);
+    expect(config.plugins).toEqual(['a', 'b']);
+  });
+
   it('stops with one line naming every bad setting', () => {
     let message = '';
     try {

@@ -34,7 +34,7 @@ async function startHost(store = memoryStore()) {
     events,
     registries,
     store,
-    secrets: { get: async (name) => ({ FIXTURE_TOKEN: 't0ken', OTHER_SECRET: 'must-not-leak' })[name] },
+    secrets: { get: async (name) => ({ FIXTURE_TOKEN: 't0ken', OTHER_SECRET: 'must-not-leak', FIXTURE_ENDPOINT: 'not a url' })[name] },
     cache,
     sdkVersion: '1.0.0',
     setupTimeoutMs: 300,
@@ -144,6 +144,21 @@ describe('plugin host', () => {
     const { host, seen } = await startHost();
     await host.disposeAll();
     expect(seen.filter((e) => e.type === 'fixture.disposed')).toHaveLength(1);
+  });
+
+  it("freezes a plugin's ctx.config through and through: changing it throws", async () => {
+    const { seen } = await startHost();
+    expect(seen.find((e) => e.type === 'fixture.frozen')?.payload).toEqual({ push: true, assign: true, nested: true, config: { tags: ['a'], limits: { depth: 1 } } });
+  });
+
+  it('tells which plugin provides a type, in any state: registered, declared in its manifest, or registered before it was disabled', async () => {
+    const { host } = await startHost();
+    const provider = (type: string) => host.providersOf('action').find((p) => p.type === type)?.plugin;
+    expect(provider('fixture.echo')).toMatchObject({ name: 'fixture-good', state: 'active' });
+    expect(provider('fixture.unreachable')).toMatchObject({ name: 'fixture-bad-setting', state: 'failed', errorCode: 'plugin_config_invalid' });
+    expect(provider('nobody.provides')).toBeUndefined();
+    await host.setEnabled('fixture-good', false);
+    expect(provider('fixture.echo')).toMatchObject({ name: 'fixture-good', state: 'disabled' });
   });
 
   it('lists a named package that cannot be found as missing', async () => {
