@@ -87,7 +87,7 @@ describe('errors for a provider that cannot answer', () => {
   it('says "failed to load" with the reason', () => {
     expect(missingProviderError('mistral', plugins, [])).toMatchObject({
       code: 'ai_provider_failed',
-      message: 'AI provider "mistral" failed to load: Plugin @acme/plugin-ai-mistral: setting `base_url` (MISTRAL_BASE_URL): Invalid URL',
+      message: 'AI provider "mistral" failed to load: Plugin @acme/plugin-ai-mistral: setting `base_url` (MISTRAL_BASE_URL): Invalid URL.',
     });
   });
 

@@ -42,7 +42,8 @@ export function missingProviderError(type: string, plugins: AiProviderPlugins | 
   const { plugin } = entry;
   const details = { provider: type, plugin: plugin.name, state: plugin.state, ...(plugin.errorCode ? { reason: plugin.errorCode } : {}) };
   const code = plugin.state === 'disabled' ? 'ai_provider_disabled' : 'ai_provider_failed';
-  return new UnavailableError(`AI provider "${type}" ${plugin.state === 'disabled' ? 'is ' : ''}${inactiveReason(plugin)}`, { code, details });
+  const said = `AI provider "${type}" ${plugin.state === 'disabled' ? 'is ' : ''}${inactiveReason(plugin)}`;
+  return new UnavailableError(/[.!?]$/.test(said) ? said : `${said}.`, { code, details });
 }
 
 /** One provider the default chain could not use, and what to do about it. */

@@ -258,7 +258,7 @@ export const settings = {
   aiFallback: {
     env: 'DWC_AI_FALLBACK',
     schema: list.default([]),
-    doc: 'Global AI provider fallback chain, comma-separated (e.g. `openai,ollama,local`); unset uses the first registered provider.',
+    doc: 'Global AI provider fallback chain, comma-separated (e.g. `openai,ollama,local`); unset uses the default chain: the providers that are set up.',
   },
   aiTimeoutMs: {
     env: 'DWC_AI_TIMEOUT_MS',

@@ -36,7 +36,9 @@ export const aiAnalyzeRoute = defineRoute({
   responses: {
     200: { description: 'Each asked task, with who answered', schema: analysisSchema.extend(callInfoSchema).meta({ id: 'AiAnalyzeResult' }) },
     400: errorResponse('Invalid body'),
+    404: errorResponse('The named provider is not installed (`ai_provider_not_installed`)'),
     502: errorResponse('No provider answered'),
+    503: errorResponse('No provider is set up (`ai_no_provider`: each provider and what to set for it), or the named one is disabled (`ai_provider_disabled`) or failed to load (`ai_provider_failed`)'),
   },
   handler: async ({ deps, body, res }) => {
     const client = clientAbort(res);

@@ -34,7 +34,9 @@ export const aiGenerateRoute = defineRoute({
   responses: {
     200: { description: 'The answer (or, with `stream`, the event stream)', schema: generateResult },
     400: errorResponse('Invalid body'),
+    404: errorResponse('The named provider is not installed (`ai_provider_not_installed`)'),
     502: errorResponse('No provider answered; `details.attempts` says why for each'),
+    503: errorResponse('No provider is set up (`ai_no_provider`: each provider and what to set for it), or the named one is disabled (`ai_provider_disabled`) or failed to load (`ai_provider_failed`)'),
   },
   handler: async ({ deps, body, res, log }) => {
     const request = {

@@ -10,7 +10,10 @@ const providerSchema = z
     title: z.string(),
     description: z.string(),
     plugin: z.string(),
-    capabilities: z.object({ streaming: z.boolean(), embeddings: z.boolean(), structured_output: z.boolean(), analysis: z.boolean(), model_management: z.boolean(), offline: z.boolean() }),
+    capabilities: z.object({ generation: z.boolean().meta({ description: 'Writes text; false for an analyser with no language model' }), streaming: z.boolean(), embeddings: z.boolean(), structured_output: z.boolean(), analysis: z.boolean(), model_management: z.boolean(), offline: z.boolean() }),
+    readiness: z
+      .object({ state: z.enum(['configured', 'probe', 'unconfigured']), hint: z.string().optional() })
+      .meta({ description: 'Whether it is set up: `configured`, `probe` (usable when its server answers) or `unconfigured`; `hint` says what to set' }),
     health: z.object({ ok: z.boolean(), detail: z.string().optional(), latency_ms: z.number(), checked_at: z.string() }),
     models: z.array(z.object({ id: z.string(), context_length: z.number().optional() })).nullable().meta({ description: 'Null when the provider could not list them (see `models_error`)' }),
     models_error: z.string().optional(),
@@ -40,7 +43,8 @@ export const aiProvidersRoute = defineRoute({
         const c = p.capabilities;
         return {
           type: p.type, title: p.title, description: p.description, plugin,
-          capabilities: { streaming: c.streaming, embeddings: c.embeddings, structured_output: c.structuredOutput, analysis: c.analysis, model_management: c.modelManagement, offline: c.offline },
+          capabilities: { generation: c.generation !== false, streaming: c.streaming, embeddings: c.embeddings, structured_output: c.structuredOutput, analysis: c.analysis, model_management: c.modelManagement, offline: c.offline },
+          readiness: p.readiness ?? { state: 'configured' as const },
           health: { ok: health.ok, ...(health.detail ? { detail: health.detail } : {}), latency_ms: health.latencyMs, checked_at: health.checkedAt.toISOString() },
           ...models,
         };
