@@ -92,7 +92,7 @@ describe('AI provider plugins in the plugin host', () => {
       ollama: { streaming: true, embeddings: true, structuredOutput: true, analysis: false, modelManagement: true, offline: true },
       anthropic: { streaming: true, embeddings: false, structuredOutput: true, analysis: false, modelManagement: false, offline: false },
       google: { streaming: true, embeddings: true, structuredOutput: true, analysis: false, modelManagement: false, offline: false },
-      local: { streaming: false, embeddings: true, structuredOutput: false, analysis: true, modelManagement: false, offline: true },
+      local: { generation: false, streaming: false, embeddings: true, structuredOutput: false, analysis: true, modelManagement: false, offline: true },
     });
   });
 });
