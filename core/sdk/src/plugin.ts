@@ -29,10 +29,10 @@ export interface Registrar<Definition> {
 export interface PluginContext<Config = unknown> {
   /** The plugin's package name. */
   name: string;
-  /** The stored config, validated against the plugin's `config` schema. */
+  /** The stored config, validated against the plugin's `config` schema; frozen, so changing it throws. */
   config: Config;
   log: Logger;
-  /** Only the secrets named in `permissions.secrets` that are set; others are absent. */
+  /** Only the secrets named in `permissions.secrets` that are set; others are absent. Read them with `readSetting`. */
   secrets: Readonly<Record<string, string>>;
   cache: Cache;
   events: EventBus;

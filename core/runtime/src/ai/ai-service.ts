@@ -113,9 +113,9 @@ export function createAiService(deps: {
     for (const [index, { name, probe }] of chain.entries()) {
       const provider = registries.aiProviders.get(name);
       if (!provider) missing = missingProviderError(name, deps.plugins, registered);
-      const skip = missing && !provider ? missing.message : provider ? supports(provider) : undefined;
-      if (!provider || skip) {
-        attempts.push({ provider: name, outcome: 'skipped', reason: 'not_configured', message: skip!, latencyMs: 0 });
+      const skip = provider ? supports(provider) : missing!.message;
+      if (!provider || skip !== undefined) {
+        attempts.push({ provider: name, outcome: 'skipped', reason: 'not_configured', message: skip ?? '', latencyMs: 0 });
         continue;
       }
       if (probe) {
