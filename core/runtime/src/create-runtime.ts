@@ -15,6 +15,7 @@ import { createExecutionService, type ExecutionService } from './executions/exec
 import { createExecutionStore, type ExecutionStore } from './executions/execution-store.js';
 import { checkReadiness, type ReadinessReport } from './health/readiness.js';
 import { discoverPlugins } from './plugin-host/discover-plugins.js';
+import { hostInfo } from './plugin-host/host-info.js';
 import { createPluginHost, type PluginConfigStore, type PluginHost } from './plugin-host/plugin-host.js';
 import { createRegistries, type Registries } from './plugin-host/registries.js';
 import { sdkVersion } from './plugin-host/sdk-version.js';
@@ -135,6 +136,7 @@ export async function createRuntime(options: CreateRuntimeOptions): Promise<Runt
       secrets: pluginSecretSource(migrated ? { vault, audit } : { vault: undefined, audit: undefined }),
       cache,
       sdkVersion: sdkVersion(),
+      host: hostInfo(config),
     });
     const { candidates, missing } = await discoverPlugins({ pluginsDir: config.pluginsDir, packageNames: config.plugins, cwd: options.cwd ?? process.cwd() });
     await plugins.load(candidates);

@@ -10,7 +10,7 @@ export { z } from 'zod';
 export { SDK_API_VERSION } from './api-version.js';
 export { CAPABILITY_ID } from './capability-id.js';
 export { definePlugin, permissionsSchema } from './plugin.js';
-export type { Dispose, Permissions, PluginContext, PluginDefinition, PluginSpec, Registrar } from './plugin.js';
+export type { Dispose, HostInfo, Permissions, PluginContext, PluginDefinition, PluginSpec, Registrar } from './plugin.js';
 export { defineAction } from './action.js';
 export type { ActionDefinition, ActionSpec, StepContext } from './action.js';
 export { defineTrigger } from './trigger.js';

@@ -1,4 +1,4 @@
-import type { EventBus, Logger, PluginContext, Registrar } from '@dwc/sdk';
+import type { EventBus, HostInfo, Logger, PluginContext, Registrar } from '@dwc/sdk';
 import type { CacheStore } from '../cache/cache-store.js';
 import { pluginCache } from '../cache/plugin-cache.js';
 import type { CapabilityKind } from './registries.js';
@@ -29,6 +29,7 @@ export function createPluginContext<Config>(options: {
   /** The process's cache store; the plugin sees it through `plugin:<name>:`. */
   cache: CacheStore;
   events: EventBus;
+  host: HostInfo;
 }): { ctx: PluginContext<Config>; staged: StagedCapability[]; close(): void } {
   const staged: StagedCapability[] = [];
   let open = true;
@@ -45,6 +46,7 @@ export function createPluginContext<Config>(options: {
   });
   const ctx: PluginContext<Config> = {
     name: options.name,
+    host: options.host,
     config: options.config,
     log: options.log,
     secrets: Object.freeze({ ...options.secrets }),
