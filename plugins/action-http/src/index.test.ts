@@ -22,7 +22,7 @@ describe('@dwc/plugin-action-http', () => {
     const dispose = await plugin.setup(ctx as unknown as PluginContext<ReturnType<typeof plugin.config.parse>>);
     expect(registered.map((d) => d.type)).toEqual(['http.request']);
     expect(typeof dispose).toBe('function');
-    await (dispose as () => Promise<void>)();
+    (dispose as () => void)();
   });
 
   it('defaults to any host, and leaves private networks to the server default', () => {
@@ -39,12 +39,12 @@ describe('@dwc/plugin-action-http', () => {
   it('refuses the metadata address with the team default', async () => {
     const registered: ActionDefinition[] = [];
     const ctx = { name: pkg.name, host: team, config: plugin.config.parse({}), actions: { register: (d: ActionDefinition) => registered.push(d) } };
-    const dispose = (await plugin.setup(ctx as unknown as PluginContext<ReturnType<typeof plugin.config.parse>>)) as () => Promise<void>;
+    const dispose = (await plugin.setup(ctx as unknown as PluginContext<ReturnType<typeof plugin.config.parse>>)) as () => void;
     const action = registered[0]!;
     const noop = () => undefined;
     const log = { trace: noop, debug: noop, info: noop, warn: noop, error: noop, child: () => log };
     const step = { executionId: 'e', workflowId: 'w', stepId: 's', attempt: 1, signal: new AbortController().signal, log, emitDocument: noop };
     await expect(action.run(action.input.parse({ url: 'http://169.254.169.254/latest/meta-data/' }), step)).rejects.toMatchObject({ code: 'private_network_denied' });
-    await dispose();
+    dispose();
   });
 });

@@ -14,7 +14,9 @@ export const actionHttpPlugin = definePlugin({
     const policy = httpPolicy(ctx.config, ctx.host);
     const client = createHttpClient(policy);
     ctx.actions.register(createHttpRequestAction(policy, client));
-    return () => client.close();
+    // Steps still running keep their connections until they finish; the pool closes after them,
+    // so disabling or reconfiguring the plugin never waits for (or cuts) a slow request.
+    return () => void client.close().catch(() => undefined);
   },
 });
 
