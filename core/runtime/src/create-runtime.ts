@@ -261,7 +261,7 @@ export async function createRuntime(options: CreateRuntimeOptions): Promise<Runt
   }
 }
 
-/** The first owner from DWC_ADMIN_EMAIL + DWC_ADMIN_PASSWORD, or a logged setup token; a weak password stops the start. */
+/** The first owner from DWC_ADMIN_EMAIL + DWC_ADMIN_PASSWORD, or a setup token for the caller to show; a weak password stops the start. */
 async function ensureFirstOwner(security: SecurityServices, config: DwcConfig): Promise<FirstOwner> {
   if ((config.adminEmail === undefined) !== (config.adminPassword === undefined)) {
     throw new ConfigError('Set both DWC_ADMIN_EMAIL and DWC_ADMIN_PASSWORD to create the first owner, or neither to get a setup token.');
