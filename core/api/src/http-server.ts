@@ -62,8 +62,9 @@ function listen(server: Server, port: number, host: string): Promise<void> {
   });
 }
 
+/** Listening on every interface (`::`, `0.0.0.0`), the server is reached as localhost. */
 function baseUrl(host: string, port: number): string {
-  const reachable = host === '0.0.0.0' ? '127.0.0.1' : host === '::' ? '::1' : host;
+  const reachable = host === '0.0.0.0' || host === '::' ? 'localhost' : host;
   return `http://${reachable.includes(':') ? `[${reachable}]` : reachable}:${port}`;
 }
 

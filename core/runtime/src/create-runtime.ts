@@ -15,6 +15,7 @@ import { createExecutionService, type ExecutionService } from './executions/exec
 import { createExecutionStore, type ExecutionStore } from './executions/execution-store.js';
 import { checkReadiness, type ReadinessReport } from './health/readiness.js';
 import { discoverPlugins } from './plugin-host/discover-plugins.js';
+import { hostInfo } from './plugin-host/host-info.js';
 import { createPluginHost, type PluginConfigStore, type PluginHost } from './plugin-host/plugin-host.js';
 import { createRegistries, type Registries } from './plugin-host/registries.js';
 import { sdkVersion } from './plugin-host/sdk-version.js';
@@ -32,6 +33,7 @@ import { createSecretVault, type SecretVault } from './security/vault/secret-vau
 import type { Keyring } from './security/vault/keyring.js';
 import type { AuditRecorder } from './security/audit-recorder.js';
 import { createSecurity, type SecurityServices } from './security/create-security.js';
+import type { FirstOwner } from './security/users/onboarding.js';
 
 /** Everything a running dwc process holds, independent of HTTP. */
 export interface Runtime {
@@ -56,6 +58,8 @@ export interface Runtime {
   vault: SecretVault;
   /** The vault's keyring as loaded at start and where it came from (`DWC_MASTER_KEY` or the key files); resolved on first call. */
   masterKeys(): { keyring: Keyring; source: MasterKeySource };
+  /** The one-time setup token issued at this start because no owner exists yet; for the start banner or log line. */
+  setupToken?: string;
   /** AI service, usage accounting, embeddings and AI workflows. */
   ai: AiRuntime;
   /** Accounts, sessions, tokens, API keys, MFA. */
@@ -72,6 +76,14 @@ export interface CreateRuntimeOptions {
   migrate?: boolean;
   /** Start the job workers (the default); commands that only inspect pass false. */
   workers?: boolean;
+  /** Load the plugins (the default); commands that run no steps pass false. */
+  plugins?: boolean;
+  /**
+   * A server's first-start duties (the default when migrating): resolve the secrets master key,
+   * creating the key file if needed, and create the first owner or issue a setup token. `dwc`
+   * commands pass false; the key is then resolved when the vault is first used.
+   */
+  firstStart?: boolean;
   /** Folder DWC_PLUGINS names are resolved from. */
   cwd?: string;
   /** Also receives every security event the audit log records (tests listen here). */
@@ -109,7 +121,8 @@ export async function createRuntime(options: CreateRuntimeOptions): Promise<Runt
       }
       return keys;
     };
-    if (options.migrate !== false) masterKeys();
+    const firstStart = options.firstStart ?? options.migrate !== false;
+    if (firstStart) masterKeys();
     const vault = createSecretVault({
       sql,
       keyring: () => masterKeys().keyring,
@@ -135,15 +148,18 @@ export async function createRuntime(options: CreateRuntimeOptions): Promise<Runt
       secrets: pluginSecretSource(migrated ? { vault, audit } : { vault: undefined, audit: undefined }),
       cache,
       sdkVersion: sdkVersion(),
+      host: hostInfo(config),
     });
-    const { candidates, missing } = await discoverPlugins({ pluginsDir: config.pluginsDir, packageNames: config.plugins, cwd: options.cwd ?? process.cwd() });
-    await plugins.load(candidates);
-    plugins.reportMissing(missing);
+    if (options.plugins !== false) {
+      const { candidates, missing } = await discoverPlugins({ pluginsDir: config.pluginsDir, packageNames: config.plugins, cwd: options.cwd ?? process.cwd() });
+      await plugins.load(candidates);
+      plugins.reportMissing(missing);
+    }
 
     // Security events go to the hash-chained audit log, and also to `options.audit` when a caller (a test) listens.
     const securityAudit = options.audit ? { record: async (entry: Parameters<typeof audit.record>[0]) => (await audit.record(entry), await options.audit!.record(entry)) } : audit;
     const security = createSecurity({ sql, config, audit: securityAudit, logger });
-    if (options.migrate !== false) await ensureFirstOwner(security, config);
+    const firstOwner = firstStart ? await ensureFirstOwner(security, config) : undefined;
     const jobs = createJobStore(sql);
     const executionStore = createExecutionStore(sql, jobs);
     const workflows = createWorkflowStore<WorkflowDefinition>(sql);
@@ -214,6 +230,7 @@ export async function createRuntime(options: CreateRuntimeOptions): Promise<Runt
       audit,
       vault,
       masterKeys,
+      setupToken: firstOwner?.state === 'setup_token' ? firstOwner.token : undefined,
       ai,
       security,
       readiness: () =>
@@ -244,13 +261,13 @@ export async function createRuntime(options: CreateRuntimeOptions): Promise<Runt
   }
 }
 
-/** The first owner from DWC_ADMIN_EMAIL + DWC_ADMIN_PASSWORD, or a logged setup token; a weak password stops the start. */
-async function ensureFirstOwner(security: SecurityServices, config: DwcConfig): Promise<void> {
+/** The first owner from DWC_ADMIN_EMAIL + DWC_ADMIN_PASSWORD, or a setup token for the caller to show; a weak password stops the start. */
+async function ensureFirstOwner(security: SecurityServices, config: DwcConfig): Promise<FirstOwner> {
   if ((config.adminEmail === undefined) !== (config.adminPassword === undefined)) {
     throw new ConfigError('Set both DWC_ADMIN_EMAIL and DWC_ADMIN_PASSWORD to create the first owner, or neither to get a setup token.');
   }
   try {
-    await security.onboarding.ensureFirstOwner({ email: config.adminEmail, password: config.adminPassword });
+    return await security.onboarding.ensureFirstOwner({ email: config.adminEmail, password: config.adminPassword });
   } catch (error) {
     if (error instanceof InputError) throw new ConfigError(`DWC_ADMIN_PASSWORD: ${error.message}`, { details: error.details });
     throw error;

@@ -25,10 +25,30 @@ export interface Registrar<Definition> {
   register(definition: Definition): void;
 }
 
+/**
+ * Where a plugin runs, filled in by the host, so a plugin can pick defaults that fit without
+ * reading the environment or knowing the runtime.
+ */
+export interface HostInfo {
+  /**
+   * `team`: a server sharing a Postgres database (`DATABASE_URL`) with a team; `desktop`: one
+   * operator's SQLite database (the desktop app, or `dwc serve` without `DATABASE_URL`).
+   */
+  shape: 'team' | 'desktop';
+  /**
+   * Whether requests to URLs that users give must refuse loopback, private and link-local
+   * addresses unless the plugin's own settings say otherwise (`DWC_DENY_PRIVATE_NETWORKS`; on by
+   * default on the team shape, off on the desktop shape so local tools such as Ollama stay reachable).
+   */
+  denyPrivateNetworks: boolean;
+}
+
 /** What `setup` receives. Everything is scoped to the plugin. */
 export interface PluginContext<Config = unknown> {
   /** The plugin's package name. */
   name: string;
+  /** Where the plugin runs. */
+  host: Readonly<HostInfo>;
   /** The stored config, validated against the plugin's `config` schema; frozen, so changing it throws. */
   config: Config;
   log: Logger;

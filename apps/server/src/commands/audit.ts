@@ -2,7 +2,7 @@ import { createWriteStream } from 'node:fs';
 import { pipeline } from 'node:stream/promises';
 import type { AuditExportFormat, ChainFault } from '@dwc/runtime';
 import { InputError } from '@dwc/sdk';
-import { withSecurityTools } from './open-security.js';
+import { withRuntime } from './with-runtime.js';
 
 const WHAT: Record<ChainFault, string> = {
   hash_mismatch: 'its contents do not match its hash (edited)',
@@ -13,7 +13,7 @@ const WHAT: Record<ChainFault, string> = {
 
 /** `dwc audit verify`: checks the hash chain; exit code 0 when intact, 1 (one line naming the first bad record) when not. */
 export async function auditVerify(): Promise<number> {
-  return withSecurityTools(async ({ audit }) => {
+  return withRuntime({ migrate: true }, async ({ audit }) => {
     const report = await audit.verify();
     if (report.ok) {
       console.log(`audit log intact: ${report.checked} record(s) checked${report.head ? `, head seq ${report.head.seq} hash ${report.head.hash}` : ''}`);
@@ -36,7 +36,7 @@ const instant = (name: string, text: string | undefined): Date | undefined => {
 export async function auditExport(options: { format: string; output?: string; actor?: string; action?: string; from?: string; to?: string }): Promise<void> {
   if (options.format !== 'csv' && options.format !== 'json') throw new InputError('--format must be csv or json');
   const filter = { actor: options.actor, action: options.action, from: instant('from', options.from), to: instant('to', options.to) };
-  await withSecurityTools(async ({ audit }) => {
+  await withRuntime({ migrate: true }, async ({ audit }) => {
     const stream = audit.export(filter, options.format as AuditExportFormat);
     await pipeline(stream, options.output === undefined ? process.stdout : createWriteStream(options.output, { mode: 0o600 }), { end: options.output !== undefined });
   });

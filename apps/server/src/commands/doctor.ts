@@ -1,7 +1,8 @@
 import { createServer } from 'node:net';
 import { ConfigError } from '@dwc/sdk';
-import { createLogger, createRuntime, type DwcConfig } from '@dwc/runtime';
+import type { DwcConfig } from '@dwc/runtime';
 import { loadServerConfig } from '../load-server-config.js';
+import { withRuntime } from './with-runtime.js';
 
 interface Finding {
   ok: boolean;
@@ -25,8 +26,7 @@ export async function doctor(): Promise<number> {
 
   findings.push(await checkPort(config));
   try {
-    const runtime = await createRuntime({ config, logger: createLogger({ level: 'silent' }), migrate: false, workers: false });
-    try {
+    await withRuntime({ config, migrate: false, plugins: true, quiet: true }, async (runtime) => {
       const ping = await runtime.database.ping();
       findings.push({ ok: ping.ok, what: `database ${runtime.database.dialect} ${runtime.database.describe()} ${ping.ok ? `answers (${ping.latencyMs} ms)` : `does not answer: ${ping.error}`}` });
       const pending = await runtime.database.pendingMigrations();
@@ -38,9 +38,7 @@ export async function doctor(): Promise<number> {
           ? { ok: false, what: plugin.error ?? `plugin ${plugin.name} failed`, fix: 'fix or remove the plugin; the others still load' }
           : { ok: true, what: `plugin ${plugin.name}@${plugin.version} ${plugin.state}` });
       }
-    } finally {
-      await runtime.close();
-    }
+    });
   } catch (error) {
     findings.push({ ok: false, what: (error as Error).message, fix: config.databaseUrl ? 'check DATABASE_URL and that Postgres is running' : 'check that DWC_DATA_DIR is writable' });
   }

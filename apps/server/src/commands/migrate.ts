@@ -1,12 +1,8 @@
-import { createLogger, openDatabase } from '@dwc/runtime';
-import { loadServerConfig } from '../load-server-config.js';
+import { withRuntime } from './with-runtime.js';
 
 /** Applies pending migrations (or, with `status`, lists them) and prints what it did. */
 export async function migrate(options: { status?: boolean }): Promise<void> {
-  const config = loadServerConfig();
-  const logger = createLogger({ level: config.logLevel === 'info' ? 'warn' : config.logLevel });
-  const database = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir, logger });
-  try {
+  await withRuntime({ migrate: false }, async ({ database }) => {
     const where = `${database.dialect} ${database.describe()}`;
     if (options.status) {
       const pending = await database.pendingMigrations();
@@ -15,7 +11,5 @@ export async function migrate(options: { status?: boolean }): Promise<void> {
     }
     const applied = await database.migrate();
     console.log(applied.length === 0 ? `${where}: already up to date` : `${where}: applied ${applied.join(', ')}`);
-  } finally {
-    await database.close();
-  }
+  });
 }

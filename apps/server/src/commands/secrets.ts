@@ -1,6 +1,6 @@
-import { parseMasterKey, rotateMasterKey } from '@dwc/runtime';
+import { parseMasterKey, rotateMasterKey, sqlClientOf } from '@dwc/runtime';
 import { InputError, NotFoundError } from '@dwc/sdk';
-import { withSecurityTools } from './open-security.js';
+import { cliActor, withRuntime } from './with-runtime.js';
 
 async function readStdin(): Promise<string> {
   let text = '';
@@ -14,15 +14,15 @@ export async function secretsSet(name: string): Promise<void> {
   if (process.stdin.isTTY) process.stderr.write(`value for ${name} (end with Ctrl-D): `);
   const value = await readStdin();
   if (value === '') throw new InputError('No value on standard input; pipe it in: `printf %s "$VALUE" | dwc secrets set NAME`.');
-  await withSecurityTools(async ({ vault, actor }) => {
-    const { created } = await vault().set(name, value, actor);
-    console.log(`${created ? 'stored' : 'replaced'} secret ${name} (sealed with key ${vault().keyring().current.id})`);
+  await withRuntime({ migrate: true }, async ({ vault }) => {
+    const { created } = await vault.set(name, value, cliActor());
+    console.log(`${created ? 'stored' : 'replaced'} secret ${name} (sealed with key ${vault.keyring().current.id})`);
   });
 }
 
 export async function secretsList(options: { json?: boolean }): Promise<void> {
-  await withSecurityTools(async ({ vault }) => {
-    const secrets = await vault().list();
+  await withRuntime({ migrate: true }, async ({ vault }) => {
+    const secrets = await vault.list();
     if (options.json) {
       console.log(JSON.stringify(secrets.map((s) => ({ name: s.name, key_id: s.keyId, created_at: s.createdAt, updated_at: s.updatedAt, updated_by: s.updatedBy })), null, 2));
       return;
@@ -33,8 +33,8 @@ export async function secretsList(options: { json?: boolean }): Promise<void> {
 }
 
 export async function secretsDelete(name: string): Promise<void> {
-  await withSecurityTools(async ({ vault, actor }) => {
-    if (!(await vault().delete(name, actor))) throw new NotFoundError(`No secret named "${name}".`);
+  await withRuntime({ migrate: true }, async ({ vault }) => {
+    if (!(await vault.delete(name, cliActor()))) throw new NotFoundError(`No secret named "${name}".`);
     console.log(`deleted secret ${name}`);
   });
 }
@@ -45,11 +45,11 @@ export async function secretsRotateKey(options: { newKey?: string; batchSize: st
   if (options.newKey !== undefined && newKey === undefined) throw new InputError('--new-key must be 32 bytes as 64 hex characters or base64 (make one with `openssl rand -base64 32`).');
   const batchSize = Number(options.batchSize);
   if (!Number.isInteger(batchSize) || batchSize < 1 || batchSize > 10_000) throw new InputError('--batch-size must be a whole number from 1 to 10000');
-  await withSecurityTools(async ({ sql, audit, masterKeys, actor }) => {
+  await withRuntime({ migrate: true }, async ({ database, audit, masterKeys }) => {
     const { keyring, source } = masterKeys();
     const oldKeys = keyring.keys().map((k) => k.key.toString('base64'));
     const result = await rotateMasterKey({
-      sql, source, keyring, audit, actor, newKey, batchSize,
+      sql: sqlClientOf(database), source, keyring, audit, actor: cliActor(), newKey, batchSize,
       onNewKey: (printable) => {
         console.log(`new master key: ${printable}`);
         console.log('Save it now. Secrets are being re-encrypted under it; if this command stops, run it again with --new-key and this key.');

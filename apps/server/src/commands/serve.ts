@@ -1,12 +1,15 @@
 import { startHttpServer } from '@dwc/api';
-import { createLogger, createRuntime } from '@dwc/runtime';
+import { createLogger, createRuntime, resolveLogFormat, setupTokenMessage, type Runtime } from '@dwc/runtime';
 import { composeApiDeps } from '../compose-api-deps.js';
 import { loadServerConfig } from '../load-server-config.js';
+import { productVersion } from '../paths.js';
+import { openUrl, startBanner, type StartInfo } from '../start-banner.js';
 
 /** Starts the headless server and shuts it down cleanly on SIGINT/SIGTERM (a second signal forces exit). */
 export async function serve(): Promise<void> {
   const config = loadServerConfig();
-  const logger = createLogger({ level: config.logLevel });
+  const format = resolveLogFormat(config.logFormat);
+  const logger = createLogger({ level: config.logLevel, format });
   const runtime = await createRuntime({ config, logger });
   // Shared rate-limit counts when REDIS_URL is set; otherwise each process counts in memory.
   const redis = config.redisUrl ? (await import('@dwc/api/redis-rate-limit')).createRedisRateLimitStore(config.redisUrl) : undefined;
@@ -18,16 +21,7 @@ export async function serve(): Promise<void> {
     await runtime.close();
     throw error;
   }
-  const plugins = runtime.plugins.list();
-  logger.info(
-    {
-      url: server.url,
-      database: runtime.database.dialect,
-      plugins: plugins.filter((p) => p.state === 'active').map((p) => p.name),
-      failed_plugins: plugins.filter((p) => p.state === 'failed').map((p) => p.name),
-    },
-    `dwc listening on ${server.url} (database: ${runtime.database.dialect} ${runtime.database.describe()}; plugins: ${plugins.filter((p) => p.state === 'active').map((p) => p.name).join(', ') || 'none'})`,
-  );
+  announce(runtime, openUrl(config.host, server.port), format);
 
   let stopping = false;
   const stop = async (signal: NodeJS.Signals) => {
@@ -50,4 +44,26 @@ export async function serve(): Promise<void> {
   };
   process.on('SIGINT', (signal) => void stop(signal));
   process.on('SIGTERM', (signal) => void stop(signal));
+}
+
+/** Says the server is ready: the banner on a terminal, log lines (with the setup token on first start) otherwise. */
+function announce(runtime: Runtime, url: string, format: 'pretty' | 'json'): void {
+  const plugins = runtime.plugins.list();
+  const info: StartInfo = {
+    version: productVersion,
+    url,
+    database: { dialect: runtime.database.dialect, where: runtime.database.describe() },
+    plugins,
+    setupToken: runtime.setupToken,
+  };
+  if (format === 'pretty') {
+    process.stdout.write(startBanner(info, { color: process.stdout.isTTY === true && process.env.NO_COLOR === undefined }));
+    return;
+  }
+  const active = plugins.filter((p) => p.state === 'active').map((p) => p.name);
+  runtime.logger.info(
+    { url, database: runtime.database.dialect, plugins: active, failed_plugins: plugins.filter((p) => p.state === 'failed').map((p) => p.name) },
+    `dwc listening on ${url} (database: ${runtime.database.dialect} ${runtime.database.describe()}; plugins: ${active.join(', ') || 'none'})`,
+  );
+  if (info.setupToken !== undefined) runtime.logger.warn({ setup_token: info.setupToken }, setupTokenMessage(info.setupToken, url));
 }

@@ -75,6 +75,11 @@ export const settings = {
     schema: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
     doc: 'Log level.',
   },
+  logFormat: {
+    env: 'LOG_FORMAT',
+    schema: z.enum(['pretty', 'json'], { error: 'must be pretty or json' }).optional(),
+    doc: 'Log output: `pretty` (readable lines and a start banner) or `json` (JSON lines); unset: pretty when the output is a terminal, json otherwise.',
+  },
   apiToken: {
     env: 'DWC_API_TOKEN',
     schema: z.string().min(24, 'must be at least 24 characters').optional(),
@@ -162,6 +167,11 @@ export const settings = {
     env: 'DWC_BODY_LIMIT',
     schema: z.string().regex(/^\d+(b|kb|mb)$/i, 'must look like 512kb or 1mb').default('1mb'),
     doc: 'Largest JSON request body.',
+  },
+  denyPrivateNetworks: {
+    env: 'DWC_DENY_PRIVATE_NETWORKS',
+    schema: flag.optional(),
+    doc: 'Default of plugins that call URLs users give (`http.request`): refuse loopback, private and link-local addresses; unset: on with DATABASE_URL (team server), off on SQLite (desktop, where local tools such as Ollama must stay reachable). A plugin\'s own setting wins.',
   },
   trustProxy: {
     env: 'DWC_TRUST_PROXY',

@@ -1,4 +1,4 @@
-import { CAPABILITY_KINDS, type CapabilityKindName, type EventBus, type Logger, type PluginContext, type Registrar } from '@dwc/sdk';
+import { CAPABILITY_KINDS, type CapabilityKindName, type EventBus, type HostInfo, type Logger, type PluginContext, type Registrar } from '@dwc/sdk';
 import type { CacheStore } from '../cache/cache-store.js';
 import { pluginCache } from '../cache/plugin-cache.js';
 import { deepFreeze } from '../config/deep-freeze.js';
@@ -27,6 +27,7 @@ export function createPluginContext<Config>(options: {
   /** The process's cache store; the plugin sees it through `plugin:<name>:`. */
   cache: CacheStore;
   events: EventBus;
+  host: HostInfo;
 }): { ctx: PluginContext<Config>; staged: StagedCapability[]; close(): void } {
   const staged: StagedCapability[] = [];
   let open = true;
@@ -42,6 +43,7 @@ export function createPluginContext<Config>(options: {
   });
   const ctx: PluginContext<Config> = {
     name: options.name,
+    host: options.host,
     // Frozen through and through: a plugin cannot change its config under the host or itself.
     config: deepFreeze(options.config) as Config,
     log: options.log,

@@ -1,7 +1,7 @@
 import { realpath } from 'node:fs/promises';
 import { pathToFileURL } from 'node:url';
 import { ConfigError, InputError, NotFoundError, SDK_API_VERSION, describeZodError, toFieldErrors, z } from '@dwc/sdk';
-import type { CapabilityKindName, Dispose, EventBus, Logger as SdkLogger, PluginDefinition } from '@dwc/sdk';
+import type { CapabilityKindName, Dispose, EventBus, HostInfo, Logger as SdkLogger, PluginDefinition } from '@dwc/sdk';
 import type { Logger } from 'pino';
 import { checkSdkRange, readPluginManifest, type PluginManifest } from './plugin-manifest.js';
 import type { CacheStore } from '../cache/cache-store.js';
@@ -33,6 +33,8 @@ export interface PluginHostOptions {
   cache: CacheStore;
   /** Version of the @dwc/sdk package this host was built with. */
   sdkVersion: string;
+  /** Where the plugins run (`ctx.host`); by default the desktop shape with private networks allowed. */
+  host?: HostInfo;
   setupTimeoutMs?: number;
 }
 
@@ -51,6 +53,8 @@ interface PluginRecord {
 }
 
 export type PluginHost = ReturnType<typeof createPluginHost>;
+
+const DESKTOP_HOST: HostInfo = Object.freeze({ shape: 'desktop', denyPrivateNetworks: false });
 
 /**
  * Loads plugins, validates them before and after import, runs their `setup`, and keeps one
@@ -144,6 +148,7 @@ export function createPluginHost(options: PluginHostOptions) {
       secrets,
       cache: options.cache,
       events: options.events,
+      host: options.host ?? DESKTOP_HOST,
     });
     let dispose: Dispose | undefined;
     try {

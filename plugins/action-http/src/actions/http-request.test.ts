@@ -1,13 +1,24 @@
+import type { ServerResponse } from 'node:http';
 import { createServer } from 'node:net';
 import type { AddressInfo } from 'node:net';
 import { ExternalServiceError, InputError, TimeoutError } from '@dwc/sdk';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { httpConfigSchema } from '../common/config.js';
+import type { HttpPolicy } from '../common/config.js';
+import type { Resolver } from '../common/guarded-lookup.js';
+import { createHttpClient, type HttpClient } from '../common/http-client.js';
 import { startServer, stepContext } from '../test-support/test-server.js';
-import { createHttpRequestAction } from './http-request.js';
+import { createHttpRequestAction, httpRequestInputSchema } from './http-request.js';
 
-const action = createHttpRequestAction(httpConfigSchema.parse({}));
-const call = (input: Record<string, unknown>, signal?: AbortSignal) => action.run(action.input.parse(input), stepContext(signal));
+const clients: HttpClient[] = [];
+/** The action under `policy` (by default: any host, private networks allowed), resolving names with `resolve`. */
+function actionWith(policy: Partial<HttpPolicy> = {}, resolve?: Resolver) {
+  const full: HttpPolicy = { allowedHosts: [], denyPrivateNetworks: false, allowedPrivateHosts: [], ...policy };
+  const client = createHttpClient(full, resolve);
+  clients.push(client);
+  const created = createHttpRequestAction(full, client);
+  return (input: Record<string, unknown>, signal?: AbortSignal) => created.run(created.input.parse(input), stepContext(signal));
+}
+const call = actionWith();
 
 let server: Awaited<ReturnType<typeof startServer>>;
 let other: Awaited<ReturnType<typeof startServer>>;
@@ -28,6 +39,8 @@ beforeAll(async () => {
     '/redirect-other': (_req, res) => res.writeHead(307, { location: `${other.origin}/headers` }).end(),
     '/redirect-loop': (_req, res) => res.writeHead(302, { location: '/redirect-loop' }).end(),
     '/redirect-localhost': (_req, res) => res.writeHead(302, { location: `http://localhost:${server.port}/json` }).end(),
+    '/redirect-metadata': (_req, res) => res.writeHead(302, { location: 'http://169.254.169.254/latest/meta-data/' }).end(),
+    '/redirect-rebind': (_req, res) => res.writeHead(302, { location: `http://rebind.test:${server.port}/json` }).end(),
     '/slow': (_req, res) => setTimeout(() => res.writeHead(200).end('late'), 5_000).unref(),
     '/endless': (_req, res) => {
       res.writeHead(200, { 'content-type': 'application/octet-stream' });
@@ -47,6 +60,7 @@ beforeAll(async () => {
 });
 
 afterAll(async () => {
+  await Promise.all(clients.map((client) => client.close()));
   await server.close();
   await other.close();
 });
@@ -176,36 +190,94 @@ describe('http.request', () => {
   });
 
   it('rejects non-http URLs and URLs with credentials at input validation', () => {
-    expect(action.input.safeParse({ url: 'file:///etc/passwd' }).success).toBe(false);
-    expect(action.input.safeParse({ url: 'https://user:pw@example.com/' }).success).toBe(false);
-    expect(action.input.safeParse({ url: 'https://example.com/', timeout_ms: 300_001 }).success).toBe(false);
+    expect(httpRequestInputSchema.safeParse({ url: 'file:///etc/passwd' }).success).toBe(false);
+    expect(httpRequestInputSchema.safeParse({ url: 'https://user:pw@example.com/' }).success).toBe(false);
+    expect(httpRequestInputSchema.safeParse({ url: 'https://example.com/', timeout_ms: 300_001 }).success).toBe(false);
   });
 });
 
 describe('http.request host policy', () => {
   it('refuses a host outside allowed_hosts before connecting, naming the host and the setting', async () => {
-    const limited = createHttpRequestAction(httpConfigSchema.parse({ allowed_hosts: ['api.example.com', '*.example.org'] }));
-    const failure = limited.run(limited.input.parse({ url: 'https://evil.example.net/x' }), stepContext());
+    const limited = actionWith({ allowedHosts: ['api.example.com', '*.example.org'] });
+    const failure = limited({ url: 'https://evil.example.net/x' });
     await expect(failure).rejects.toBeInstanceOf(InputError);
     await expect(failure).rejects.toThrow('Host "evil.example.net" is not in the allowed_hosts setting');
   });
 
   it('applies allowed_hosts to redirect targets', async () => {
-    const limited = createHttpRequestAction(httpConfigSchema.parse({ allowed_hosts: ['127.0.0.1'] }));
-    await expect(limited.run(limited.input.parse({ url: `${server.origin}/redirect` }), stepContext())).resolves.toMatchObject({ status: 200 });
-    await expect(limited.run(limited.input.parse({ url: `${server.origin}/redirect-localhost` }), stepContext())).rejects.toMatchObject({
+    const limited = actionWith({ allowedHosts: ['127.0.0.1'] });
+    await expect(limited({ url: `${server.origin}/redirect` })).resolves.toMatchObject({ status: 200 });
+    await expect(limited({ url: `${server.origin}/redirect-localhost` })).rejects.toMatchObject({
       code: 'host_not_allowed',
       message: expect.stringContaining('reached by a redirect'),
     });
   });
 
-  it.each(['http://127.0.0.1:9/', 'http://localhost:9/', 'http://[::1]:9/', 'http://169.254.169.254/latest/meta-data', 'http://[::ffff:10.0.0.1]/', 'http://0x7f.1/'])(
-    'refuses %s when deny_private_networks is on',
+  it.each(['http://127.0.0.1:8/', 'http://localhost:8/', 'http://[::1]:8/', 'http://169.254.169.254/latest/meta-data', 'http://[::ffff:10.0.0.1]/', 'http://0x7f.1/', 'http://0.0.0.0:8/', 'http://[fe80::1]/', 'http://[fd00:ec2::254]/', 'http://[::ffff:169.254.169.254]/'])(
+    'refuses %s when private networks are denied',
     async (url) => {
-      const guarded = createHttpRequestAction(httpConfigSchema.parse({ deny_private_networks: true }));
-      const failure = guarded.run(guarded.input.parse({ url }), stepContext());
+      const failure = actionWith({ denyPrivateNetworks: true })({ url });
       await expect(failure).rejects.toBeInstanceOf(InputError);
       await expect(failure).rejects.toMatchObject({ code: 'private_network_denied', details: { setting: 'deny_private_networks' } });
     },
   );
+});
+
+describe('http.request connects only to the addresses it checked', () => {
+  const countingServer = () => {
+    let count = 0;
+    return { count: () => count, routes: { '/json': (_req: unknown, res: ServerResponse) => ((count += 1), res.writeHead(200, { 'content-type': 'application/json' }).end('{"ok":true}')) } };
+  };
+
+  it('connects to the address its resolver answered, not to one the system resolver finds', async () => {
+    const resolve: Resolver = async () => [{ address: '127.0.0.1', family: 4 }];
+    await expect(actionWith({}, resolve)({ url: `http://service.test:${server.port}/json` })).resolves.toMatchObject({ status: 200, body: { ok: true } });
+  });
+
+  it('refuses a host name resolving to a private address, naming the host and the address', async () => {
+    const resolve: Resolver = async () => [{ address: '93.184.215.14', family: 4 }, { address: '10.0.0.8', family: 4 }];
+    await expect(actionWith({ denyPrivateNetworks: true }, resolve)({ url: 'http://mixed.test/' })).rejects.toMatchObject({
+      code: 'private_network_denied',
+      details: { host: 'mixed.test', address: '10.0.0.8' },
+    });
+  });
+
+  it('never reaches a private address through a name that answers public first and private on the second lookup (DNS rebinding)', async () => {
+    const local = countingServer();
+    const target = await startServer(local.routes);
+    try {
+      const answers = ['93.184.215.14', '127.0.0.1'];
+      const asked: string[] = [];
+      const resolve: Resolver = async (name) => {
+        const address = answers[Math.min(asked.length, answers.length - 1)]!;
+        asked.push(`${name} -> ${address}`);
+        return [{ address, family: 4 }];
+      };
+      const guarded = actionWith({ denyPrivateNetworks: true }, resolve);
+      // First lookup: public, so the connection goes to that public address (unreachable here), never to a fresh answer.
+      await expect(guarded({ url: `http://rebind.test:${target.port}/json`, timeout_ms: 1_000 })).rejects.toMatchObject({ code: expect.stringMatching(/^http_(connection_failed|timeout)$/) });
+      // Second lookup: private, refused before any connection.
+      await expect(guarded({ url: `http://rebind.test:${target.port}/json`, timeout_ms: 1_000 })).rejects.toMatchObject({
+        code: 'private_network_denied',
+        details: { host: 'rebind.test', address: '127.0.0.1' },
+      });
+      expect(asked[0]).toBe('rebind.test -> 93.184.215.14');
+      expect(asked).toContain('rebind.test -> 127.0.0.1');
+      expect(local.count()).toBe(0);
+    } finally {
+      await target.close();
+    }
+  });
+
+  it('checks every redirect: a redirect to a private name or address is refused, naming the redirect', async () => {
+    // 127.0.0.1 itself is allowed by name, so the first hop reaches the test server; where it redirects to is not.
+    const resolve: Resolver = async () => [{ address: '127.0.0.1', family: 4 }];
+    const guarded = actionWith({ denyPrivateNetworks: true, allowedPrivateHosts: ['127.0.0.1'] }, resolve);
+    await expect(guarded({ url: `${server.origin}/json` })).resolves.toMatchObject({ status: 200 });
+    for (const [path, host] of [['/redirect-localhost', 'localhost'], ['/redirect-metadata', '169.254.169.254'], ['/redirect-rebind', 'rebind.test']] as const) {
+      const failure = guarded({ url: `${server.origin}${path}` });
+      await expect(failure).rejects.toMatchObject({ code: 'private_network_denied', details: { host } });
+      await expect(failure).rejects.toThrow('reached by a redirect');
+    }
+  });
 });

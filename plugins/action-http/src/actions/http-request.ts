@@ -1,8 +1,10 @@
 import { defineAction, DwcError, z } from '@dwc/sdk';
 import { abortError } from '../common/abort.js';
 import { buildHeaders, buildUrl, encodeBody } from '../common/build-request.js';
-import type { HttpConfig } from '../common/config.js';
+import type { HttpPolicy } from '../common/config.js';
 import { fetchFollowingRedirects } from '../common/follow-redirects.js';
+import type { HttpClient } from '../common/http-client.js';
+import type { Response } from 'undici';
 import { parseBody, readLimitedBody } from '../common/read-body.js';
 import { networkError, requestTimeoutError, safeUrl, statusError } from '../common/request-errors.js';
 
@@ -62,8 +64,8 @@ export const httpRequestOutputSchema = z.object({
   url: z.string().describe('The final URL, after redirects.'),
 });
 
-/** `http.request` bound to the plugin's settings (allowed hosts, private-network refusal). */
-export function createHttpRequestAction(config: HttpConfig) {
+/** `http.request` bound to the plugin's policy (allowed hosts, private-network refusal) and its connections. */
+export function createHttpRequestAction(policy: HttpPolicy, client: HttpClient) {
   return defineAction({
     type: 'http.request',
     title: 'HTTP request',
@@ -79,7 +81,7 @@ export function createHttpRequestAction(config: HttpConfig) {
       const signal = AbortSignal.any([ctx.signal, timeout]);
       ctx.log.debug({ method: input.method, url: safeUrl(current), attempt: ctx.attempt }, 'http request');
       try {
-        const { response, url } = await fetchFollowingRedirects(current, { method: input.method, headers, body, signal }, config, ctx, (hop) => {
+        const { response, url } = await fetchFollowingRedirects(current, { method: input.method, headers, body, signal }, policy, client, ctx, (hop) => {
           current = hop;
         });
         if (input.fail_on_status && response.status >= 400) {
@@ -112,7 +114,7 @@ export function createHttpRequestAction(config: HttpConfig) {
   });
 }
 
-function headerRecord(headers: Headers): Record<string, string> {
+function headerRecord(headers: Response['headers']): Record<string, string> {
   const record: Record<string, string> = {};
   headers.forEach((value, name) => {
     record[name] = Object.hasOwn(record, name) ? `${record[name]}, ${value}` : value;

@@ -1,6 +1,8 @@
-import { ExternalServiceError, type StepContext } from '@dwc/sdk';
-import type { HttpConfig } from './config.js';
-import { assertUrlPermitted } from './host-policy.js';
+import { ExternalServiceError, InputError, type StepContext } from '@dwc/sdk';
+import type { Response } from 'undici';
+import type { HttpPolicy } from './config.js';
+import { assertUrlPermitted, privateNetworkError } from './host-policy.js';
+import type { HttpClient } from './http-client.js';
 import { safeUrl } from './request-errors.js';
 
 const MAX_REDIRECTS = 20;
@@ -17,13 +19,15 @@ export interface RequestPlan {
 
 /**
  * Sends the request and follows redirects itself (as fetch would) so that every hop passes the
- * plugin's host policy. Credentials are dropped when a redirect leaves the origin. `onHop`
- * reports the URL being requested, so a failure can name it.
+ * plugin's host policy, and every new connection the policy's address check (the client's
+ * lookup). Credentials are dropped when a redirect leaves the origin. `onHop` reports the URL
+ * being requested, so a failure can name it.
  */
 export async function fetchFollowingRedirects(
   start: URL,
   plan: RequestPlan,
-  config: HttpConfig,
+  policy: HttpPolicy,
+  client: HttpClient,
   ctx: Pick<StepContext, 'log'>,
   onHop: (url: URL) => void,
 ): Promise<{ response: Response; url: URL }> {
@@ -32,8 +36,11 @@ export async function fetchFollowingRedirects(
   let url = start;
   for (let hop = 0; ; hop += 1) {
     onHop(url);
-    await assertUrlPermitted(url, config, plan.signal, hop > 0);
-    const response = await fetch(url, { method, headers, body, redirect: 'manual', signal: plan.signal });
+    assertUrlPermitted(url, policy, hop > 0);
+    const response = await client.fetch(url, { method, headers, body, signal: plan.signal }).catch((error: unknown) => {
+      const refused = refusal(error);
+      throw refused ? privateNetworkError(refused.host, refused.address, hop > 0 ? url : undefined) : error;
+    });
     const location = response.headers.get('location');
     if (!REDIRECT_STATUSES.has(response.status) || location === null) return { response, url };
     await response.body?.cancel().catch(() => undefined);
@@ -47,6 +54,14 @@ export async function fetchFollowingRedirects(
     ctx.log.debug({ status: response.status, from: safeUrl(url), to: safeUrl(next) }, 'following redirect');
     url = next;
   }
+}
+
+/** The private-address refusal of the connection's lookup, found in the cause chain of fetch's error. */
+function refusal(error: unknown): { host: string; address: string } | undefined {
+  for (let current = error, depth = 0; current instanceof Error && depth < 5; current = current.cause, depth += 1) {
+    if (current instanceof InputError && current.code === 'private_network_denied') return current.details as { host: string; address: string };
+  }
+  return undefined;
 }
 
 function redirectTarget(location: string, from: URL, hop: number): URL {

@@ -1,9 +1,6 @@
-import { lookup } from 'node:dns/promises';
 import { InputError } from '@dwc/sdk';
-import { raceAbort } from './abort.js';
-import type { HttpConfig } from './config.js';
+import type { HttpPolicy } from './config.js';
 import { isPrivateAddress } from './private-address.js';
-import { networkError } from './request-errors.js';
 
 const PLUGIN = '@dwc/plugin-action-http';
 
@@ -23,38 +20,37 @@ export function hostAllowed(host: string, allowedHosts: readonly string[]): bool
 }
 
 /**
- * Refuses a URL the plugin settings forbid, before anything connects to it; called for the first
- * URL and for every redirect target. Host names are resolved to check `deny_private_networks`.
- * The check and the connection resolve the name separately, so a DNS answer that changes in
- * between (DNS rebinding) is not caught here.
+ * Refuses a URL the policy forbids by its host alone, before anything connects: a host outside
+ * `allowed_hosts`, or a private IP literal. Host names are checked when connecting, on the very
+ * addresses the connection uses (see guarded-lookup.ts). Called for the first URL and every
+ * redirect target (`redirected`).
  */
-export async function assertUrlPermitted(url: URL, config: HttpConfig, signal: AbortSignal, redirected: boolean): Promise<void> {
+export function assertUrlPermitted(url: URL, policy: HttpPolicy, redirected: boolean): void {
   const host = hostOf(url);
-  const via = redirected ? ` (reached by a redirect to ${url.origin})` : '';
-  if (!hostAllowed(host, config.allowed_hosts)) {
+  if (!hostAllowed(host, policy.allowedHosts)) {
     throw new InputError(
-      `Host "${host}"${via} is not in the allowed_hosts setting of ${PLUGIN}; add it (or a "*.domain" pattern covering it) to call this host.`,
-      { code: 'host_not_allowed', details: { host, setting: 'allowed_hosts', allowed_hosts: config.allowed_hosts } },
+      `Host "${host}"${via(url, redirected)} is not in the allowed_hosts setting of ${PLUGIN}; add it (or a "*.domain" pattern covering it) to call this host.`,
+      { code: 'host_not_allowed', details: { host, setting: 'allowed_hosts', allowed_hosts: policy.allowedHosts } },
     );
   }
-  if (!config.deny_private_networks) return;
-  if (isPrivateAddress(host)) throw privateNetworkError(host, host, via);
-  if (host.includes(':') || /^[\d.]+$/.test(host)) return;
-  let addresses: { address: string }[];
-  try {
-    addresses = await raceAbort(lookup(host, { all: true, verbatim: true }), signal);
-  } catch (error) {
-    if (signal.aborted) throw error;
-    throw networkError(error, url);
-  }
-  const denied = addresses.find(({ address }) => isPrivateAddress(address));
-  if (denied) throw privateNetworkError(host, denied.address, via);
+  if (privateDenied(host, policy) && isPrivateAddress(host)) throw privateNetworkError(host, host, redirected ? url : undefined);
 }
 
-function privateNetworkError(host: string, address: string, via: string): InputError {
+/** Whether connections to `host` must refuse private addresses. */
+export function privateDenied(host: string, policy: Pick<HttpPolicy, 'denyPrivateNetworks' | 'allowedPrivateHosts'>): boolean {
+  return policy.denyPrivateNetworks && !policy.allowedPrivateHosts.includes(host);
+}
+
+function via(url: URL, redirected: boolean): string {
+  return redirected ? ` (reached by a redirect to ${url.origin})` : '';
+}
+
+/** The refusal of a private address; `redirectedTo` names the redirect that led there. */
+export function privateNetworkError(host: string, address: string, redirectedTo?: URL): InputError {
   const resolved = host === address ? '' : ` resolves to ${address}, which`;
   return new InputError(
-    `Host "${host}"${via}${resolved} is a loopback, private or link-local address, and the deny_private_networks setting of ${PLUGIN} refuses those.`,
+    `Host "${host}"${redirectedTo ? via(redirectedTo, true) : ''}${resolved} is a loopback, private, link-local or other non-public address, and private networks are denied ` +
+      `(the deny_private_networks setting of ${PLUGIN}, by default on for a team server; DWC_DENY_PRIVATE_NETWORKS).`,
     { code: 'private_network_denied', details: { host, address, setting: 'deny_private_networks' } },
   );
 }

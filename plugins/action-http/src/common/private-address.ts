@@ -1,40 +1,36 @@
-import { BlockList, isIP } from 'node:net';
+import { isIP } from 'node:net';
+import ipaddr from 'ipaddr.js';
+
+const NAT64_WELL_KNOWN = ipaddr.IPv6.parseCIDR('64:ff9b::/96');
 
 /**
- * Addresses a request must not reach when `deny_private_networks` is on: this host, private and
- * link-local ranges, shared/benchmark/reserved space and multicast. IPv4-mapped IPv6 addresses
- * (`::ffff:127.0.0.1`) are checked against the IPv4 rules by BlockList itself.
+ * The IPv4 address an IPv6 address carries, where the IPv4 address decides where packets go:
+ * IPv4-mapped (`::ffff:a.b.c.d`), IPv4-translated (RFC 6145), the well-known NAT64 prefix, 6to4,
+ * and the deprecated IPv4-compatible form (`::a.b.c.d`, which also covers `::` and `::1`).
  */
-const blocked = new BlockList();
-for (const [network, prefix] of [
-  ['0.0.0.0', 8],
-  ['10.0.0.0', 8],
-  ['100.64.0.0', 10],
-  ['127.0.0.0', 8],
-  ['169.254.0.0', 16],
-  ['172.16.0.0', 12],
-  ['192.0.0.0', 24],
-  ['192.168.0.0', 16],
-  ['198.18.0.0', 15],
-  ['224.0.0.0', 4],
-  ['240.0.0.0', 4],
-] as const) {
-  blocked.addSubnet(network, prefix, 'ipv4');
-}
-for (const [network, prefix] of [
-  ['::', 128],
-  ['::1', 128],
-  ['fc00::', 7],
-  ['fe80::', 10],
-  ['ff00::', 8],
-] as const) {
-  blocked.addSubnet(network, prefix, 'ipv6');
+function embeddedIPv4(ip: ipaddr.IPv6): ipaddr.IPv4 | undefined {
+  const bytes = ip.toByteArray();
+  const range = ip.range();
+  if (range === 'ipv4Mapped' || range === 'rfc6145' || ip.match(NAT64_WELL_KNOWN)) return new ipaddr.IPv4(bytes.slice(12));
+  if (range === '6to4') return new ipaddr.IPv4(bytes.slice(2, 6));
+  if (bytes.slice(0, 12).every((byte) => byte === 0)) return new ipaddr.IPv4(bytes.slice(12));
+  return undefined;
 }
 
-/** True for an IP literal in a range `deny_private_networks` refuses; false for public ones and non-IPs. */
+/**
+ * True for an IP literal that is not a public unicast address: loopback, private (RFC 1918,
+ * unique-local IPv6), link-local (169.254/16 with the cloud metadata endpoints, fe80::/10),
+ * carrier-grade NAT, unspecified (0.0.0.0, ::), multicast, broadcast, reserved, documentation,
+ * benchmarking, Teredo and local-use NAT64, and any IPv6 form carrying such an IPv4 address.
+ * False for public addresses and for anything that is not an IP literal.
+ */
 export function isPrivateAddress(address: string): boolean {
   const bare = address.startsWith('[') && address.endsWith(']') ? address.slice(1, -1) : address;
-  const family = isIP(bare);
-  if (family === 0) return false;
-  return blocked.check(bare, family === 4 ? 'ipv4' : 'ipv6');
+  if (isIP(bare) === 0) return false;
+  const ip = ipaddr.parse(bare);
+  if (ip.kind() === 'ipv6') {
+    const v4 = embeddedIPv4(ip as ipaddr.IPv6);
+    if (v4) return v4.range() !== 'unicast';
+  }
+  return ip.range() !== 'unicast';
 }

@@ -1,4 +1,5 @@
 import { ExternalServiceError } from '@dwc/sdk';
+import type { Response } from 'undici';
 import { safeUrl } from './request-errors.js';
 
 export type ResponseType = 'auto' | 'json' | 'text';

@@ -13,13 +13,21 @@ export interface AccountInput {
   name?: string;
 }
 
+/** What `ensureFirstOwner` found or did; a `setup_token` is for the caller to show once (the start banner or log line). */
+export type FirstOwner = { state: 'exists' } | { state: 'created'; email: string } | { state: 'setup_token'; token: string };
+
+/** The one line that tells how to spend a setup token, for logs. */
+export function setupTokenMessage(token: string, baseUrl = '<server>'): string {
+  return `No owner exists yet. Create one with: curl -X POST ${baseUrl}/api/v3/auth/setup -H 'content-type: application/json' -d '{"setup_token":"${token}","email":"you@example.com","password":"..."}' (or set DWC_ADMIN_EMAIL and DWC_ADMIN_PASSWORD). setup token: ${token}`;
+}
+
 /** How people get their first account: the first owner (environment or setup token) and self-registration. */
 export interface Onboarding {
   /**
    * At start: with `admin` given and no owner yet, creates that owner; with neither, issues a
-   * setup token and logs it once. Returns what it did.
+   * setup token and returns it. Returns what it did.
    */
-  ensureFirstOwner(admin: { email?: string; password?: string }): Promise<'exists' | 'created' | 'setup_token'>;
+  ensureFirstOwner(admin: { email?: string; password?: string }): Promise<FirstOwner>;
   /** `POST /api/v3/auth/setup`: spends the setup token, creates the owner, signs them in. */
   setup(token: string, input: AccountInput, meta?: RequestMeta): Promise<TokenPair>;
   /** `POST /api/v3/auth/register` when registration is on: a viewer, signed in. */
@@ -34,20 +42,15 @@ export function createOnboarding(options: {
     async ensureFirstOwner(admin) {
       if ((await users.countByRole('owner')) > 0) {
         await setupTokens.clear();
-        return 'exists';
+        return { state: 'exists' };
       }
       if (admin.email !== undefined && admin.password !== undefined) {
         const owner = await accounts.createFirstOwner({ email: admin.email, password: admin.password });
         await setupTokens.clear();
         logger.info({ email: owner.email }, `created the first owner ${owner.email} from DWC_ADMIN_EMAIL`);
-        return 'created';
+        return { state: 'created', email: owner.email };
       }
-      const token = await setupTokens.issue();
-      logger.warn(
-        { setup_token: token },
-        `No owner exists yet. Create one with: curl -X POST <server>/api/v3/auth/setup -H 'content-type: application/json' -d '{"setup_token":"${token}","email":"you@example.com","password":"..."}' (or set DWC_ADMIN_EMAIL and DWC_ADMIN_PASSWORD). setup token: ${token}`,
-      );
-      return 'setup_token';
+      return { state: 'setup_token', token: await setupTokens.issue() };
     },
     async setup(token, input, meta) {
       if (!(await setupTokens.consume(token))) {
@@ -59,7 +62,10 @@ export function createOnboarding(options: {
         return await auth.issue(owner, meta);
       } catch (error) {
         // A refused password must not burn the token: put a fresh one in place and say so in the log.
-        if ((await users.countByRole('owner')) === 0) await this.ensureFirstOwner({});
+        if ((await users.countByRole('owner')) === 0) {
+          const fresh = await this.ensureFirstOwner({});
+          if (fresh.state === 'setup_token') logger.warn({ setup_token: fresh.token }, `The setup token was spent on a refused password; here is a new one. ${setupTokenMessage(fresh.token)}`);
+        }
         throw error;
       }
     },

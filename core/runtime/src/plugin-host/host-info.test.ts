@@ -1,0 +1,19 @@
+import { describe, expect, it } from 'vitest';
+import { hostInfo } from './host-info.js';
+
+describe('hostInfo', () => {
+  it('calls a Postgres server the team shape and denies private networks by default there', () => {
+    expect(hostInfo({ databaseUrl: 'postgres://db/dwc', denyPrivateNetworks: undefined })).toEqual({ shape: 'team', denyPrivateNetworks: true });
+  });
+
+  it('calls SQLite the desktop shape and keeps private networks (Ollama, local tools) reachable by default', () => {
+    expect(hostInfo({ databaseUrl: undefined, denyPrivateNetworks: undefined })).toEqual({ shape: 'desktop', denyPrivateNetworks: false });
+  });
+
+  it('lets DWC_DENY_PRIVATE_NETWORKS override the default either way', () => {
+    expect(hostInfo({ databaseUrl: 'postgres://db/dwc', denyPrivateNetworks: false }).denyPrivateNetworks).toBe(false);
+    expect(hostInfo({ databaseUrl: undefined, denyPrivateNetworks: true }).denyPrivateNetworks).toBe(true);
+  });
+
+  it('is frozen', () => expect(Object.isFrozen(hostInfo({ databaseUrl: undefined, denyPrivateNetworks: undefined }))).toBe(true));
+});
