@@ -17,3 +17,4 @@ export const actionHttpPlugin = definePlugin({
 export default actionHttpPlugin;
 export { createHttpRequestAction, httpConfigSchema, httpRequestInputSchema, httpRequestOutputSchema };
 export type { HttpConfig } from './common/config.js';
+export { httpErrors } from './errors.js';

@@ -68,7 +68,7 @@ export const aiGenerateRoute = defineRoute({
       send('done', wire(result));
     } catch (error) {
       if (!(error instanceof AiCallCancelledError)) {
-        const reply = toHttpError(error, requestState(res).id);
+        const reply = toHttpError(error, requestState(res).id, (thrown) => (deps.errors ? deps.errors.translate(thrown) : thrown));
         if (reply.status >= 500) log.warn({ err: error }, 'AI generate stream failed');
         send('error', reply.body);
       }
