@@ -41,6 +41,7 @@ export const runtimeErrors = defineErrorCatalogue('@dwc/runtime', {
   unknown_task_type: { status: 400, message: 'Unknown task_type; use `data_processing` or the type of a registered action.' },
   invalid_task_payload: { status: 400, message: 'The payload is not valid input for this task type; `details` names each field.' },
   task_not_found: { status: 404, message: 'No background task with id "{id}".' },
+  task_failed: { status: 422, message: 'The background task failed; its error message says why. Fix the payload or what it calls and submit it again.' },
 
   // Documents, AI, cache
   document_not_found: { status: 404, message: 'No document with id "{id}".' },

@@ -84,7 +84,7 @@ export function defineErrorCatalogue<const C extends Record<string, ErrorCodeEnt
     if (entry.message.trim() === '') throw new TypeError(`${scope}: error code "${code}" needs a message`);
   }
   const fill = (code: string, values: Record<string, string | number> | undefined): string => {
-    const entry = codes[code];
+    const entry = Object.hasOwn(codes, code) ? codes[code] : undefined;
     if (entry === undefined) throw new TypeError(`${scope} has no error code "${code}"`);
     return entry.message.replace(PLACEHOLDER, (whole, name: string) => (values && name in values ? String(values[name]) : whole));
   };
@@ -93,9 +93,9 @@ export function defineErrorCatalogue<const C extends Record<string, ErrorCodeEnt
     codes: Object.freeze({ ...codes }),
     message: (code, ...[values]) => fill(code, values as Record<string, string | number> | undefined),
     error: (code, ...[values, options]) => {
+      const message = fill(code, values as Record<string, string | number> | undefined);
       const entry = codes[code]!;
       const Type = entry.type ?? CLASS_BY_STATUS[entry.status];
-      const message = fill(code, values as Record<string, string | number> | undefined);
       return Type ? new Type(message, { ...options, code }) : new DwcError(code, message, options);
     },
   };
