@@ -1,5 +1,5 @@
-import { ConfigError, defineErrorCatalogue, sdkErrors } from '@dwc/sdk';
-import { runtimeErrors } from '@dwc/runtime';
+import { ConfigError, defineErrorCatalogue, type sdkErrors } from '@dwc/sdk';
+import type { runtimeErrors } from '@dwc/runtime';
 
 /**
  * Every error code @dwc/api raises itself (HTTP protocol conditions, route lookups, WebSocket
