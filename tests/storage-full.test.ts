@@ -66,6 +66,12 @@ describe('a full data folder (SQLite: SQLITE_FULL)', () => {
     // Still full: the next probe fails again.
     expect((await request(app).get('/api/v3/health')).status).toBe(503);
 
+    // A write through TypeORM (plugin settings) is answered the same way.
+    const hosts = Array.from({ length: 4000 }, (_, i) => `host-${i}-${'a'.repeat(40)}.example.com`);
+    const settings = await request(app).put('/api/v3/plugins/@dwc%2Fplugin-action-http/config').set(auth).send({ allowed_hosts: hosts });
+    expect(settings.status).toBe(507);
+    expect(settings.body.error.code).toBe('storage_full');
+
     makeRoom();
     const recovered = await request(app).get('/api/v3/health');
     expect(recovered.status).toBe(200);
