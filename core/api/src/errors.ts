@@ -1,5 +1,5 @@
-import { ConfigError, defineErrorCatalogue, type sdkErrors } from '@dwc/sdk';
-import type { runtimeErrors } from '@dwc/runtime';
+import { ConfigError, defineErrorCatalogue, sdkErrors, type ErrorCatalogue } from '@dwc/sdk';
+import { runtimeErrors } from '@dwc/runtime';
 
 /**
  * Every error code @dwc/api raises itself (HTTP protocol conditions, route lookups, WebSocket
@@ -41,3 +41,12 @@ export const apiErrors = defineErrorCatalogue('@dwc/api', {
 
 /** A code the API may answer with: its own, the runtime's or the SDK's. */
 export type ApiErrorCode = keyof typeof apiErrors.codes | keyof typeof runtimeErrors.codes | keyof typeof sdkErrors.codes;
+
+/** The catalogues whose codes the API answers with: the SDK's, the runtime's and its own. */
+export const apiCatalogues: readonly ErrorCatalogue[] = [sdkErrors, runtimeErrors, apiErrors];
+
+/** The catalogue entry (status, message) of a code the API may answer with. */
+export function apiErrorEntry(code: string): (ErrorCatalogue['codes'][string] & { code: string }) | undefined {
+  for (const catalogue of apiCatalogues) if (Object.hasOwn(catalogue.codes, code)) return { ...catalogue.codes[code]!, code };
+  return undefined;
+}
