@@ -43,6 +43,8 @@ const thrown: Record<string, () => Error> = {
   config: () => new ConfigError('OPENAI_API_KEY is not set; set it and restart.'),
   'plugin-load': () => new PluginLoadError('@dwc/plugin-x', 'plugin_sdk_mismatch', 'built for @dwc/sdk ^2, this host has 1.0.0.'),
   'too-many': () => new TooManyAttemptsError('Too many failed sign-ins; try again in 30 s.', 30, { code: 'account_locked' }),
+  'step-in-body': () => new InputError('Workflow version 1 has no step "ghost".', { code: 'step_not_found' }),
+  'step-in-path': () => new NotFoundError('The workflow has no step "ghost".', { code: 'step_not_found' }),
   bug: () => {
     const settings = undefined as unknown as { retries: number };
     return new Error(`bug: ${settings.retries}`);
@@ -197,6 +199,11 @@ describe('error responses', () => {
     expect(locked.status).toBe(429);
     expect(locked.headers['retry-after']).toBe('30');
     expect(locked.body.error).toMatchObject({ code: 'account_locked', details: { retry_after_seconds: 30 } });
+  });
+
+  it('lets the class refine one client error into another: a step named in the body is 400, in the path 404', async () => {
+    expect((await request(app().app).get('/api/v3/test/throw/step-in-body')).status).toBe(400);
+    expect((await request(app().app).get('/api/v3/test/throw/step-in-path')).status).toBe(404);
   });
 
   it('answers a real bug with 500 in the error shape naming the request id, and logs its stack', async () => {

@@ -59,10 +59,19 @@ interface StatusLike {
   limit?: unknown;
 }
 
-/** The status of a `DwcError`: its catalogue entry's, else its class's; undefined for neither (a bug). */
+const clientError = (status: number | undefined): boolean => status !== undefined && status >= 400 && status < 500;
+
+/**
+ * The status of a `DwcError`: its catalogue entry's, else its class's; undefined for neither (a
+ * bug). Where both are client errors and differ, the class wins: the throw site knows whether the
+ * thing it did not find was named in the path (NotFoundError, 404) or in the body (InputError, 400).
+ */
 export function statusOf(error: DwcError): number | undefined {
   if (error instanceof HttpStatusError) return error.status;
-  return errorCodeEntry(error.code)?.status ?? STATUS_BY_CLASS.find(([type]) => error instanceof type)?.[1];
+  const byCatalogue = errorCodeEntry(error.code)?.status;
+  const byClass = STATUS_BY_CLASS.find(([type]) => error instanceof type)?.[1];
+  if (clientError(byCatalogue) && clientError(byClass)) return byClass;
+  return byCatalogue ?? byClass;
 }
 
 /**
