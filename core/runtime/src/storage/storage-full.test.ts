@@ -103,3 +103,24 @@ describe('SQL client on a full SQLite database', () => {
     expect(await keys()).toEqual(['after-behind', 'after-first', 'warm-up']);
   });
 });
+
+describe('readiness probe on Postgres', () => {
+  let db: TestDatabase;
+  beforeAll(async () => {
+    db = await openTestDatabase('postgres');
+    await db.database.migrate();
+  });
+  afterAll(() => db.cleanup());
+
+  it('names the Postgres server for a disk_full failure and clears it once a probe write has room', async () => {
+    // What pg raises when the server's disk is full (SQLSTATE 53100); the probe then writes for real.
+    const failure = Object.assign(new Error('could not extend file "base/16384/16397": No space left on device'), { code: '53100' });
+    const translated = db.database.storage.translate(failure) as Error & { code: string };
+    expect(translated.code).toBe('storage_full');
+    expect(translated.message).toMatch(/^The data folder of the Postgres server at .+ \(DATABASE_URL\) is full, so nothing was saved\. Free space on its disk \(on the database server\)/);
+    expect(await db.database.ping()).toMatchObject({ ok: true });
+    expect(db.database.storage.condition()).toBeUndefined();
+    const sql = sqlClientOf(db.database);
+    expect(await sql.get('SELECT key FROM settings WHERE key = ?', ['dwc.storage_probe'])).toBeUndefined();
+  });
+});
