@@ -16,6 +16,7 @@ export function composeApiDeps(runtime: Runtime, options: { rateLimitStore?: Rat
     },
     auth: runtime.security,
     health: { readiness: () => runtime.readiness() },
+    errors: runtime.database.storage,
     events: runtime.events,
     cache: runtime.cache,
     audit: runtime.audit,

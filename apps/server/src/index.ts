@@ -2,3 +2,4 @@
 export { composeApiDeps } from './compose-api-deps.js';
 export { loadServerConfig } from './load-server-config.js';
 export { bundledPluginsDir, productVersion } from './paths.js';
+export { serverErrors } from './errors.js';

@@ -15,6 +15,8 @@ export interface ApiDeps {
   /** Accounts, tokens, API keys, MFA and the audit recorder; `auth.auth.verifyBearer` is the one place credentials are checked. */
   auth: SecurityServices;
   health: { readiness(): Promise<ReadinessReport> };
+  /** Turns storage failures the runtime recognises (a full disk) into their errors naming the data folder (`runtime.database.storage`). */
+  errors?: { translate(error: unknown): unknown };
   engine: EngineDeps;
   /** AI service, usage accounting, embeddings and AI workflows (the runtime's `ai` without the engine's step factory). */
   ai: Omit<AiRuntime, 'stepAi' | 'close'>;

@@ -37,7 +37,7 @@ export function createApp(deps: ApiDeps, routes: readonly Route[] = defaultRoute
   // The body of a request to no route is still read, so its audit entry names the fields sent.
   fallback.use(jsonBody(deps));
   fallback.use(notFound);
-  fallback.use(errorHandler(deps.logger));
+  fallback.use(errorHandler(deps));
 
   const begin = requestContext(deps.logger);
   const audit = auditRequests(deps.audit, deps.logger);

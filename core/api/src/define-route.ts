@@ -3,6 +3,7 @@ import type { Request, Response } from 'express';
 import type { Logger } from 'pino';
 import type { z } from 'zod';
 import type { ApiDeps } from './api-deps.js';
+import { apiErrorEntry, type ApiErrorCode } from './errors.js';
 import type { OpenApiDocument } from './openapi-document.js';
 import type { WebSocketStatsSource } from './websocket/gateway-stats.js';
 
@@ -86,6 +87,12 @@ export interface RouteSpec<R extends RouteRequest, Res extends RouteResponses> {
   request?: R;
   responses: Res;
   /**
+   * The error codes the handler may answer with, beyond those every route of its kind shares
+   * (validation, authentication, rate limits, a full disk). Each code's status comes from its
+   * catalogue; the OpenAPI document lists them under that status.
+   */
+  errors?: readonly ApiErrorCode[];
+  /**
    * Returns the JSON body (status 200 unless the handler set another with `res.status`), or
    * undefined for an empty response (204 unless another status was set), or sends the response
    * itself through `res`.
@@ -109,6 +116,8 @@ export interface Route {
   readonly public: boolean;
   readonly request: RouteRequest;
   readonly responses: RouteResponses;
+  /** Error codes the handler may answer with (see `RouteSpec.errors`). */
+  readonly errors: readonly string[];
   handler(ctx: UntypedRouteContext): unknown;
 }
 
@@ -138,6 +147,8 @@ export function defineRoute<R extends RouteRequest = Record<never, never>, Res e
     throw new TypeError(`${where}: permission must be 'public' or '<area>:read|write|admin', got ${String(spec.permission)}`);
   }
   if (Object.keys(spec.responses).length === 0) throw new TypeError(`${where}: declare at least one response`);
+  const unknown = (spec.errors ?? []).filter((code) => apiErrorEntry(code) === undefined);
+  if (unknown.length > 0) throw new TypeError(`${where}: error codes ${unknown.join(', ')} are in no catalogue of the SDK, the runtime or the API`);
 
   const placeholders = [...spec.path.matchAll(PLACEHOLDER)].map((match) => match[1] ?? '');
   const bad = placeholders.find((name) => !PARAM_NAME.test(name));
@@ -163,6 +174,7 @@ export function defineRoute<R extends RouteRequest = Record<never, never>, Res e
     public: spec.permission === 'public',
     request: spec.request ?? {},
     responses: spec.responses,
+    errors: [...new Set(spec.errors ?? [])],
     handler: spec.handler as unknown as Route['handler'],
   };
 }

@@ -1,5 +1,8 @@
+import { randomBytes } from 'node:crypto';
+import { createKeyring, PluginLoadError, TooManyAttemptsError } from '@dwc/runtime';
 import {
   AuthenticationError,
+  ConfigError,
   ConflictError,
   DwcError,
   ExternalServiceError,
@@ -28,6 +31,24 @@ const thrown: Record<string, () => Error> = {
   unavailable: () => new UnavailableError('shutting down'),
   unexpected: () => new Error('secret connection string postgres://admin:hunter2@db'),
   'plain-dwc': () => new DwcError('weird', 'internal detail hunter2'),
+  // The real keyring's error when a stored secret was sealed under a key this process lacks.
+  'master-key': () => {
+    try {
+      createKeyring(randomBytes(32)).require('k-0123456789abcdef');
+    } catch (error) {
+      return error as Error;
+    }
+    throw new Error('expected master_key_missing');
+  },
+  config: () => new ConfigError('OPENAI_API_KEY is not set; set it and restart.'),
+  'plugin-load': () => new PluginLoadError('@dwc/plugin-x', 'plugin_sdk_mismatch', 'built for @dwc/sdk ^2, this host has 1.0.0.'),
+  'too-many': () => new TooManyAttemptsError('Too many failed sign-ins; try again in 30 s.', 30, { code: 'account_locked' }),
+  'step-in-body': () => new InputError('Workflow version 1 has no step "ghost".', { code: 'step_not_found' }),
+  'step-in-path': () => new NotFoundError('The workflow has no step "ghost".', { code: 'step_not_found' }),
+  bug: () => {
+    const settings = undefined as unknown as { retries: number };
+    return new Error(`bug: ${settings.retries}`);
+  },
 };
 
 const throwRoute = defineRoute({
@@ -155,6 +176,51 @@ describe('error responses', () => {
   it('adds WWW-Authenticate: Bearer to a 401', async () => {
     const res = await request(app().app).get('/api/v3/test/throw/authentication');
     expect(res.headers['www-authenticate']).toBe('Bearer');
+  });
+
+  it('answers a ConfigError reaching a route (the keyring\'s master_key_missing) with 503 and its message, not a blank 500', async () => {
+    const res = await request(app().app).get('/api/v3/test/throw/master-key');
+    expect(res.status).toBe(503);
+    expect(res.body.error.code).toBe('master_key_missing');
+    expect(res.body.error.message).toMatch(/^A secret is encrypted with master key k-0123456789abcdef, which this process does not hold .*DWC_MASTER_KEY_PREVIOUS/);
+  });
+
+  it('answers a ConfigError without its own code as 503 invalid_config, keeping the message that names the setting', async () => {
+    const res = await request(app().app).get('/api/v3/test/throw/config');
+    expect(res.status).toBe(503);
+    expect(res.body.error).toEqual({ code: 'invalid_config', message: 'OPENAI_API_KEY is not set; set it and restart.' });
+  });
+
+  it('takes the status from the catalogue where the class has none: a plugin that cannot load is 422, too many attempts 429 with Retry-After', async () => {
+    const plugin = await request(app().app).get('/api/v3/test/throw/plugin-load');
+    expect(plugin.status).toBe(422);
+    expect(plugin.body.error.code).toBe('plugin_sdk_mismatch');
+    const locked = await request(app().app).get('/api/v3/test/throw/too-many');
+    expect(locked.status).toBe(429);
+    expect(locked.headers['retry-after']).toBe('30');
+    expect(locked.body.error).toMatchObject({ code: 'account_locked', details: { retry_after_seconds: 30 } });
+  });
+
+  it('lets the class refine one client error into another: a step named in the body is 400, in the path 404', async () => {
+    expect((await request(app().app).get('/api/v3/test/throw/step-in-body')).status).toBe(400);
+    expect((await request(app().app).get('/api/v3/test/throw/step-in-path')).status).toBe(404);
+  });
+
+  it('answers a real bug with 500 in the error shape naming the request id, and logs its stack', async () => {
+    const { app: server, fake } = app();
+    const res = await request(server).get('/api/v3/test/throw/bug').set('X-Request-Id', 'req-bug-1');
+    expect(res.status).toBe(500);
+    expect(res.body).toEqual({
+      error: {
+        code: 'internal_error',
+        message: 'Something went wrong on our side; quote request id req-bug-1 when reporting it.',
+        details: { request_id: 'req-bug-1' },
+      },
+    });
+    const logged = fake.logs.find((line) => line.msg === 'request failed') as { level: number; request_id: string; err: { type: string; stack: string } };
+    expect(logged).toMatchObject({ level: 50, request_id: 'req-bug-1', err: { type: 'TypeError' } });
+    expect(logged.err.stack).toMatch(/TypeError: Cannot read properties of undefined \(reading 'retries'\)\n\s+at /);
+    expect(logged.err.stack).toContain('error-handler.test.ts');
   });
 
   it.each(['unexpected', 'plain-dwc'])('answers an %s throw with a generic 500 that names the request id and hides the message', async (kind) => {

@@ -1,7 +1,9 @@
 import {
   AuthenticationError,
+  ConfigError,
   ConflictError,
   DwcError,
+  errorCodeEntry,
   ExternalServiceError,
   InputError,
   NotFoundError,
@@ -12,6 +14,7 @@ import {
 import { TooManyAttemptsError } from '@dwc/runtime';
 import type { ErrorRequestHandler } from 'express';
 import type { Logger } from 'pino';
+import { apiErrors } from './errors.js';
 import { errorBody, type ErrorResponse } from './error-response.js';
 import { HttpStatusError } from './http-status-error.js';
 import { requestState } from './request-context.js';
@@ -25,24 +28,28 @@ export interface HttpErrorReply {
 
 type ErrorClass = abstract new (...args: never[]) => DwcError;
 
+/** The status of an error whose code no catalogue lists, by its class. */
 const STATUS_BY_CLASS: readonly (readonly [ErrorClass, number])[] = [
   [InputError, 400],
   [AuthenticationError, 401],
   [PermissionError, 403],
   [NotFoundError, 404],
   [ConflictError, 409],
+  [TooManyAttemptsError, 429],
   [ExternalServiceError, 502],
+  // The request was fine; the server is not set up for it until an operator fixes a setting.
+  [ConfigError, 503],
   [UnavailableError, 503],
   [TimeoutError, 504],
 ];
 
-const BODY_PARSER_ERRORS: Readonly<Record<string, readonly [number, string, string]>> = {
-  'entity.parse.failed': [400, 'malformed_json', 'The request body is not valid JSON'],
-  'entity.too.large': [413, 'payload_too_large', 'The request body is larger than the limit'],
-  'encoding.unsupported': [415, 'unsupported_media_type', 'The request body encoding is not supported; send identity, gzip or deflate'],
-  'charset.unsupported': [415, 'unsupported_media_type', 'The request body charset is not supported; send UTF-8 JSON'],
-  'request.aborted': [400, 'request_aborted', 'The client aborted the request before the body was received'],
-};
+const BODY_PARSER_ERRORS = {
+  'entity.parse.failed': 'malformed_json',
+  'entity.too.large': 'payload_too_large',
+  'encoding.unsupported': 'unsupported_media_type',
+  'charset.unsupported': 'unsupported_media_type',
+  'request.aborted': 'request_aborted',
+} as const satisfies Record<string, keyof typeof apiErrors.codes>;
 
 interface StatusLike {
   status?: unknown;
@@ -52,52 +59,71 @@ interface StatusLike {
   limit?: unknown;
 }
 
+const clientError = (status: number | undefined): boolean => status !== undefined && status >= 400 && status < 500;
+
 /**
- * Maps anything thrown while handling a request to its reply: `DwcError` subclasses by class,
- * body-parser failures by type, other client errors carrying a 4xx status as they are, and
- * everything else to a generic 500 that names only the request id.
+ * The status of a `DwcError`: its catalogue entry's, else its class's; undefined for neither (a
+ * bug). Where both are client errors and differ, the class wins: the throw site knows whether the
+ * thing it did not find was named in the path (NotFoundError, 404) or in the body (InputError, 400).
  */
-export function toHttpError(error: unknown, requestId: string): HttpErrorReply {
-  if (error instanceof HttpStatusError) {
-    return { status: error.status, headers: error.headers, body: errorBody(error.code, error.message, error.details) };
-  }
-  if (error instanceof TooManyAttemptsError) {
-    return { status: 429, headers: { 'Retry-After': String(error.retryAfterSeconds) }, body: errorBody(error.code, error.message, error.details) };
-  }
+export function statusOf(error: DwcError): number | undefined {
+  if (error instanceof HttpStatusError) return error.status;
+  const byCatalogue = errorCodeEntry(error.code)?.status;
+  const byClass = STATUS_BY_CLASS.find(([type]) => error instanceof type)?.[1];
+  if (clientError(byCatalogue) && clientError(byClass)) return byClass;
+  return byCatalogue ?? byClass;
+}
+
+/**
+ * Maps anything thrown while handling a request to its reply: a `DwcError` by the catalogue entry
+ * of its code (else by its class), body-parser failures by type, other client errors carrying a
+ * 4xx status as they are, and everything else to a 500 that names only the request id.
+ * `translate` first turns driver failures the runtime recognises (a full disk) into their errors.
+ */
+export function toHttpError(thrown: unknown, requestId: string, translate: (error: unknown) => unknown = (error) => error): HttpErrorReply {
+  const error = translate(thrown);
   if (error instanceof DwcError) {
-    const status = STATUS_BY_CLASS.find(([type]) => error instanceof type)?.[1];
-    if (status !== undefined) {
-      const headers: Record<string, string> = status === 401 ? { 'WWW-Authenticate': 'Bearer' } : {};
+    const status = statusOf(error);
+    if (status !== undefined && status !== 500) {
+      const headers: Record<string, string> = error instanceof HttpStatusError ? { ...error.headers } : {};
+      if (status === 401) headers['WWW-Authenticate'] = 'Bearer';
+      if (error instanceof TooManyAttemptsError) headers['Retry-After'] = String(error.retryAfterSeconds);
       return { status, headers, body: errorBody(error.code, error.message, error.details) };
     }
   }
   const like = (typeof error === 'object' && error !== null ? error : {}) as StatusLike;
-  const known = typeof like.type === 'string' ? BODY_PARSER_ERRORS[like.type] : undefined;
+  const known = typeof like.type === 'string' && Object.hasOwn(BODY_PARSER_ERRORS, like.type) ? BODY_PARSER_ERRORS[like.type as keyof typeof BODY_PARSER_ERRORS] : undefined;
   if (known !== undefined) {
-    const [status, code, message] = known;
-    const limit = typeof like.limit === 'number' ? ` of ${like.limit} bytes` : '';
-    return { status, headers: {}, body: errorBody(code, status === 413 ? `${message}${limit}` : message) };
+    const status = apiErrors.codes[known].status;
+    const limit = known === 'payload_too_large' && typeof like.limit === 'number' ? ` The limit is ${like.limit} bytes.` : '';
+    return { status, headers: {}, body: errorBody(known, `${apiErrors.message(known)}${limit}`) };
   }
   if (typeof like.status === 'number' && like.status >= 400 && like.status < 500 && like.expose !== false) {
-    const message = typeof like.message === 'string' ? like.message : 'Bad request';
+    const message = typeof like.message === 'string' ? like.message : apiErrors.message('bad_request');
     return { status: like.status, headers: {}, body: errorBody('bad_request', message) };
   }
-  return {
-    status: 500,
-    headers: {},
-    body: errorBody('internal_error', `Something went wrong on our side; quote request id ${requestId} when reporting it.`, {
-      request_id: requestId,
-    }),
-  };
+  return { status: 500, headers: {}, body: errorBody('internal_error', apiErrors.message('internal_error', { request_id: requestId }), { request_id: requestId }) };
 }
 
-/** The one error middleware: every failure leaves as `{"error": {"code", "message", "details"}}`. */
-export function errorHandler(logger: Logger): ErrorRequestHandler {
+/** What the one error middleware needs: where to log, and the runtime's error translation. */
+export interface ErrorHandlerDeps {
+  logger: Logger;
+  errors?: { translate(error: unknown): unknown };
+}
+
+/**
+ * The one error middleware: every failure leaves as `{"error": {"code", "message", "details"}}`.
+ * A 500 (a bug) is logged at error with its stack; a 5xx the product expected (a setting, a full
+ * disk, a service down) at warn; client errors at debug.
+ */
+export function errorHandler(deps: ErrorHandlerDeps): ErrorRequestHandler {
+  const translate = deps.errors === undefined ? undefined : (error: unknown) => deps.errors!.translate(error);
   return (error: unknown, _req, res, _next) => {
     const state = requestState(res) as ReturnType<typeof requestState> | undefined;
-    const log = state?.log ?? logger;
-    const reply = toHttpError(error, state?.id ?? 'unknown');
-    if (reply.status >= 500) log.error({ err: error, status: reply.status }, 'request failed');
+    const log = state?.log ?? deps.logger;
+    const reply = toHttpError(error, state?.id ?? 'unknown', translate);
+    if (reply.status === 500) log.error({ err: error, status: reply.status }, 'request failed');
+    else if (reply.status > 500) log.warn({ code: reply.body.error.code, status: reply.status, err: error }, 'request failed');
     else log.debug({ code: reply.body.error.code, status: reply.status }, 'request refused');
     if (res.headersSent) {
       res.destroy();

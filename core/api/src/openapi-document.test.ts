@@ -10,6 +10,7 @@ import { buildOpenApiDocument } from './openapi-document.js';
 import { fakeDeps } from './test-support/fake-deps.js';
 
 type Operation = { operationId?: string; security?: unknown[]; responses: Record<string, unknown>; parameters?: unknown[] };
+type ErrorResponseDoc = { description: string; 'x-error-codes'?: string[] };
 
 function operations(document: ReturnType<typeof buildOpenApiDocument>): Map<string, Operation> {
   const found = new Map<string, Operation>();
@@ -88,6 +89,50 @@ describe('OpenAPI document', () => {
     expect(res.body.openapi).toBe('3.1.0');
     expect(res.body.info.version).toBe('9.9.9-test');
     expect(Object.keys(res.body.paths)).toContain('/api/v3/plugins/{name}/config');
+  });
+
+  it('lists each route\'s error codes under their catalogue status, in x-error-codes and the description', () => {
+    const found = operations(document);
+    const getWorkflow = found.get('GET /api/v3/workflows/{id}')!.responses as Record<string, ErrorResponseDoc>;
+    expect(getWorkflow['404']?.['x-error-codes']).toEqual(['workflow_not_found']);
+    expect(getWorkflow['404']?.description).toMatch(/^No such workflow\n\n- `workflow_not_found`: No workflow with id "\{id\}"/);
+    expect(getWorkflow['401']?.['x-error-codes']).toEqual(['unauthenticated', 'invalid_token']);
+    expect(getWorkflow['400']?.['x-error-codes']).toEqual(['invalid_input']);
+    expect(getWorkflow.default?.['x-error-codes']).toEqual(['internal_error']);
+    expect(getWorkflow['507']).toBeUndefined();
+
+    const createWorkflow = found.get('POST /api/v3/workflows')!.responses as Record<string, ErrorResponseDoc>;
+    expect(createWorkflow['400']?.['x-error-codes']).toEqual(['invalid_input', 'malformed_json', 'invalid_workflow', 'workflow_cycle']);
+    expect(createWorkflow['507']?.['x-error-codes']).toEqual(['storage_full']);
+    expect(createWorkflow['507']?.description).toContain('The data folder {folder} is full');
+
+    const login = found.get('POST /api/v3/auth/login')!.responses as Record<string, ErrorResponseDoc>;
+    expect(login['401']?.['x-error-codes']).toEqual(['invalid_credentials', 'mfa_required', 'invalid_mfa_code']);
+    expect(login['429']?.['x-error-codes']).toEqual(['rate_limited', 'account_locked']);
+  });
+
+  it('gives the Error schema\'s code the enum of every code the API answers with', () => {
+    const schema = document.components?.schemas?.Error as { properties: { error: { properties: { code: { enum: string[] } } } } };
+    const codes = schema.properties.error.properties.code.enum;
+    for (const code of ['invalid_input', 'master_key_missing', 'storage_full', 'internal_error', 'workflow_not_found', 'ai_timeout']) expect(codes).toContain(code);
+    expect(codes).toEqual([...codes].sort());
+  });
+
+  it('refuses a route that names an error code no catalogue has', () => {
+    expect(() =>
+      defineRoute({
+        method: 'GET',
+        path: '/api/v3/things',
+        operationId: 'listThings',
+        permission: 'workflows:read',
+        summary: 'List things',
+        tags: ['things'],
+        // @ts-expect-error not a code of any catalogue
+        errors: ['thing_exploded'],
+        responses: { 200: { description: 'Things' } },
+        handler: () => undefined,
+      }),
+    ).toThrow('route GET /api/v3/things: error codes thing_exploded are in no catalogue of the SDK, the runtime or the API');
   });
 
   it('is built once per mounted table and then reused', () => {

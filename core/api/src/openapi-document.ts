@@ -5,8 +5,10 @@ import {
   type ZodOpenApiResponseObject,
   type ZodOpenApiResponsesObject,
 } from 'zod-openapi';
+import { STATUS_CODES } from 'node:http';
 import { requiresAuth, type Route, type RouteResponse } from './define-route.js';
 import { errorResponse } from './error-response.js';
+import { apiCatalogues, apiErrorEntry } from './errors.js';
 
 export type OpenApiDocument = ReturnType<typeof createDocument>;
 
@@ -24,30 +26,67 @@ function toResponse(response: RouteResponse): ZodOpenApiResponseObject {
   return { description: response.description, content: { [response.contentType ?? 'application/json']: { schema: response.schema } } };
 }
 
-/** The error responses every route shares, implied by how it is mounted; a route's own entry wins. */
-function impliedResponses(route: Route): Record<string, RouteResponse> {
-  const implied: Record<string, RouteResponse> = {};
+/** The error codes every route of its kind may answer with, implied by how it is mounted. */
+function impliedCodes(route: Route): string[] {
+  const codes: string[] = [];
   const { params, query, body } = route.request;
-  if (params !== undefined || query !== undefined || body !== undefined) {
-    implied['400'] = errorResponse(body === undefined ? 'Invalid input (`invalid_input`, details: field -> messages)' : 'Invalid input or malformed JSON');
+  if (params !== undefined || query !== undefined || body !== undefined) codes.push('invalid_input');
+  if (body !== undefined) codes.push('malformed_json', 'payload_too_large', 'unsupported_media_type');
+  if (requiresAuth(route)) codes.push('unauthenticated', 'invalid_token', 'forbidden');
+  if (requiresAuth(route) || route.credentialRateLimit) codes.push('rate_limited');
+  // A request that changes something writes (and is audited): it may find the disk full.
+  if (route.method !== 'GET') codes.push('storage_full');
+  return codes;
+}
+
+/** What an error status means when the route does not describe it itself. */
+const STATUS_DESCRIPTIONS: Readonly<Record<number, string>> = {
+  400: 'Invalid input (details: field -> messages)',
+  401: 'Missing, invalid or expired bearer token',
+  403: 'Not allowed for this caller',
+  413: 'Body larger than the configured limit',
+  415: 'Body not sent as application/json',
+  429: 'Too many requests; see Retry-After',
+  503: 'Not available: a setting is missing, or a dependency is down',
+  507: 'No room left in the data folder; nothing was saved',
+};
+
+/**
+ * The error responses of a route, one per status: the codes it declares plus those implied by how
+ * it is mounted, each placed under its catalogue status. Each response lists its codes in
+ * `x-error-codes` and in its description, with what to do; a route's own description of a status wins.
+ */
+function errorResponses(route: Route): Record<string, RouteResponse & { codes: string[] }> {
+  const byStatus = new Map<number, string[]>();
+  for (const code of [...impliedCodes(route), ...route.errors]) {
+    const status = apiErrorEntry(code)?.status;
+    if (status === undefined) continue;
+    const codes = byStatus.get(status) ?? [];
+    if (!codes.includes(code)) codes.push(code);
+    byStatus.set(status, codes);
   }
-  if (requiresAuth(route)) {
-    implied['401'] = errorResponse('Missing, invalid or expired bearer token');
-    implied['403'] = errorResponse(`The caller's role (or API key scopes) does not grant \`${route.permission}\``);
-    implied['429'] = errorResponse('Rate limit reached; see Retry-After');
+  const responses: Record<string, RouteResponse & { codes: string[] }> = {};
+  for (const [status, codes] of byStatus) {
+    const own = route.responses[status];
+    const base = own ?? errorResponse(STATUS_DESCRIPTIONS[status] ?? STATUS_CODES[status] ?? 'Error');
+    responses[String(status)] = { ...base, codes };
   }
-  if (body !== undefined) {
-    implied['413'] = errorResponse('Body larger than the configured limit');
-    implied['415'] = errorResponse('Body not sent as application/json');
-  }
-  implied.default = errorResponse('Unexpected error; the message names the request id');
-  return implied;
+  responses.default = { ...errorResponse('Unexpected error (a bug); the message names the request id'), codes: ['internal_error'] };
+  return responses;
+}
+
+function describeCodes(description: string, codes: readonly string[]): string {
+  const lines = codes.map((code) => `- \`${code}\`: ${apiErrorEntry(code)?.message ?? ''}`);
+  return `${description}\n\n${lines.join('\n')}`;
 }
 
 function toOperation(route: Route): ZodOpenApiOperationObject {
   const responses: ZodOpenApiResponsesObject = {};
-  const all: Record<string, RouteResponse> = { ...impliedResponses(route), ...route.responses };
-  for (const [status, response] of Object.entries(all)) responses[status as ResponseKey] = toResponse(response);
+  const errors = errorResponses(route);
+  for (const [status, response] of Object.entries(route.responses)) responses[status as ResponseKey] = toResponse(response);
+  for (const [status, { codes, ...response }] of Object.entries(errors)) {
+    responses[status as ResponseKey] = { ...toResponse({ ...response, description: describeCodes(response.description, codes) }), 'x-error-codes': codes };
+  }
   const { params, query, body } = route.request;
   const operation: ZodOpenApiOperationObject = {
     operationId: route.operationId,
@@ -78,7 +117,7 @@ export function buildOpenApiDocument(routes: readonly Route[], options: OpenApiO
     item[route.method.toLowerCase() as Lowercase<Route['method']>] = toOperation(route);
   }
   const tags = [...new Set(routes.flatMap((route) => route.tags))].map((name) => ({ name }));
-  return createDocument({
+  const document = createDocument({
     openapi: '3.1.0',
     info: {
       title: options.title ?? 'Document Workflow Chain API',
@@ -94,4 +133,8 @@ export function buildOpenApiDocument(routes: readonly Route[], options: OpenApiO
     },
     paths,
   });
+  const schema = document.components?.schemas?.Error as { properties?: { error?: { properties?: { code?: Record<string, unknown> } } } } | undefined;
+  const code = schema?.properties?.error?.properties?.code;
+  if (code !== undefined) code.enum = [...new Set(apiCatalogues.flatMap((catalogue) => Object.keys(catalogue.codes)))].sort();
+  return document;
 }

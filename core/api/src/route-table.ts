@@ -108,7 +108,7 @@ export function routeTable(routes: readonly Route[], deps: ApiDeps, options: Rou
   const auth = authenticate(deps);
   const body = jsonBody(deps);
   const limiters = createRateLimiters(deps);
-  const onError = errorHandler(deps.logger);
+  const onError = errorHandler(deps);
   const refuse = (error: unknown, req: Request, res: Response): void => void onError(error, req, res, () => undefined);
   const router = FindMyWay({ ignoreTrailingSlash: true });
   const methodsByPath = new Map<string, string[]>();

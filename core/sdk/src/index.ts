@@ -81,3 +81,6 @@ export {
 } from './errors.js';
 export type { DwcErrorOptions, FieldErrors } from './errors.js';
 export { describeZodError, toFieldErrors } from './field-errors.js';
+export { defineErrorCatalogue, errorCatalogues, errorCodeEntry } from './error-catalogue.js';
+export type { DwcErrorClass, ErrorCatalogue, ErrorCodeEntry, MessageValues } from './error-catalogue.js';
+export { sdkErrors } from './error-codes.js';

@@ -23,7 +23,7 @@ describe('@dwc/plugin-action-ai', () => {
 
   it('fails clearly on a host without an AI service', async () => {
     const input = generateAction.input.parse({ prompt: 'hi' });
-    await expect(generateAction.run(input, {} as StepContext)).rejects.toMatchObject({ code: 'ai_unavailable' });
+    await expect(generateAction.run(input, {} as StepContext)).rejects.toMatchObject({ code: 'ai_service_missing' });
   });
 
   it('needs exactly one of prompt or messages, and of text or document_id', () => {

@@ -17,3 +17,4 @@ export const actionAiPlugin = definePlugin({
 
 export default actionAiPlugin;
 export { analyzeAction, decideAction, embedAction, extractAction, generateAction };
+export { aiActionErrors } from './errors.js';

@@ -13,3 +13,4 @@ export const actionConditionPlugin = definePlugin({
 
 export default actionConditionPlugin;
 export { conditionAction, conditionInputSchema, conditionOutputSchema };
+export { conditionErrors } from './errors.js';

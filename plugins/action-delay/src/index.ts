@@ -13,3 +13,4 @@ export const actionDelayPlugin = definePlugin({
 
 export default actionDelayPlugin;
 export { delayAction, delayInputSchema, delayOutputSchema };
+export { delayErrors } from './errors.js';

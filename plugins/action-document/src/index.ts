@@ -13,3 +13,4 @@ export const actionDocumentPlugin = definePlugin({
 
 export default actionDocumentPlugin;
 export { createDocumentAction, createDocumentInputSchema, createDocumentOutputSchema };
+export { documentErrors } from './errors.js';

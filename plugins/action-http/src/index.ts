@@ -25,3 +25,4 @@ export { createHttpClient, createHttpRequestAction, httpConfigSchema, httpPolicy
 export type { HttpConfig, HttpPolicy } from './common/config.js';
 export type { HttpClient } from './common/http-client.js';
 export type { Resolver } from './common/guarded-lookup.js';
+export { httpErrors } from './errors.js';

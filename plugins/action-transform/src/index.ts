@@ -13,3 +13,4 @@ export const actionTransformPlugin = definePlugin({
 
 export default actionTransformPlugin;
 export { transformAction };
+export { transformErrors } from './errors.js';

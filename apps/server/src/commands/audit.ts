@@ -28,13 +28,13 @@ export async function auditVerify(): Promise<number> {
 const instant = (name: string, text: string | undefined): Date | undefined => {
   if (text === undefined) return undefined;
   const date = new Date(text);
-  if (Number.isNaN(date.getTime())) throw new InputError(`--${name} must be an ISO-8601 date-time such as 2026-01-31T12:00:00Z`);
+  if (Number.isNaN(date.getTime())) throw new InputError(`--${name} must be an ISO-8601 date-time such as 2026-01-31T12:00:00Z`, { code: 'invalid_option' });
   return date;
 };
 
 /** `dwc audit export`: streams the log (oldest first) as CSV or JSON to stdout or a file. */
 export async function auditExport(options: { format: string; output?: string; actor?: string; action?: string; from?: string; to?: string }): Promise<void> {
-  if (options.format !== 'csv' && options.format !== 'json') throw new InputError('--format must be csv or json');
+  if (options.format !== 'csv' && options.format !== 'json') throw new InputError('--format must be csv or json', { code: 'invalid_option' });
   const filter = { actor: options.actor, action: options.action, from: instant('from', options.from), to: instant('to', options.to) };
   await withRuntime({ migrate: true }, async ({ audit }) => {
     const stream = audit.export(filter, options.format as AuditExportFormat);

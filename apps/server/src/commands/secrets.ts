@@ -13,7 +13,7 @@ async function readStdin(): Promise<string> {
 export async function secretsSet(name: string): Promise<void> {
   if (process.stdin.isTTY) process.stderr.write(`value for ${name} (end with Ctrl-D): `);
   const value = await readStdin();
-  if (value === '') throw new InputError('No value on standard input; pipe it in: `printf %s "$VALUE" | dwc secrets set NAME`.');
+  if (value === '') throw new InputError('No value on standard input; pipe it in: `printf %s "$VALUE" | dwc secrets set NAME`.', { code: 'secret_value_missing' });
   await withRuntime({ migrate: true }, async ({ vault }) => {
     const { created } = await vault.set(name, value, cliActor());
     console.log(`${created ? 'stored' : 'replaced'} secret ${name} (sealed with key ${vault.keyring().current.id})`);
@@ -34,7 +34,7 @@ export async function secretsList(options: { json?: boolean }): Promise<void> {
 
 export async function secretsDelete(name: string): Promise<void> {
   await withRuntime({ migrate: true }, async ({ vault }) => {
-    if (!(await vault.delete(name, cliActor()))) throw new NotFoundError(`No secret named "${name}".`);
+    if (!(await vault.delete(name, cliActor()))) throw new NotFoundError(`No secret named "${name}".`, { code: 'secret_not_found' });
     console.log(`deleted secret ${name}`);
   });
 }
@@ -42,9 +42,9 @@ export async function secretsDelete(name: string): Promise<void> {
 /** `dwc secrets rotate-key`: re-encrypts every secret under a new master key (see rotate-master-key.ts for the order of steps). */
 export async function secretsRotateKey(options: { newKey?: string; batchSize: string }): Promise<void> {
   const newKey = options.newKey === undefined ? undefined : parseMasterKey(options.newKey);
-  if (options.newKey !== undefined && newKey === undefined) throw new InputError('--new-key must be 32 bytes as 64 hex characters or base64 (make one with `openssl rand -base64 32`).');
+  if (options.newKey !== undefined && newKey === undefined) throw new InputError('--new-key must be 32 bytes as 64 hex characters or base64 (make one with `openssl rand -base64 32`).', { code: 'invalid_option' });
   const batchSize = Number(options.batchSize);
-  if (!Number.isInteger(batchSize) || batchSize < 1 || batchSize > 10_000) throw new InputError('--batch-size must be a whole number from 1 to 10000');
+  if (!Number.isInteger(batchSize) || batchSize < 1 || batchSize > 10_000) throw new InputError('--batch-size must be a whole number from 1 to 10000', { code: 'invalid_option' });
   await withRuntime({ migrate: true }, async ({ database, audit, masterKeys }) => {
     const { keyring, source } = masterKeys();
     const oldKeys = keyring.keys().map((k) => k.key.toString('base64'));

@@ -7,6 +7,7 @@ export const configurePluginRoute = defineRoute({
   method: 'PUT',
   path: '/api/v3/plugins/{name}/config',
   operationId: 'configurePlugin',
+  errors: ['plugin_not_found', 'plugin_not_loadable'],
   permission: 'plugins:admin',
   summary: "Replace a plugin's settings",
   description: "The body is the whole settings object, checked against the plugin's `config_schema`; invalid settings give 400 with field -> messages in `details`.",

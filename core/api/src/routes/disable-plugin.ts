@@ -6,6 +6,7 @@ export const disablePluginRoute = defineRoute({
   method: 'POST',
   path: '/api/v3/plugins/{name}/disable',
   operationId: 'disablePlugin',
+  errors: ['plugin_not_found', 'plugin_not_loadable'],
   permission: 'plugins:admin',
   summary: 'Disable a plugin',
   tags: ['plugins'],

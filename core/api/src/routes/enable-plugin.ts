@@ -6,6 +6,7 @@ export const enablePluginRoute = defineRoute({
   method: 'POST',
   path: '/api/v3/plugins/{name}/enable',
   operationId: 'enablePlugin',
+  errors: ['plugin_not_found', 'plugin_not_loadable'],
   permission: 'plugins:admin',
   summary: 'Enable a plugin',
   tags: ['plugins'],

@@ -6,6 +6,7 @@ export const getPluginRoute = defineRoute({
   method: 'GET',
   path: '/api/v3/plugins/{name}',
   operationId: 'getPlugin',
+  errors: ['plugin_not_found'],
   permission: 'plugins:read',
   summary: 'Get one plugin',
   tags: ['plugins'],

@@ -8,6 +8,7 @@ export const websocketStatsRoute = defineRoute({
   method: 'GET',
   path: WEBSOCKET_STATS_PATH,
   operationId: 'getWebSocketStats',
+  errors: ['websocket_unavailable'],
   permission: 'system:read',
   summary: 'WebSocket gateway stats',
   description: 'Open connections, rooms by kind, messages in and out, and clients dropped for being slow or missing heartbeats, since the gateway started.',

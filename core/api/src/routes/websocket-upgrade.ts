@@ -8,6 +8,7 @@ export const websocketUpgradeRoute = defineRoute({
   method: 'GET',
   path: WEBSOCKET_PATH,
   operationId: 'openWebSocket',
+  errors: ['upgrade_required', 'invalid_connection_id', 'connection_id_in_use'],
   permission: 'events:read',
   summary: 'Live events over a WebSocket',
   description: [

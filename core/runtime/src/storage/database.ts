@@ -1,3 +1,4 @@
+import { randomBytes } from 'node:crypto';
 import { mkdir } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import type { Logger } from 'pino';
@@ -8,7 +9,9 @@ import { entitiesFor } from './entities/index.js';
 import { postgresMigrations } from './migrations/postgres/index.js';
 import { sqliteMigrations } from './migrations/sqlite/index.js';
 import { describePostgresUrl, isPostgresUrl, scrubPassword } from './postgres-url.js';
+import { JsonText, sqlClientOf } from './sql-client.js';
 import { sqliteDriver } from './sqlite-driver.js';
+import { createStorageMonitor, type StorageLocation, type StorageMonitor } from './storage-full.js';
 import { typeOrmLogger } from './typeorm-logger.js';
 
 export interface OpenDatabaseOptions {
@@ -27,8 +30,10 @@ export interface Database {
   readonly dataSource: DataSource;
   /** Where the data lives, for log lines: the SQLite file, or `host:port/database` (no password). */
   describe(): string;
-  /** Runs `SELECT 1` with a short timeout; never throws. */
+  /** Runs `SELECT 1` with a short timeout, and reports a full disk until a write has room again; never throws. */
   ping(): Promise<PingResult>;
+  /** Recognises a full disk in any storage failure, names the data folder, and remembers it for `ping`. */
+  readonly storage: StorageMonitor;
   /** Applies pending migrations in one transaction; returns the names applied, oldest first. */
   migrate(): Promise<string[]>;
   /** Names of migrations not yet applied, oldest first. */
@@ -44,6 +49,9 @@ const POSTGRES_CONNECT_TIMEOUT_MS = 5_000;
 const SLOW_QUERY_MS = 1_000;
 /** Postgres advisory lock key held while migrating, so processes sharing a database migrate one at a time. */
 const MIGRATION_LOCK_KEY = 0x64776301;
+/** The settings row a storage probe writes and deletes, and how many bytes it needs room for. */
+const STORAGE_PROBE_KEY = 'dwc.storage_probe';
+const STORAGE_PROBE_BYTES = 64 * 1024;
 
 /**
  * Opens the database selected by the configuration: Postgres when `databaseUrl` is a postgres://
@@ -57,10 +65,23 @@ export async function openDatabase(options: OpenDatabaseOptions): Promise<Databa
     throw new ConfigError('DATABASE_URL must start with postgres:// or postgresql:// (leave it unset for SQLite)');
   }
   const logger = options.logger.child({ component: 'storage' });
+  const location: StorageLocation = url !== undefined
+    ? { folder: `of the Postgres server at ${describePostgresUrl(url).where} (DATABASE_URL)`, how: 'on the database server' }
+    : { folder: resolve(options.dataDir), how: 'or point DWC_DATA_DIR at a larger one' };
+  // The probe writes (and then deletes) a row that needs real room, through the same client as everything else.
+  const storage = createStorageMonitor(location, async () => {
+    const sql = sqlClientOf(database);
+    const value = new JsonText(JSON.stringify(randomBytes(STORAGE_PROBE_BYTES * 3 / 4).toString('base64')));
+    await sql.run(
+      'INSERT INTO settings (key, value, updated_at) VALUES (?, ?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value, updated_at = excluded.updated_at',
+      [STORAGE_PROBE_KEY, value, new Date()],
+    );
+    await sql.run('DELETE FROM settings WHERE key = ?', [STORAGE_PROBE_KEY]);
+  });
   const common = {
     migrationsTransactionMode: 'all',
     synchronize: false,
-    logger: typeOrmLogger(logger),
+    logger: typeOrmLogger(logger, storage),
     maxQueryExecutionTime: SLOW_QUERY_MS,
   } as const;
 
@@ -129,9 +150,10 @@ export async function openDatabase(options: OpenDatabaseOptions): Promise<Databa
 
   let closing: Promise<void> | undefined;
 
-  return {
+  const database: Database = {
     dialect,
     dataSource,
+    storage,
     describe: () => where,
 
     async ping() {
@@ -140,6 +162,8 @@ export async function openDatabase(options: OpenDatabaseOptions): Promise<Databa
       if (!dataSource.isInitialized) return { ok: false, latencyMs: 0, error: 'database is closed' };
       let timer: NodeJS.Timeout | undefined;
       try {
+        const full = await storage.recheck();
+        if (full !== undefined) return { ok: false, latencyMs: elapsed(), error: full.message };
         await Promise.race([
           dataSource.query('SELECT 1'),
           new Promise((_resolve, reject) => {
@@ -181,6 +205,7 @@ export async function openDatabase(options: OpenDatabaseOptions): Promise<Databa
       return closing;
     },
   };
+  return database;
 }
 
 /** The message of an error, including the parts of an AggregateError (e.g. IPv4 and IPv6 both refused). */

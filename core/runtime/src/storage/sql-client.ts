@@ -33,11 +33,21 @@ export interface SqlClient extends SqlQueries {
   fromInt(value: unknown): number;
 }
 
-/** The SQL client of an open database. */
+const clients = new WeakMap<Database, SqlClient>();
+
+/**
+ * The SQL client of an open database: one per database, since on SQLite it owns the connection's
+ * transactions. A failure for lack of space comes out as `storage_full` naming the data folder.
+ */
 export function sqlClientOf(database: Database): SqlClient {
-  const driver = database.dataSource.driver as unknown as { databaseConnection?: BetterSqlite3.Database; master?: Pool };
-  if (database.dialect === 'sqlite') return sqliteClient(driver.databaseConnection!);
-  return postgresClient(driver.master!);
+  let client = clients.get(database);
+  if (client === undefined) {
+    const driver = database.dataSource.driver as unknown as { databaseConnection?: BetterSqlite3.Database; master?: Pool };
+    const translate = (error: unknown): unknown => database.storage.translate(error);
+    client = database.dialect === 'sqlite' ? sqliteClient(driver.databaseConnection!, translate) : postgresClient(driver.master!, translate);
+    clients.set(database, client);
+  }
+  return client;
 }
 
 function sqliteValue(value: SqlParam): string | number | null {
@@ -52,7 +62,7 @@ function sqliteValue(value: SqlParam): string | number | null {
 /** Most transactions one SQLite COMMIT groups together. */
 const MAX_GROUP = 64;
 
-function sqliteClient(db: BetterSqlite3.Database): SqlClient {
+function sqliteClient(db: BetterSqlite3.Database, translate: (error: unknown) => unknown): SqlClient {
   const statements = new Map<string, BetterSqlite3.Statement>();
   const prepare = (sql: string) => {
     let statement = statements.get(sql);
@@ -110,12 +120,14 @@ function sqliteClient(db: BetterSqlite3.Database): SqlClient {
         } catch (error) {
           // Another connection holds the write lock past busy_timeout (SQLITE_BUSY): this group
           // fails with that error instead of hanging, and later work tries again.
-          for (const task of queue.splice(0, MAX_GROUP)) task.reject(error);
+          const failed = translate(error);
+          for (const task of queue.splice(0, MAX_GROUP)) task.reject(failed);
           continue;
         }
         // Until a transaction of this group succeeded, one that throws is undone by rolling back
         // the whole group, so it needs no savepoint.
         let kept = false;
+        let groupLost: unknown;
         while (queue.length > 0 && done.length < MAX_GROUP) {
           const task = queue.shift()!;
           if (kept) savepoint.run();
@@ -125,21 +137,31 @@ function sqliteClient(db: BetterSqlite3.Database): SqlClient {
             kept = true;
             done.push({ task, ok: true, value });
           } catch (error) {
-            done.push({ task, ok: false, value: error });
+            done.push({ task, ok: false, value: translate(error) });
             if (!kept) {
               if (db.inTransaction) rollback.run();
+              break;
+            }
+            if (!db.inTransaction) {
+              // SQLite rolled the whole transaction back by itself (it may on SQLITE_FULL or an
+              // I/O error), so the work kept before this failure is gone too: fail it all.
+              groupLost = error;
               break;
             }
             rollbackToSavepoint.run();
             release.run();
           }
         }
-        if (db.inTransaction) {
+        if (groupLost !== undefined) {
+          const lost = translate(groupLost);
+          for (const entry of done) if (entry.ok) Object.assign(entry, { ok: false, value: lost });
+        } else if (db.inTransaction) {
           try {
             commit.run();
           } catch (error) {
             if (db.inTransaction) rollback.run();
-            for (const { task } of done) task.reject(error);
+            const failed = translate(error);
+            for (const { task } of done) task.reject(failed);
             continue;
           }
         }
@@ -154,7 +176,7 @@ function sqliteClient(db: BetterSqlite3.Database): SqlClient {
     try {
       return Promise.resolve(run());
     } catch (error) {
-      return Promise.reject(error);
+      return Promise.reject(translate(error));
     }
   };
   return {
@@ -183,40 +205,47 @@ function postgresValue(value: SqlParam): unknown {
   return value;
 }
 
-function postgresQueries(target: Pool | PoolClient): SqlQueries {
+function postgresQueries(target: Pool | PoolClient, translate: (error: unknown) => unknown): SqlQueries {
   const texts = new Map<string, string>();
   const text = (sql: string) => {
     let converted = texts.get(sql);
     if (converted === undefined) texts.set(sql, (converted = numbered(sql)));
     return converted;
   };
+  const query = async (sql: string, params: readonly SqlParam[]) => {
+    try {
+      return await target.query(text(sql), params.map(postgresValue));
+    } catch (error) {
+      throw translate(error);
+    }
+  };
   return {
     async run(sql, params = []) {
-      return (await target.query(text(sql), params.map(postgresValue))).rowCount ?? 0;
+      return (await query(sql, params)).rowCount ?? 0;
     },
     async all<Row>(sql: string, params: readonly SqlParam[] = []) {
-      return (await target.query(text(sql), params.map(postgresValue))).rows as Row[];
+      return (await query(sql, params)).rows as Row[];
     },
     async get<Row>(sql: string, params: readonly SqlParam[] = []) {
-      return (await target.query(text(sql), params.map(postgresValue))).rows[0] as Row | undefined;
+      return (await query(sql, params)).rows[0] as Row | undefined;
     },
   };
 }
 
-function postgresClient(pool: Pool): SqlClient {
+function postgresClient(pool: Pool, translate: (error: unknown) => unknown): SqlClient {
   return {
     dialect: 'postgres',
-    ...postgresQueries(pool),
+    ...postgresQueries(pool, translate),
     async transaction(work) {
       const client = await pool.connect();
       try {
         await client.query('BEGIN');
-        const result = await work(postgresQueries(client));
+        const result = await work(postgresQueries(client, translate));
         await client.query('COMMIT');
         return result;
       } catch (error) {
         await client.query('ROLLBACK').catch(() => undefined);
-        throw error;
+        throw translate(error);
       } finally {
         client.release();
       }

@@ -44,7 +44,7 @@ export function callInfoWire(info: AiCallInfo) {
 
 /** The host's AI service; a host without one cannot run AI actions. */
 export function requireAi(ctx: StepContext): StepAi {
-  if (!ctx.ai) throw new ConfigError('This host runs no AI service, so AI actions cannot run here.', { code: 'ai_unavailable' });
+  if (!ctx.ai) throw new ConfigError('This host runs no AI service, so AI actions cannot run here.', { code: 'ai_service_missing' });
   return ctx.ai;
 }
 

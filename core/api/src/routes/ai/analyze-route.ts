@@ -18,6 +18,7 @@ export const aiAnalyzeRoute = defineRoute({
   method: 'POST',
   path: '/api/v3/advanced/ai/analyze',
   operationId: 'aiAnalyze',
+  errors: ['ai_unavailable', 'ai_not_configured', 'ai_bad_request', 'ai_timeout', 'ai_unauthorized', 'ai_rate_limited', 'ai_connection', 'ai_server_error', 'ai_model_not_found'],
   permission: 'ai:write',
   summary: 'Analyse a text: sentiment, keywords, summary, classification, language, readability',
   tags: ['ai'],

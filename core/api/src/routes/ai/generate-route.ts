@@ -25,6 +25,7 @@ export const aiGenerateRoute = defineRoute({
   method: 'POST',
   path: '/api/v3/advanced/ai/generate',
   operationId: 'aiGenerate',
+  errors: ['ai_unavailable', 'ai_not_configured', 'ai_bad_request', 'ai_timeout', 'ai_unauthorized', 'ai_rate_limited', 'ai_connection', 'ai_server_error', 'ai_model_not_found'],
   permission: 'ai:write',
   summary: 'Generate text with an AI provider, optionally streamed as server-sent events',
   description:
@@ -70,7 +71,7 @@ export const aiGenerateRoute = defineRoute({
       send('done', wire(result));
     } catch (error) {
       if (!(error instanceof AiCallCancelledError)) {
-        const reply = toHttpError(error, requestState(res).id);
+        const reply = toHttpError(error, requestState(res).id, (thrown) => (deps.errors ? deps.errors.translate(thrown) : thrown));
         if (reply.status >= 500) log.warn({ err: error }, 'AI generate stream failed');
         send('error', reply.body);
       }

@@ -58,6 +58,7 @@ export const pullAiModelRoute = defineRoute({
   method: 'POST',
   path: '/api/v3/advanced/ai/providers/{type}/pull',
   operationId: 'pullAiModel',
+  errors: ['ai_provider_not_found', 'ai_model_management_unsupported', 'ai_connection', 'ai_server_error', 'ai_model_not_found', 'ai_timeout'],
   permission: 'ai:admin',
   summary: 'Download a model into a provider that manages its models (Ollama), so it runs offline',
   description: 'Answers once the download finished. Progress goes to the server log. Providers without model management answer 400.',

@@ -1,0 +1,100 @@
+import { ConfigError, defineErrorCatalogue } from '@dwc/sdk';
+
+/**
+ * Every error code @dwc/runtime raises, with the HTTP status the API answers and what to do.
+ * Add a code here before throwing it (tests/error-catalogue.test.ts fails otherwise); throw it
+ * with `runtimeErrors.error(code, values)` or with an SDK class and `{ code }`.
+ */
+export const runtimeErrors = defineErrorCatalogue('@dwc/runtime', {
+  // Storage
+  storage_full: {
+    status: 507,
+    message: 'The data folder {folder} is full, so nothing was saved. Free space on its disk ({how}); the server recovers by itself once there is room.',
+  },
+
+  // Workflows and their definitions
+  workflow_not_found: { status: 404, message: 'No workflow with id "{id}"; GET /api/v3/workflows lists them.' },
+  invalid_workflow: { status: 400, message: 'The workflow definition is invalid; `details` maps each field path to what is wrong.' },
+  workflow_cycle: { status: 400, message: 'The steps depend on each other in a cycle; remove one of the `depends_on` links it names.' },
+  unknown_step: { status: 400, message: 'The workflow has no step "{step}"; use the id of one of its steps.' },
+  invalid_expression: { status: 400, message: 'A JSONata expression failed to compile or evaluate; fix it at the position the message names.' },
+  invalid_template: { status: 400, message: 'A step\'s input, `when` or `for_each` could not be resolved; the message names the step and field to fix.' },
+
+  // Executions and steps (stored on the execution; the status applies when one reaches HTTP)
+  execution_not_found: { status: 404, message: 'No execution with id "{id}"; GET /api/v3/workflows/executions lists them.' },
+  execution_finished: { status: 409, message: 'The execution already ended; there is nothing to cancel.' },
+  execution_not_retryable: { status: 409, message: 'Only a failed or cancelled execution can be retried; use rerun to run a succeeded one again.' },
+  execution_running: { status: 409, message: 'The execution is still running; re-run it once it has ended, or cancel it first.' },
+  execution_failed: { status: 422, message: 'The execution could not finish; its steps say which one failed and why.' },
+  workflow_version_missing: { status: 409, message: 'The workflow version this execution pinned no longer exists; run the workflow again.' },
+  step_not_found: { status: 404, message: 'There is no step "{step}" there; list the steps to find its id.' },
+  step_failed: { status: 422, message: 'A step failed; the message names the step and what its action reported.' },
+  step_timeout: { status: 504, message: 'A step did not finish within its `timeout_ms`; raise the limit or make the step faster.' },
+  action_not_found: { status: 400, message: 'No action of that type is registered; install and enable the plugin that provides it, or fix the step type.' },
+  invalid_step_input: { status: 400, message: 'A step\'s input does not match its action\'s schema; `details` names each field.' },
+  invalid_step_output: { status: 502, message: 'An action returned output that does not match its own schema; report it to the plugin\'s author.' },
+  fan_out_failed: { status: 422, message: 'Items of a `for_each` step failed; `details` lists them. Set `continue_on_error` to keep the others.' },
+  child_execution_failed: { status: 422, message: 'The workflow a `workflow.call` step ran did not succeed; open the child execution named in `details`.' },
+  cancelled: { status: 409, message: 'The work was cancelled before it finished; start it again if it is still needed.' },
+
+  // Background tasks
+  unknown_task_type: { status: 400, message: 'Unknown task_type; use `data_processing` or the type of a registered action.' },
+  invalid_task_payload: { status: 400, message: 'The payload is not valid input for this task type; `details` names each field.' },
+  task_not_found: { status: 404, message: 'No background task with id "{id}".' },
+  task_failed: { status: 422, message: 'The background task failed; its error message says why. Fix the payload or what it calls and submit it again.' },
+
+  // Documents, AI, cache
+  document_not_found: { status: 404, message: 'No document with id "{id}".' },
+  template_not_found: { status: 404, message: 'No AI workflow template "{name}"; GET /api/v3/ai-workflows/templates lists them.' },
+  ai_unavailable: { status: 502, message: 'No AI provider answered; `details.attempts` says why each failed. Fix the first, or add providers to DWC_AI_FALLBACK.' },
+  cache_unavailable: { status: 503, message: 'The Redis cache (REDIS_URL) cannot be reached; check that Redis runs, or unset DWC_CACHE_BACKEND to use the memory cache.' },
+
+  // Plugins
+  plugin_not_found: { status: 404, message: 'No plugin named "{name}" is installed; GET /api/v3/plugins lists them, `npm install` adds one.' },
+  plugin_not_loadable: { status: 400, message: 'The plugin did not load, so it cannot be enabled, disabled or configured; fix the load error GET /api/v3/plugins shows.' },
+  plugin_manifest_invalid: { status: 422, message: 'The plugin\'s package.json is not a valid plugin manifest; its "dwc" field must list its kinds and SDK range.' },
+  plugin_sdk_mismatch: { status: 422, message: 'The plugin was built for another SDK version; install a version of it made for this one.' },
+  plugin_api_version_mismatch: { status: 422, message: 'The plugin targets another SDK major version; install a version of it made for this one.' },
+  plugin_import_failed: { status: 422, message: 'Importing the plugin\'s code failed; reinstall it (npm install) or remove it from DWC_PLUGINS.' },
+  plugin_export_invalid: { status: 422, message: 'The plugin must default-export definePlugin({...}) from @dwc/sdk, named as its package.' },
+  plugin_config_invalid: { status: 400, message: 'The plugin\'s stored config is invalid; fix it with PUT /api/v3/plugins/{name}/config.' },
+  plugin_setup_failed: { status: 422, message: 'The plugin\'s setup failed; the message gives its reason (often a setting). Fix it and enable the plugin again.' },
+  plugin_setup_timeout: { status: 504, message: 'The plugin\'s setup did not finish in time; setup must only register capabilities.' },
+  capability_conflict: { status: 409, message: 'Two plugins register the same capability type; disable one of the plugins named in `details`.' },
+
+  // Accounts, sign-in, MFA, API keys
+  invalid_credentials: { status: 401, message: 'The user name or password is wrong.' },
+  invalid_setup_token: { status: 401, message: 'The setup token is wrong or was already used; use the one in the server log of the latest start.' },
+  invalid_refresh_token: { status: 401, message: 'The refresh token is invalid, expired or revoked; sign in again.' },
+  refresh_token_reused: { status: 401, message: 'This refresh token was already used, so the session was ended for safety; sign in again.' },
+  mfa_required: { status: 401, message: 'This account uses two-factor authentication: send the current 6-digit code as "totp".' },
+  invalid_mfa_code: { status: 401, message: 'The two-factor code is wrong or expired; send the current code from your app or an unused recovery code.' },
+  account_locked: { status: 429, message: 'Too many failed sign-ins for this account; wait the seconds in `Retry-After` and try again.' },
+  too_many_attempts: { status: 429, message: 'Too many attempts; wait the seconds in `Retry-After` and try again.' },
+  registration_disabled: { status: 403, message: 'Registration is turned off on this server; ask an admin to create your account.' },
+  not_a_user: { status: 403, message: 'This needs a signed-in user, not a service token; sign in as a user.' },
+  owner_only: { status: 403, message: 'Only an owner can do this; ask an owner.' },
+  scope_exceeds_role: { status: 403, message: 'An API key cannot hold scopes its creator\'s role does not grant; drop the scopes `details` lists.' },
+  last_owner: { status: 409, message: 'This is the last owner; make another user owner first.' },
+  already_set_up: { status: 409, message: 'An owner already exists; sign in instead.' },
+  email_taken: { status: 409, message: 'A user with this e-mail already exists; sign in, or use another address.' },
+  weak_password: { status: 400, message: 'The password is too weak; `details.password` says how to make it stronger.' },
+  no_session: { status: 400, message: 'This credential has no session to end; revoke an API key instead, or send {"all": true}.' },
+  mfa_already_enabled: { status: 409, message: 'Two-factor authentication is already on; disable it first to enroll a new device.' },
+  mfa_not_enabled: { status: 409, message: 'Two-factor authentication is not on.' },
+  mfa_not_enrolled: { status: 400, message: 'Start with POST /api/v3/auth/mfa/enroll, then send a code from your app.' },
+
+  // Secrets vault
+  invalid_secret_name: { status: 400, message: 'Secret names start with a letter or "_", then letters, digits, "_", "." or "-".' },
+  secret_too_large: { status: 400, message: 'The secret value is larger than the vault allows; store a reference to it instead.' },
+  secret_integrity_failed: { status: 409, message: 'A stored secret failed its integrity check (altered, or sealed under another name); set it again.' },
+  master_key_missing: {
+    status: 503,
+    message: 'A secret is encrypted with a master key this server does not hold; set it in DWC_MASTER_KEY_PREVIOUS or restore its key file, then restart.',
+    type: ConfigError,
+  },
+  master_key_file_mode: { status: 503, message: 'The master key file is readable by other users; `chmod 600` it and start again.', type: ConfigError },
+  master_key_file_invalid: { status: 503, message: 'The master key file does not hold a 32-byte key (hex or base64); restore it from your backup.', type: ConfigError },
+});
+
+export type RuntimeErrorCode = keyof typeof runtimeErrors.codes;

@@ -1,0 +1,6 @@
+import { defineErrorCatalogue } from '@dwc/sdk';
+
+/** The codes the AI actions fail with (provider failures carry the SDK's `ai_*` codes). */
+export const aiActionErrors = defineErrorCatalogue('@dwc/plugin-action-ai', {
+  ai_service_missing: { status: 503, message: 'This host runs no AI service, so AI actions cannot run here; run the workflow on the server or desktop app.' },
+});
