@@ -91,4 +91,22 @@ describe('readableIssues', () => {
       { path: ['second', 'hots'], message: 'unknown field `hots`; expected `host`' },
     ]);
   });
+
+  it('walks recursive schemas without looping, down to the wrong value', () => {
+    type Json = string | number | Json[] | { [key: string]: Json };
+    const json: z.ZodType<Json> = z.lazy(() => z.union([z.string(), z.number(), z.array(json), z.record(z.string(), json)]));
+    const schema = z.strictObject({ value: json });
+    const found = problems(schema, { value: { a: [1, { b: true }] } });
+    expect(found).toHaveLength(1);
+    expect(found[0]?.path).toEqual(['value', 'a', 1, 'b']);
+    expect(found[0]?.message).toMatch(/^expected /);
+  });
+
+  it('keeps a schema\'s own message and does not fail on schemas JSON Schema cannot show', () => {
+    const schema = z.object({ when: z.date(), port: z.int().refine((n) => n !== 22, 'port 22 is reserved for SSH') });
+    expect(problems(schema, { when: 'now', port: 22 })).toEqual([
+      { path: ['when'], message: 'expected date, received string' },
+      { path: ['port'], message: 'port 22 is reserved for SSH' },
+    ]);
+  });
 });
