@@ -31,6 +31,11 @@ describe('readableIssues', () => {
     ]);
   });
 
+  it('does not say "not both" when loose alternatives all take the same field', () => {
+    const loose = z.union([z.object({ a: z.string() }), z.object({ b: z.string() })]);
+    expect(problems(loose, { c: 1 })).toEqual([{ path: [], message: 'expected `a` (string) or `b` (string)' }]);
+  });
+
   it('names the received type when the value is not an object at all', () => {
     expect(problems(delay, 5)).toEqual([{ path: [], message: 'expected `duration_ms` (milliseconds) or `until` (date-time), received a number' }]);
   });
