@@ -40,7 +40,12 @@ export function createActionCatalog(registries: Pick<Registries, 'actions'>) {
   const jsonSchema = (schema: z.ZodType, io: 'input' | 'output'): Record<string, unknown> => {
     let json = described[io].get(schema);
     if (json === undefined) {
-      json = z.toJSONSchema(schema, { io, unrepresentable: 'any', target: 'draft-2020-12' }) as Record<string, unknown>;
+      try {
+        json = z.toJSONSchema(schema, { io, unrepresentable: 'any', target: 'draft-2020-12' }) as Record<string, unknown>;
+      } catch {
+        // A schema zod cannot express (a custom type in a cycle, say) shows as "any value"; the run still checks it.
+        json = { $schema: 'https://json-schema.org/draft/2020-12/schema' };
+      }
       described[io].set(schema, json);
     }
     return json;
