@@ -1,3 +1,5 @@
+import { execFile } from 'node:child_process';
+import { promisify } from 'node:util';
 import { afterAll, describe, expect, it } from 'vitest';
 import { createExpressionEvaluator } from './expression-evaluator.js';
 import { ExpressionError } from './expression-error.js';
@@ -91,5 +93,13 @@ describe('expression evaluator', () => {
     const running = evaluator.evaluate('($loop := function(){ $loop() }; $loop())', {}, { signal: controller.signal });
     setTimeout(() => controller.abort(new Error('step cancelled')), 100);
     await expect(running).rejects.toThrow('step cancelled');
+  });
+
+  it('keeps a process alive while the expression process answers, and not once it is idle', async () => {
+    const engine = new URL('../../../dist/engine/index.js', import.meta.url).href;
+    const script = `const { createExpressionEvaluator } = await import(${JSON.stringify(engine)});
+      console.log(await createExpressionEvaluator().evaluate('$match(text, /b+/).match', { text: 'abbc' }));`;
+    const { stdout } = await promisify(execFile)(process.execPath, ['--input-type=module', '-e', script], { timeout: 20_000 });
+    expect(stdout.trim()).toBe('bb');
   });
 });

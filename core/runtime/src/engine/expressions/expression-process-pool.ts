@@ -82,9 +82,15 @@ export function createExpressionProcessPool(limits: ProcessPoolLimits): Expressi
     child.stderr?.setEncoding('utf8').on('data', (chunk: string) => {
       state.stderr = (state.stderr + chunk).slice(-4096);
     });
+    // A pipe keeps the event loop alive as much as the process does.
+    (child.stderr as { unref?: () => void } | null)?.unref?.();
     child.on('message', (reply: ProcessReply) => onReply(state, reply));
     child.on('exit', (code, signal) => onExit(state, code, signal));
-    child.on('error', () => undefined); // 'exit' follows and says what happened
+    // A process that cannot be spawned or signalled; 'exit' may not follow, so this settles it.
+    child.on('error', (error) => {
+      state.stderr += `\n${error.message}`;
+      onExit(state, null, null);
+    });
     idle(child);
     return state;
   };
@@ -175,6 +181,7 @@ export function createExpressionProcessPool(limits: ProcessPoolLimits): Expressi
     }
     clearTimeout(idleTimer);
     running ??= start();
+    busy(running.child);
     if (!running.ready) {
       queue.unshift(job);
       return;
@@ -193,7 +200,6 @@ export function createExpressionProcessPool(limits: ProcessPoolLimits): Expressi
       return;
     }
     current = job;
-    busy(running.child);
     const state = running;
     killTimer = setTimeout(() => kill(state, 'timeout'), limits.timeoutMs + KILL_GRACE_MS);
   };
