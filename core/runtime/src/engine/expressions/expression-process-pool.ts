@@ -1,4 +1,5 @@
 import { fork, type ChildProcess } from 'node:child_process';
+import { setPriority } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { UnavailableError } from '@dwc/sdk';
 import type { JsonValue } from '../../storage/json-value.js';
@@ -32,6 +33,8 @@ export interface ExpressionProcessPool {
   /** Ends the process once the evaluations it holds are answered. */
   close(): void;
 }
+
+const EXPRESSION_PROCESS_NICENESS = 10;
 
 /** A JSONata built-in that blocks past the timeout (one regex, one huge sort) is killed this much later. */
 const KILL_GRACE_MS = 100;
@@ -78,6 +81,14 @@ export function createExpressionProcessPool(limits: ProcessPoolLimits): Expressi
       stdio: ['ignore', 'ignore', 'pipe', 'ipc'],
       serialization: 'advanced',
     });
+    // Below the server's priority: a heavy expression takes the CPU the server leaves, not its turn.
+    if (child.pid !== undefined) {
+      try {
+        setPriority(child.pid, EXPRESSION_PROCESS_NICENESS);
+      } catch {
+        // not permitted here: it runs at the server's priority
+      }
+    }
     const state: Running = { child, ready: false, stderr: '' };
     child.stderr?.setEncoding('utf8').on('data', (chunk: string) => {
       state.stderr = (state.stderr + chunk).slice(-4096);
