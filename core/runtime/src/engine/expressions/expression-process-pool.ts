@@ -76,8 +76,9 @@ export function createExpressionProcessPool(limits: ProcessPoolLimits): Expressi
     processStarts++;
     const child = fork(processScript(), [], {
       execArgv: [`--max-old-space-size=${limits.memoryMb}`],
-      // Nothing of the server's environment (secrets included) is needed to evaluate JSONata.
-      env: {},
+      // Nothing of the server's environment (secrets included) is needed to evaluate JSONata; inside
+      // Electron (the desktop app) the Electron binary must run as plain Node.
+      env: process.versions.electron === undefined ? {} : { ELECTRON_RUN_AS_NODE: '1' },
       stdio: ['ignore', 'ignore', 'pipe', 'ipc'],
       serialization: 'advanced',
     });
