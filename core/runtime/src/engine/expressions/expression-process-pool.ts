@@ -35,6 +35,7 @@ export interface ExpressionProcessPool {
 }
 
 const EXPRESSION_PROCESS_NICENESS = 10;
+const START_TIMEOUT_MS = 30_000;
 
 /** A JSONata built-in that blocks past the timeout (one regex, one huge sort) is killed this much later. */
 const KILL_GRACE_MS = 100;
@@ -103,6 +104,13 @@ export function createExpressionProcessPool(limits: ProcessPoolLimits): Expressi
       state.stderr += `\n${error.message}`;
       onExit(state, null, null);
     });
+    // A process that never says it is ready would hold its queue for ever.
+    setTimeout(() => {
+      if (state.ready || state !== running) return;
+      state.stderr += `\nnot ready within ${START_TIMEOUT_MS} ms`;
+      child.kill('SIGKILL');
+      onExit(state, null, null);
+    }, START_TIMEOUT_MS).unref();
     idle(child);
     return state;
   };
