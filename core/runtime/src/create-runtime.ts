@@ -7,7 +7,7 @@ import type { CacheStore } from './cache/cache-store.js';
 import { createCacheStore } from './cache/create-cache-store.js';
 import type { DwcConfig } from './config/settings.js';
 import { createDocumentStore, type DocumentStore } from './documents/document-store.js';
-import type { WorkflowDefinition } from './engine/index.js';
+import { configureExpressionEvaluator, type WorkflowDefinition } from './engine/index.js';
 import { createEventBus } from './events/event-bus.js';
 import { startPostgresEventBridge, type PostgresEventBridge } from './events/postgres-event-bridge.js';
 import { createExecutionRunner } from './executions/execution-runner.js';
@@ -105,6 +105,7 @@ const unmigratedPluginStore: PluginConfigStore = {
 /** Opens the database, applies migrations, loads the plugins and starts the workers. */
 export async function createRuntime(options: CreateRuntimeOptions): Promise<Runtime> {
   const { config, logger } = options;
+  configureExpressionEvaluator({ timeoutMs: config.expressionTimeoutMs, memoryMb: config.expressionMemoryMb });
   const database = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir, logger });
   let openedCache: CacheStore | undefined;
   try {

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import type { DocumentDraft } from './document.js';
 import type { Logger } from './logger.js';
 import type { StepAi } from './step-ai.js';
+import type { StepExpressions } from './step-expressions.js';
 import { assertCapabilityId, assertFunction } from './capability-id.js';
 
 /** What the engine hands an action for one attempt of one step. */
@@ -19,6 +20,8 @@ export interface StepContext {
   emitDocument(document: DocumentDraft): void;
   /** The AI service, when the host runs one (the server always does). */
   ai?: StepAi;
+  /** The host's expression evaluator (the runtime always gives one; a hand-made test context may not). */
+  expressions?: StepExpressions;
 }
 
 export interface ActionSpec<In extends z.ZodType, Out extends z.ZodType> {

@@ -17,6 +17,7 @@ export { definePlugin, permissionsSchema } from './plugin.js';
 export type { Dispose, HostInfo, Permissions, PluginContext, PluginDefinition, PluginSpec, Registrar } from './plugin.js';
 export { defineAction } from './action.js';
 export type { ActionDefinition, ActionSpec, StepContext } from './action.js';
+export type { StepExpressions } from './step-expressions.js';
 export { defineTrigger } from './trigger.js';
 export type { TriggerDefinition, TriggerEmit, TriggerSpec, TriggerStartContext } from './trigger.js';
 export { channelMessageSchema, defineChannel, notificationPrioritySchema } from './channel.js';

@@ -188,6 +188,16 @@ export const settings = {
     schema: z.coerce.number().int().min(1_000).max(3_600_000).default(30_000),
     doc: 'How long a claimed job is held without renewal; a dead worker\'s jobs are taken over after this.',
   },
+  expressionTimeoutMs: {
+    env: 'DWC_EXPRESSION_TIMEOUT_MS',
+    schema: z.coerce.number().int().min(100).max(600_000).default(5_000),
+    doc: 'Longest one expression (template, `when`, `for_each`, `transform`) may run; past it the step fails with `expression_timeout`.',
+  },
+  expressionMemoryMb: {
+    env: 'DWC_EXPRESSION_MEMORY_MB',
+    schema: z.coerce.number().int().min(32).max(16_384).default(256),
+    doc: 'Heap (MB) of the child process that runs heavy expressions; an expression needing more fails its step with `expression_memory_limit`.',
+  },
   masterKey: {
     env: 'DWC_MASTER_KEY',
     schema: z

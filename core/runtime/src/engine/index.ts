@@ -6,12 +6,16 @@ export {
   workflowTriggerSchema,
 } from './workflow-definition.js';
 export type { GraphIssue, WorkflowDefinition, WorkflowStep, WorkflowTrigger } from './workflow-definition.js';
-export { compileExpression, DEFAULT_EXPRESSION_LIMITS } from './expressions/compile-expression.js';
-export type { CompiledExpression, ExpressionLimits } from './expressions/compile-expression.js';
-export { evaluateExpression, toPlainJson } from './expressions/evaluate-expression.js';
+export type { CompiledExpression } from './expressions/compile-expression.js';
+export { configureExpressionEvaluator, defaultExpressionEvaluator } from './expressions/default-evaluator.js';
+export { evaluateExpression } from './expressions/evaluate-expression.js';
 export type { ExpressionScope, StepScope } from './expressions/evaluate-expression.js';
-export { ExpressionError } from './expressions/expression-error.js';
-export type { ExpressionErrorDetails } from './expressions/expression-error.js';
+export { createExpressionEvaluator, DEFAULT_EXPRESSION_LIMITS } from './expressions/expression-evaluator.js';
+export type { EvaluateOptions, ExpressionEvaluator, ExpressionLimits } from './expressions/expression-evaluator.js';
+export { ExpressionError, ExpressionLimitError } from './expressions/expression-error.js';
+export type { ExpressionErrorDetails, ExpressionLimit } from './expressions/expression-error.js';
+export { stepExpressions } from './expressions/step-expressions.js';
+export { toPlainJson } from './expressions/to-plain-json.js';
 export { rewriteOperators } from './expressions/rewrite-operators.js';
 export { resolveTemplate } from './templates/resolve-template.js';
 export type { ResolveOptions } from './templates/resolve-template.js';

@@ -37,4 +37,16 @@ describe('step context', () => {
     stepContext(input({ documents })).ctx.emitDocument({ title: 't', content: 'c', format: 'text' } as never);
     expect(documents).toHaveLength(1);
   });
+
+  it('gives the action the runtime\'s expression evaluator, abandoned with the step\'s signal', async () => {
+    const controller = new AbortController();
+    const { ctx } = stepContext(input({ signal: controller.signal }));
+    expect(ctx.expressions).toBe(ctx.expressions);
+    await expect(ctx.expressions!.evaluate('$sum(n) * $k', { n: [1, 2] }, { k: 2 })).resolves.toBe(6);
+    await expect(ctx.expressions!.evaluate('missing', {})).resolves.toBeUndefined();
+    // A regular expression always runs in the expression process, which the abort ends.
+    const running = ctx.expressions!.evaluate('($loop := function(){ $contains("a", /a/) ? $loop() : 0 }; $loop())', {});
+    setTimeout(() => controller.abort(new Error('step cancelled')), 50);
+    await expect(running).rejects.toThrow('step cancelled');
+  });
 });

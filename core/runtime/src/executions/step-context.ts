@@ -1,6 +1,7 @@
-import type { DocumentDraft, Logger as SdkLogger, StepAi, StepContext } from '@dwc/sdk';
+import type { DocumentDraft, Logger as SdkLogger, StepAi, StepContext, StepExpressions } from '@dwc/sdk';
 import type { Logger } from 'pino';
 import type { StepAiFactory } from '../ai/step-ai.js';
+import { stepExpressions } from '../engine/index.js';
 
 export interface StepContextInput {
   executionId: string;
@@ -16,12 +17,13 @@ export interface StepContextInput {
 }
 
 /**
- * What an action gets for one attempt. Its logger and AI service are built on first use, since
- * most actions use neither; `logger()` gives the engine the same child logger.
+ * What an action gets for one attempt. Its logger, AI service and expression evaluator are built
+ * on first use, since most actions use none; `logger()` gives the engine the same child logger.
  */
 export function stepContext(input: StepContextInput): { ctx: StepContext; logger: () => Logger } {
   let log: Logger | undefined;
   let ai: StepAi | undefined;
+  let expressions: StepExpressions | undefined;
   const logger = () => (log ??= input.logger.child({
     execution_id: input.executionId, step_id: input.stepId, attempt: input.attempt, ...(input.itemIndex < 0 ? {} : { item_index: input.itemIndex }),
   }));
@@ -34,6 +36,9 @@ export function stepContext(input: StepContextInput): { ctx: StepContext; logger
       get log() {
         return logger() as unknown as SdkLogger;
       },
+      get expressions() {
+        return (expressions ??= stepExpressions(input.signal));
+      },
       get ai() {
         return (ai ??= stepAi({ executionId: input.executionId, workflowId: input.workflowId, stepId: input.stepId, signal: input.signal, workflowChain: input.aiChain }));
       },
@@ -42,6 +47,9 @@ export function stepContext(input: StepContextInput): { ctx: StepContext; logger
       executionId: input.executionId, workflowId: input.workflowId, stepId: input.stepId, attempt: input.attempt, signal: input.signal, emitDocument,
       get log() {
         return logger() as unknown as SdkLogger;
+      },
+      get expressions() {
+        return (expressions ??= stepExpressions(input.signal));
       },
     };
   return { ctx, logger };

@@ -1,5 +1,5 @@
 import { describeZodError, InputError, NotFoundError, TimeoutError, toFieldErrors, z, type ActionDefinition, type Logger as SdkLogger } from '@dwc/sdk';
-import { retryDelayMs, shouldRetry } from '../engine/index.js';
+import { retryDelayMs, shouldRetry, stepExpressions } from '../engine/index.js';
 import type { Registries } from '../plugin-host/registries.js';
 import type { JobStore } from './job-store.js';
 import { jobPrioritySchema, type JobRecord } from './job-types.js';
@@ -74,7 +74,7 @@ export function createTaskService(deps: { jobs: JobStore; registries: Registries
       const output = await Promise.race([
         resolved.action.run(input.data, {
           executionId: job.id, workflowId: '', stepId: job.taskType, attempt: job.attempts, signal,
-          log: ctx.log as unknown as SdkLogger, emitDocument: () => undefined,
+          log: ctx.log as unknown as SdkLogger, emitDocument: () => undefined, expressions: stepExpressions(signal),
         }),
         new Promise<never>((_, reject) => signal.addEventListener('abort', () => reject(ctx.signal.aborted ? ctx.signal.reason : new TimeoutError(`task did not finish within ${job.timeoutMs} ms (timeout_ms)`)), { once: true })),
       ]);

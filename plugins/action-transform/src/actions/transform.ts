@@ -1,7 +1,9 @@
-import { defineAction, z } from '@dwc/sdk';
-import { evaluateExpression } from '../common/compile-expression.js';
+import { defineAction, UnavailableError, z } from '@dwc/sdk';
 
-/** Reshapes data with a JSONata expression (https://jsonata.org), evaluated without `eval`. */
+/**
+ * Reshapes data with a JSONata expression (https://jsonata.org), evaluated by the host's
+ * expression evaluator under its time and memory limits.
+ */
 export const transformAction = defineAction({
   type: 'transform',
   title: 'Transform data',
@@ -11,5 +13,11 @@ export const transformAction = defineAction({
     data: z.unknown().optional().describe('The value the expression reads; usually mapped from earlier steps.'),
   }),
   output: z.object({ result: z.unknown() }),
-  run: async (input) => ({ result: await evaluateExpression(input.expression, input.data ?? {}) }),
+  run: async (input, ctx) => {
+    if (!ctx.expressions) {
+      throw new UnavailableError('This host gives actions no expression evaluator (ctx.expressions); run the transform step in the dwc runtime.', { code: 'expressions_unavailable' });
+    }
+    // "Nothing matched" is null in the step's output.
+    return { result: (await ctx.expressions.evaluate(input.expression, input.data ?? {})) ?? null };
+  },
 });

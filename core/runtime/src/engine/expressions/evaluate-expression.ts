@@ -1,7 +1,6 @@
 import type { JsonValue } from '../../storage/json-value.js';
-import { compileExpression } from './compile-expression.js';
-import type { ExpressionLimits } from './compile-expression.js';
-import { toExpressionError } from './expression-error.js';
+import { defaultExpressionEvaluator } from './default-evaluator.js';
+import type { ExpressionEvaluator } from './expression-evaluator.js';
 
 /** What a step's earlier steps look like to an expression: `steps.fetch.output.body`. */
 export interface StepScope {
@@ -28,79 +27,24 @@ export interface ExpressionScope {
 /**
  * Evaluates `source` against `scope` and returns plain JSON. `undefined` means "no match" and is
  * returned as is, for the caller to decide. Throws ExpressionError when the expression does not
- * compile, fails, runs longer than `limits.timeoutMs` or recurses deeper than `limits.maxDepth`.
+ * compile or fails, and ExpressionLimitError past a limit of `evaluator` (the process's by default).
  */
 export async function evaluateExpression(
   source: string,
   scope: ExpressionScope,
-  limits?: ExpressionLimits,
+  evaluator: ExpressionEvaluator = defaultExpressionEvaluator(),
 ): Promise<JsonValue | undefined> {
-  return evaluateEagerly(source, scope, limits);
+  return evaluator.evaluate(source, scope);
 }
 
 /**
  * {@link evaluateExpression}, answering a plain dotted path (most templates) at once rather than
  * in a promise: the value, or a promise when JSONata has to run. Throws a syntax error at once.
  */
-export function evaluateEagerly(source: string, scope: ExpressionScope, limits?: ExpressionLimits): JsonValue | undefined | Promise<JsonValue | undefined> {
-  const compiled = compileExpression(source, limits);
-  if (compiled.path !== undefined) {
-    const found = readPath(scope, compiled.path);
-    if (found !== NEEDS_JSONATA) return toPlainJson(found);
-  }
-  return evaluateWithJsonata(compiled, source, scope);
-}
-
-async function evaluateWithJsonata(compiled: ReturnType<typeof compileExpression>, source: string, scope: ExpressionScope): Promise<JsonValue | undefined> {
-  let result: unknown;
-  try {
-    result = await compiled.jsonata.evaluate(scope);
-  } catch (error) {
-    throw toExpressionError(error, source, compiled.mapPosition);
-  }
-  return toPlainJson(result);
-}
-
-const NEEDS_JSONATA = Symbol('needs JSONata');
-
-/**
- * Reads a dotted path through plain objects as JSONata would, which is most templates
- * (`{{ steps.fetch.output.body }}`). Arrays anywhere on the way get JSONata's own sequence
- * semantics (mapping, flattening), so those are left to it.
- */
-function readPath(scope: ExpressionScope, names: readonly string[]): unknown {
-  let current: unknown = scope;
-  for (const name of names) {
-    if (Array.isArray(current)) return NEEDS_JSONATA;
-    if (current === null || typeof current !== 'object') return undefined;
-    if (!Object.hasOwn(current, name)) return undefined;
-    current = (current as Record<string, unknown>)[name];
-  }
-  return Array.isArray(current) ? NEEDS_JSONATA : current;
-}
-
-/**
- * Reduces a JSONata result to what JSON can hold: sequences become plain arrays, functions and
- * `undefined` vanish from objects and become null in arrays, non-finite numbers become null.
- */
-export function toPlainJson(value: unknown): JsonValue | undefined {
-  if (value === undefined || typeof value === 'function') return undefined;
-  if (value === null || typeof value === 'string' || typeof value === 'boolean') return value;
-  if (typeof value === 'number') return Number.isFinite(value) ? value : null;
-  if (Array.isArray(value)) return value.map((element) => toPlainJson(element) ?? null);
-  if (typeof value === 'object') {
-    if (isJsonataFunction(value)) return undefined;
-    const object: Record<string, JsonValue> = {};
-    for (const [key, element] of Object.entries(value)) {
-      const plain = toPlainJson(element);
-      if (plain !== undefined) object[key] = plain;
-    }
-    return object;
-  }
-  return undefined;
-}
-
-/** JSONata lambdas and partial applications are objects, not JavaScript functions. */
-function isJsonataFunction(value: object): boolean {
-  return '_jsonata_lambda' in value || '_jsonata_function' in value;
+export function evaluateEagerly(
+  source: string,
+  scope: ExpressionScope,
+  evaluator: ExpressionEvaluator = defaultExpressionEvaluator(),
+): JsonValue | undefined | Promise<JsonValue | undefined> {
+  return evaluator.evaluate(source, scope);
 }

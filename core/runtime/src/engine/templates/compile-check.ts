@@ -1,4 +1,4 @@
-import { compileExpression } from '../expressions/compile-expression.js';
+import { defaultExpressionEvaluator } from '../expressions/default-evaluator.js';
 import { ExpressionError } from '../expressions/expression-error.js';
 import { parseTemplate } from './parse-template.js';
 import { unwrapExpression } from './evaluate-condition.js';
@@ -22,7 +22,7 @@ export function compileCheck(template: unknown): TemplateIssue[] {
 /** Compiles a `when` or `for_each` expression (bare or wrapped in `{{ }}`) without evaluating it. */
 export function compileCheckExpression(expression: string): TemplateIssue[] {
   try {
-    compileExpression(unwrapExpression(expression));
+    defaultExpressionEvaluator().compile(unwrapExpression(expression));
     return [];
   } catch (error) {
     return [issueFrom(error, [])];
@@ -33,7 +33,7 @@ function walk(value: unknown, path: (string | number)[], issues: TemplateIssue[]
   if (typeof value === 'string') {
     if (!value.includes('{{')) return;
     try {
-      for (const part of parseTemplate(value)) if (part.kind === 'expression') compileExpression(part.source);
+      for (const part of parseTemplate(value)) if (part.kind === 'expression') defaultExpressionEvaluator().compile(part.source);
     } catch (error) {
       issues.push(issueFrom(error, path));
     }

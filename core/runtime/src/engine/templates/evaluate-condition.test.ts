@@ -1,5 +1,6 @@
-import { describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import type { ExpressionScope } from '../expressions/evaluate-expression.js';
+import { createExpressionEvaluator } from '../expressions/expression-evaluator.js';
 import { evaluateCondition, evaluateList } from './evaluate-condition.js';
 import { TemplateError } from './template-error.js';
 
@@ -48,5 +49,22 @@ describe('evaluateList', () => {
 
   it('keeps a single match a list when the path ends in []', async () => {
     await expect(evaluateList("input.items[type='a'][]", scope)).resolves.toEqual([{ type: 'a' }]);
+  });
+});
+
+describe('time limit of when and for_each', () => {
+  const evaluator = createExpressionEvaluator({ timeoutMs: 300 });
+  afterAll(() => evaluator.close());
+  const endless = '{{ ($f := function($n){ $f($n + 1) }; $f(0)) }}';
+
+  it('stops an endless when at the limit with expression_timeout at the step\'s when', async () => {
+    const error: unknown = await evaluateCondition(endless, scope, { stepId: 'gate', evaluator }).catch((caught: unknown) => caught);
+    expect(error).toBeInstanceOf(TemplateError);
+    expect(error).toMatchObject({ code: 'expression_timeout', message: expect.stringMatching(/^step "gate" field when: .*300 ms/) });
+  });
+
+  it('stops an endless for_each at the limit with expression_timeout at the step\'s for_each', async () => {
+    const error: unknown = await evaluateList(endless, scope, { stepId: 'fan', evaluator }).catch((caught: unknown) => caught);
+    expect(error).toMatchObject({ code: 'expression_timeout', details: { path: 'for_each', step: 'fan' } });
   });
 });

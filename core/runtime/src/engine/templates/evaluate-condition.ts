@@ -59,7 +59,7 @@ export async function evaluateList(expression: string, scope: ExpressionScope, o
 
 async function evaluateAt(expression: string, scope: ExpressionScope, location: ResolveOptions): Promise<JsonValue | undefined> {
   try {
-    return await evaluateExpression(unwrapExpression(expression), scope, location.limits);
+    return await evaluateExpression(unwrapExpression(expression), scope, location.evaluator);
   } catch (error) {
     throw atLocation(error, location);
   }

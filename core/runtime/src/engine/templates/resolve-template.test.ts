@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { ExpressionScope } from '../expressions/evaluate-expression.js';
+import { createExpressionEvaluator } from '../expressions/expression-evaluator.js';
 import { resolveTemplate } from './resolve-template.js';
 import { TemplateError } from './template-error.js';
 
@@ -71,6 +72,15 @@ describe('resolveTemplate', () => {
     expect(error.message).toMatch(/^step "summary" field input\.text: JSONata expression failed at position \d+/);
     expect(error.code).toBe('invalid_template');
     expect(error.details).toMatchObject({ path: 'input.text', expression: 'input.count +', step: 'summary' });
+  });
+
+  it('stops an expression at the time limit, keeping the limit\'s code and naming the step, the field and the setting', async () => {
+    const evaluator = createExpressionEvaluator({ timeoutMs: 300 });
+    const error = await templateError({ text: 'x {{ ($f := function(){ $f() }; $f()) }}' }, { stepId: 'loop', path: 'input', evaluator });
+    evaluator.close();
+    expect(error.code).toBe('expression_timeout');
+    expect(error.message).toMatch(/^step "loop" field input\.text: JSONata expression stopped: it ran longer than its time limit of 300 ms.*DWC_EXPRESSION_TIMEOUT_MS/);
+    expect(error.details).toMatchObject({ path: 'input.text', step: 'loop', limit: 300, setting: 'DWC_EXPRESSION_TIMEOUT_MS' });
   });
 
   it('names the array index in the path', async () => {

@@ -1,5 +1,5 @@
 import type { JsonValue } from '../../storage/json-value.js';
-import type { ExpressionLimits } from '../expressions/compile-expression.js';
+import type { ExpressionEvaluator } from '../expressions/expression-evaluator.js';
 import { evaluateEagerly } from '../expressions/evaluate-expression.js';
 import type { ExpressionScope } from '../expressions/evaluate-expression.js';
 import { mayBeTemplate, parseTemplate } from './parse-template.js';
@@ -8,7 +8,8 @@ import { atLocation, childPath } from './template-error.js';
 import type { TemplateLocation } from './template-error.js';
 
 export interface ResolveOptions extends TemplateLocation {
-  limits?: ExpressionLimits;
+  /** Evaluates the expressions; the process's evaluator by default. */
+  evaluator?: ExpressionEvaluator | undefined;
 }
 
 /**
@@ -122,7 +123,7 @@ function interpolate(parts: TemplatePart[], from: number, text: string, scope: E
 function evaluatePart(source: string, scope: ExpressionScope, options: ResolveOptions): Eventually<JsonValue | undefined> {
   let value: Eventually<JsonValue | undefined>;
   try {
-    value = evaluateEagerly(source, scope, options.limits);
+    value = evaluateEagerly(source, scope, options.evaluator);
   } catch (error) {
     throw atLocation(error, options);
   }
@@ -131,7 +132,7 @@ function evaluatePart(source: string, scope: ExpressionScope, options: ResolveOp
 
 /** `options` for the field at `path` (not `{ ...options, path }`, which V8 copies on a slow path). */
 function at(options: ResolveOptions, path: string): ResolveOptions {
-  return { stepId: options.stepId, path, limits: options.limits };
+  return { stepId: options.stepId, path, evaluator: options.evaluator };
 }
 
 function interpolated(value: unknown): string {

@@ -1,5 +1,5 @@
 import { InputError } from '@dwc/sdk';
-import { ExpressionError } from '../expressions/expression-error.js';
+import { ExpressionError, ExpressionLimitError } from '../expressions/expression-error.js';
 
 /** Where a template sits: which step, and which field of it (`input.text`, `when`). */
 export interface TemplateLocation {
@@ -25,7 +25,10 @@ export class TemplateError extends InputError {
     const step = location.stepId === undefined ? '' : `step "${location.stepId}" `;
     const details: TemplateErrorDetails = { path, expression, position };
     if (location.stepId !== undefined) details.step = location.stepId;
-    super(`${step}field ${path}: ${reason}`, { code: 'invalid_template', details, cause });
+    // An expression over a limit keeps its own code (and the limit), so the failure says which limit to raise.
+    const limited = cause instanceof ExpressionLimitError ? cause : undefined;
+    const code = limited?.code ?? 'invalid_template';
+    super(`${step}field ${path}: ${reason}`, { code, details: limited ? { ...details, ...(limited.details as object) } : details, cause });
     this.path = path;
     this.stepId = location.stepId;
   }
