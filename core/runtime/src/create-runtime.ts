@@ -149,7 +149,10 @@ export async function createRuntime(options: CreateRuntimeOptions): Promise<Runt
     const workflows = createWorkflowStore<WorkflowDefinition>(sql);
     const documents = createDocumentStore(sql);
     const ai = createAiRuntime({ config, sql, registries, events, documents, cache, logger });
-    const runner = createExecutionRunner({ executions: executionStore, workflows, registries, events, logger, stepAi: ai.stepAi });
+    const runner = createExecutionRunner({
+      executions: executionStore, workflows, registries, events, logger, stepAi: ai.stepAi,
+      callLimits: { maxDepth: config.maxCallDepth, maxDescendants: config.maxDescendants },
+    });
     let bridge: PostgresEventBridge | undefined;
     // Called only after start-up, once `workers` exists.
     const wake = () => {
