@@ -23,10 +23,9 @@ export function composeApiDeps(runtime: Runtime, options: { rateLimitStore?: Rat
     engine: {
       workflows: runtime.workflows,
       executions: runtime.executions,
-      executionStore: runtime.executionStore,
+      executionQueries: runtime.executionQueries,
       documents: runtime.documents,
       tasks: runtime.tasks,
-      jobs: runtime.jobs,
       worker: () => ({ id: runtime.workers.workerId, concurrency: config.workerConcurrency, active: runtime.workers.activeCount() }),
     },
     ai: runtime.ai,

@@ -1,13 +1,15 @@
-import type { DocumentStore, ExecutionService, ExecutionStore, JobStore, TaskService, WorkflowDefinition, WorkflowStore } from '@dwc/runtime';
+import type { DocumentStore, ExecutionQueries, ExecutionService, TaskService, WorkflowDefinition, WorkflowStore } from '@dwc/runtime';
 
-/** What the workflow, execution, document and background routes need from the runtime. */
+/** What the workflow, execution, document and background routes need from the runtime: its services, never its stores. */
 export interface EngineDeps {
   workflows: WorkflowStore<WorkflowDefinition>;
+  /** Start, wait for, cancel, retry and re-run executions. */
   executions: ExecutionService;
-  executionStore: ExecutionStore;
+  /** Read executions: lists, steps, step outputs, analytics. */
+  executionQueries: ExecutionQueries;
   documents: DocumentStore;
+  /** Background tasks: submit, list, cancel, queue stats. */
   tasks: TaskService;
-  jobs: JobStore;
   /** This process's worker: its id, concurrency and how many jobs it runs now. */
   worker(): { id: string; concurrency: number; active: number };
 }

@@ -6,6 +6,7 @@ import {
   cancelExecutionRoute,
   getExecutionRoute,
   getStepOutputRoute,
+  listExecutionsRoute,
   listExecutionStepsRoute,
   listWorkflowExecutionsRoute,
   rerunExecutionRoute,
@@ -26,6 +27,7 @@ import {
 /** Workflows, executions, documents and background tasks. Literal paths come before `{id}` ones. */
 export const engineRoutes: readonly Route[] = [
   advancedExecuteRoute,
+  listExecutionsRoute,
   getExecutionRoute,
   listExecutionStepsRoute,
   getStepOutputRoute,

@@ -13,6 +13,7 @@ import { startPostgresEventBridge, type PostgresEventBridge } from './events/pos
 import { createExecutionRunner } from './executions/execution-runner.js';
 import { createExecutionService, type ExecutionService } from './executions/execution-service.js';
 import { createExecutionStore, type ExecutionStore } from './executions/execution-store.js';
+import { createExecutionQueries, type ExecutionQueries } from './executions/execution-queries.js';
 import { checkReadiness, type ReadinessReport } from './health/readiness.js';
 import { discoverPlugins } from './plugin-host/discover-plugins.js';
 import { createPluginHost, type PluginConfigStore, type PluginHost } from './plugin-host/plugin-host.js';
@@ -43,6 +44,8 @@ export interface Runtime {
   plugins: PluginHost;
   workflows: WorkflowStore<WorkflowDefinition>;
   executions: ExecutionService;
+  /** Reads of executions: lists, steps, outputs, analytics. */
+  executionQueries: ExecutionQueries;
   executionStore: ExecutionStore;
   tasks: TaskService;
   jobs: JobStore;
@@ -208,6 +211,7 @@ export async function createRuntime(options: CreateRuntimeOptions): Promise<Runt
       plugins,
       workflows,
       executions,
+      executionQueries: createExecutionQueries({ executions: executionStore, workflows }),
       executionStore,
       tasks,
       jobs,

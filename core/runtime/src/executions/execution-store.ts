@@ -3,6 +3,7 @@ import type { JobRecord } from '../queue/job-types.js';
 import { firstIdAt, newId } from '../storage/new-id.js';
 import { whereClause } from '../storage/where-clause.js';
 import type { SqlClient } from '../storage/sql-client.js';
+import { workflowAnalytics } from './execution-analytics.js';
 import { executionFromRow, jsonParam } from './execution-rows.js';
 import type { ExecutionRecord, ExecutionStatus, NewExecution, StoredError } from './execution-types.js';
 import { createStepStore, writeCarriedSteps, writePrepared, type PreparedStep } from './step-store.js';
@@ -140,6 +141,9 @@ export function createExecutionStore(sql: SqlClient, jobs: JobStore, options: { 
       });
       return get(id);
     },
+
+    /** A workflow's counts by status, durations and failing steps. */
+    analytics: (workflowId: string) => workflowAnalytics(sql, workflowId),
 
     async isCancelRequested(id: string): Promise<boolean> {
       const row = await sql.get<{ cancel_requested: unknown }>('SELECT cancel_requested FROM executions WHERE id = ?', [id]);

@@ -117,7 +117,7 @@ export function createStepStore(sql: SqlClient, options: { inlineOutputLimit?: n
     },
 
     /** Steps in start order; `itemsOf` lists the fan-out items of one step instead. Paginated. */
-    async steps(executionId: string, page: { limit: number; offset: number; itemsOf?: string }): Promise<StepRecord[]> {
+    async steps(executionId: string, page: { limit: number; offset: number; itemsOf?: string | undefined }): Promise<StepRecord[]> {
       const rows = page.itemsOf === undefined
         ? await sql.all(
           `SELECT ${STEP_COLUMNS} FROM ${STEP_SOURCE}
