@@ -1,3 +1,4 @@
+import { pino } from 'pino';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { calls, startEngine, type Engine } from './test-support/engine-harness.js';
 
@@ -120,6 +121,18 @@ describe.each(['sqlite', 'postgres'] as const)('execution engine on %s', (dialec
       details: { workflow_id: execution.workflowId, workflow: 'test', step_id: 'x', action: 'nobody.provides', plugin: null },
     });
     expect((await engine.stepsOf(execution.id))[0]?.error?.code).toBe('action_not_found');
+  });
+
+  it('names the plugin and action on every line a step logs, its failure included', async () => {
+    const lines: Record<string, unknown>[] = [];
+    const logged = await startEngine(dialect, { logger: pino({ level: 'info' }, { write: (line: string) => void lines.push(JSON.parse(line) as Record<string, unknown>) }) });
+    try {
+      const execution = await logged.run(chain({ id: 'say', type: 'test.log', input: { text: 'hi' } }, { id: 'broken', type: 'test.fail', input: {} }));
+      expect(lines.find((l) => l.msg === 'logged by the action')).toMatchObject({ plugin: 'test-plugin', action: 'test.log', execution_id: execution.id, step_id: 'say', text: 'hi' });
+      expect(lines.find((l) => l.msg === 'step failed')).toMatchObject({ plugin: 'test-plugin', action: 'test.fail', step_id: 'broken', code: 'remote_refused' });
+    } finally {
+      await logged.stop();
+    }
   });
 
   it('keeps the code a plugin set on a plain error it threw', async () => {
