@@ -36,6 +36,7 @@ export async function callWorkflow(deps: CallWorkflowDeps, state: RunState, step
   const startedAt = new Date();
   let child = await deps.executions.childOf(state.execution.id, step.id);
   let target: CallFrame;
+  let created: ExecutionRecord | undefined;
   if (child) {
     const version = await deps.workflows.version(child.workflowId, child.version);
     target = { executionId: child.id, workflowId: child.workflowId, name: version?.definition.name ?? child.workflowId };
@@ -44,11 +45,11 @@ export async function callWorkflow(deps: CallWorkflowDeps, state: RunState, step
     await checkCall(state.calls, { id: workflow.id, name: workflow.definition.name, definition: workflow.definition }, deps.limits, latestOf(deps.workflows));
     await countChild(deps, state);
     await deps.executions.startStep(state.execution.id, step.id, -1, input, 1, startedAt);
-    child = await deps.executions.create({ workflowId: workflow.id, version: workflow.version, input: input.input ?? {}, parentExecutionId: state.execution.id, parentStepId: step.id, enqueue: false });
+    child = created = await deps.executions.create({ workflowId: workflow.id, version: workflow.version, input: input.input ?? {}, parentExecutionId: state.execution.id, parentStepId: step.id, enqueue: false });
     target = { executionId: child.id, workflowId: workflow.id, name: workflow.definition.name };
   }
   state.events.step('started', step.id, { attempt: 1 });
-  const ended = await deps.run(child.id, { workerId: state.workerId, signal: state.signal, calls: [...state.calls, target], tree: state.tree });
+  const ended = await deps.run(child.id, { workerId: state.workerId, signal: state.signal, calls: [...state.calls, target], tree: state.tree, ...(created ? { created } : {}) });
   const ref = { ...stepRef(state, step.id), input, startedAt };
   if (ended.status === 'succeeded') {
     const output = { execution_id: child.id, output: ended.output };
