@@ -15,7 +15,7 @@ const forbidden = (patterns, message) => ({
  */
 const runtimeStorageExports = [
   'SqlClient', 'sqlClientOf', 'openDatabase', 'Database',
-  'ExecutionStore', 'JobStore', 'AiUsageStore', 'EmbeddingStore', 'AuditLog',
+  'ExecutionStore', 'JobStore', 'DocumentStore', 'AiUsageStore', 'EmbeddingStore', 'AuditLog',
   'createAuditLog', 'createAuditService', 'createAiUsageStore', 'createEmbeddingStore', 'createSecretVault', 'createSecurity', 'createRuntime',
 ];
 

@@ -24,7 +24,7 @@ export function composeApiDeps(runtime: Runtime, options: { rateLimitStore?: Rat
       workflows: runtime.workflows,
       executions: runtime.executions,
       executionQueries: runtime.executionQueries,
-      documents: runtime.documents,
+      documents: runtime.documentQueries,
       tasks: runtime.tasks,
       worker: () => ({ id: runtime.workers.workerId, concurrency: config.workerConcurrency, active: runtime.workers.activeCount() }),
     },

@@ -1,4 +1,4 @@
-import type { DocumentStore, ExecutionQueries, ExecutionService, TaskService, WorkflowDefinition, WorkflowStore } from '@dwc/runtime';
+import type { DocumentQueries, ExecutionQueries, ExecutionService, TaskService, WorkflowDefinition, WorkflowStore } from '@dwc/runtime';
 
 /** What the workflow, execution, document and background routes need from the runtime: its services, never its stores. */
 export interface EngineDeps {
@@ -7,7 +7,8 @@ export interface EngineDeps {
   executions: ExecutionService;
   /** Read executions: lists, steps, step outputs, analytics. */
   executionQueries: ExecutionQueries;
-  documents: DocumentStore;
+  /** Read documents: one, a list, lineage. */
+  documents: DocumentQueries;
   /** Background tasks: submit, list, cancel, queue stats. */
   tasks: TaskService;
   /** This process's worker: its id, concurrency and how many jobs it runs now. */

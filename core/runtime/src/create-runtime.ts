@@ -7,6 +7,7 @@ import type { CacheStore } from './cache/cache-store.js';
 import { createCacheStore } from './cache/create-cache-store.js';
 import type { DwcConfig } from './config/settings.js';
 import { createDocumentStore, type DocumentStore } from './documents/document-store.js';
+import { createDocumentQueries, type DocumentQueries } from './documents/document-queries.js';
 import type { WorkflowDefinition } from './engine/index.js';
 import { createEventBus } from './events/event-bus.js';
 import { startPostgresEventBridge, type PostgresEventBridge } from './events/postgres-event-bridge.js';
@@ -50,6 +51,8 @@ export interface Runtime {
   tasks: TaskService;
   jobs: JobStore;
   documents: DocumentStore;
+  /** Reads of documents for users (one, a list, lineage). */
+  documentQueries: DocumentQueries;
   workers: WorkerPool;
   /** The cache the settings choose (DWC_CACHE_BACKEND); plugins see it through `ctx.cache`. */
   cache: CacheStore;
@@ -216,6 +219,7 @@ export async function createRuntime(options: CreateRuntimeOptions): Promise<Runt
       tasks,
       jobs,
       documents,
+      documentQueries: createDocumentQueries(documents),
       workers,
       cache,
       audit,

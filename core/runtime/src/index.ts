@@ -41,6 +41,7 @@ export type { ExecutionRecord, ExecutionStatus, StepRecord, StepStatus, StoredEr
 export { CALL_WORKFLOW_STEP } from './executions/call-limits.js';
 export type { WorkflowRecord, WorkflowStore } from './workflows/workflow-store.js';
 export type { DocumentRecord, DocumentStore, DocumentSummary } from './documents/document-store.js';
+export type { DocumentQueries } from './documents/document-queries.js';
 export { exportDocument } from './documents/export-document.js';
 export type { ExportFormat } from './documents/export-document.js';
 export { taskSubmissionSchema } from './queue/task-service.js';
