@@ -31,8 +31,18 @@ export function createExecutionStore(sql: SqlClient, jobs: JobStore, options: { 
     return row ? executionFromRow(sql, row) : undefined;
   };
 
+  const steps = createStepStore(sql, options);
+
+  // Step rows and results, listed here so the whole store reads in one place.
   return {
-    ...createStepStore(sql, options),
+    prepareStep: steps.prepareStep,
+    startStep: steps.startStep,
+    finishStep: steps.finishStep,
+    writeSteps: steps.writeSteps,
+    steps: steps.steps,
+    step: steps.step,
+    allSteps: steps.allSteps,
+    blob: steps.blob,
 
     /** Writes the execution, its carried-over steps and its queue job in one transaction. */
     async create(execution: NewExecution): Promise<ExecutionRecord & { job?: JobRecord }> {
