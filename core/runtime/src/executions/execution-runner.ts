@@ -100,10 +100,14 @@ export function createExecutionRunner(deps: ExecutionRunnerDeps) {
       await deps.executions.finish(executionId, options.workerId ?? '', { status, ...result }, runStartedAt, finishedAt, hold.take());
       hold.release();
       events.execution(status, status === 'succeeded' ? eventOutput(result.output) : result.error ? { error: result.error } : undefined);
-      return addFields(addFields({} as FinishedRun, execution), {
-        status, output: result.output ?? null, error: result.error ?? null, startedAt: execution.startedAt ?? runStartedAt, finishedAt,
-        steps: rows && topLevelSteps(rows, hold.written),
-      });
+      const ended = addFields({} as FinishedRun, execution);
+      ended.status = status;
+      ended.output = result.output ?? null;
+      ended.error = result.error ?? null;
+      ended.startedAt = execution.startedAt ?? runStartedAt;
+      ended.finishedAt = finishedAt;
+      if (rows) ended.steps = topLevelSteps(rows, hold.written);
+      return ended;
     };
     if (execution.cancelRequested) return finish('cancelled', { error: CANCELLED });
 

@@ -49,7 +49,6 @@ export interface StepResult {
  * result (with documents) is committed before this returns.
  */
 export async function runStepAttempts(step: StepAttemptsInput): Promise<StepResult> {
-  const stored = (error: unknown) => toStoredError(error, step.failure, step.itemIndex);
   const eventExtra = step.itemIndex < 0 ? {} : { item_index: step.itemIndex };
   let outputJsonLength: number | undefined;
   const commit = async (result: StepResult, attempts: number, startedAt: Date | null, documents?: DocumentDraft[]) => {
@@ -62,14 +61,14 @@ export async function runStepAttempts(step: StepAttemptsInput): Promise<StepResu
 
   const parsed = step.action.input.safeParse(step.input);
   if (!parsed.success) {
-    const error = stored(new InputError(`input is invalid: ${describeZodError(parsed.error)}`, { code: 'invalid_step_input', details: toFieldErrors(parsed.error) }));
+    const error = toStoredError(new InputError(`input is invalid: ${describeZodError(parsed.error)}`, { code: 'invalid_step_input', details: toFieldErrors(parsed.error) }), step.failure, step.itemIndex);
     const result = await commit({ status: 'failed', error }, step.priorAttempts, null);
     if (step.itemIndex < 0) step.events.step('failed', step.stepId, { error, attempt: step.priorAttempts });
     return result;
   }
 
   for (let attempt = step.priorAttempts + 1; ; attempt++) {
-    if (step.signal.aborted) return commit({ status: 'cancelled', error: stored(new ExecutionCancelledError()) }, attempt - 1, null);
+    if (step.signal.aborted) return commit({ status: 'cancelled', error: toStoredError(new ExecutionCancelledError(), step.failure, step.itemIndex) }, attempt - 1, null);
     const startedAt = new Date();
     // Record the start only once the attempt has run a while: a fast step then costs one commit
     // (its result), and a crash in that window just means the attempt is not counted.
@@ -102,12 +101,12 @@ export async function runStepAttempts(step: StepAttemptsInput): Promise<StepResu
       return result;
     } catch (error) {
       if (step.signal.aborted) {
-        const cancelled = stored(new ExecutionCancelledError());
+        const cancelled = toStoredError(new ExecutionCancelledError(), step.failure, step.itemIndex);
         const result = await commit({ status: 'cancelled', error: cancelled }, attempt, startedAt);
         if (step.itemIndex < 0) step.events.step('cancelled', step.stepId, { attempt });
         return result;
       }
-      const failed = stored(error);
+      const failed = toStoredError(error, step.failure, step.itemIndex);
       if (shouldRetry(step.retry, attempt, error)) {
         const delay = retryDelayMs(step.retry, attempt);
         logger().warn({ err: error, delay_ms: delay }, 'step attempt failed; retrying');
