@@ -8,6 +8,17 @@ const forbidden = (patterns, message) => ({
   'no-restricted-imports': ['error', { patterns: [{ group: patterns, message }] }],
 });
 
+/**
+ * What `@dwc/runtime` re-exports that reaches storage: the SQL client, the database, and the stores
+ * and factories built on them. core/api gets services from its deps instead (shared/DESIGN.md:
+ * "the api never reaches into storage directly"); the path patterns alone miss these re-exports.
+ */
+const runtimeStorageExports = [
+  'SqlClient', 'sqlClientOf', 'openDatabase', 'Database',
+  'ExecutionStore', 'JobStore', 'DocumentStore', 'AiUsageStore', 'EmbeddingStore', 'AuditLog',
+  'createAuditLog', 'createAuditService', 'createAiUsageStore', 'createEmbeddingStore', 'createSecretVault', 'createSecurity', 'createRuntime',
+];
+
 export default tseslint.config(
   { ignores: ['**/dist/**', '**/node_modules/**', 'data/**', 'bench/results/**', 'coverage/**'] },
   js.configs.recommended,
@@ -30,7 +41,12 @@ export default tseslint.config(
   },
   {
     files: ['core/api/**'],
-    rules: forbidden(['@dwc/server', '@dwc/plugin-*', '**/plugins/**', '**/storage/**'], 'core/api talks to the runtime, never to storage or a plugin directly.'),
+    rules: {
+      'no-restricted-imports': ['error', {
+        patterns: [{ group: ['@dwc/server', '@dwc/plugin-*', '**/plugins/**', '**/storage/**'], message: 'core/api talks to the runtime, never to storage or a plugin directly.' }],
+        paths: [{ name: '@dwc/runtime', importNames: runtimeStorageExports, message: 'core/api calls runtime services (ApiDeps), never the database or a store.' }],
+      }],
+    },
   },
   {
     files: ['plugins/**'],

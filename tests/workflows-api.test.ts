@@ -107,7 +107,7 @@ describe.each(['sqlite', 'postgres'] as const)('workflow, execution, document an
     const ended = await runtime.executions.waitFor(queued.body.id, 10_000);
     expect(ended.status).toBe('failed');
     const shown = await get(`/api/v3/workflows/executions/${queued.body.id}`);
-    expect(shown.body.error).toMatchObject({ code: 'invalid_expression', message: expect.stringMatching(/^step "bad": JSONata expression failed/) });
+    expect(shown.body.error).toMatchObject({ code: 'invalid_expression', message: expect.stringMatching(/^step "bad" \(action "transform" of plugin [^)]+\) in workflow "fails on purpose": JSONata expression failed/) });
     expect((await post(`/api/v3/workflows/executions/${queued.body.id}/cancel`, {})).status).toBe(409);
     const retried = await post(`/api/v3/workflows/executions/${queued.body.id}/retry`, {});
     expect(retried.status).toBe(202);

@@ -1,16 +1,19 @@
-import type { ActionCatalog, DocumentStore, ExecutionService, ExecutionStore, JobStore, TaskService, WorkflowService } from '@dwc/runtime';
+import type { ActionCatalog, DocumentQueries, ExecutionQueries, ExecutionService, TaskService, WorkflowService } from '@dwc/runtime';
 
-/** What the workflow, execution, document and background routes need from the runtime. */
+/** What the workflow, execution, document and background routes need from the runtime: its services, never its stores. */
 export interface EngineDeps {
   /** Saves check each step against its action's input schema. */
   workflows: WorkflowService;
   /** Every step type with its JSON Schemas (`GET /api/v3/actions`). */
   actions: Pick<ActionCatalog, 'describe'>;
+  /** Start, wait for, cancel, retry and re-run executions. */
   executions: ExecutionService;
-  executionStore: ExecutionStore;
-  documents: DocumentStore;
+  /** Read executions: lists, steps, step outputs, analytics. */
+  executionQueries: ExecutionQueries;
+  /** Read documents: one, a list, lineage. */
+  documents: DocumentQueries;
+  /** Background tasks: submit, list, cancel, queue stats. */
   tasks: TaskService;
-  jobs: JobStore;
   /** This process's worker: its id, concurrency and how many jobs it runs now. */
   worker(): { id: string; concurrency: number; active: number };
 }

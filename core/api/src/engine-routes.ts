@@ -7,6 +7,7 @@ import {
   cancelExecutionRoute,
   getExecutionRoute,
   getStepOutputRoute,
+  listExecutionsRoute,
   listExecutionStepsRoute,
   listWorkflowExecutionsRoute,
   rerunExecutionRoute,
@@ -28,6 +29,7 @@ import {
 export const engineRoutes: readonly Route[] = [
   listActionsRoute,
   advancedExecuteRoute,
+  listExecutionsRoute,
   getExecutionRoute,
   listExecutionStepsRoute,
   getStepOutputRoute,

@@ -7,12 +7,14 @@ import type { CacheStore } from './cache/cache-store.js';
 import { createCacheStore } from './cache/create-cache-store.js';
 import type { DwcConfig } from './config/settings.js';
 import { createDocumentStore, type DocumentStore } from './documents/document-store.js';
+import { createDocumentQueries, type DocumentQueries } from './documents/document-queries.js';
 import { configureExpressionEvaluator, type WorkflowDefinition } from './engine/index.js';
 import { createEventBus } from './events/event-bus.js';
 import { startPostgresEventBridge, type PostgresEventBridge } from './events/postgres-event-bridge.js';
 import { createExecutionRunner } from './executions/execution-runner.js';
 import { createExecutionService, type ExecutionService } from './executions/execution-service.js';
 import { createExecutionStore, type ExecutionStore } from './executions/execution-store.js';
+import { createExecutionQueries, type ExecutionQueries } from './executions/execution-queries.js';
 import { checkReadiness, type ReadinessReport } from './health/readiness.js';
 import { discoverPlugins } from './plugin-host/discover-plugins.js';
 import { hostInfo } from './plugin-host/host-info.js';
@@ -50,10 +52,14 @@ export interface Runtime {
   /** Every step type a workflow may use, with its schemas. */
   actions: ActionCatalog;
   executions: ExecutionService;
+  /** Reads of executions: lists, steps, outputs, analytics. */
+  executionQueries: ExecutionQueries;
   executionStore: ExecutionStore;
   tasks: TaskService;
   jobs: JobStore;
   documents: DocumentStore;
+  /** Reads of documents for users (one, a list, lineage). */
+  documentQueries: DocumentQueries;
   workers: WorkerPool;
   /** The cache the settings choose (DWC_CACHE_BACKEND); plugins see it through `ctx.cache`. */
   cache: CacheStore;
@@ -173,7 +179,10 @@ export async function createRuntime(options: CreateRuntimeOptions): Promise<Runt
     const workflows = createWorkflowService({ store: workflowStore, actions });
     const documents = createDocumentStore(sql);
     const ai = createAiRuntime({ config, sql, registries, events, documents, cache, logger, plugins: () => plugins.providersOf('ai-provider') });
-    const runner = createExecutionRunner({ executions: executionStore, workflows: workflowStore, registries, events, logger, stepAi: ai.stepAi });
+    const runner = createExecutionRunner({
+      executions: executionStore, workflows: workflowStore, registries, events, logger, stepAi: ai.stepAi,
+      callLimits: { maxDepth: config.maxCallDepth, maxDescendants: config.maxDescendants },
+    });
     let bridge: PostgresEventBridge | undefined;
     // Called only after start-up, once `workers` exists.
     const wake = () => {
@@ -230,10 +239,12 @@ export async function createRuntime(options: CreateRuntimeOptions): Promise<Runt
       workflows,
       actions,
       executions,
+      executionQueries: createExecutionQueries({ executions: executionStore, workflows }),
       executionStore,
       tasks,
       jobs,
       documents,
+      documentQueries: createDocumentQueries(documents),
       workers,
       cache,
       audit,

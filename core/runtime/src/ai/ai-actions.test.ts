@@ -103,7 +103,7 @@ describe.each(['sqlite', 'postgres'] as const)('AI actions through the engine on
   it('records a clear provider error on the failed step, naming the setting to fix', async () => {
     const execution = await engine.run(chain({ id: 'g', type: 'ai.generate', input: { prompt: '[fail:scripted:not_configured] hi', provider: 'scripted' } }));
     expect(execution).toMatchObject({ status: 'failed', error: { code: 'ai_not_configured', message: expect.stringContaining('SCRIPTED_API_KEY') } });
-    expect((await stepOutput(execution.id, 'g'))?.error).toMatchObject({ details: { attempts: [{ provider: 'scripted', reason: 'not_configured' }] } });
+    expect((await stepOutput(execution.id, 'g'))?.error).toMatchObject({ details: { step_id: 'g', action: 'ai.generate', cause: { attempts: [{ provider: 'scripted', reason: 'not_configured' }] } } });
   });
 
   it('a step timeout stops a hanging provider call', async () => {

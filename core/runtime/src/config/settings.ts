@@ -198,6 +198,16 @@ export const settings = {
     schema: z.coerce.number().int().min(32).max(16_384).default(256),
     doc: 'Heap (MB) of the child process that runs heavy expressions; an expression needing more fails its step with `expression_memory_limit`.',
   },
+  maxCallDepth: {
+    env: 'DWC_MAX_CALL_DEPTH',
+    schema: z.coerce.number().int().min(1).max(100).default(10),
+    doc: 'How deep workflow.call may nest along one chain of runs; a deeper call fails its step with call_depth_exceeded.',
+  },
+  maxDescendants: {
+    env: 'DWC_MAX_DESCENDANTS',
+    schema: z.coerce.number().int().min(1).max(1_000_000).default(1_000),
+    doc: 'Most executions one run may start through workflow.call, counting every depth; the next call fails with descendant_limit_exceeded.',
+  },
   masterKey: {
     env: 'DWC_MASTER_KEY',
     schema: z

@@ -1,20 +1,12 @@
+import type { DocumentRow } from '../storage/entities/document.js';
 import type { SqlClient } from '../storage/sql-client.js';
 import { whereClause } from '../storage/where-clause.js';
 
-export interface DocumentRecord {
-  id: string;
-  executionId: string | null;
-  workflowId: string | null;
-  stepId: string | null;
-  parentId: string | null;
-  title: string;
-  content: string;
+/** A stored document: its row (the entity), with the format and metadata typed. */
+export type DocumentRecord = Omit<DocumentRow, 'format' | 'metadata'> & {
   format: 'text' | 'markdown' | 'html' | 'json';
   metadata: Record<string, unknown>;
-  sizeBytes: number;
-  checksum: string;
-  createdAt: Date;
-}
+};
 
 export type DocumentSummary = Omit<DocumentRecord, 'content'>;
 

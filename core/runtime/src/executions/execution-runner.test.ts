@@ -1,3 +1,4 @@
+import { pino } from 'pino';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { calls, startEngine, type Engine } from './test-support/engine-harness.js';
 
@@ -77,7 +78,7 @@ describe.each(['sqlite', 'postgres'] as const)('execution engine on %s', (dialec
   it('fails a step that outlives its timeout, naming the step', async () => {
     const execution = await engine.run(chain({ id: 'sleepy', type: 'test.slow', input: { ms: 5_000 }, timeout_ms: 100 }));
     expect(execution.status).toBe('failed');
-    expect(execution.error).toMatchObject({ code: 'step_timeout', message: 'step "sleepy": did not finish within 100 ms (timeout_ms)' });
+    expect(execution.error).toMatchObject({ code: 'step_timeout', message: 'step "sleepy" (action "test.slow" of plugin test-plugin) in workflow "test": did not finish within 100 ms (timeout_ms)' });
   });
 
   it('fails the run when a step fails, and never starts what depends on it', async () => {
@@ -85,7 +86,11 @@ describe.each(['sqlite', 'postgres'] as const)('execution engine on %s', (dialec
       { id: 'broken', type: 'test.fail', input: { message: 'remote said no' } },
       { id: 'after', type: 'test.echo', input: {} },
     ));
-    expect(execution.error).toMatchObject({ code: 'remote_refused', message: 'step "broken": remote said no' });
+    expect(execution.error).toMatchObject({
+      code: 'remote_refused',
+      message: 'step "broken" (action "test.fail" of plugin test-plugin) in workflow "test": remote said no',
+      details: { workflow_id: execution.workflowId, workflow: 'test', step_id: 'broken', action: 'test.fail', plugin: 'test-plugin' },
+    });
     expect((await engine.stepsOf(execution.id)).map((s) => s.stepId)).toEqual(['broken']);
   });
 
@@ -100,17 +105,39 @@ describe.each(['sqlite', 'postgres'] as const)('execution engine on %s', (dialec
   it('fails a step whose template breaks at run time with the step and field named', async () => {
     const execution = await engine.run(chain({ id: 'calc', type: 'test.add', input: { a: '{{ $number("not a number") }}', b: 1 } }));
     expect(execution.error?.code).toBe('invalid_template');
-    expect(execution.error?.message).toMatch(/^step "calc": step "calc" field input\.a: /);
+    expect(execution.error?.message).toMatch(/^step "calc" \(action "test.add" of plugin test-plugin\) in workflow "test": step "calc" field input\.a: /);
   });
 
   it('fails a step whose resolved input does not match the action schema', async () => {
     const execution = await engine.run(chain({ id: 'calc', type: 'test.add', input: { a: 'one', b: 1 } }));
-    expect(execution.error).toMatchObject({ code: 'invalid_step_input', details: { a: [expect.stringContaining('expected number')] } });
+    expect(execution.error).toMatchObject({ code: 'invalid_step_input', details: { step_id: 'calc', cause: { a: [expect.stringContaining('expected number')] } } });
   });
 
-  it('fails clearly when no plugin provides the step type', async () => {
+  it('fails clearly when no plugin provides the step type, keeping the code action_not_found', async () => {
     const execution = await engine.run(chain({ id: 'x', type: 'nobody.provides', input: {} }));
-    expect(execution.error?.message).toBe('step "x": no action "nobody.provides" is registered; is the plugin that provides it installed and enabled?');
+    expect(execution.error).toEqual({
+      code: 'action_not_found',
+      message: 'step "x" (action "nobody.provides") in workflow "test": no action "nobody.provides" is registered; is the plugin that provides it installed and enabled?',
+      details: { workflow_id: execution.workflowId, workflow: 'test', step_id: 'x', action: 'nobody.provides', plugin: null },
+    });
+    expect((await engine.stepsOf(execution.id))[0]?.error?.code).toBe('action_not_found');
+  });
+
+  it('names the plugin and action on every line a step logs, its failure included', async () => {
+    const lines: Record<string, unknown>[] = [];
+    const logged = await startEngine(dialect, { logger: pino({ level: 'info' }, { write: (line: string) => void lines.push(JSON.parse(line) as Record<string, unknown>) }) });
+    try {
+      const execution = await logged.run(chain({ id: 'say', type: 'test.log', input: { text: 'hi' } }, { id: 'broken', type: 'test.fail', input: {} }));
+      expect(lines.find((l) => l.msg === 'logged by the action')).toMatchObject({ plugin: 'test-plugin', action: 'test.log', execution_id: execution.id, step_id: 'say', text: 'hi' });
+      expect(lines.find((l) => l.msg === 'step failed')).toMatchObject({ plugin: 'test-plugin', action: 'test.fail', step_id: 'broken', code: 'remote_refused' });
+    } finally {
+      await logged.stop();
+    }
+  });
+
+  it('keeps the code a plugin set on a plain error it threw', async () => {
+    const execution = await engine.run(chain({ id: 'raw', type: 'test.throw', input: { code: 'quota_exhausted' } }));
+    expect(execution.error).toMatchObject({ code: 'quota_exhausted', details: { action: 'test.throw', plugin: 'test-plugin' } });
   });
 
   it('cancels a running execution', async () => {
@@ -172,6 +199,53 @@ describe.each(['sqlite', 'postgres'] as const)('execution engine on %s', (dialec
     const output = parent.output as { execution_id: string; output: unknown };
     expect(output.output).toEqual({ sum: 42 });
     expect(await engine.executionStore.get(output.execution_id)).toMatchObject({ parentExecutionId: parent.id, parentStepId: 'call', status: 'succeeded' });
+  });
+
+  it('refuses a cycle of workflows before the called one runs, naming the chain', async () => {
+    const b = await engine.createWorkflow({ name: 'B', steps: [{ id: 'echo', type: 'test.echo', input: {} }] });
+    const a = await engine.createWorkflow({ name: 'A', steps: [{ id: 'call_b', type: 'workflow.call', input: { workflow_id: b.id } }] });
+    await engine.workflows.update(b.id, { ...b.definition, steps: [{ id: 'call_a', type: 'workflow.call', input: { workflow_id: a.id }, concurrency: 4, continue_on_error: false }] });
+    const execution = await engine.service.waitFor((await engine.service.start(a.id, {})).id, 10_000);
+    expect(execution.status).toBe('failed');
+    expect(execution.error).toMatchObject({
+      code: 'workflow_call_cycle',
+      details: { step_id: 'call_b', action: 'workflow.call', cause: { chain: [{ workflow_id: a.id, name: 'A' }, { workflow_id: b.id, name: 'B' }, { workflow_id: a.id, name: 'A' }] } },
+    });
+    expect(execution.error?.message).toContain(`"A" (${a.id}) → "B" (${b.id}) → "A" (${a.id})`);
+    expect(await engine.executionStore.list({ workflowId: b.id, limit: 10 })).toEqual([]);
+  });
+
+  it('refuses a call nested deeper than the limit, failing every run on the chain with call_depth_exceeded', async () => {
+    const shallow = await startEngine(dialect, { callLimits: { maxDepth: 2, maxDescendants: 100 } });
+    try {
+      const leaf = await shallow.createWorkflow({ name: 'W3', steps: [{ id: 'echo', type: 'test.echo', input: {} }] });
+      const w2 = await shallow.createWorkflow({ name: 'W2', steps: [{ id: 'call', type: 'workflow.call', input: { workflow_id: leaf.id } }] });
+      const w1 = await shallow.createWorkflow({ name: 'W1', steps: [{ id: 'call', type: 'workflow.call', input: { workflow_id: w2.id } }] });
+      const ok = await shallow.run({ name: 'W0', steps: [{ id: 'call', type: 'workflow.call', input: { workflow_id: w2.id } }] });
+      expect(ok.status).toBe('succeeded');
+      const root = await shallow.run({ name: 'root', steps: [{ id: 'call', type: 'workflow.call', input: { workflow_id: w1.id } }] });
+      expect(root.error).toMatchObject({
+        code: 'call_depth_exceeded',
+        details: { step_id: 'call', child_execution_id: expect.any(String), origin: { workflow: 'W2', step_id: 'call', action: 'workflow.call' }, cause: { limit: 2 } },
+      });
+      expect(root.error?.message).toContain('"W1"');
+      expect(await shallow.executionStore.list({ workflowId: leaf.id, limit: 10 })).toHaveLength(1);
+    } finally {
+      await shallow.stop();
+    }
+  });
+
+  it('bounds the executions one root run starts through workflow.call', async () => {
+    const small = await startEngine(dialect, { callLimits: { maxDepth: 10, maxDescendants: 2 } });
+    try {
+      const leaf = await small.createWorkflow({ name: 'leaf', steps: [{ id: 'echo', type: 'test.echo', input: {} }] });
+      const call = (id: string) => ({ id, type: 'workflow.call', depends_on: [], input: { workflow_id: leaf.id } });
+      const root = await small.run({ name: 'root', steps: [call('one'), call('two'), call('three')] });
+      expect(root.error).toMatchObject({ code: 'descendant_limit_exceeded', details: { cause: { limit: 2, root_execution_id: root.id } } });
+      expect(await small.executionStore.list({ workflowId: leaf.id, limit: 10 })).toHaveLength(2);
+    } finally {
+      await small.stop();
+    }
   });
 
   it('keeps a large output out of the step row and reads it back from the blob', async () => {

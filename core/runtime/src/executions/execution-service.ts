@@ -1,6 +1,7 @@
 import { ConflictError, InputError, NotFoundError, type EventBus } from '@dwc/sdk';
 import { planWorkflow, stepsFrom, type WorkflowDefinition } from '../engine/index.js';
 import type { JobClaim, JobRecord } from '../queue/job-types.js';
+import { addFields } from './add-fields.js';
 import type { WorkflowStore } from '../workflows/workflow-store.js';
 import type { ExecutionStore } from './execution-store.js';
 import { finishedExecutionStatuses, type ExecutionRecord, type StepRecord } from './execution-types.js';
@@ -87,7 +88,7 @@ export function createExecutionService(deps: {
     if (!dispatch?.reserve()) return { execution: await queued(await deps.executions.create(fields)) };
     let created: Awaited<ReturnType<ExecutionStore['create']>>;
     try {
-      created = await deps.executions.create(Object.assign(fields, { claim: dispatch.claim }));
+      created = await deps.executions.create(addFields(fields, { claim: dispatch.claim }));
     } catch (error) {
       dispatch.release();
       throw error;

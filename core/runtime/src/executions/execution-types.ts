@@ -1,5 +1,7 @@
 import type { DocumentDraft } from '@dwc/sdk';
 import type { JobClaim } from '../queue/job-types.js';
+import type { ExecutionRow } from '../storage/entities/execution.js';
+import type { ExecutionStepRow } from '../storage/entities/execution-step.js';
 
 export type ExecutionStatus = 'queued' | 'running' | 'waiting' | 'succeeded' | 'failed' | 'cancelled';
 export type StepStatus = 'pending' | 'running' | 'succeeded' | 'failed' | 'skipped' | 'cancelled';
@@ -13,40 +15,30 @@ export interface StoredError {
   details?: unknown;
 }
 
-export interface ExecutionRecord {
-  id: string;
-  workflowId: string;
-  version: number;
+/**
+ * An execution as the runtime sees it: its row (the entity) with the JSON columns and the status
+ * typed. The row is the one truth; only the encodings that differ are restated here.
+ */
+export type ExecutionRecord = Omit<ExecutionRow, 'status' | 'input' | 'output' | 'error' | 'trigger'> & {
   status: ExecutionStatus;
   input: unknown;
   output: unknown;
   error: StoredError | null;
   trigger: unknown;
-  parentExecutionId: string | null;
-  parentStepId: string | null;
-  rerunOf: string | null;
-  cancelRequested: boolean;
-  createdAt: Date;
-  startedAt: Date | null;
-  finishedAt: Date | null;
-}
+};
 
-/** One step (itemIndex -1) or one fan-out item (itemIndex >= 0) of an execution. */
-export interface StepRecord {
-  executionId: string;
-  stepId: string;
-  itemIndex: number;
+/**
+ * One step (itemIndex -1) or one fan-out item (itemIndex >= 0) of an execution: its row, typed,
+ * plus the size of a spilled output (read from `blobs`).
+ */
+export type StepRecord = Omit<ExecutionStepRow, 'status' | 'input' | 'output' | 'error'> & {
   status: StepStatus;
-  attempts: number;
   input: unknown;
   /** The output, or undefined when it is stored as a blob (`outputBlobId`). */
   output: unknown;
-  outputBlobId: string | null;
   outputSizeBytes: number | null;
   error: StoredError | null;
-  startedAt: Date | null;
-  finishedAt: Date | null;
-}
+};
 
 export interface NewExecution {
   workflowId: string;

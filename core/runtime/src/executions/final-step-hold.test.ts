@@ -1,5 +1,5 @@
 import { describe, expect, it, vi } from 'vitest';
-import type { ExecutionStore, PreparedStep, StepRef } from './execution-store.js';
+import type { PreparedStep, StepRef, StepStore } from './step-store.js';
 import { createFinalStepHold } from './final-step-hold.js';
 import type { ExecutionEvents } from './step-events.js';
 
@@ -15,7 +15,7 @@ function fakes() {
   };
   const emitted: string[] = [];
   const events: ExecutionEvents = { execution: vi.fn(), step: (type, stepId) => void emitted.push(`${type}:${stepId}`) };
-  return { store, events, emitted, hold: createFinalStepHold(store as unknown as ExecutionStore, events) };
+  return { store, events, emitted, hold: createFinalStepHold(store as unknown as StepStore, events) };
 }
 
 describe('final step hold', () => {

@@ -1,28 +1,32 @@
-import type { ExecutionStore, FinishedStep, PreparedStep, StepRef } from './execution-store.js';
-import { finishedStep } from './execution-store.js';
-import type { StepOutcome } from './execution-types.js';
+import type { StepOutcome, StepRecord } from './execution-types.js';
 import type { ExecutionEvents } from './step-events.js';
+import { finishedStep, type FinishedStep, type PreparedStep, type StepRef, type StepStore } from './step-store.js';
 
 /** The store calls a run's steps make. */
-export type StepWriter = Pick<ExecutionStore, 'finishStep' | 'startStep'>;
+export type StepWriter = Pick<StepStore, 'finishStep' | 'startStep'>;
 
 /**
  * Holds back the result of a run's final step (one no other step can follow) so that it is
  * committed in the execution's finish transaction. The events that step emits once its result is
  * held wait with it, so listeners still only hear of committed results. Whoever ends the run
  * passes `take()` to `ExecutionStore.finish` and then calls `release()`, or calls `flush()`.
+ * It also notes each top-level step result (`written`), so a run that ends here can answer with
+ * its steps without reading them back.
  */
-export function createFinalStepHold(store: ExecutionStore, events: ExecutionEvents) {
+export function createFinalStepHold(store: Pick<StepStore, 'finishStep' | 'startStep' | 'prepareStep' | 'writeSteps'>, events: ExecutionEvents) {
   let finalStepId: string | undefined;
   let held: PreparedStep | undefined;
   let waiting: Parameters<ExecutionEvents['step']>[] = [];
+  const written = new Map<string, StepRecord>();
 
   const writer: StepWriter = {
     startStep: store.startStep,
     async finishStep(step: StepRef, outcome: StepOutcome): Promise<FinishedStep> {
-      if (step.stepId !== finalStepId || step.itemIndex !== -1 || held) return store.finishStep(step, outcome);
-      held = store.prepareStep(step, outcome);
-      return finishedStep(held);
+      let result: FinishedStep;
+      if (step.stepId !== finalStepId || step.itemIndex !== -1 || held) result = await store.finishStep(step, outcome);
+      else result = finishedStep((held = store.prepareStep(step, outcome)));
+      if (step.itemIndex === -1) written.set(step.stepId, result.written);
+      return result;
     },
   };
 
@@ -44,6 +48,8 @@ export function createFinalStepHold(store: ExecutionStore, events: ExecutionEven
   return {
     store: writer,
     events: heldEvents,
+    /** The top-level step results written (or held) in this run, by step id. */
+    written: written as ReadonlyMap<string, StepRecord>,
     /** Lets `stepId`'s result be held; call it only when no other step can run after it. */
     holdFinal(stepId: string): void {
       finalStepId = stepId;

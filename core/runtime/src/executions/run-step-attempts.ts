@@ -5,7 +5,7 @@ import { retryDelayMs, shouldRetry, type RetryPolicy } from '../engine/index.js'
 import type { StepAiFactory } from '../ai/step-ai.js';
 import type { StepWriter } from './final-step-hold.js';
 import type { StepStatus, StoredError } from './execution-types.js';
-import { ExecutionCancelledError, toStoredError } from './step-errors.js';
+import { ExecutionCancelledError, toStoredError, type StepFailureContext } from './step-errors.js';
 import { stepContext } from './step-context.js';
 import { eventOutput, type ExecutionEvents } from './step-events.js';
 
@@ -19,6 +19,8 @@ export interface StepAttemptsInput {
   /** -1 for the step itself, else the fan-out item. */
   itemIndex: number;
   action: ActionDefinition;
+  /** Who failed, for a failure's stored error. */
+  failure: StepFailureContext;
   /** The input after templates were resolved. */
   input: unknown;
   retry: RetryPolicy;
@@ -47,7 +49,6 @@ export interface StepResult {
  * result (with documents) is committed before this returns.
  */
 export async function runStepAttempts(step: StepAttemptsInput): Promise<StepResult> {
-  const where = step.itemIndex < 0 ? `step "${step.stepId}"` : `step "${step.stepId}" item ${step.itemIndex}`;
   const eventExtra = step.itemIndex < 0 ? {} : { item_index: step.itemIndex };
   let outputJsonLength: number | undefined;
   const commit = async (result: StepResult, attempts: number, startedAt: Date | null, documents?: DocumentDraft[]) => {
@@ -61,14 +62,14 @@ export async function runStepAttempts(step: StepAttemptsInput): Promise<StepResu
   const parsed = step.action.input.safeParse(step.input);
   if (!parsed.success) {
     const context = { schema: step.action.input, input: step.input };
-    const error = toStoredError(new InputError(`input is invalid: ${describeZodError(parsed.error, context)}`, { code: 'invalid_step_input', details: toFieldErrors(parsed.error, context) }), where);
+    const error = toStoredError(new InputError(`input is invalid: ${describeZodError(parsed.error, context)}`, { code: 'invalid_step_input', details: toFieldErrors(parsed.error, context) }), step.failure, step.itemIndex);
     const result = await commit({ status: 'failed', error }, step.priorAttempts, null);
     if (step.itemIndex < 0) step.events.step('failed', step.stepId, { error, attempt: step.priorAttempts });
     return result;
   }
 
   for (let attempt = step.priorAttempts + 1; ; attempt++) {
-    if (step.signal.aborted) return commit({ status: 'cancelled', error: toStoredError(new ExecutionCancelledError(), where) }, attempt - 1, null);
+    if (step.signal.aborted) return commit({ status: 'cancelled', error: toStoredError(new ExecutionCancelledError(), step.failure, step.itemIndex) }, attempt - 1, null);
     const startedAt = new Date();
     // Record the start only once the attempt has run a while: a fast step then costs one commit
     // (its result), and a crash in that window just means the attempt is not counted.
@@ -101,16 +102,16 @@ export async function runStepAttempts(step: StepAttemptsInput): Promise<StepResu
       return result;
     } catch (error) {
       if (step.signal.aborted) {
-        const stored = toStoredError(new ExecutionCancelledError(), where);
-        const result = await commit({ status: 'cancelled', error: stored }, attempt, startedAt);
+        const cancelled = toStoredError(new ExecutionCancelledError(), step.failure, step.itemIndex);
+        const result = await commit({ status: 'cancelled', error: cancelled }, attempt, startedAt);
         if (step.itemIndex < 0) step.events.step('cancelled', step.stepId, { attempt });
         return result;
       }
-      const stored = toStoredError(error, where);
+      const failed = toStoredError(error, step.failure, step.itemIndex);
       if (shouldRetry(step.retry, attempt, error)) {
         const delay = retryDelayMs(step.retry, attempt);
         logger().warn({ err: error, delay_ms: delay }, 'step attempt failed; retrying');
-        step.events.step('retrying', step.stepId, { attempt, delay_ms: delay, error: stored, ...eventExtra });
+        step.events.step('retrying', step.stepId, { attempt, delay_ms: delay, error: failed, ...eventExtra });
         try {
           await sleep(delay, undefined, { signal: step.signal });
         } catch {
@@ -118,9 +119,9 @@ export async function runStepAttempts(step: StepAttemptsInput): Promise<StepResu
         }
         continue;
       }
-      logger().warn({ err: error }, 'step failed');
-      const result = await commit({ status: 'failed', error: stored }, attempt, startedAt);
-      if (step.itemIndex < 0) step.events.step('failed', step.stepId, { attempt, error: stored });
+      logger().warn({ err: error, code: failed.code }, 'step failed');
+      const result = await commit({ status: 'failed', error: failed }, attempt, startedAt);
+      if (step.itemIndex < 0) step.events.step('failed', step.stepId, { attempt, error: failed });
       return result;
     }
   }

@@ -1,4 +1,5 @@
 import type { EventBus } from '@dwc/sdk';
+import { addFields } from './add-fields.js';
 
 /** Outputs larger than this (as JSON) are left out of events; clients fetch them from the API. */
 const EVENT_OUTPUT_LIMIT = 16 * 1024;
@@ -10,19 +11,16 @@ export function eventOutput(output: unknown, jsonLength?: number): { output?: un
   return size <= EVENT_OUTPUT_LIMIT ? { output } : { output_truncated: true };
 }
 
-/**
- * Emits `step.*` and `execution.*` lifecycle events with the ids every listener needs. Payloads
- * are built field by field: V8 copies `{ ...ids, more }` on a slow path, and these run per step.
- */
+/** Emits `step.*` and `execution.*` lifecycle events with the ids every listener needs (payloads built with `addFields`). */
 export function executionEvents(events: EventBus, ids: { executionId: string; workflowId: string; version: number }) {
   return {
     execution(type: 'started' | 'succeeded' | 'failed' | 'cancelled', extra?: Record<string, unknown>) {
       const payload = { execution_id: ids.executionId, workflow_id: ids.workflowId, version: ids.version, status: type === 'started' ? 'running' : type };
-      events.emit(`execution.${type}`, extra ? Object.assign(payload, extra) : payload);
+      events.emit(`execution.${type}`, extra ? addFields(payload, extra) : payload);
     },
     step(type: 'started' | 'succeeded' | 'failed' | 'skipped' | 'retrying' | 'cancelled' | 'progress', stepId: string, extra?: Record<string, unknown>) {
       const payload = { execution_id: ids.executionId, workflow_id: ids.workflowId, version: ids.version, step_id: stepId };
-      events.emit(`step.${type}`, extra ? Object.assign(payload, extra) : payload);
+      events.emit(`step.${type}`, extra ? addFields(payload, extra) : payload);
     },
   };
 }

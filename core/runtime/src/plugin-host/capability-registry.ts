@@ -30,6 +30,11 @@ export class CapabilityRegistry<Definition extends { type: string }> {
     return this.#entries.get(type)?.definition;
   }
 
+  /** The definition with the plugin that registered it. */
+  entry(type: string): RegisteredCapability<Definition> | undefined {
+    return this.#entries.get(type);
+  }
+
   has(type: string): boolean {
     return this.#entries.has(type);
   }

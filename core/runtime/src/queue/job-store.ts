@@ -153,6 +153,11 @@ export function createJobStore(sql: SqlClient) {
       });
     },
 
+    /** Cancels one job if it is still queued (within `tx`); true when it was. */
+    async cancelQueued(id: string, tx: SqlQueries = sql): Promise<boolean> {
+      return (await tx.run(`UPDATE jobs SET status = 'cancelled', finished_at = ? WHERE id = ? AND status = 'queued'`, [new Date(), id])) === 1;
+    },
+
     /** Whether a cancel was requested for a running job. */
     async isCancelRequested(id: string): Promise<boolean> {
       const row = await sql.get<{ cancel_requested: unknown }>('SELECT cancel_requested FROM jobs WHERE id = ?', [id]);

@@ -2,7 +2,7 @@ import { describeZodError, InputError, NotFoundError, TimeoutError, toFieldError
 import { retryDelayMs, shouldRetry, stepExpressions } from '../engine/index.js';
 import type { Registries } from '../plugin-host/registries.js';
 import type { JobStore } from './job-store.js';
-import { jobPrioritySchema, type JobRecord } from './job-types.js';
+import { jobPrioritySchema, type JobRecord, type JobStats, type JobStatus } from './job-types.js';
 import type { JobHandler } from './worker-pool.js';
 
 /** A background task as submitted: API.md `POST /api/v3/background/tasks/submit`. */
@@ -34,6 +34,12 @@ export function createTaskService(deps: { jobs: JobStore; registries: Registries
     const alias = aliases[taskType];
     const action = deps.registries.actions.get(alias?.action ?? taskType);
     return action ? { action, input: alias?.input ?? ((payload) => payload) } : undefined;
+  }
+
+  async function get(id: string): Promise<JobRecord> {
+    const job = await deps.jobs.get(id);
+    if (!job || job.kind !== 'task') throw new NotFoundError(`No background task with id "${id}".`, { code: 'task_not_found' });
+    return job;
   }
 
   function knownTypes(): string[] {
@@ -122,10 +128,30 @@ export function createTaskService(deps: { jobs: JobStore; registries: Registries
       return Promise.all(ids.map(async (id) => (await deps.jobs.get(id))!));
     },
 
-    async get(id: string): Promise<JobRecord> {
-      const job = await deps.jobs.get(id);
-      if (!job || job.kind !== 'task') throw new NotFoundError(`No background task with id "${id}".`, { code: 'task_not_found' });
-      return job;
+    get,
+
+    /** Newest first; `nextBefore` pages on (null on the last page). */
+    async list(filter: { status?: JobStatus | undefined; limit: number; before?: string | undefined }): Promise<{ items: JobRecord[]; nextBefore: string | null }> {
+      const items = await deps.jobs.list({ kind: 'task', status: filter.status, limit: filter.limit, before: filter.before });
+      return { items, nextBefore: items.length === filter.limit ? items.at(-1)!.id : null };
+    },
+
+    /** Cancels a queued task at once or asks a running one to stop; the task afterwards. */
+    async cancel(id: string): Promise<JobRecord> {
+      await get(id);
+      await deps.jobs.cancel([id]);
+      return get(id);
+    },
+
+    /** Cancels the tasks among `ids` (other ids are ignored): which were cancelled now, which were asked to stop. */
+    async cancelMany(ids: readonly string[]): Promise<{ cancelled: string[]; requested: string[] }> {
+      const tasks = (await Promise.all(ids.map((id) => deps.jobs.get(id)))).filter((job) => job?.kind === 'task').map((job) => job!.id);
+      return deps.jobs.cancel(tasks);
+    },
+
+    /** Queue counts and mean wait and run times, of background tasks and of executions. */
+    async stats(): Promise<{ tasks: JobStats; executions: JobStats }> {
+      return { tasks: await deps.jobs.stats('task'), executions: await deps.jobs.stats('execution') };
     },
   };
 }

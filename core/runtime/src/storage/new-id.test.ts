@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { newId } from './new-id.js';
+import { firstIdAt, newId } from './new-id.js';
 
 describe('newId', () => {
   it('is 26 Crockford base32 characters', () => {
@@ -15,5 +15,12 @@ describe('newId', () => {
   it('does not repeat', () => {
     const ids = new Set(Array.from({ length: 10_000 }, () => newId(0)));
     expect(ids.size).toBe(10_000);
+  });
+
+  it('bounds the ids of a moment: every id made at or after a time sorts at or after firstIdAt of it', () => {
+    const at = 1_700_000_000_123;
+    expect(newId(at) >= firstIdAt(at)).toBe(true);
+    expect(newId(at - 1) < firstIdAt(at)).toBe(true);
+    expect(newId(at) < firstIdAt(at + 1)).toBe(true);
   });
 });

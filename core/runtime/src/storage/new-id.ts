@@ -7,8 +7,7 @@ const ALPHABET = '0123456789ABCDEFGHJKMNPQRSTVWXYZ';
  * bits, Crockford base32). Ids made in the same millisecond sort randomly among themselves.
  */
 export function newId(now: number = Date.now()): string {
-  let time = '';
-  for (let rest = now, i = 0; i < 10; i++, rest = Math.floor(rest / 32)) time = ALPHABET[rest % 32] + time;
+  const time = timePart(now);
   if (offset + 16 > pool.length) {
     pool = randomBytes(POOL_BYTES);
     offset = 0;
@@ -23,3 +22,14 @@ export function newId(now: number = Date.now()): string {
 const POOL_BYTES = 16 * 256;
 let pool = Buffer.alloc(0);
 let offset = 0;
+
+/** The smallest id `newId` makes at `ms`: ids made at or after that time compare >= it. */
+export function firstIdAt(ms: number): string {
+  return timePart(Math.max(0, Math.floor(ms))) + '0000000000000000';
+}
+
+function timePart(ms: number): string {
+  let time = '';
+  for (let rest = ms, i = 0; i < 10; i++, rest = Math.floor(rest / 32)) time = ALPHABET[rest % 32] + time;
+  return time;
+}

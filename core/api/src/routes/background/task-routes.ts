@@ -1,4 +1,4 @@
-import { taskSubmissionSchema, type JobRecord } from '@dwc/runtime';
+import { taskSubmissionSchema, type JobRecord, type JobStats } from '@dwc/runtime';
 import { z } from 'zod';
 import { defineRoute } from '../../define-route.js';
 import { errorResponse } from '../../error-response.js';
@@ -72,8 +72,8 @@ export const listTasksRoute = defineRoute({
   },
   responses: { 200: { description: 'A page of tasks', schema: z.object({ items: z.array(taskSchema), next_before: z.string().nullable() }) } },
   handler: async ({ deps, query }) => {
-    const items = await deps.engine.jobs.list({ kind: 'task', status: query.status, limit: query.limit, before: query.before });
-    return { items: items.map(toTaskWire), next_before: items.length === query.limit ? items.at(-1)!.id : null };
+    const page = await deps.engine.tasks.list(query);
+    return { items: page.items.map(toTaskWire), next_before: page.nextBefore };
   },
 });
 
@@ -100,11 +100,7 @@ export const cancelTaskRoute = defineRoute({
   tags,
   request: { params: idParams },
   responses: { 200: { description: 'The task afterwards', schema: taskSchema }, 404: errorResponse('No such task') },
-  handler: async ({ deps, params }) => {
-    await deps.engine.tasks.get(params.id);
-    await deps.engine.jobs.cancel([params.id]);
-    return toTaskWire(await deps.engine.tasks.get(params.id));
-  },
+  handler: async ({ deps, params }) => toTaskWire(await deps.engine.tasks.cancel(params.id)),
 });
 
 export const bulkCancelTasksRoute = defineRoute({
@@ -117,8 +113,7 @@ export const bulkCancelTasksRoute = defineRoute({
   request: { body: z.object({ ids: z.array(z.string().min(1).max(64)).min(1).max(1_000) }) },
   responses: { 200: { description: 'Which were cancelled now and which were asked to stop', schema: z.object({ cancelled: z.array(z.string()), stopping: z.array(z.string()) }) } },
   handler: async ({ deps, body }) => {
-    const tasks = (await Promise.all(body.ids.map((id) => deps.engine.jobs.get(id)))).filter((job) => job?.kind === 'task').map((job) => job!.id);
-    const result = await deps.engine.jobs.cancel(tasks);
+    const result = await deps.engine.tasks.cancelMany(body.ids);
     return { cancelled: result.cancelled, stopping: result.requested };
   },
 });
@@ -141,13 +136,10 @@ export const backgroundStatsRoute = defineRoute({
     },
   },
   handler: async ({ deps }) => {
-    const wire = (s: Awaited<ReturnType<typeof deps.engine.jobs.stats>>) => ({
+    const wire = (s: JobStats) => ({
       queued: s.queued, running: s.running, succeeded: s.succeeded, failed: s.failed, cancelled: s.cancelled, mean_wait_ms: s.meanWaitMs, mean_run_ms: s.meanRunMs,
     });
-    return {
-      tasks: wire(await deps.engine.jobs.stats('task')),
-      executions: wire(await deps.engine.jobs.stats('execution')),
-      worker: deps.engine.worker(),
-    };
+    const stats = await deps.engine.tasks.stats();
+    return { tasks: wire(stats.tasks), executions: wire(stats.executions), worker: deps.engine.worker() };
   },
 });

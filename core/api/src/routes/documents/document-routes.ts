@@ -1,7 +1,5 @@
 import { exportDocument } from '@dwc/runtime';
-import { NotFoundError } from '@dwc/sdk';
 import { z } from 'zod';
-import type { ApiDeps } from '../../api-deps.js';
 import { defineRoute } from '../../define-route.js';
 import { errorResponse } from '../../error-response.js';
 import { documentSchema, summarySchema, toSummary } from './document-wire.js';
@@ -9,11 +7,6 @@ import { documentSchema, summarySchema, toSummary } from './document-wire.js';
 const tags = ['documents'];
 const idParams = z.object({ id: z.string().min(1).max(64) });
 
-async function findDocument(deps: ApiDeps, id: string) {
-  const document = await deps.engine.documents.get(id);
-  if (!document) throw new NotFoundError(`No document with id "${id}".`, { code: 'document_not_found' });
-  return document;
-}
 
 export const listDocumentsRoute = defineRoute({
   method: 'GET',
@@ -49,7 +42,7 @@ export const getDocumentRoute = defineRoute({
   request: { params: idParams },
   responses: { 200: { description: 'The document', schema: documentSchema }, 404: errorResponse('No such document') },
   handler: async ({ deps, params }) => {
-    const document = await findDocument(deps, params.id);
+    const document = await deps.engine.documents.get(params.id);
     return { ...toSummary(document), content: document.content };
   },
 });
@@ -68,7 +61,7 @@ export const documentLineageRoute = defineRoute({
     404: errorResponse('No such document'),
   },
   handler: async ({ deps, params }) => {
-    const document = await findDocument(deps, params.id);
+    const document = await deps.engine.documents.get(params.id);
     const lineage = await deps.engine.documents.lineage(params.id);
     return { document: toSummary(document), ancestors: lineage.ancestors.map(toSummary), descendants: lineage.descendants.map(toSummary) };
   },
@@ -88,7 +81,7 @@ export const exportDocumentRoute = defineRoute({
     404: errorResponse('No such document'),
   },
   handler: async ({ deps, params, query, res }) => {
-    const file = exportDocument(await findDocument(deps, params.id), query.format);
+    const file = exportDocument(await deps.engine.documents.get(params.id), query.format);
     res.type(file.contentType).attachment(file.fileName).send(file.body);
   },
 });

@@ -40,7 +40,7 @@ async function search(deps: ApiDeps, params: z.output<typeof searchParams>, sign
   });
   const items = [];
   for (const hit of found.hits) {
-    const document = await deps.engine.documents.get(hit.documentId);
+    const document = await deps.engine.documents.find(hit.documentId);
     if (document) items.push({ score: hit.score, document: toSummary(document) });
   }
   return { items, provider: embedded.provider, model: embedded.model, total: found.total, scanned: found.scanned, limit: params.limit, offset: params.offset };

@@ -28,7 +28,7 @@ export async function execute(deps: ApiDeps, workflowId: string, input: unknown,
   }
   const ended = await deps.engine.executions.startAndWait(workflowId, input, options, query.timeout_ms);
   res.status(ended.finishedAt ? 200 : 202);
-  const steps = ended.steps?.slice(0, STEPS_SHOWN) ?? (await deps.engine.executionStore.steps(ended.id, { limit: STEPS_SHOWN, offset: 0 }));
+  const steps = ended.steps?.slice(0, STEPS_SHOWN) ?? (await deps.engine.executionQueries.steps(ended.id, { limit: STEPS_SHOWN, offset: 0 }));
   return toExecutionWire(ended, steps);
 }
 

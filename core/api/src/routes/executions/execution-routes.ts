@@ -1,4 +1,3 @@
-import { NotFoundError } from '@dwc/sdk';
 import { z } from 'zod';
 import { usageAggregateSchema, usageAggregateWire } from '../ai/ai-wire.js';
 import { defineRoute } from '../../define-route.js';
@@ -11,6 +10,35 @@ const executionParams = z.object({ execution_id: z.string().min(1).max(64) });
 const page = { limit: z.coerce.number().int().min(1).max(500).default(100), offset: z.coerce.number().int().min(0).default(0) };
 const notFound = errorResponse('No such execution');
 
+const statusFilter = z.enum(['queued', 'running', 'waiting', 'succeeded', 'failed', 'cancelled']).optional();
+const beforeCursor = z.string().max(64).optional().meta({ description: 'Id of the last execution of the previous page (`next_before`)' });
+const executionPage = z.object({ items: z.array(executionSchema), next_before: z.string().nullable() });
+const isoTime = (description: string) => z.iso.datetime({ offset: true }).optional().transform((value) => (value === undefined ? undefined : new Date(value))).meta({ description });
+
+export const listExecutionsRoute = defineRoute({
+  method: 'GET',
+  path: '/api/v3/workflows/executions',
+  operationId: 'listExecutions',
+  permission: 'workflows:read',
+  summary: 'List executions of every workflow, newest first',
+  tags,
+  request: {
+    query: z.object({
+      status: statusFilter,
+      workflow_id: z.string().min(1).max(64).optional(),
+      from: isoTime('Only executions started (created) at or after this ISO date-time'),
+      to: isoTime('Only executions started (created) at or before this ISO date-time'),
+      limit: page.limit,
+      before: beforeCursor,
+    }),
+  },
+  responses: { 200: { description: 'A page of executions (without steps)', schema: executionPage } },
+  handler: async ({ deps, query }) => {
+    const found = await deps.engine.executionQueries.list({ workflowId: query.workflow_id, status: query.status, from: query.from, to: query.to, limit: query.limit, before: query.before });
+    return { items: found.items.map((e) => toExecutionWire(e)), next_before: found.nextBefore };
+  },
+});
+
 export const listWorkflowExecutionsRoute = defineRoute({
   method: 'GET',
   path: '/api/v3/workflows/{id}/executions',
@@ -20,16 +48,12 @@ export const listWorkflowExecutionsRoute = defineRoute({
   tags,
   request: {
     params: workflowIdParams,
-    query: z.object({
-      status: z.enum(['queued', 'running', 'waiting', 'succeeded', 'failed', 'cancelled']).optional(),
-      limit: page.limit,
-      before: z.string().max(64).optional().meta({ description: 'Id of the last execution of the previous page' }),
-    }),
+    query: z.object({ status: statusFilter, limit: page.limit, before: beforeCursor }),
   },
-  responses: { 200: { description: 'A page of executions (without steps)', schema: z.object({ items: z.array(executionSchema), next_before: z.string().nullable() }) } },
+  responses: { 200: { description: 'A page of executions (without steps)', schema: executionPage } },
   handler: async ({ deps, params, query }) => {
-    const items = await deps.engine.executionStore.list({ workflowId: params.id, status: query.status, limit: query.limit, before: query.before });
-    return { items: items.map((e) => toExecutionWire(e)), next_before: items.length === query.limit ? items.at(-1)!.id : null };
+    const page = await deps.engine.executionQueries.list({ workflowId: params.id, status: query.status, limit: query.limit, before: query.before });
+    return { items: page.items.map((e) => toExecutionWire(e)), next_before: page.nextBefore };
   },
 });
 
@@ -43,8 +67,8 @@ export const getExecutionRoute = defineRoute({
   request: { params: executionParams, query: z.object({ steps_limit: page.limit, steps_offset: page.offset }) },
   responses: { 200: { description: 'The execution', schema: executionSchema }, 404: notFound },
   handler: async ({ deps, params, query }) => {
-    const execution = await deps.engine.executions.get(params.execution_id);
-    return toExecutionWire(execution, await deps.engine.executionStore.steps(execution.id, { limit: query.steps_limit, offset: query.steps_offset }));
+    const execution = await deps.engine.executionQueries.withSteps(params.execution_id, { limit: query.steps_limit, offset: query.steps_offset });
+    return toExecutionWire(execution, execution.steps);
   },
 });
 
@@ -58,8 +82,7 @@ export const listExecutionStepsRoute = defineRoute({
   request: { params: executionParams, query: z.object({ ...page, items_of: z.string().max(64).optional().meta({ description: 'List the items of this fan-out step' }) }) },
   responses: { 200: { description: 'A page of steps', schema: z.object({ items: z.array(stepSchema), limit: z.number(), offset: z.number() }) }, 404: notFound },
   handler: async ({ deps, params, query }) => {
-    await deps.engine.executions.get(params.execution_id);
-    const steps = await deps.engine.executionStore.steps(params.execution_id, { limit: query.limit, offset: query.offset, itemsOf: query.items_of });
+    const steps = await deps.engine.executionQueries.steps(params.execution_id, { limit: query.limit, offset: query.offset, itemsOf: query.items_of });
     return { items: steps.map(toStepWire), limit: query.limit, offset: query.offset };
   },
 });
@@ -74,12 +97,8 @@ export const getStepOutputRoute = defineRoute({
   request: { params: executionParams.extend({ step_id: z.string().min(1).max(64) }), query: z.object({ item: z.coerce.number().int().min(0).optional() }) },
   responses: { 200: { description: 'The output as JSON', schema: z.unknown() }, 404: errorResponse('No such execution, step or output') },
   handler: async ({ deps, params, query, res }) => {
-    const itemIndex = query.item ?? -1;
-    const rows = await deps.engine.executionStore.allSteps(params.execution_id);
-    const step = rows.find((row) => row.stepId === params.step_id && row.itemIndex === itemIndex);
-    if (!step) throw new NotFoundError(`Execution ${params.execution_id} has no step "${params.step_id}"${query.item === undefined ? '' : ` item ${query.item}`}.`, { code: 'step_not_found' });
-    const output = step.outputBlobId ? await deps.engine.executionStore.blob(step.outputBlobId) : step.output;
-    res.type('application/json').send(JSON.stringify(output ?? null));
+    const output = await deps.engine.executionQueries.stepOutput(params.execution_id, params.step_id, query.item ?? -1);
+    res.type('application/json').send(JSON.stringify(output));
   },
 });
 
@@ -146,8 +165,7 @@ export const workflowAnalyticsRoute = defineRoute({
     404: errorResponse('No such workflow'),
   },
   handler: async ({ deps, params }) => {
-    await deps.engine.workflows.require(params.id);
-    const [a, aiUsage] = await Promise.all([deps.engine.executionStore.analytics(params.id), deps.ai.usage.aggregate({ workflowId: params.id }, 'provider')]);
+    const [a, aiUsage] = await Promise.all([deps.engine.executionQueries.analytics(params.id), deps.ai.usage.aggregate({ workflowId: params.id }, 'provider')]);
     return {
       workflow_id: params.id, total: a.total, by_status: a.byStatus, success_rate: a.successRate, mean_duration_ms: a.meanDurationMs,
       p95_duration_ms: a.p95DurationMs, last_run_at: a.lastRunAt?.toISOString() ?? null,

@@ -19,6 +19,8 @@ import { createExecutionRunner } from '../execution-runner.js';
 import { createExecutionService } from '../execution-service.js';
 import { createExecutionStore } from '../execution-store.js';
 import type { ExecutionRecord } from '../execution-types.js';
+import type { CallLimits } from '../call-limits.js';
+import type { Logger } from 'pino';
 
 /** Counts calls per key, so tests can prove a committed step never ran twice. */
 export const calls = new Map<string, number>();
@@ -56,6 +58,19 @@ export const testActions = [
     },
   }),
   defineAction({
+    type: 'test.throw', title: 'Throw', description: 'Throws a plain Error with a code, as a plugin might', input: z.object({ code: z.string() }), output: z.object({}),
+    run: async ({ code }) => {
+      throw Object.assign(new Error(`failed with ${code}`), { code });
+    },
+  }),
+  defineAction({
+    type: 'test.log', title: 'Log', description: 'Logs a line through ctx.log', input: z.object({ text: z.string() }), output: z.object({}),
+    run: async ({ text }, ctx) => {
+      ctx.log.info({ text }, 'logged by the action');
+      return {};
+    },
+  }),
+  defineAction({
     type: 'test.slow', title: 'Slow', description: 'Waits, honouring the signal', input: z.object({ ms: z.number(), key: z.string().optional() }), output: z.object({ waited: z.number() }),
     run: async ({ ms, key }, ctx) => {
       if (key) bump(key);
@@ -79,7 +94,7 @@ export const testActions = [
 /** The engine over a real database of `dialect`, with the test actions and a worker pool. */
 export async function startEngine(
   dialect: Dialect,
-  options: { autoStart?: boolean; concurrency?: number; stepAi?: (deps: { sql: SqlClient; events: EventBus; registries: Registries; documents: DocumentStore }) => StepAiFactory } = {},
+  options: { autoStart?: boolean; concurrency?: number; callLimits?: CallLimits; logger?: Logger; stepAi?: (deps: { sql: SqlClient; events: EventBus; registries: Registries; documents: DocumentStore }) => StepAiFactory } = {},
 ) {
   const db = await openTestDatabase(dialect);
   await db.database.migrate();
@@ -94,7 +109,7 @@ export async function startEngine(
   const workflows = createWorkflowStore<WorkflowDefinition>(sql);
   const documents = createDocumentStore(sql);
   const stepAi = options.stepAi?.({ sql, events, registries, documents });
-  const runner = createExecutionRunner({ executions: executionStore, workflows, registries, events, logger: silentLogger, cancelPollMs: 20, ...(stepAi ? { stepAi } : {}) });
+  const runner = createExecutionRunner({ executions: executionStore, workflows, registries, events, logger: options.logger ?? silentLogger, cancelPollMs: 20, ...(stepAi ? { stepAi } : {}), ...(options.callLimits ? { callLimits: options.callLimits } : {}) });
   const pool = createWorkerPool({
     jobs, workerId: 'test-worker', logger: silentLogger, concurrency: options.concurrency ?? 4, leaseMs: 5_000, pollMs: 50,
     handlers: {

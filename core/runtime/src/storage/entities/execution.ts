@@ -39,8 +39,10 @@ export const executionEntity = new EntitySchema<ExecutionRow>({
     startedAt: { name: 'started_at', type: 'timestamptz', nullable: true },
     finishedAt: { name: 'finished_at', type: 'timestamptz', nullable: true },
   },
+  // Lists page newest first by id (which sorts by creation time), so each filter's index ends with it.
   indices: [
-    { name: 'idx_executions_workflow', columns: ['workflowId', 'createdAt'] },
-    { name: 'idx_executions_status', columns: ['status'] },
+    { name: 'idx_executions_workflow', columns: ['workflowId', 'id'] },
+    { name: 'idx_executions_status', columns: ['status', 'id'] },
+    { name: 'idx_executions_parent', columns: ['parentExecutionId', 'parentStepId'], where: 'parent_execution_id IS NOT NULL' },
   ],
 });
