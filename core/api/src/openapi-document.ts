@@ -1,3 +1,4 @@
+import { STATUS_CODES } from 'node:http';
 import {
   createDocument,
   type ZodOpenApiOperationObject,
@@ -5,7 +6,6 @@ import {
   type ZodOpenApiResponseObject,
   type ZodOpenApiResponsesObject,
 } from 'zod-openapi';
-import { STATUS_CODES } from 'node:http';
 import { requiresAuth, type Route, type RouteResponse } from './define-route.js';
 import { errorResponse } from './error-response.js';
 import { apiCatalogues, apiErrorEntry } from './errors.js';
@@ -43,7 +43,6 @@ function impliedCodes(route: Route): string[] {
 const STATUS_DESCRIPTIONS: Readonly<Record<number, string>> = {
   400: 'Invalid input (details: field -> messages)',
   401: 'Missing, invalid or expired bearer token',
-  403: 'Not allowed for this caller',
   413: 'Body larger than the configured limit',
   415: 'Body not sent as application/json',
   429: 'Too many requests; see Retry-After',
@@ -68,7 +67,10 @@ function errorResponses(route: Route): Record<string, RouteResponse & { codes: s
   const responses: Record<string, RouteResponse & { codes: string[] }> = {};
   for (const [status, codes] of byStatus) {
     const own = route.responses[status];
-    const base = own ?? errorResponse(STATUS_DESCRIPTIONS[status] ?? STATUS_CODES[status] ?? 'Error');
+    const generic = status === 403 && requiresAuth(route)
+      ? `The caller's role (or API key scopes) does not grant \`${route.permission}\``
+      : (STATUS_DESCRIPTIONS[status] ?? STATUS_CODES[status] ?? 'Error');
+    const base = own ?? errorResponse(generic);
     responses[String(status)] = { ...base, codes };
   }
   responses.default = { ...errorResponse('Unexpected error (a bug); the message names the request id'), codes: ['internal_error'] };
