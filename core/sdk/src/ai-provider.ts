@@ -220,6 +220,8 @@ export function defineLazyAiProvider(info: AiProviderInfo, load: () => Promise<A
     generate: async (request, ctx) => (await provider()).generate(request, ctx),
     listModels: async (ctx) => (await provider()).listModels(ctx),
     async health(ctx) {
+      // Not set up: say so without loading the vendor SDK (and without a network call).
+      if (info.readiness?.state === 'unconfigured') return { ok: false, configured: false, detail: `${info.title}: ${info.readiness.hint}` };
       try {
         return await (await provider()).health(ctx);
       } catch (error) {
