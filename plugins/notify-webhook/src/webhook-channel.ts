@@ -1,5 +1,6 @@
 import { ChannelDeliveryError, channelErrorFromResponse, channelErrorFromTransport, defineChannel, z, type ChannelDefinition } from '@dwc/sdk';
 import type { WebhookSettings } from './common/config.js';
+import { postJson, type PostAnswer } from './common/post-json.js';
 import { signWebhook } from './common/sign.js';
 
 const SERVICE = 'The webhook receiver';
@@ -25,28 +26,23 @@ export function createWebhookChannel(settings: WebhookSettings): ChannelDefiniti
         timestamp: new Date(timestamp * 1000).toISOString(),
         data: { id: message.id, subject: message.subject ?? null, message: message.message, priority: message.priority, attempt: message.attempt, data: message.data },
       });
-      const signal = AbortSignal.any([ctx.signal, AbortSignal.timeout(settings.timeout_ms)]);
-      let response: Response;
+      const target = new URL(message.recipient);
+      let answer: PostAnswer;
       try {
-        response = await fetch(message.recipient, {
-          method: 'POST',
-          headers: { 'content-type': 'application/json', 'user-agent': 'dwc-webhooks/1', ...signWebhook(settings.key, message.idempotencyKey, timestamp, body) },
-          body,
-          redirect: 'manual',
-          signal,
+        answer = await postJson(target, body, { 'user-agent': 'dwc-webhooks/1', ...signWebhook(settings.key, message.idempotencyKey, timestamp, body) }, {
+          timeoutMs: settings.timeout_ms,
+          signal: ctx.signal,
         });
       } catch (error) {
-        throw channelErrorFromTransport(SERVICE, new URL(message.recipient).origin, error);
+        throw channelErrorFromTransport(SERVICE, target.origin, error);
       }
-      if (response.status >= 200 && response.status < 300) {
-        await response.body?.cancel();
-        return { status: 'delivered', providerMessageId: response.headers.get('x-request-id') ?? undefined, detail: `HTTP ${response.status}` };
+      if (answer.status >= 200 && answer.status < 300) {
+        return { status: 'delivered', providerMessageId: answer.headers.get('x-request-id') ?? undefined, detail: `HTTP ${answer.status}` };
       }
-      const detail = await response.text().catch(() => '');
-      if (response.status >= 300 && response.status < 400) {
-        throw new ChannelDeliveryError(`${SERVICE} redirected (HTTP ${response.status}); webhooks are not followed across redirects: use the final URL.`, { httpStatus: response.status });
+      if (answer.status >= 300 && answer.status < 400) {
+        throw new ChannelDeliveryError(`${SERVICE} redirected (HTTP ${answer.status}); webhooks are not followed across redirects: use the final URL.`, { httpStatus: answer.status });
       }
-      throw channelErrorFromResponse(SERVICE, response, { detail });
+      throw channelErrorFromResponse(SERVICE, answer, { detail: answer.text });
     },
     async testConnection() {
       if (settings.key === undefined) return { ok: false, detail: 'DWC_WEBHOOK_SIGNING_SECRET is not set; deliveries are refused until it is (whsec_ + base64).' };

@@ -1,6 +1,6 @@
-import { ChannelDeliveryError, DwcError, ExternalServiceError, type ChannelDefinition, type ChannelInbox, type EventBus, type Logger as SdkLogger } from '@dwc/sdk';
+import { ChannelDeliveryError, DwcError, ExternalServiceError, type ChannelDefinition, type DeliveryResult, type ChannelInbox, type EventBus, type Logger as SdkLogger } from '@dwc/sdk';
 import type { Logger } from 'pino';
-import type { OutboxStore } from './outbox-store.js';
+import type { AttemptOutcome, FinishItem, OutboxStore } from './outbox-store.js';
 import type { ClaimedNotification, StoredError } from './notification-types.js';
 import { delayAfter, type RetrySchedule } from './retry-schedule.js';
 
@@ -65,6 +65,24 @@ export function createDeliveryWorker(options: DeliveryWorkerOptions): DeliveryWo
   let again = false;
   let timer: NodeJS.Timeout | undefined;
 
+  // Outcomes are written in batches: every attempt that ends in one turn of the event loop shares a transaction.
+  let pending: { item: FinishItem; done: (error?: unknown) => void }[] = [];
+  const flush = async () => {
+    const batch = pending;
+    pending = [];
+    try {
+      await store.finishMany(batch.map((entry) => entry.item));
+      for (const entry of batch) entry.done();
+    } catch (error) {
+      for (const entry of batch) entry.done(error);
+    }
+  };
+  const finish = (claim: ClaimedNotification, outcome: AttemptOutcome, next: { retryAt?: number }) =>
+    new Promise<void>((resolve, reject) => {
+      if (pending.length === 0) setImmediate(() => void flush());
+      pending.push({ item: { claim, workerId, outcome, next }, done: (error) => (error === undefined ? resolve() : reject(error)) });
+    });
+
   const idempotent = (type: string) => options.channels.get(type)?.idempotent ?? false;
 
   const emit = (type: string, claim: ClaimedNotification, extra: Record<string, unknown>) => {
@@ -86,31 +104,28 @@ export function createDeliveryWorker(options: DeliveryWorkerOptions): DeliveryWo
       controller.abort(new Error('send timed out'));
     }, options.sendTimeoutMs);
     const sendLog = log.child({ notification_id: notification.id, channel: notification.channel, attempt: claim.attempt });
+    let result: DeliveryResult;
     try {
       if (channel === undefined) {
         throw new ExternalServiceError(`No channel "${notification.channel}" is installed now; enable its plugin. The message waits for its next attempt.`, {
           code: 'channel_not_installed', retryable: true,
         });
       }
-      const result = await channel.send(
+      result = await channel.send(
         {
           id: notification.id, idempotencyKey: notification.idempotencyKey, recipient: notification.recipient, subject: notification.subject ?? undefined,
           message: notification.body, html: notification.html ?? undefined, priority: notification.priority, data: notification.data, attempt: claim.attempt,
         },
         { log: sendLog as unknown as SdkLogger, signal: controller.signal, inbox: options.inbox },
       );
-      clearTimeout(timeout);
-      const status = result.status === 'queued' ? 'accepted' : 'delivered';
-      await store.finish(claim, workerId, { status, providerMessageId: result.providerMessageId ?? null }, {});
-      emit('notification.delivered', claim, { provider_message_id: result.providerMessageId ?? null });
     } catch (error) {
       clearTimeout(timeout);
+      controllers.delete(controller);
       const failure = describeFailure(error, timedOut);
       const delay = failure.retryable ? delayAfter(options.schedule, claim.attempt, notification.maxAttempts, failure.retryAfterMs, options.random) : undefined;
       const retryAt = delay === undefined ? undefined : Date.now() + delay;
-      await store.finish(
+      await finish(
         claim,
-        workerId,
         { status: 'failed', error: failure.error, httpStatus: failure.httpStatus ?? null, retryAfterMs: failure.retryAfterMs ?? null },
         { retryAt },
       );
@@ -120,9 +135,13 @@ export function createDeliveryWorker(options: DeliveryWorkerOptions): DeliveryWo
       } else {
         sendLog.info({ code: failure.error.code, retry_in_ms: delay }, 'notification attempt failed; will retry');
       }
-    } finally {
-      controllers.delete(controller);
+      return;
     }
+    clearTimeout(timeout);
+    controllers.delete(controller);
+    // A failure to record this is not a failed send: the attempt stays in flight and is settled by the next claimer.
+    await finish(claim, { status: result.status === 'queued' ? 'accepted' : 'delivered', providerMessageId: result.providerMessageId ?? null }, {});
+    emit('notification.delivered', claim, { provider_message_id: result.providerMessageId ?? null });
   }
 
   const track = (claim: ClaimedNotification) => {

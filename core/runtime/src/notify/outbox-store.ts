@@ -201,34 +201,12 @@ export function createOutboxStore(sql: SqlClient) {
      * for `retryAt`, or `failed`. False when this worker no longer held it (its lease was taken over).
      */
     async finish(claim: ClaimedNotification, workerId: string, outcome: AttemptOutcome, next: { retryAt?: number }): Promise<boolean> {
-      const now = new Date();
-      const error = outcome.error ?? null;
-      return sql.transaction(async (tx) => {
-        await tx.run(
-          `UPDATE notification_attempts SET status = ?, provider_message_id = ?, error_code = ?, error_message = ?, http_status = ?, retry_after_ms = ?, finished_at = ?
-           WHERE id = ?`,
-          [outcome.status, outcome.providerMessageId ?? null, error?.code ?? null, error?.message ?? null, outcome.httpStatus ?? null, outcome.retryAfterMs ?? null, now, claim.attemptId],
-        );
-        if (outcome.status !== 'failed') {
-          return (await tx.run(
-            `UPDATE notifications SET status = 'delivered', provider_message_id = ?, last_error = NULL, delivered_at = ?, updated_at = ?, locked_until = NULL
-             WHERE id = ? AND locked_by = ? AND status = 'sending'`,
-            [outcome.providerMessageId ?? null, now, now, claim.notification.id, workerId],
-          )) === 1;
-        }
-        if (next.retryAt !== undefined) {
-          return (await tx.run(
-            `UPDATE notifications SET status = 'queued', next_attempt_at = ?, last_error = ?, updated_at = ?, locked_by = NULL, locked_until = NULL
-             WHERE id = ? AND locked_by = ? AND status = 'sending'`,
-            [next.retryAt, error, now, claim.notification.id, workerId],
-          )) === 1;
-        }
-        return (await tx.run(
-          `UPDATE notifications SET status = 'failed', last_error = ?, updated_at = ?, locked_until = NULL WHERE id = ? AND locked_by = ? AND status = 'sending'`,
-          [error, now, claim.notification.id, workerId],
-        )) === 1;
-      });
+      const [held] = await sql.transaction((tx) => finishIn(tx, [{ claim, workerId, outcome, next }]));
+      return held!;
     },
+
+    /** `finish` for several attempts in one transaction (one COMMIT, one round trip per statement). */
+    finishMany: (items: readonly FinishItem[]): Promise<boolean[]> => sql.transaction((tx) => finishIn(tx, items)),
 
     /**
      * Makes every `sending` row claimable at once. Only for SQLite at start-up: one process owns
@@ -253,6 +231,12 @@ export function createOutboxStore(sql: SqlClient) {
       return (await sql.all(`SELECT * FROM notifications ${where.sql} ORDER BY id DESC LIMIT ?`, [...where.params, filter.limit])).map(toRecord);
     },
 
+    /** Rows still to deliver (queued or sending), read from the claim index. */
+    async pendingCount(): Promise<number> {
+      const row = await sql.get<{ n: unknown }>("SELECT COUNT(*) AS n FROM notifications WHERE status IN ('queued', 'sending')");
+      return sql.fromInt(row?.n ?? 0);
+    },
+
     async countByStatus(): Promise<Record<NotificationStatus, number>> {
       const counts: Record<NotificationStatus, number> = { queued: 0, sending: 0, delivered: 0, failed: 0, uncertain: 0 };
       for (const row of await sql.all<{ status: NotificationStatus; n: unknown }>('SELECT status, COUNT(*) AS n FROM notifications GROUP BY status')) {
@@ -261,4 +245,46 @@ export function createOutboxStore(sql: SqlClient) {
       return counts;
     },
   };
+}
+
+export interface FinishItem {
+  claim: ClaimedNotification;
+  workerId: string;
+  outcome: AttemptOutcome;
+  next: { retryAt?: number };
+}
+
+/** Records how attempts ended and moves their notifications on; per item, false when the worker no longer held it. */
+async function finishIn(tx: SqlQueries, items: readonly FinishItem[]): Promise<boolean[]> {
+  const now = new Date();
+  const held: boolean[] = [];
+  for (const { claim, workerId, outcome, next } of items) {
+    const error = outcome.error ?? null;
+    await tx.run(
+      `UPDATE notification_attempts SET status = ?, provider_message_id = ?, error_code = ?, error_message = ?, http_status = ?, retry_after_ms = ?, finished_at = ?
+       WHERE id = ?`,
+      [outcome.status, outcome.providerMessageId ?? null, error?.code ?? null, error?.message ?? null, outcome.httpStatus ?? null, outcome.retryAfterMs ?? null, now, claim.attemptId],
+    );
+    let changed: number;
+    if (outcome.status !== 'failed') {
+      changed = await tx.run(
+        `UPDATE notifications SET status = 'delivered', provider_message_id = ?, last_error = NULL, delivered_at = ?, updated_at = ?, locked_until = NULL
+         WHERE id = ? AND locked_by = ? AND status = 'sending'`,
+        [outcome.providerMessageId ?? null, now, now, claim.notification.id, workerId],
+      );
+    } else if (next.retryAt !== undefined) {
+      changed = await tx.run(
+        `UPDATE notifications SET status = 'queued', next_attempt_at = ?, last_error = ?, updated_at = ?, locked_by = NULL, locked_until = NULL
+         WHERE id = ? AND locked_by = ? AND status = 'sending'`,
+        [next.retryAt, error, now, claim.notification.id, workerId],
+      );
+    } else {
+      changed = await tx.run(
+        `UPDATE notifications SET status = 'failed', last_error = ?, updated_at = ?, locked_until = NULL WHERE id = ? AND locked_by = ? AND status = 'sending'`,
+        [error, now, claim.notification.id, workerId],
+      );
+    }
+    held.push(changed === 1);
+  }
+  return held;
 }
