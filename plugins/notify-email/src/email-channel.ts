@@ -1,16 +1,16 @@
 import { createHash } from 'node:crypto';
 import { ChannelDeliveryError, defineChannel, z, type ChannelDefinition } from '@dwc/sdk';
-import nodemailer from 'nodemailer';
+import type { Transporter } from 'nodemailer';
 import type { EmailSettings } from './common/config.js';
 import { smtpError } from './common/smtp-errors.js';
 
-type Transport = ReturnType<typeof nodemailer.createTransport>;
 
 /** `email`: plain text and HTML parts over SMTP (nodemailer), TLS for `smtps://` and STARTTLS when offered. */
 export function createEmailChannel(settings: EmailSettings): { channel: ChannelDefinition; close(): void } {
-  let transport: Transport | undefined;
-  const open = (): Transport =>
-    (transport ??= nodemailer.createTransport({
+  let transport: Transporter | undefined;
+  // nodemailer is loaded on the first send or test, not at start.
+  const open = async (): Promise<Transporter> =>
+    (transport ??= (await import('nodemailer')).default.createTransport({
       url: settings.smtpUrl!,
       pool: true,
       maxConnections: settings.max_connections,
@@ -35,7 +35,7 @@ export function createEmailChannel(settings: EmailSettings): { channel: ChannelD
       // The same Message-ID on every attempt lets mail systems drop a repeat.
       const messageId = `<${createHash('sha256').update(message.idempotencyKey).digest('hex').slice(0, 32)}@dwc.notifications>`;
       try {
-        const info = await open().sendMail({
+        const info = await (await open()).sendMail({
           from: settings.sender,
           to: message.recipient,
           subject: message.subject ?? '',
@@ -54,7 +54,7 @@ export function createEmailChannel(settings: EmailSettings): { channel: ChannelD
       const missing = notConfigured();
       if (missing !== undefined) return { ok: false, detail: missing };
       try {
-        await open().verify();
+        await (await open()).verify();
         return { ok: true, detail: `${settings.server} accepted the connection${settings.smtpUrl!.includes('@') ? ' and the login' : ''}.` };
       } catch (error) {
         return { ok: false, detail: smtpError(error, settings.server!).message };
