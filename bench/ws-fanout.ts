@@ -214,6 +214,7 @@ async function runServer(): Promise<void> {
     audit: {} as ApiDeps['audit'],
     vault: {} as ApiDeps['vault'],
     ai: {} as ApiDeps['ai'],
+    notifications: {} as ApiDeps['notifications'],
     events,
     cache: { stats: unused, clear: unused, delete: unused },
     plugins: { list: () => [], setEnabled: unused, configure: unused },

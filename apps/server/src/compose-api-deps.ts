@@ -21,6 +21,7 @@ export function composeApiDeps(runtime: Runtime, options: { rateLimitStore?: Rat
     cache: runtime.cache,
     audit: runtime.audit,
     vault: runtime.vault,
+    notifications: runtime.notify,
     engine: {
       workflows: runtime.workflows,
       actions: runtime.actions,

@@ -1,4 +1,4 @@
-import type { AiRuntime, AuditService, CacheStore, HealthCheck, PluginStatus, ReadinessReport, SecretVault, SecurityServices } from '@dwc/runtime';
+import type { AiRuntime, AuditService, CacheStore, HealthCheck, NotifyRuntime, PluginStatus, ReadinessReport, SecretVault, SecurityServices } from '@dwc/runtime';
 import type { EventBus } from '@dwc/sdk';
 import type { Logger } from 'pino';
 import type { EngineDeps } from './engine-deps.js';
@@ -28,6 +28,8 @@ export interface ApiDeps {
   audit: AuditService;
   /** The encrypted secrets vault behind `/api/v3/security/secrets`. */
   vault: SecretVault;
+  /** Sending through the outbox, history, templates, inboxes and push subscriptions (`/api/v3/notifications`). */
+  notifications: Pick<NotifyRuntime, 'service' | 'templates' | 'inbox' | 'pushSubscriptions'>;
   plugins: {
     list(): PluginStatus[];
     /** NotFoundError when no such plugin is installed. */

@@ -11,6 +11,7 @@ import { listPluginsRoute } from './routes/list-plugins.js';
 import { livenessRoute } from './routes/liveness.js';
 import { openApiRoute } from './routes/openapi-json.js';
 import { readinessRoute } from './routes/readiness.js';
+import { notificationRoutes } from './routes/notifications/notification-routes.js';
 import { redocRoute } from './routes/redoc.js';
 import { auditAndSecretRoutes } from './routes/security/security-routes.js';
 import { swaggerUiRoute } from './routes/swagger-ui.js';
@@ -30,6 +31,7 @@ export const defaultRoutes: readonly Route[] = [
   ...aiRoutes,
   ...engineRoutes,
   ...cacheRoutes,
+  ...notificationRoutes,
   ...auditAndSecretRoutes,
   websocketUpgradeRoute,
   websocketStatsRoute,

@@ -24,6 +24,7 @@ import { sdkVersion } from './plugin-host/sdk-version.js';
 import { createJobStore, type JobStore } from './queue/job-store.js';
 import { createTaskService, type TaskService } from './queue/task-service.js';
 import { createWorkerPool, type WorkerPool } from './queue/worker-pool.js';
+import { createNotifyRuntime, type NotifyRuntime } from './notify/create-notify.js';
 import { openDatabase, pluginConfigRepository, type Database } from './storage/index.js';
 import { sqlClientOf } from './storage/sql-client.js';
 import { createWorkflowStore } from './workflows/workflow-store.js';
@@ -73,6 +74,8 @@ export interface Runtime {
   setupToken?: string;
   /** AI service, usage accounting, embeddings and AI workflows. */
   ai: AiRuntime;
+  /** Notifications: the outbox and its delivery worker, templates, inboxes, push subscriptions. */
+  notify: NotifyRuntime;
   /** Accounts, sessions, tokens, API keys, MFA. */
   security: SecurityServices;
   readiness(): Promise<ReadinessReport>;
@@ -204,8 +207,9 @@ export async function createRuntime(options: CreateRuntimeOptions): Promise<Runt
         task: tasks.handle,
       },
     });
+    const notify = createNotifyRuntime({ sql, config, registries, events, logger, workerId: workers.workerId, onQueued: () => bridge?.notifyJobs() });
     if (config.databaseUrl && options.workers !== false) {
-      bridge = await startPostgresEventBridge({ databaseUrl: config.databaseUrl, events, logger, onJobsQueued: () => workers.wake() });
+      bridge = await startPostgresEventBridge({ databaseUrl: config.databaseUrl, events, logger, onJobsQueued: () => (workers.wake(), notify.worker.wake()) });
     }
     if (options.workers !== false && config.workerConcurrency > 0) {
       if (database.dialect === 'sqlite') {
@@ -214,6 +218,7 @@ export async function createRuntime(options: CreateRuntimeOptions): Promise<Runt
       }
       workers.start();
     }
+    if (options.workers !== false && config.notifyConcurrency > 0) await notify.start();
     const executions = createExecutionService({
       executions: executionStore,
       workflows: workflowStore,
@@ -252,6 +257,7 @@ export async function createRuntime(options: CreateRuntimeOptions): Promise<Runt
       masterKeys,
       setupToken: firstOwner?.state === 'setup_token' ? firstOwner.token : undefined,
       ai,
+      notify,
       security,
       readiness: () =>
         checkReadiness({
@@ -264,7 +270,7 @@ export async function createRuntime(options: CreateRuntimeOptions): Promise<Runt
         }),
       close: () =>
         (closed ??= (async () => {
-          await workers.stop(config.shutdownTimeoutMs);
+          await Promise.all([workers.stop(config.shutdownTimeoutMs), notify.stop(config.shutdownTimeoutMs)]);
           await ai.close();
           await bridge?.close();
           await plugins.disposeAll();

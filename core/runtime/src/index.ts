@@ -120,3 +120,15 @@ export { aiWorkflowTemplates, buildTemplateWorkflow, findTemplate } from './ai/t
 export type { AiWorkflowTemplate, TemplateInput } from './ai/templates/index.js';
 export { AI_CACHE_PREFIX, aiCacheKey } from './ai/cache-key.js';
 export { AiCallCancelledError } from './ai/call-with-timeout.js';
+export { createNotifyRuntime } from './notify/create-notify.js';
+export type { NotifyRuntime, NotifySettings } from './notify/create-notify.js';
+export type { NotificationService, ChannelInfo, Sender } from './notify/notification-service.js';
+export { bulkSendRequestSchema, sendRequestSchema } from './notify/send-request.js';
+export type { BulkSendRequest, SendRequest } from './notify/send-request.js';
+export { ATTEMPT_STATUSES, NOTIFICATION_STATUSES } from './notify/notification-types.js';
+export type { AttemptRecord, AttemptStatus, NotificationRecord, NotificationStatus } from './notify/notification-types.js';
+export { checkTemplate, renderTemplate } from './notify/template-engine.js';
+export type { TemplateInput as NotificationTemplateInput, TemplateRecord as NotificationTemplateRecord, TemplateStore as NotificationTemplateStore } from './notify/template-store.js';
+export type { InboxMessage, InboxStore } from './notify/inbox-store.js';
+export type { PushSubscriptionRecord, PushSubscriptionStore } from './notify/push-subscription-store.js';
+export { SVIX_SCHEDULE_MS } from './notify/retry-schedule.js';

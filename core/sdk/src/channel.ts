@@ -3,28 +3,74 @@ import type { Logger } from './logger.js';
 import { assertCapabilityId, assertFunction } from './capability-id.js';
 
 export const notificationPrioritySchema = z.enum(['low', 'normal', 'high', 'critical']);
+export type NotificationPriority = z.infer<typeof notificationPrioritySchema>;
 
-/** One message to one recipient, as a channel receives it. */
+/** One message to one recipient, as a channel receives it from the outbox. */
 export const channelMessageSchema = z.object({
+  /** The outbox row's id. */
+  id: z.string().min(1),
+  /**
+   * The same on every attempt of this message. A channel whose provider accepts one (an
+   * `Idempotency-Key` header, the Standard Webhooks `webhook-id`) passes it on, so a repeat after a
+   * crash is dropped by the provider and the receiver can tell duplicates.
+   */
+  idempotencyKey: z.string().min(1),
   recipient: z.string().min(1),
   subject: z.string().optional(),
+  /** Plain text body. */
   message: z.string(),
+  /** HTML body, when the template has one; channels without HTML ignore it. */
+  html: z.string().optional(),
   priority: notificationPrioritySchema.default('normal'),
-  metadata: z.record(z.string(), z.unknown()).default({}),
+  /** The data the message was rendered from (an event's payload). */
+  data: z.record(z.string(), z.unknown()).default({}),
+  /** 1 on the first attempt, 2 on the first retry, ... */
+  attempt: z.number().int().min(1).default(1),
 });
 export type ChannelMessage = z.output<typeof channelMessageSchema>;
 
+/**
+ * What a provider answered when it took the message. A failure is thrown instead, as a
+ * `ChannelDeliveryError` (see channel-errors.ts): retryable or not, with the provider's `Retry-After`.
+ */
 export interface DeliveryResult {
-  status: 'delivered' | 'queued' | 'failed';
+  /** `delivered`: the recipient has it (in-app, webhook 2xx); `queued`: the provider took it for later delivery (SMTP relay, SMS). */
+  status: 'delivered' | 'queued';
   /** The provider's id for the message, when it gives one. */
   providerMessageId?: string;
-  /** Why delivery failed, in words a person can act on. */
-  error?: string;
+  /** A short note for the attempt history, e.g. the SMTP answer. */
+  detail?: string;
+}
+
+/** An in-app message as the host stores it. */
+export interface InboxDelivery {
+  messageId: string;
+  userId: string;
+  /** False when this idempotency key was already stored: nothing new was written. */
+  created: boolean;
+}
+
+/** The host's per-user inbox, offered to channels that deliver inside the product (`in_app`). */
+export interface ChannelInbox {
+  /**
+   * Stores a message for the user the recipient names (a user id or an e-mail), once per
+   * idempotency key. Throws a non-retryable error when no such user exists.
+   */
+  deliver(message: { notificationId: string; idempotencyKey: string; recipient: string; subject?: string; body: string; data: Record<string, unknown> }): Promise<InboxDelivery>;
 }
 
 export interface ChannelContext {
   log: Logger;
+  /** Aborted when the send takes longer than the outbox allows or the process stops. */
   signal: AbortSignal;
+  /** The host's inbox; present when the host runs one (the server always does). */
+  inbox?: ChannelInbox;
+}
+
+export interface ChannelTestResult {
+  ok: boolean;
+  /** What was checked, or what is wrong and which setting fixes it. */
+  detail?: string;
 }
 
 export interface ChannelSpec {
@@ -32,18 +78,38 @@ export interface ChannelSpec {
   type: string;
   title: string;
   description: string;
+  /**
+   * True when `send` hands `message.idempotencyKey` to a provider that drops repeats (or the
+   * receiver can tell them apart), so resending an attempt cut short by a crash is safe. When
+   * false, the outbox marks such an attempt `may_have_been_delivered` instead of resending it.
+   */
+  idempotent: boolean;
+  /** Checks a recipient before it is queued (an e-mail address, an E.164 number, a URL). Default: any non-empty string. */
+  recipient?: z.ZodType<string>;
+  /**
+   * Sends one message. Resolves when the provider took it; throws a `ChannelDeliveryError`
+   * (retryable or not) otherwise. Never retries by itself: the outbox schedules retries.
+   */
   send(message: ChannelMessage, ctx: ChannelContext): Promise<DeliveryResult>;
-  /** Checks credentials and reachability without sending anything. */
-  testConnection?(ctx: ChannelContext): Promise<{ ok: boolean; detail?: string }>;
+  /** Checks settings, credentials and reachability without sending anything. */
+  testConnection?(ctx: ChannelContext): Promise<ChannelTestResult>;
 }
 
 export interface ChannelDefinition extends ChannelSpec {
   readonly kind: 'channel';
+  readonly recipient: z.ZodType<string>;
 }
+
+const anyRecipient = z.string().min(1);
 
 /** Declares a notification channel. */
 export function defineChannel(spec: ChannelSpec): ChannelDefinition {
   assertCapabilityId('defineChannel', spec.type);
   assertFunction(`defineChannel(${spec.type})`, 'send', spec.send);
-  return Object.freeze({ ...spec, kind: 'channel' as const });
+  if (typeof spec.idempotent !== 'boolean') throw new TypeError(`defineChannel(${spec.type}): "idempotent" must be true or false.`);
+  if (spec.recipient !== undefined && !(spec.recipient instanceof z.ZodType)) {
+    throw new TypeError(`defineChannel(${spec.type}): "recipient" must be a zod schema.`);
+  }
+  if (spec.testConnection !== undefined) assertFunction(`defineChannel(${spec.type})`, 'testConnection', spec.testConnection);
+  return Object.freeze({ ...spec, recipient: spec.recipient ?? anyRecipient, kind: 'channel' as const });
 }

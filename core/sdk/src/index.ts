@@ -21,7 +21,18 @@ export type { StepExpressions } from './step-expressions.js';
 export { defineTrigger } from './trigger.js';
 export type { TriggerDefinition, TriggerEmit, TriggerSpec, TriggerStartContext } from './trigger.js';
 export { channelMessageSchema, defineChannel, notificationPrioritySchema } from './channel.js';
-export type { ChannelContext, ChannelDefinition, ChannelMessage, ChannelSpec, DeliveryResult } from './channel.js';
+export type {
+  ChannelContext,
+  ChannelDefinition,
+  ChannelInbox,
+  ChannelMessage,
+  ChannelSpec,
+  ChannelTestResult,
+  DeliveryResult,
+  InboxDelivery,
+  NotificationPriority,
+} from './channel.js';
+export { ChannelDeliveryError, channelErrorFromResponse, channelErrorFromTransport, isRetryableStatus } from './channel-errors.js';
 export { AiProviderError, ANALYSIS_TASKS, defineAiProvider, defineLazyAiProvider } from './ai-provider.js';
 export { aiErrorFromStatus, aiErrorFromTransport, retryAfterMs } from './ai-provider-errors.js';
 export { apiKeyReadiness, defineRemoteAiProvider } from './ai-remote-provider.js';

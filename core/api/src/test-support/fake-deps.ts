@@ -85,6 +85,8 @@ export function fakeDeps(http: Partial<ApiDeps['http']> = {}): FakeDeps {
       get: (target, key) => (key === 'record' ? async (entry: AuditEntry) => void audited.push(entry) : Reflect.get(target, key)),
     }),
     vault: unreachable<SecretVault>('vault'),
+    // Notifications are tested against a real runtime (tests/notifications-api.test.ts).
+    notifications: unreachable<ApiDeps['notifications']>('notifications'),
     ai: new Proxy({} as ApiDeps['ai'], {
       get: (_target, key) => {
         throw new Error(`fake deps: ai.${String(key)} is tested against a real runtime (core/api/src/routes/ai/*.test.ts)`);

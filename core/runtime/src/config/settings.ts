@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { parseMasterKey } from '../security/vault/master-key-format.js';
 import type { DeepReadonly } from './deep-freeze.js';
+import { parseSchedule, SVIX_SCHEDULE_MS } from '../notify/retry-schedule.js';
 
 const commaList = z
   .string()
@@ -207,6 +208,41 @@ export const settings = {
     env: 'DWC_MAX_DESCENDANTS',
     schema: z.coerce.number().int().min(1).max(1_000_000).default(1_000),
     doc: 'Most executions one run may start through workflow.call, counting every depth; the next call fails with descendant_limit_exceeded.',
+  },
+  notifyConcurrency: {
+    env: 'DWC_NOTIFY_CONCURRENCY',
+    schema: z.coerce.number().int().min(0).max(1_024).default(32),
+    doc: 'Notifications this process sends at once; 0 leaves delivery to other processes.',
+  },
+  notifyRetrySchedule: {
+    env: 'DWC_NOTIFY_RETRY_SCHEDULE',
+    schema: z
+      .union([z.array(z.number().int().min(0)), z.string()])
+      .transform((value, ctx) => {
+        const delays = typeof value === 'string' ? parseSchedule(value) : value;
+        if (delays === undefined || delays.length === 0) {
+          ctx.addIssue({ code: 'custom', message: 'must be delays separated by commas, e.g. 0,5s,5m,30m,2h,5h,10h,10h' });
+          return z.NEVER;
+        }
+        return delays;
+      })
+      .default([...SVIX_SCHEDULE_MS]),
+    doc: 'Delay before each delivery attempt of a notification (the first is usually 0), with jitter; a provider\'s Retry-After waits longer.',
+  },
+  notifyMaxAttempts: {
+    env: 'DWC_NOTIFY_MAX_ATTEMPTS',
+    schema: z.coerce.number().int().min(1).max(100).default(8),
+    doc: 'Most delivery attempts of one notification before it is marked failed (capped by the schedule\'s length).',
+  },
+  notifySendTimeoutMs: {
+    env: 'DWC_NOTIFY_SEND_TIMEOUT_MS',
+    schema: z.coerce.number().int().min(100).max(600_000).default(30_000),
+    doc: 'Longest one notification send may take before it is aborted and retried (at most half the lease).',
+  },
+  notifyLeaseMs: {
+    env: 'DWC_NOTIFY_LEASE_MS',
+    schema: z.coerce.number().int().min(1_000).max(3_600_000).default(60_000),
+    doc: 'How long a claimed notification is held; one a dead process held is taken over after this.',
   },
   masterKey: {
     env: 'DWC_MASTER_KEY',

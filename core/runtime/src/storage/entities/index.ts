@@ -20,6 +20,11 @@ import { loginFailureEntity } from './login-failure.js';
 import { recoveryCodeEntity } from './recovery-code.js';
 import { refreshTokenEntity } from './refresh-token.js';
 import { userEntity } from './user.js';
+import { notificationEntity } from './notification.js';
+import { notificationAttemptEntity } from './notification-attempt.js';
+import { notificationTemplateEntity } from './notification-template.js';
+import { inboxMessageEntity } from './inbox-message.js';
+import { pushSubscriptionEntity } from './push-subscription.js';
 
 /**
  * Every entity, declared once with Postgres column types. Add new entities here; the migration
@@ -46,6 +51,11 @@ export const entities: readonly EntitySchema[] = [
   apiKeyEntity,
   recoveryCodeEntity,
   loginFailureEntity,
+  notificationEntity,
+  notificationAttemptEntity,
+  notificationTemplateEntity,
+  inboxMessageEntity,
+  pushSubscriptionEntity,
 ];
 
 /**
