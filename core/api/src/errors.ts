@@ -37,6 +37,7 @@ export const apiErrors = defineErrorCatalogue('@dwc/api', {
   too_many_rooms: { status: 400, message: 'A connection may join only so many rooms; leave one before joining another.' },
   invalid_connection_id: { status: 400, message: 'connection_id must be 1-64 characters from A-Z a-z 0-9 . _ : -, or left out.' },
   connection_id_in_use: { status: 409, message: 'A live connection already uses this connection_id; pick another or leave it out.' },
+  no_user: { status: 403, message: 'Only a signed-in user has an inbox; an API key or service token acting for no user cannot read one.' },
 });
 
 /** A code the API may answer with: its own, the runtime's or the SDK's. */

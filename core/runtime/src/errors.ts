@@ -95,6 +95,37 @@ export const runtimeErrors = defineErrorCatalogue('@dwc/runtime', {
   },
   master_key_file_mode: { status: 503, message: 'The master key file is readable by other users; `chmod 600` it and start again.', type: ConfigError },
   master_key_file_invalid: { status: 503, message: 'The master key file does not hold a 32-byte key (hex or base64); restore it from your backup.', type: ConfigError },
+
+  // AI providers: which one answers
+  ai_no_provider: { status: 503, message: 'No AI provider is set up for this; the message lists each provider and what to set for it.' },
+  ai_provider_not_installed: { status: 404, message: 'No installed plugin provides that AI provider; install its plugin or name one of the providers the message lists.' },
+  ai_provider_disabled: { status: 503, message: 'The plugin of that AI provider is disabled; enable it with the route the message names.' },
+  ai_provider_failed: { status: 503, message: 'The plugin of that AI provider failed to load; fix the reason the message gives (GET /api/v3/plugins shows it too).' },
+
+  // workflow.call limits
+  workflow_call_cycle: { status: 422, message: 'Workflows call each other in a cycle ({chain}); remove one of the `workflow.call` steps of that chain.' },
+  call_depth_exceeded: { status: 422, message: '`workflow.call` nested deeper than {limit} runs; flatten the chain or raise DWC_MAX_CALL_DEPTH.' },
+  descendant_limit_exceeded: { status: 422, message: 'One run started more than {limit} executions through `workflow.call`; split the work or raise DWC_MAX_DESCENDANTS.' },
+
+  // Expressions
+  expression_timeout: { status: 400, message: 'An expression ran longer than its time limit; simplify it or raise DWC_EXPRESSION_TIMEOUT_MS.' },
+  expression_memory_limit: { status: 400, message: 'An expression needed more memory than its limit; work on less data at once or raise DWC_EXPRESSION_MEMORY_MB.' },
+  expression_too_large: { status: 400, message: 'An expression builds a range larger than JSONata allows (10,000,000 items); work on less data at once.' },
+  expression_evaluator_unavailable: { status: 503, message: 'The process that runs heavy expressions could not start; check the server log, then retry.' },
+
+  // Notifications
+  channel_error: { status: 502, message: 'The notification channel failed unexpectedly; the attempt history has its message. Report it to the channel plugin\'s author.' },
+  channel_not_installed: { status: 400, message: 'No enabled plugin provides that notification channel; GET /api/v3/notifications/channels lists the ones there are.' },
+  idempotency_key_reused: { status: 409, message: 'That idempotency key was already used for a different message; use a new key for a new message.' },
+  invalid_recipient: { status: 400, message: 'The recipient is not valid for that channel; the message says what the channel expects (an e-mail, a URL, a user id, an E.164 number).' },
+  notification_not_found: { status: 404, message: 'No notification with that id; GET /api/v3/notifications lists them.' },
+  inbox_message_not_found: { status: 404, message: 'No message with that id in your inbox; GET /api/v3/notifications/inbox lists them.' },
+  inbox_recipient_unknown: { status: 400, message: 'No user has that id or e-mail, so the in-app message has no inbox to go to; name an existing user.' },
+  push_subscription_not_found: { status: 404, message: 'No push subscription with that id for you; GET /api/v3/notifications/push/subscriptions lists yours.' },
+  template_exists: { status: 409, message: 'A notification template with that name and channel exists; update it instead (a new version is kept).' },
+  template_syntax_error: { status: 400, message: 'The template is not valid Liquid; fix it at the line and column the message names.' },
+  template_variable_missing: { status: 400, message: 'The template uses a variable the data does not have; add it to `data` or remove it from the template.' },
+  template_render_failed: { status: 400, message: 'The template could not be rendered with this data; the message says where.' },
 });
 
 export type RuntimeErrorCode = keyof typeof runtimeErrors.codes;

@@ -27,4 +27,11 @@ export const sdkErrors = defineErrorCatalogue('@dwc/sdk', {
   ai_bad_request: { status: 502, message: 'The AI provider refused the request (model, size or parameters); change what the message names.' },
   ai_model_not_found: { status: 502, message: 'The AI provider has no such model; pick one from GET /api/v3/advanced/ai/providers or pull it first.' },
   ai_not_configured: { status: 502, message: 'The AI provider is not set up: set its API key or address (the message names the setting), or name another provider.' },
+  plugin_setting_invalid: { status: 503, message: 'A plugin setting is missing or wrong; the message names the setting and the variable or config key that sets it.', type: ConfigError },
+  channel_delivery_failed: { status: 502, message: 'The notification channel\'s provider refused or failed the message; the attempt history says why. It is retried when that can help.' },
+  channel_rate_limited: { status: 502, message: 'The notification provider is rate limiting; the outbox waits for its Retry-After before the next attempt.' },
+  channel_timeout: { status: 504, message: 'The notification provider did not answer in time; the outbox retries, or raise DWC_NOTIFY_SEND_TIMEOUT_MS.' },
+  channel_unauthorized: { status: 502, message: 'The notification provider refused the credentials; check the channel\'s token, key or password setting.' },
+  channel_unreachable: { status: 502, message: 'The notification provider cannot be reached; check that it runs and that the channel\'s URL or host setting points at it.' },
+  channel_not_configured: { status: 503, message: 'The notification channel is not set up; set the variables its message names (see "Notifications" in the README).', type: ConfigError },
 });

@@ -19,3 +19,4 @@ export const notifyEmailPlugin = definePlugin({
 export default notifyEmailPlugin;
 export { createEmailChannel, emailConfigSchema, resolveEmailSettings };
 export type { EmailConfig, EmailSettings } from './common/config.js';
+export { emailErrors } from './errors.js';

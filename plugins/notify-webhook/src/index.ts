@@ -18,3 +18,4 @@ export const notifyWebhookPlugin = definePlugin({
 export default notifyWebhookPlugin;
 export { createWebhookChannel, resolveWebhookSettings, signWebhook, webhookConfigSchema };
 export type { WebhookConfig, WebhookSettings } from './common/config.js';
+export { webhookChannelErrors } from './errors.js';
