@@ -1,0 +1,6 @@
+import { authFeature } from '../features/auth';
+import type { Feature } from '../lib/feature';
+import { workflowsFeature } from '../features/workflows';
+
+/** Every feature of the app, in navigation order. A new screen: add its folder, then one line here. */
+export const features: readonly Feature[] = [authFeature, workflowsFeature];
