@@ -13,6 +13,7 @@ export function composeApiDeps(runtime: Runtime, options: { rateLimitStore?: Rat
       bodyLimit: config.bodyLimit,
       trustProxy: config.trustProxy,
       uiDir: uiDistDir,
+      refreshTtlSeconds: config.refreshTokenTtlSeconds,
       rateLimits: { windowMs: config.rateLimitWindowMs, perIp: config.rateLimitPerIp, perUser: config.rateLimitPerUser, auth: config.rateLimitAuth, store: options.rateLimitStore },
     },
     auth: runtime.security,
