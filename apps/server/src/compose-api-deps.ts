@@ -24,6 +24,7 @@ export function composeApiDeps(runtime: Runtime, options: { rateLimitStore?: Rat
     vault: runtime.vault,
     engine: {
       workflows: runtime.workflows,
+      actions: runtime.actions,
       executions: runtime.executions,
       executionStore: runtime.executionStore,
       documents: runtime.documents,

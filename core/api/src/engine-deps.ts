@@ -1,8 +1,11 @@
-import type { DocumentStore, ExecutionService, ExecutionStore, JobStore, TaskService, WorkflowDefinition, WorkflowStore } from '@dwc/runtime';
+import type { ActionCatalog, DocumentStore, ExecutionService, ExecutionStore, JobStore, TaskService, WorkflowService } from '@dwc/runtime';
 
 /** What the workflow, execution, document and background routes need from the runtime. */
 export interface EngineDeps {
-  workflows: WorkflowStore<WorkflowDefinition>;
+  /** Saves check each step against its action's input schema. */
+  workflows: WorkflowService;
+  /** Every step type with its JSON Schemas (`GET /api/v3/actions`). */
+  actions: Pick<ActionCatalog, 'describe'>;
   executions: ExecutionService;
   executionStore: ExecutionStore;
   documents: DocumentStore;

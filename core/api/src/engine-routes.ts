@@ -1,4 +1,5 @@
 import type { Route } from './define-route.js';
+import { listActionsRoute } from './routes/actions/list-actions.js';
 import { backgroundStatsRoute, bulkCancelTasksRoute, bulkSubmitTasksRoute, cancelTaskRoute, getTaskRoute, listTasksRoute, submitTaskRoute } from './routes/background/task-routes.js';
 import { documentLineageRoute, exportDocumentRoute, getDocumentRoute, listDocumentsRoute } from './routes/documents/document-routes.js';
 import { advancedExecuteRoute, executeWorkflowRoute } from './routes/executions/execute-routes.js';
@@ -25,6 +26,7 @@ import {
 
 /** Workflows, executions, documents and background tasks. Literal paths come before `{id}` ones. */
 export const engineRoutes: readonly Route[] = [
+  listActionsRoute,
   advancedExecuteRoute,
   getExecutionRoute,
   listExecutionStepsRoute,

@@ -1,4 +1,4 @@
-import { InputError, type FieldErrors } from '@dwc/sdk';
+import { describeFieldErrors, InputError, readableIssues, type FieldErrors } from '@dwc/sdk';
 import type { Request } from 'express';
 import type { z } from 'zod';
 import type { Route } from './define-route.js';
@@ -19,9 +19,9 @@ function hasBody(req: Request): boolean {
   return req.headers['transfer-encoding'] !== undefined || (length !== undefined && length !== '0');
 }
 
-function collect(fields: FieldErrors, location: string, error: z.ZodError): void {
-  for (const issue of error.issues) {
-    const key = issue.path.length === 0 ? location : `${location}.${issue.path.join('.')}`;
+function collect(fields: FieldErrors, location: string, error: z.ZodError, schema: z.ZodType, input: unknown): void {
+  for (const issue of readableIssues(error.issues, { schema, input })) {
+    const key = issue.path.length === 0 ? location : `${location}.${issue.path.map(String).join('.')}`;
     (fields[key] ??= []).push(issue.message);
   }
 }
@@ -48,17 +48,14 @@ export function validateRequest(route: Route, req: Request, query: unknown = req
     const result = schema.safeParse(value);
     if (result.success) return result.data;
     failed = true;
-    collect(fields, location, result.error);
+    collect(fields, location, result.error, schema, value);
     return undefined;
   };
   const params = parse(paramsSchema, req.params, 'params');
   const parsedQuery = querySchema === undefined ? undefined : parse(querySchema, query, 'query');
   const body = parse(bodySchema, req.body, 'body');
   if (failed) {
-    const summary = Object.entries(fields)
-      .map(([field, messages]) => `${field}: ${messages.join(', ')}`)
-      .join('; ');
-    throw new InputError(`Invalid request: ${summary}`, { details: fields });
+    throw new InputError(`Invalid request: ${describeFieldErrors(fields)}`, { details: fields });
   }
   return { params, query: parsedQuery, body };
 }

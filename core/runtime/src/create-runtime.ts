@@ -23,7 +23,9 @@ import { createTaskService, type TaskService } from './queue/task-service.js';
 import { createWorkerPool, type WorkerPool } from './queue/worker-pool.js';
 import { openDatabase, pluginConfigRepository, type Database } from './storage/index.js';
 import { sqlClientOf } from './storage/sql-client.js';
-import { createWorkflowStore, type WorkflowStore } from './workflows/workflow-store.js';
+import { createWorkflowStore } from './workflows/workflow-store.js';
+import { createWorkflowService, type WorkflowService } from './workflows/workflow-service.js';
+import { createActionCatalog, type ActionCatalog } from './actions/action-catalog.js';
 import { createAuditService, type AuditService } from './security/audit/audit-service.js';
 import { startBruteForceDetector } from './security/audit/brute-force-detector.js';
 import { resolveKeyring, loadKeyringFromFiles, type MasterKeySource } from './security/vault/master-key-files.js';
@@ -41,7 +43,10 @@ export interface Runtime {
   events: EventBus;
   registries: Registries;
   plugins: PluginHost;
-  workflows: WorkflowStore<WorkflowDefinition>;
+  /** Workflows, each save checked against the actions its steps use. */
+  workflows: WorkflowService;
+  /** Every step type a workflow may use, with its schemas. */
+  actions: ActionCatalog;
   executions: ExecutionService;
   executionStore: ExecutionStore;
   tasks: TaskService;
@@ -146,10 +151,12 @@ export async function createRuntime(options: CreateRuntimeOptions): Promise<Runt
     if (options.migrate !== false) await ensureFirstOwner(security, config);
     const jobs = createJobStore(sql);
     const executionStore = createExecutionStore(sql, jobs);
-    const workflows = createWorkflowStore<WorkflowDefinition>(sql);
+    const workflowStore = createWorkflowStore<WorkflowDefinition>(sql);
+    const actions = createActionCatalog(registries);
+    const workflows = createWorkflowService({ store: workflowStore, actions });
     const documents = createDocumentStore(sql);
     const ai = createAiRuntime({ config, sql, registries, events, documents, cache, logger });
-    const runner = createExecutionRunner({ executions: executionStore, workflows, registries, events, logger, stepAi: ai.stepAi });
+    const runner = createExecutionRunner({ executions: executionStore, workflows: workflowStore, registries, events, logger, stepAi: ai.stepAi });
     let bridge: PostgresEventBridge | undefined;
     // Called only after start-up, once `workers` exists.
     const wake = () => {
@@ -183,7 +190,7 @@ export async function createRuntime(options: CreateRuntimeOptions): Promise<Runt
     }
     const executions = createExecutionService({
       executions: executionStore,
-      workflows,
+      workflows: workflowStore,
       events,
       onQueued: wake,
       // A pool that is not running (API-only process) never reserves, so runs go through the queue.
@@ -204,6 +211,7 @@ export async function createRuntime(options: CreateRuntimeOptions): Promise<Runt
       registries,
       plugins,
       workflows,
+      actions,
       executions,
       executionStore,
       tasks,

@@ -73,4 +73,6 @@ export {
   UnavailableError,
 } from './errors.js';
 export type { DwcErrorOptions, FieldErrors } from './errors.js';
-export { describeZodError, toFieldErrors } from './field-errors.js';
+export { describeFieldErrors, describeZodError, fieldErrorsOf, fieldPath, toFieldErrors } from './field-errors.js';
+export { readableIssues } from './issues/readable-issues.js';
+export type { IssueContext, ReadableIssue } from './issues/readable-issues.js';

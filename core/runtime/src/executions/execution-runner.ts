@@ -12,11 +12,10 @@ import { ExecutionCancelledError, toStoredError } from './step-errors.js';
 import { runSignal } from './run-signal.js';
 import { createFinalStepHold, type FinalStepHold, type StepWriter } from './final-step-hold.js';
 import { eventOutput, executionEvents, type ExecutionEvents } from './step-events.js';
+import { CALL_WORKFLOW_STEP } from '../engine/workflow-call.js';
 
 type StepDefinition = WorkflowDefinition['steps'][number];
 
-/** The engine's built-in step type that runs another workflow as a child execution. */
-export const CALL_WORKFLOW_STEP = 'workflow.call';
 
 export interface ExecutionRunnerDeps {
   executions: ExecutionStore;

@@ -60,7 +60,8 @@ export async function runStepAttempts(step: StepAttemptsInput): Promise<StepResu
 
   const parsed = step.action.input.safeParse(step.input);
   if (!parsed.success) {
-    const error = toStoredError(new InputError(`input is invalid: ${describeZodError(parsed.error)}`, { code: 'invalid_step_input', details: toFieldErrors(parsed.error) }), where);
+    const context = { schema: step.action.input, input: step.input };
+    const error = toStoredError(new InputError(`input is invalid: ${describeZodError(parsed.error, context)}`, { code: 'invalid_step_input', details: toFieldErrors(parsed.error, context) }), where);
     const result = await commit({ status: 'failed', error }, step.priorAttempts, null);
     if (step.itemIndex < 0) step.events.step('failed', step.stepId, { error, attempt: step.priorAttempts });
     return result;

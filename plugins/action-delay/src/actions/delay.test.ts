@@ -1,5 +1,5 @@
 import type { StepContext } from '@dwc/sdk';
-import { DwcError, InputError } from '@dwc/sdk';
+import { DwcError, InputError, readableIssues } from '@dwc/sdk';
 import { describe, expect, it } from 'vitest';
 import { delayAction } from './delay.js';
 
@@ -82,5 +82,14 @@ describe('delay', () => {
     expect(valid({ until: '2025-01-01T00:00:00' })).toBe(false);
     expect(valid({ duration_ms: 1, until: '2025-01-01T00:00:00Z' })).toBe(false);
     expect(valid({})).toBe(false);
+  });
+
+  it('explains a wrong input by its two alternatives', () => {
+    const input = { ms: 4000 };
+    const parsed = delayAction.input.safeParse(input);
+    expect(parsed.success).toBe(false);
+    expect(readableIssues(parsed.error?.issues ?? [], { schema: delayAction.input, input })).toEqual([
+      { path: ['ms'], message: 'unknown field `ms`; expected `duration_ms` (milliseconds) or `until` (date-time)' },
+    ]);
   });
 });

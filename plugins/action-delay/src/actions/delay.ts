@@ -6,7 +6,12 @@ export const MAX_DELAY_MS = 3_600_000;
 
 const durationInput = z
   .object({
-    duration_ms: z.number().int().min(0).max(MAX_DELAY_MS).describe('How long to wait, in milliseconds (at most one hour).'),
+    duration_ms: z
+      .number()
+      .int()
+      .min(0)
+      .max(MAX_DELAY_MS)
+      .meta({ title: 'Milliseconds', description: 'How long to wait, in milliseconds (at most one hour).' }),
   })
   .strict()
   .describe('Wait for a duration.');
@@ -20,6 +25,7 @@ const untilInput = z
   .strict()
   .describe('Wait until a date-time.');
 
+/** A failed parse reads "expected `duration_ms` (milliseconds) or `until` (date-time)": the field title, else its format. */
 export const delayInputSchema = z.union([durationInput, untilInput]);
 
 export const delayOutputSchema = z.object({

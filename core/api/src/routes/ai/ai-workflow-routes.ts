@@ -49,7 +49,7 @@ export const createAiWorkflowRoute = defineRoute({
   description: 'The result is a normal, versioned workflow (also under /api/v3/workflows) marked with its type and template.',
   tags,
   request: { body: createBody },
-  responses: { 201: { description: 'The created AI workflow', schema: aiWorkflowSchema }, 400: errorResponse('Invalid body'), 404: errorResponse('No such template') },
+  responses: { 201: { description: 'The created AI workflow', schema: aiWorkflowSchema }, 400: errorResponse('Invalid body, or a template step its actions cannot take (`action_not_found`, `invalid_step_input`)'), 404: errorResponse('No such template') },
   handler: async ({ deps, body, res }) => {
     const template = findTemplate(body.template_name ?? body.workflow_type);
     if (template.workflowType !== body.workflow_type) {

@@ -1,21 +1,19 @@
-import { parseWorkflowDefinition, workflowDefinitionSchema, type WorkflowDefinition } from '@dwc/runtime';
+import { workflowDefinitionSchema, type WorkflowDefinition } from '@dwc/runtime';
 import { InputError, NotFoundError } from '@dwc/sdk';
 import { z } from 'zod';
 import type { ApiDeps } from '../../api-deps.js';
 import { defineRoute } from '../../define-route.js';
 import { errorResponse } from '../../error-response.js';
-import { toWorkflowWire, workflowIdParams, workflowSchema } from './workflow-wire.js';
+import { invalidDefinitionResponse, toWorkflowWire, workflowIdParams, workflowSchema } from './workflow-wire.js';
 
 const tags = ['workflows'];
 const stepSchema = workflowDefinitionSchema.shape.steps.element.meta({ id: 'WorkflowStep' });
 const stepParams = workflowIdParams.extend({ step_id: z.string().min(1).max(64) });
-const responses = { 200: { description: 'The workflow at its new version', schema: workflowSchema }, 404: errorResponse('No such workflow or step') };
+const responses = { 200: { description: 'The workflow at its new version', schema: workflowSchema }, 400: invalidDefinitionResponse, 404: errorResponse('No such workflow or step') };
 
-/** Applies `change` to the latest definition and saves the result as a new version, validated as a whole. */
+/** Applies `change` to the latest steps; the runtime checks the result as a whole and saves it as a new version. */
 async function editSteps(deps: ApiDeps, workflowId: string, change: (steps: WorkflowDefinition['steps']) => WorkflowDefinition['steps']) {
-  const workflow = await deps.engine.workflows.require(workflowId);
-  const definition = parseWorkflowDefinition({ ...workflow.definition, steps: change([...workflow.definition.steps]) });
-  return toWorkflowWire(await deps.engine.workflows.update(workflowId, definition));
+  return toWorkflowWire(await deps.engine.workflows.editSteps(workflowId, change));
 }
 
 function indexOf(steps: WorkflowDefinition['steps'], stepId: string): number {

@@ -1,9 +1,8 @@
-import { parseWorkflowDefinition } from '@dwc/runtime';
 import { NotFoundError } from '@dwc/sdk';
 import { z } from 'zod';
 import { defineRoute } from '../../define-route.js';
 import { errorResponse } from '../../error-response.js';
-import { toWorkflowWire, workflowBodySchema, workflowIdParams, workflowSchema } from './workflow-wire.js';
+import { invalidDefinitionResponse, toWorkflowWire, workflowBodySchema, workflowIdParams, workflowSchema } from './workflow-wire.js';
 
 const tags = ['workflows'];
 
@@ -15,9 +14,9 @@ export const createWorkflowRoute = defineRoute({
   summary: 'Create a workflow (version 1)',
   tags,
   request: { body: workflowBodySchema },
-  responses: { 201: { description: 'The created workflow', schema: workflowSchema } },
+  responses: { 201: { description: 'The created workflow', schema: workflowSchema }, 400: invalidDefinitionResponse },
   handler: async ({ deps, body, res }) => {
-    const workflow = await deps.engine.workflows.create(parseWorkflowDefinition(body));
+    const workflow = await deps.engine.workflows.create(body);
     res.status(201);
     return toWorkflowWire(workflow);
   },
@@ -65,8 +64,8 @@ export const updateWorkflowRoute = defineRoute({
   description: 'Earlier versions stay as they were; executions keep running the version they pinned.',
   tags,
   request: { params: workflowIdParams, body: workflowBodySchema },
-  responses: { 200: { description: 'The workflow at its new version', schema: workflowSchema }, 404: errorResponse('No such workflow') },
-  handler: async ({ deps, params, body }) => toWorkflowWire(await deps.engine.workflows.update(params.id, parseWorkflowDefinition(body))),
+  responses: { 200: { description: 'The workflow at its new version', schema: workflowSchema }, 400: invalidDefinitionResponse, 404: errorResponse('No such workflow') },
+  handler: async ({ deps, params, body }) => toWorkflowWire(await deps.engine.workflows.update(params.id, body)),
 });
 
 export const deleteWorkflowRoute = defineRoute({

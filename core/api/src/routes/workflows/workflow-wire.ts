@@ -1,6 +1,7 @@
 import type { WorkflowDefinition, WorkflowRecord } from '@dwc/runtime';
 import { workflowDefinitionSchema } from '@dwc/runtime';
 import { z } from 'zod';
+import { errorResponse } from '../../error-response.js';
 
 export const workflowIdParams = z.object({ id: z.string().min(1).max(64).meta({ description: 'Workflow id returned by the create call' }) });
 
@@ -34,3 +35,8 @@ export function toWorkflowWire(workflow: WorkflowRecord<WorkflowDefinition>): Wo
     updated_at: workflow.updatedAt.toISOString(),
   };
 }
+
+/** The 400 of every route that saves a definition: the runtime checks it whole before writing a version. */
+export const invalidDefinitionResponse = errorResponse(
+  'The definition is refused: `invalid_workflow` (shape, graph or expressions; details: field -> messages), `action_not_found` (a step type no enabled plugin provides) or `invalid_step_input` (a step input its action cannot take); the last two list every problem in details as `[{"step", "field", "message"}]`',
+);

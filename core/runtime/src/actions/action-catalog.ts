@@ -1,0 +1,77 @@
+import { z } from '@dwc/sdk';
+import { workflowCallStep } from '../engine/workflow-call.js';
+import type { Registries } from '../plugin-host/registries.js';
+
+/** The package that provides the engine's own step types. */
+export const ENGINE_PROVIDER = '@dwc/runtime';
+
+/** A step type a workflow may use: a registered action, or the engine's own `workflow.call`. */
+export interface StepType {
+  type: string;
+  title: string;
+  description: string;
+  /** The plugin that registered it (`@dwc/runtime` for the engine's own). */
+  plugin: string;
+  input: z.ZodType;
+  output: z.ZodType;
+}
+
+/** A step type as the API lists it: its schemas as JSON Schema (draft 2020-12). */
+export interface StepTypeDescription {
+  type: string;
+  title: string;
+  description: string;
+  plugin: string;
+  inputSchema: Record<string, unknown>;
+  outputSchema: Record<string, unknown>;
+}
+
+export type ActionCatalog = ReturnType<typeof createActionCatalog>;
+
+/**
+ * Every step type a workflow may use right now, looked up live in the action registry (a plugin
+ * enabled or disabled later changes it), plus the engine's own `workflow.call`.
+ */
+export function createActionCatalog(registries: Pick<Registries, 'actions'>) {
+  const engineTypes: StepType[] = [{ ...workflowCallStep, plugin: ENGINE_PROVIDER }];
+  const described = { input: new WeakMap<z.ZodType, Record<string, unknown>>(), output: new WeakMap<z.ZodType, Record<string, unknown>>() };
+
+  // An input form shows what a client sends (defaulted fields optional); a transform shows as any value.
+  const jsonSchema = (schema: z.ZodType, io: 'input' | 'output'): Record<string, unknown> => {
+    let json = described[io].get(schema);
+    if (json === undefined) {
+      json = z.toJSONSchema(schema, { io, unrepresentable: 'any', target: 'draft-2020-12' }) as Record<string, unknown>;
+      described[io].set(schema, json);
+    }
+    return json;
+  };
+
+  function get(type: string): StepType | undefined {
+    const engine = engineTypes.find((candidate) => candidate.type === type);
+    if (engine !== undefined) return engine;
+    const entry = registries.actions.list().find((candidate) => candidate.definition.type === type);
+    if (entry === undefined) return undefined;
+    const { definition, plugin } = entry;
+    return { type: definition.type, title: definition.title, description: definition.description, plugin, input: definition.input, output: definition.output };
+  }
+
+  function list(): StepType[] {
+    const actions = registries.actions.list().map(({ definition, plugin }): StepType => ({
+      type: definition.type, title: definition.title, description: definition.description, plugin, input: definition.input, output: definition.output,
+    }));
+    return [...actions, ...engineTypes].sort((a, b) => a.type.localeCompare(b.type));
+  }
+
+  return {
+    get,
+    list,
+    /** Every step type's name, sorted. */
+    types: (): string[] => list().map((step) => step.type),
+    /** Every step type with its input and output as JSON Schema. */
+    describe: (): StepTypeDescription[] =>
+      list().map((step) => ({
+        type: step.type, title: step.title, description: step.description, plugin: step.plugin,
+        inputSchema: jsonSchema(step.input, 'input'), outputSchema: jsonSchema(step.output, 'output'),
+      })),
+  };
+}

@@ -1,0 +1,205 @@
+import type { z } from 'zod';
+import { inputJsonSchema, joinOr, SchemaWalker, type SchemaNode } from './schema-node.js';
+
+/** One problem, at a field path from the validated value's root, in words a person can act on. */
+export interface ReadableIssue {
+  path: PropertyKey[];
+  message: string;
+}
+
+/** What the failed parse was given; each makes the messages more precise, neither is required. */
+export interface IssueContext {
+  /** The schema that failed: field titles, formats and union alternatives come from it. */
+  schema?: z.core.$ZodType;
+  /** The value that failed: tells a missing field from a wrong one and which union alternative was meant. */
+  input?: unknown;
+}
+
+type Issue = z.core.$ZodIssue;
+
+interface Place {
+  path: PropertyKey[];
+  node: SchemaNode | undefined;
+  value: unknown;
+  /** The value holding this one, to tell "absent" from "undefined". */
+  parent: unknown;
+}
+
+interface Scope {
+  walker: SchemaWalker | undefined;
+  hasInput: boolean;
+}
+
+/**
+ * Turns zod issues into readable ones: a failed union says which alternatives it expected
+ * ("expected `duration_ms` (milliseconds) or `until` (date-time)") or, when the value clearly meant
+ * one alternative, what is wrong with it; an unknown key names itself and the known ones; a missing
+ * field says it is required. Every message is written for the field at its `path`.
+ */
+export function readableIssues(issues: readonly Issue[], context: IssueContext = {}): ReadableIssue[] {
+  const root = context.schema === undefined ? undefined : inputJsonSchema(context.schema);
+  const scope: Scope = { walker: root === undefined ? undefined : new SchemaWalker(root), hasInput: 'input' in context };
+  const place: Place = { path: [], node: root, value: context.input, parent: undefined };
+  return issues.flatMap((issue) => explain(issue, place, scope));
+}
+
+function explain(issue: Issue, from: Place, scope: Scope): ReadableIssue[] {
+  const place = descend(from, issue.path, scope);
+  switch (issue.code) {
+    case 'invalid_union':
+      return explainUnion(issue, place, scope);
+    case 'unrecognized_keys': {
+      const present = isRecord(place.value) ? Object.keys(place.value).filter((key) => !issue.keys.includes(key)) : [];
+      const known = scope.walker?.keys(place.node, present) ?? [];
+      return issue.keys.map((key) => ({ path: [...place.path, key], message: unknownFields([key], known.length === 0 ? undefined : expectOneOf(known)) }));
+    }
+    case 'invalid_type':
+      if (isMissing(issue, place, scope)) return [{ path: place.path, message: missingField(place, issue.expected, scope) }];
+      return [{ path: place.path, message: issue.message.replace(/^Invalid input: /, '') }];
+    default:
+      return [{ path: place.path, message: issue.message }];
+  }
+}
+
+function explainUnion(issue: Extract<Issue, { code: 'invalid_union' }>, place: Place, scope: Scope): ReadableIssue[] {
+  if (issue.errors.length === 0) {
+    const allowed = 'options' in issue && issue.options !== undefined ? issue.options : undefined;
+    if (allowed === undefined) return [{ path: place.path, message: issue.message }];
+    const values = joinOr(allowed.map((value) => JSON.stringify(value)));
+    if (isAbsent(place)) return [{ path: place.path, message: `missing required field ${field(lastKey(place))}; expected ${values}` }];
+    return [{ path: place.path, message: `expected ${values}, received ${JSON.stringify(place.value) ?? typeName(place.value)}` }];
+  }
+
+  const nodes = scope.walker?.unionOptions(place.node, issue.errors.length);
+  const options = issue.errors.map((issues, index) => ({ issues, node: nodes?.[index] }));
+  const explainOption = (option: (typeof options)[number]) => option.issues.flatMap((inner) => explain(inner, { ...place, node: option.node }, scope));
+
+  // An alternative whose shape fits and only some values are wrong is the one that was meant.
+  const fitting = options.filter((option) => !option.issues.some((inner) => isStructural(inner, place, option.node, scope)));
+  if (fitting.length > 0) return explainOption(fitting.reduce((best, option) => (option.issues.length < best.issues.length ? option : best)));
+
+  const record = isRecord(place.value) ? place.value : undefined;
+  const claims = options.map((option) => (record === undefined ? 0 : claimedKeys(option.issues, record).length));
+  const most = Math.max(...claims);
+  const claimants = claims.filter((count) => count === most).length;
+  if (most > 0 && claimants === 1) return explainOption(options[claims.indexOf(most)]!);
+
+  const expected = `expected ${joinOr([...new Set(options.map((option) => describeAlternative(option.issues, option.node, place, scope)))])}`;
+  const objectLike = options.filter((option) => !option.issues.some((inner) => inner.path.length === 0 && inner.code === 'invalid_type'));
+  if (objectLike.length === 0) {
+    if (isAbsent(place)) return [{ path: place.path, message: `missing required field ${field(lastKey(place))}; ${expected}` }];
+    return [{ path: place.path, message: scope.hasInput ? `${expected}, received ${typeName(place.value)}` : expected }];
+  }
+  // Keys no alternative knows.
+  const unknown = objectLike.map((option) => unrecognized(option.issues)).reduce((common, keys) => common.filter((key) => keys.includes(key)));
+  if (unknown.length === 1) return [{ path: [...place.path, unknown[0]!], message: unknownFields(unknown, expected) }];
+  if (unknown.length > 1) return [{ path: place.path, message: unknownFields(unknown, expected) }];
+  if (most > 0) return [{ path: place.path, message: options.length === 2 ? `${expected}, not both` : `${expected}; give only one` }];
+  return [{ path: place.path, message: expected }];
+}
+
+/** A problem that means the value is not this alternative at all, rather than a wrong value in it. */
+function isStructural(issue: Issue, place: Place, node: SchemaNode | undefined, scope: Scope): boolean {
+  if (issue.path.length === 0) return issue.code === 'invalid_type' || issue.code === 'unrecognized_keys' || issue.code === 'invalid_value' || issue.code === 'invalid_union';
+  if (issue.path.length !== 1) return false;
+  const inner = descend({ ...place, node }, issue.path, scope);
+  if (issue.code === 'invalid_type') return isMissing(issue, inner, scope);
+  // A literal field (a `kind: "a"` tag) that does not match picks another alternative.
+  if (issue.code === 'invalid_value') return issue.values.length === 1;
+  return issue.code === 'invalid_union' && issue.errors.length === 0;
+}
+
+/** Keys of `record` this alternative knows: those its unknown-key issues do not name, if the value is an object to it at all. */
+function claimedKeys(issues: readonly Issue[], record: Record<string, unknown>): string[] {
+  if (issues.some((issue) => issue.path.length === 0 && issue.code === 'invalid_type')) return [];
+  const rejected = unrecognized(issues);
+  return Object.keys(record).filter((key) => !rejected.includes(key));
+}
+
+function unrecognized(issues: readonly Issue[]): PropertyKey[] {
+  return issues.flatMap((issue) => (issue.code === 'unrecognized_keys' && issue.path.length === 0 ? issue.keys : []));
+}
+
+/** One alternative in a few words: its required fields with hints (`` `until` (date-time) ``), or its type. */
+function describeAlternative(issues: readonly Issue[], node: SchemaNode | undefined, place: Place, scope: Scope): string {
+  const walker = scope.walker;
+  if (walker !== undefined && node !== undefined) {
+    if (walker.isObject(node)) {
+      const required = walker.required(node);
+      const keys = required.length > 0 ? required : walker.keys(node);
+      if (keys.length === 0) return 'an object';
+      return keys.map((key) => fieldWithHint(key, walker.hint(walker.child(node, key)))).join(' and ');
+    }
+    const hint = walker.hint(node);
+    if (hint !== undefined) return withArticle(hint);
+  }
+  const rootType = issues.find((issue) => issue.path.length === 0 && issue.code === 'invalid_type');
+  if (rootType?.code === 'invalid_type' && rootType.expected !== 'object') return withArticle(rootType.expected);
+  const missing = issues.filter((issue) => issue.code === 'invalid_type' && issue.path.length === 1 && isMissing(issue, descend(place, issue.path, scope), scope));
+  if (missing.length > 0) return missing.map((issue) => fieldWithHint(String(issue.path[0]), issue.code === 'invalid_type' ? issue.expected : undefined)).join(' and ');
+  return rootType === undefined ? 'another value' : 'an object';
+}
+
+function descend(from: Place, path: readonly PropertyKey[], scope: Scope): Place {
+  let place = from;
+  for (const key of path) {
+    const value = isRecord(place.value) || Array.isArray(place.value) ? (place.value as Record<PropertyKey, unknown>)[key] : undefined;
+    place = { path: [...place.path, key], node: scope.walker?.child(place.node, key), value, parent: place.value };
+  }
+  return place;
+}
+
+function isAbsent(place: Place): boolean {
+  const key = lastKey(place);
+  return key !== undefined && isRecord(place.parent) && place.parent[key as string] === undefined;
+}
+
+/** A required field that is not there (zod reports it as an `invalid_type` of `undefined`). */
+function isMissing(issue: Issue, place: Place, scope: Scope): boolean {
+  if (issue.code !== 'invalid_type' || lastKey(place) === undefined) return false;
+  if (scope.hasInput) return isAbsent(place);
+  return issue.message.endsWith('received undefined');
+}
+
+function missingField(place: Place, expected: string, scope: Scope): string {
+  const hint = scope.walker?.hint(place.node) ?? expected;
+  return `missing required field ${field(lastKey(place))}${hint === undefined ? '' : ` (${hint})`}`;
+}
+
+function unknownFields(keys: readonly PropertyKey[], expected: string | undefined): string {
+  const named = `unknown field${keys.length > 1 ? 's' : ''} ${keys.map(field).join(', ')}`;
+  return expected === undefined ? named : `${named}; ${expected}`;
+}
+
+function expectOneOf(keys: readonly string[]): string {
+  if (keys.length === 1) return `expected ${field(keys[0])}`;
+  const shown = keys.slice(0, 12).map(field);
+  return `expected one of ${shown.join(', ')}${keys.length > shown.length ? ', …' : ''}`;
+}
+
+function field(key: PropertyKey | undefined): string {
+  return `\`${String(key)}\``;
+}
+
+function fieldWithHint(key: string, hint: string | undefined): string {
+  return hint === undefined ? field(key) : `${field(key)} (${hint})`;
+}
+
+function lastKey(place: Place): PropertyKey | undefined {
+  return place.path[place.path.length - 1];
+}
+
+function withArticle(noun: string): string {
+  if (/^(string|number|integer|boolean|object|array|date|bigint|symbol|function|map|set)$/.test(noun)) return `${/^[aeiou]/.test(noun) ? 'an' : 'a'} ${noun}`;
+  return noun;
+}
+
+function typeName(value: unknown): string {
+  if (value === null) return 'null';
+  if (Array.isArray(value)) return 'an array';
+  return withArticle(typeof value);
+}
+
+function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
