@@ -43,7 +43,7 @@ export function Layout() {
         </nav>
         <PreferencesBar />
         <Menu.Root>
-          <Menu.Trigger className="button ghost" aria-label={t('user.menu')}>
+          <Menu.Trigger className="button ghost" aria-label={`${user?.name || user?.email} · ${t('user.menu')}`}>
             {user?.name || user?.email}
           </Menu.Trigger>
           <Menu.Portal>

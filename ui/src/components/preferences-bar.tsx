@@ -12,8 +12,8 @@ export function PreferencesBar() {
   return (
     <div className="preferences">
       <label className="inline-field">
-        <span>{t('language.label')}</span>
-        <select value={i18n.language} onChange={(e) => changeLanguage(e.target.value as Language)}>
+        <span aria-hidden="true">{t('language.label')}</span>
+        <select aria-label={t('language.label')} value={i18n.language} onChange={(e) => changeLanguage(e.target.value as Language)}>
           {LANGUAGES.map((lang) => (
             <option key={lang} value={lang}>
               {t(`language.${lang}`)}

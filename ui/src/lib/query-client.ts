@@ -16,12 +16,11 @@ export const queryClient = new QueryClient({
 export function invalidateOnEvents(): () => void {
   return live.listen((event) => {
     if (event.type === 'ai.token') return;
-    if (event.type.startsWith('execution.') || event.type.startsWith('step.')) {
+    // step.* events are applied in place by the run view (features/runs); a refetch per step would flood the server.
+    if (event.type.startsWith('execution.')) {
       if (event.execution_id) void queryClient.invalidateQueries({ queryKey: ['execution', event.execution_id] });
-      if (event.type.startsWith('execution.')) {
-        void queryClient.invalidateQueries({ queryKey: ['executions'] });
-        void queryClient.invalidateQueries({ queryKey: ['workflows'] });
-      }
+      void queryClient.invalidateQueries({ queryKey: ['executions'] });
+      void queryClient.invalidateQueries({ queryKey: ['workflows', 'last-run'] });
     }
     if (event.type.startsWith('document.')) void queryClient.invalidateQueries({ queryKey: ['documents'] });
   });
