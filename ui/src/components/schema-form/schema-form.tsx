@@ -1,4 +1,4 @@
-import { useCallback, useMemo } from 'react';
+import { useCallback, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { pickVariant, variantsOf, type JsonSchema } from './json-schema';
 import { SchemaField } from './schema-field';
@@ -24,7 +24,9 @@ const NONE: readonly string[] = [];
 export function SchemaForm({ schema, value, onChange, onReplace, errors, completions = NONE }: SchemaFormProps) {
   const { t } = useTranslation();
   const variants = useMemo(() => variantsOf(schema), [schema]);
-  const index = variants.length > 1 ? pickVariant(variants, value) : 0;
+  // The alternative picked by hand wins over the guess from the value's keys (an empty value fits all).
+  const [chosen, setChosen] = useState<{ schema: JsonSchema; index: number } | null>(null);
+  const index = variants.length <= 1 ? 0 : chosen?.schema === schema ? chosen.index : pickVariant(variants, value);
   const variant = variants[index] ?? schema;
   const required = useMemo(() => new Set(variant.required ?? []), [variant]);
   const change = useCallback((key: string, v: unknown) => onChange(key, v), [onChange]);
@@ -38,7 +40,9 @@ export function SchemaForm({ schema, value, onChange, onReplace, errors, complet
           <select
             value={index}
             onChange={(e) => {
-              const next = variants[Number(e.target.value)]!;
+              const picked = Number(e.target.value);
+              const next = variants[picked]!;
+              setChosen({ schema, index: picked });
               const keep = Object.fromEntries(Object.entries(value).filter(([k]) => k in (next.properties ?? {})));
               onReplace(keep);
             }}
