@@ -153,6 +153,17 @@ describe.runIf(uiBuilt)('the web UI, end to end in Chromium', { timeout: 120_000
     await everyVariant('run');
   });
 
+  it('opens the produced document, rendered safely, with its lineage', async () => {
+    await page.getByRole('link', { name: 'Documents' }).click();
+    await page.waitForURL(/\/documents$/);
+    await everyVariant('documents');
+    await page.getByRole('link', { name: 'Quarterly summary' }).click();
+    await page.waitForURL(/\/documents\/[^/]+$/);
+    await expect.poll(() => page.locator('article.reader').textContent()).toContain(AI_REPLY);
+    await expect.poll(() => page.getByRole('heading', { name: 'Lineage' }).isVisible()).toBe(true);
+    await everyVariant('document');
+  });
+
   it('lists the workflow with its last run, in Spanish', async () => {
     await page.getByRole('link', { name: 'Workflows' }).click();
     await page.waitForURL(/\/workflows$/);
