@@ -112,8 +112,9 @@ export function validateWorkflowGraph(steps: readonly { id: string; depends_on?:
 export function parseWorkflowDefinition(body: unknown): WorkflowDefinition {
   const parsed = workflowDefinitionSchema.safeParse(body);
   if (parsed.success) return parsed.data;
-  throw new InputError(`Invalid workflow definition: ${describeZodError(parsed.error)}`, {
+  const context = { schema: workflowDefinitionSchema, input: body };
+  throw new InputError(`Invalid workflow definition: ${describeZodError(parsed.error, context)}`, {
     code: 'invalid_workflow',
-    details: toFieldErrors(parsed.error),
+    details: toFieldErrors(parsed.error, context),
   });
 }

@@ -110,7 +110,7 @@ describe('plugin host', () => {
     const { host, registries } = await startHost();
     await expect(host.configure('fixture-good', { greeting: 42 })).rejects.toMatchObject({
       code: 'invalid_input',
-      details: { greeting: ['Invalid input: expected string, received number'] },
+      details: { greeting: ['expected string, received number'] },
     });
     expect(host.get('fixture-good').state).toBe('active');
     await expect(registries.actions.get('fixture.echo')!.run({ text: 'x' }, {} as never)).resolves.toEqual({ text: 'hi x' });

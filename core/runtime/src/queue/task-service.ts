@@ -46,9 +46,11 @@ export function createTaskService(deps: { jobs: JobStore; registries: Registries
     if (!resolved) {
       throw new InputError(`Unknown task_type "${task.task_type}"; known: ${knownTypes().join(', ')}.`, { code: 'unknown_task_type', details: { task_type: ['unknown task type'] } });
     }
-    const input = resolved.action.input.safeParse(resolved.input(task.payload));
+    const payload = resolved.input(task.payload);
+    const input = resolved.action.input.safeParse(payload);
     if (!input.success) {
-      throw new InputError(`payload is not valid input for ${task.task_type}: ${describeZodError(input.error)}`, { code: 'invalid_task_payload', details: prefix(toFieldErrors(input.error), 'payload') });
+      const context = { schema: resolved.action.input, input: payload };
+      throw new InputError(`payload is not valid input for ${task.task_type}: ${describeZodError(input.error, context)}`, { code: 'invalid_task_payload', details: prefix(toFieldErrors(input.error, context), 'payload') });
     }
     return {
       kind: 'task' as const, name: task.name, taskType: task.task_type, priority: task.priority, payload: task.payload,

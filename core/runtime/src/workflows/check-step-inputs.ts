@@ -38,7 +38,7 @@ export function checkStepInputs(steps: readonly Pick<WorkflowStep, 'id' | 'type'
     try {
       parsed = stepType.input.safeParse(literal);
     } catch {
-      continue; // A transform that cannot take a template's text: only the run can tell.
+      continue; // A refinement that throws on a value it does not expect: only the run can tell.
     }
     if (parsed.success) continue;
     const issues = excuseTemplates(parsed.error.issues, templates, []);

@@ -31,6 +31,11 @@ describe('readableIssues', () => {
     ]);
   });
 
+  it('does not say "not both" when loose alternatives all take the same field', () => {
+    const loose = z.union([z.object({ a: z.string() }), z.object({ b: z.string() })]);
+    expect(problems(loose, { c: 1 })).toEqual([{ path: [], message: 'expected `a` (string) or `b` (string)' }]);
+  });
+
   it('names the received type when the value is not an object at all', () => {
     expect(problems(delay, 5)).toEqual([{ path: [], message: 'expected `duration_ms` (milliseconds) or `until` (date-time), received a number' }]);
   });
@@ -89,6 +94,24 @@ describe('readableIssues', () => {
     expect(problems(schema, { first: { host: 'a' }, second: { hots: 'b' } })).toEqual([
       { path: ['second', 'host'], message: 'missing required field `host` (host name)' },
       { path: ['second', 'hots'], message: 'unknown field `hots`; expected `host`' },
+    ]);
+  });
+
+  it('walks recursive schemas without looping, down to the wrong value', () => {
+    type Json = string | number | Json[] | { [key: string]: Json };
+    const json: z.ZodType<Json> = z.lazy(() => z.union([z.string(), z.number(), z.array(json), z.record(z.string(), json)]));
+    const schema = z.strictObject({ value: json });
+    const found = problems(schema, { value: { a: [1, { b: true }] } });
+    expect(found).toHaveLength(1);
+    expect(found[0]?.path).toEqual(['value', 'a', 1, 'b']);
+    expect(found[0]?.message).toMatch(/^expected /);
+  });
+
+  it('keeps a schema\'s own message and does not fail on schemas JSON Schema cannot show', () => {
+    const schema = z.object({ when: z.date(), port: z.int().refine((n) => n !== 22, 'port 22 is reserved for SSH') });
+    expect(problems(schema, { when: 'now', port: 22 })).toEqual([
+      { path: ['when'], message: 'expected date, received string' },
+      { path: ['port'], message: 'port 22 is reserved for SSH' },
     ]);
   });
 });

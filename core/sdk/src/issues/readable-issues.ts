@@ -79,7 +79,8 @@ function explainUnion(issue: Extract<Issue, { code: 'invalid_union' }>, place: P
   if (fitting.length > 0) return explainOption(fitting.reduce((best, option) => (option.issues.length < best.issues.length ? option : best)));
 
   const record = isRecord(place.value) ? place.value : undefined;
-  const claims = options.map((option) => (record === undefined ? 0 : claimedKeys(option.issues, record).length));
+  const claimed = options.map((option) => (record === undefined ? [] : claimedKeys(option.issues, record)));
+  const claims = claimed.map((keys) => keys.length);
   const most = Math.max(...claims);
   const claimants = claims.filter((count) => count === most).length;
   if (most > 0 && claimants === 1) return explainOption(options[claims.indexOf(most)]!);
@@ -94,7 +95,9 @@ function explainUnion(issue: Extract<Issue, { code: 'invalid_union' }>, place: P
   const unknown = objectLike.map((option) => unrecognized(option.issues)).reduce((common, keys) => common.filter((key) => keys.includes(key)));
   if (unknown.length === 1) return [{ path: [...place.path, unknown[0]!], message: unknownFields(unknown, expected) }];
   if (unknown.length > 1) return [{ path: place.path, message: unknownFields(unknown, expected) }];
-  if (most > 0) return [{ path: place.path, message: options.length === 2 ? `${expected}, not both` : `${expected}; give only one` }];
+  // Fields of different alternatives given together.
+  const mixed = new Set(claimed.filter((keys) => keys.length > 0).map((keys) => [...keys].sort().join('\0'))).size > 1;
+  if (mixed) return [{ path: place.path, message: options.length === 2 ? `${expected}, not both` : `${expected}; give only one` }];
   return [{ path: place.path, message: expected }];
 }
 

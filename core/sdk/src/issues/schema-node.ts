@@ -51,11 +51,11 @@ export class SchemaWalker {
   }
 
   /** The node describing `key` of a value `node` describes (an object property or an array item). */
-  child(node: SchemaNode | undefined, key: PropertyKey): SchemaNode | undefined {
+  child(node: SchemaNode | undefined, key: PropertyKey, depth = 0): SchemaNode | undefined {
     const resolved = this.resolve(node);
-    if (resolved === undefined) return undefined;
+    if (resolved === undefined || depth > 20) return undefined;
     for (const option of [...(resolved.anyOf ?? []), ...(resolved.oneOf ?? []), ...(resolved.allOf ?? [])]) {
-      const found = this.child(option, key);
+      const found = this.child(option, key, depth + 1);
       if (found !== undefined) return found;
     }
     if (typeof key === 'number') {
@@ -67,14 +67,14 @@ export class SchemaWalker {
   }
 
   /** The alternatives of the union `node` describes, when it has `count` of them. */
-  unionOptions(node: SchemaNode | undefined, count: number): SchemaNode[] | undefined {
+  unionOptions(node: SchemaNode | undefined, count: number, depth = 0): SchemaNode[] | undefined {
     const resolved = this.resolve(node);
     const options = resolved?.anyOf ?? resolved?.oneOf;
-    if (options === undefined) return undefined;
+    if (options === undefined || depth > 20) return undefined;
     if (options.length === count) return options;
     // A nullable union is `anyOf: [{ anyOf: [...] }, { type: "null" }]`.
     for (const option of options) {
-      const nested = this.unionOptions(option, count);
+      const nested = this.unionOptions(option, count, depth + 1);
       if (nested !== undefined) return nested;
     }
     return undefined;
@@ -89,11 +89,11 @@ export class SchemaWalker {
    * Property names of the object `node` describes. For a union of objects (zod may pick the
    * alternative itself), those of the alternatives that know one of the `present` keys.
    */
-  keys(node: SchemaNode | undefined, present: readonly string[] = []): string[] {
+  keys(node: SchemaNode | undefined, present: readonly string[] = [], depth = 0): string[] {
     const resolved = this.resolve(node);
     const options = resolved?.anyOf ?? resolved?.oneOf;
-    if (options === undefined) return Object.keys(resolved?.properties ?? {});
-    const keysOf = options.map((option) => this.keys(option, present));
+    if (options === undefined || depth > 20) return Object.keys(resolved?.properties ?? {});
+    const keysOf = options.map((option) => this.keys(option, present, depth + 1));
     const chosen = keysOf.filter((keys) => keys.some((key) => present.includes(key)));
     return [...new Set((chosen.length > 0 ? chosen : keysOf).flat())];
   }
@@ -107,16 +107,16 @@ export class SchemaWalker {
    * A few words saying what a value must be: its title, else its format, its allowed values or its
    * type: `milliseconds`, `date-time`, `"GET" or "POST"`, `integer`.
    */
-  hint(node: SchemaNode | undefined): string | undefined {
+  hint(node: SchemaNode | undefined, depth = 0): string | undefined {
     const resolved = this.resolve(node);
-    if (resolved === undefined) return undefined;
+    if (resolved === undefined || depth > 20) return undefined;
     if (resolved.title !== undefined && resolved.title !== '') return lowerFirst(resolved.title);
     if (resolved.format !== undefined) return resolved.format;
     if (resolved.const !== undefined) return JSON.stringify(resolved.const);
     if (resolved.enum !== undefined && resolved.enum.length > 0) return joinOr(resolved.enum.slice(0, 6).map((value) => JSON.stringify(value)), resolved.enum.length > 6);
     const options = resolved.anyOf ?? resolved.oneOf;
     if (options !== undefined) {
-      const hints = options.map((option) => this.hint(option));
+      const hints = options.map((option) => this.hint(option, depth + 1));
       return hints.every((hint) => hint !== undefined) ? joinOr([...new Set(hints as string[])]) : undefined;
     }
     if (typeof resolved.type === 'string') return resolved.type;

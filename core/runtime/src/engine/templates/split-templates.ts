@@ -4,7 +4,11 @@ export type FieldPath = (string | number)[];
 
 /** A step input as known before it runs. */
 export interface KnownInput {
-  /** The input with escapes resolved (`\{` -> `{`), as the action will see its literal fields. */
+  /**
+   * The input as far as it is known: escapes resolved (`\{` -> `{`) as the action will see them,
+   * and each template's value `undefined` (its key kept, so an unknown key is still seen; no
+   * refinement runs on a template's text).
+   */
   literal: unknown;
   /** Paths of the strings holding a `{{ expression }}` or `{placeholder}`: their value is only known at run time. */
   templates: FieldPath[];
@@ -26,11 +30,11 @@ function walk(value: unknown, path: FieldPath, templates: FieldPath[]): unknown 
     } catch {
       // An unclosed `{{` is reported by the definition's compile check.
       templates.push(path);
-      return value;
+      return undefined;
     }
     if (parts.some((part) => part.kind !== 'text')) {
       templates.push(path);
-      return value;
+      return undefined;
     }
     return parts.map((part) => (part.kind === 'text' ? part.text : '')).join('');
   }
