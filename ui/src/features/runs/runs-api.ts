@@ -35,6 +35,11 @@ export function getExecution(id: string, signal?: AbortSignal) {
   return api<Execution>(base(id), { query: { steps_limit: 500 }, signal });
 }
 
+/** `GET /api/v3/workflows/executions`: every workflow's executions, newest first, by cursor. */
+export function listExecutions(filters: { status?: string; workflow_id?: string; from?: string; to?: string; before?: string }, signal?: AbortSignal) {
+  return api<{ items: Execution[]; next_before: string | null }>('/api/v3/workflows/executions', { query: { ...filters, limit: 100 }, signal });
+}
+
 export function cancelExecution(id: string) {
   return api<Execution>(`${base(id)}/cancel`, { method: 'POST', body: {} });
 }
