@@ -62,7 +62,7 @@ describe.runIf(uiBuilt)('the web UI, end to end in Chromium', { timeout: 120_000
     for (const { lang, theme } of VARIANTS) {
       await page.emulateMedia({ colorScheme: theme });
       await page.getByLabel(/^(Language|Idioma)$/).first().selectOption(lang);
-      await expect.poll(() => page.evaluate(() => document.documentElement.lang)).toBe(lang);
+      await expect.poll(() => page.evaluate('document.documentElement.lang')).toBe(lang);
       await page.waitForTimeout(50);
       await screenshot(page, `${name}-${lang}-${theme}`);
       for (const v of await seriousViolations(page)) problems.push(`${name} ${lang}/${theme}: ${v.id} (${v.impact}) ${v.help} at ${JSON.stringify(v.nodes)}`);
@@ -90,7 +90,7 @@ describe.runIf(uiBuilt)('the web UI, end to end in Chromium', { timeout: 120_000
     await page.getByRole('button', { name: 'Create owner and sign in' }).click();
     await page.waitForURL(/\/workflows$/);
     await expect.poll(() => page.getByText('No workflows yet').isVisible()).toBe(true);
-    expect(await page.evaluate(() => document.cookie)).toBe('');
+    expect(await page.evaluate('document.cookie')).toBe('');
 
     // A reload keeps the session through the HttpOnly cookie alone.
     await page.reload();

@@ -28,7 +28,7 @@ export interface AxeViolation {
  * script is evaluated over the DevTools protocol, so the page's CSP stays as the server sent it.
  */
 export async function seriousViolations(page: Page): Promise<AxeViolation[]> {
-  if (!(await page.evaluate(() => 'axe' in window))) await page.evaluate(axeSource);
+  if (!(await page.evaluate("typeof axe !== 'undefined'"))) await page.evaluate(axeSource);
   const result = (await page.evaluate(`axe.run(document, { resultTypes: ['violations'] })`)) as { violations: AxeViolation[] };
   return result.violations
     .filter((v) => v.impact === 'serious' || v.impact === 'critical')
