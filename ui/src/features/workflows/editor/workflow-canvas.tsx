@@ -57,7 +57,7 @@ export function WorkflowCanvas({ steps, selected, extra, onSelect, onConnect, on
         onlyRenderVisibleElements
         fitView
         fitViewOptions={fitViewOptions}
-        minZoom={0.05}
+        minZoom={0.01}
         proOptions={proOptions}
       >
         <Background />
