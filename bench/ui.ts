@@ -54,7 +54,7 @@ try {
     await page.getByRole('heading', { name: 'Workflows' }).waitFor();
     const started = Date.now();
     await page.evaluate(`history.pushState({}, '', '/workflows/${id}'); dispatchEvent(new PopStateEvent('popstate'))`);
-    await page.waitForFunction(`document.querySelectorAll('.react-flow__node').length >= ${STEPS}`, undefined, { timeout: 60_000, polling: 'raf' });
+    await page.locator('.react-flow__node').nth(STEPS - 1).waitFor({ state: 'attached', timeout: 60_000 });
     const openMs = Date.now() - started;
     const cdp = await page.context().newCDPSession(page);
     await cdp.send('HeapProfiler.collectGarbage');
