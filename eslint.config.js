@@ -53,6 +53,15 @@ export default tseslint.config(
     rules: forbidden(['@dwc/runtime', '@dwc/api', '@dwc/server', '**/core/**'], 'A plugin depends on @dwc/sdk only.'),
   },
   {
+    files: ['ui/**'],
+    languageOptions: { globals: { ...globals.browser } },
+    rules: forbidden(['@dwc/*', '**/core/**', '**/plugins/**', '**/apps/**'], 'The UI talks to the server only through the HTTP/WebSocket contract of shared/API.md.'),
+  },
+  {
+    files: ['ui/scripts/**'],
+    languageOptions: { globals: { ...globals.node } },
+  },
+  {
     files: ['apps/server/src/cli*.ts', 'apps/server/src/commands/**', 'bench/**', 'tests/**', '.ci/**'],
     rules: { 'no-console': 'off' },
   },

@@ -1,6 +1,6 @@
 import type { ApiDeps, RateLimitSettings } from '@dwc/api';
 import type { Runtime } from '@dwc/runtime';
-import { productVersion } from './paths.js';
+import { productVersion, uiDistDir } from './paths.js';
 
 /** Wires the runtime into what the HTTP layer needs: the composition root of the server. */
 export function composeApiDeps(runtime: Runtime, options: { rateLimitStore?: RateLimitSettings['store'] } = {}): ApiDeps {
@@ -12,6 +12,8 @@ export function composeApiDeps(runtime: Runtime, options: { rateLimitStore?: Rat
       corsOrigins: [...config.corsOrigins],
       bodyLimit: config.bodyLimit,
       trustProxy: config.trustProxy,
+      uiDir: uiDistDir,
+      refreshTtlSeconds: config.refreshTokenTtlSeconds,
       rateLimits: { windowMs: config.rateLimitWindowMs, perIp: config.rateLimitPerIp, perUser: config.rateLimitPerUser, auth: config.rateLimitAuth, store: options.rateLimitStore },
     },
     auth: runtime.security,

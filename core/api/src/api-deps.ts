@@ -11,7 +11,11 @@ export interface ApiDeps {
   logger: Logger;
   /** Product version for /health and the OpenAPI info. */
   version: string;
-  http: { corsOrigins: string[]; bodyLimit: string; trustProxy: boolean; rateLimits?: RateLimitSettings };
+  /**
+   * `uiDir`: the built web UI (`ui/dist`) served at `/`; absent, `/` stays a 404.
+   * `refreshTtlSeconds`: lifetime of the web UI's refresh cookie (a browser-session cookie when absent).
+   */
+  http: { corsOrigins: string[]; bodyLimit: string; trustProxy: boolean; rateLimits?: RateLimitSettings; uiDir?: string; refreshTtlSeconds?: number };
   /** Accounts, tokens, API keys, MFA and the audit recorder; `auth.auth.verifyBearer` is the one place credentials are checked. */
   auth: SecurityServices;
   health: { readiness(): Promise<ReadinessReport> };

@@ -12,6 +12,7 @@ import { notFound } from './not-found.js';
 import { requestContext } from './request-context.js';
 import { routeTable, type RouteTableOptions } from './route-table.js';
 import { helmetHeaders } from './security-headers.js';
+import { uiAssets } from './ui-assets.js';
 
 /**
  * The API as a `node:http` request listener, with the request and response classes a server
@@ -27,13 +28,14 @@ export interface ApiApp {
 /**
  * The HTTP application: request id and log line, audit of mutating requests, security headers,
  * CORS, then the route table (JSON body, rate limits, authentication, validation, 405); what the
- * table does not know goes to Express, which serves the docs assets, 404 and the one error reply.
+ * table does not know goes to Express, which serves the docs assets, the web UI, 404 and the one error reply.
  */
 export function createApp(deps: ApiDeps, routes: readonly Route[] = defaultRoutes, options: RouteTableOptions = {}): ApiApp {
   const fallback = express();
   fallback.disable('x-powered-by');
   fallback.set('trust proxy', deps.http.trustProxy);
   mountDocsAssets(fallback);
+  fallback.use(uiAssets(deps.http.uiDir));
   // The body of a request to no route is still read, so its audit entry names the fields sent.
   fallback.use(jsonBody(deps));
   fallback.use(notFound);

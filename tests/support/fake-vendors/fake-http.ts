@@ -79,7 +79,7 @@ export function writeJson(res: ServerResponse, status: number, body: unknown, he
  * Streams `chunks` (each already a complete frame: an SSE event or an NDJSON line). A `reset` scenario
  * sends some frames and then destroys the socket; a `stall` scenario sends some and then goes silent.
  */
-export async function writeStream(res: ServerResponse, contentType: string, chunks: string[], scenario?: Scenario): Promise<void> {
+export async function writeStream(res: ServerResponse, contentType: string, chunks: string[], scenario?: Scenario, delayMs = 0): Promise<void> {
   const resetAfter = scenario?.kind === 'reset' ? scenario.afterChunks : undefined;
   const stallAfter = scenario?.kind === 'stall' ? scenario.afterChunks : undefined;
   res.writeHead(200, { 'content-type': contentType, 'cache-control': 'no-cache', connection: 'keep-alive' });
@@ -91,6 +91,7 @@ export async function writeStream(res: ServerResponse, contentType: string, chun
       res.socket?.destroy();
       return;
     }
+    if (delayMs > 0 && index > 0) await new Promise((resolve) => setTimeout(resolve, delayMs));
     await new Promise<void>((resolve) => res.write(chunk, () => resolve()));
   }
   res.end();

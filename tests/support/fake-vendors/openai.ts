@@ -9,6 +9,8 @@ export interface FakeOpenAi extends FakeServer {
   /** The assistant's reply; a function sees the request body. */
   reply: string | ((body: ChatBody) => string);
   models: string[];
+  /** Pause between streamed chunks, so a watcher sees the text arrive (0 by default). */
+  tokenDelayMs: number;
 }
 
 interface ChatBody {
@@ -23,6 +25,7 @@ export async function startFakeOpenAi(): Promise<FakeOpenAi> {
   const fake = (await startFakeServer((request, res, server) => handle(request, res, server as FakeOpenAi))) as FakeOpenAi;
   fake.reply = 'Hello from the fake OpenAI.';
   fake.models = ['gpt-4o-mini', 'text-embedding-3-small'];
+  fake.tokenDelayMs = 0;
   return fake;
 }
 
@@ -76,7 +79,7 @@ async function handle(request: RecordedRequest, res: ServerResponse, state: Fake
       frames.push(sseFrame({ ...base, object: 'chat.completion.chunk', choices: [], usage: { ...usage, total_tokens: usage.prompt_tokens + usage.completion_tokens } }));
     }
     frames.push(sseFrame('[DONE]'));
-    return writeStream(res, 'text/event-stream', frames, scenario);
+    return writeStream(res, 'text/event-stream', frames, scenario, state.tokenDelayMs);
   }
   return error(res, 404, `Unknown request URL: ${request.method} ${request.path}.`, 'invalid_request_error', 'unknown_url');
 }

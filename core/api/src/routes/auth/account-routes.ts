@@ -3,6 +3,7 @@ import { defineRoute } from '../../define-route.js';
 import { errorResponse } from '../../error-response.js';
 import { requestMeta } from '../../request-meta.js';
 import { accountBodySchema, passwordField, tags, tokenPairSchema } from './auth-wire.js';
+import { deliverPair, refreshInCookieField } from './refresh-cookie.js';
 
 export const setupRoute = defineRoute({
   method: 'POST',
@@ -13,17 +14,17 @@ export const setupRoute = defineRoute({
   credentialRateLimit: true,
   summary: 'Create the first owner with the one-time setup token from the server log',
   tags,
-  request: { body: accountBodySchema.extend({ setup_token: z.string().min(1).max(200) }) },
+  request: { body: accountBodySchema.extend({ setup_token: z.string().min(1).max(200), refresh_in_cookie: refreshInCookieField }) },
   responses: {
     201: { description: 'The owner, signed in', schema: tokenPairSchema },
     401: errorResponse('Wrong or used setup token'),
     409: errorResponse('An owner already exists'),
   },
   handler: async ({ deps, body, req, res }) => {
-    const { setup_token: token, ...account } = body;
+    const { setup_token: token, refresh_in_cookie: inCookie, ...account } = body;
     const pair = await deps.auth.onboarding.setup(token, account, requestMeta(req));
     res.status(201);
-    return pair;
+    return deliverPair(req, res, pair, inCookie, deps.http.refreshTtlSeconds);
   },
 });
 

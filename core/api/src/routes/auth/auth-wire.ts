@@ -1,5 +1,6 @@
 import { MAX_PASSWORD_LENGTH, roleSchema } from '@dwc/runtime';
 import { z } from 'zod';
+import { refreshInCookieField } from './refresh-cookie.js';
 
 export const userSchema = z
   .object({
@@ -17,7 +18,10 @@ export const userSchema = z
 export const tokenPairSchema = z
   .object({
     access_token: z.string().meta({ description: 'JWT for `Authorization: Bearer`; short-lived' }),
-    refresh_token: z.string().meta({ description: 'Opaque; trade it at /api/v3/auth/refresh for a new pair (each works once)' }),
+    refresh_token: z
+      .string()
+      .optional()
+      .meta({ description: 'Opaque; trade it at /api/v3/auth/refresh for a new pair (each works once). Absent when the request asked for `refresh_in_cookie`' }),
     token_type: z.literal('bearer'),
     expires_in: z.number().int().meta({ description: 'Seconds until the access token expires' }),
     user: userSchema,
@@ -32,6 +36,7 @@ export const loginBodySchema = z.strictObject({
   username: z.string().min(1).max(320).meta({ description: 'The e-mail' }),
   password: passwordField,
   totp: z.string().min(1).max(64).optional().meta({ description: 'Current 6-digit code, or a recovery code, when MFA is on' }),
+  refresh_in_cookie: refreshInCookieField,
 });
 
 export const accountBodySchema = z.strictObject({ email: emailField, password: passwordField, name: nameField.optional() });

@@ -3,6 +3,7 @@ import { defineRoute } from '../../define-route.js';
 import { errorResponse } from '../../error-response.js';
 import { requestMeta } from '../../request-meta.js';
 import { loginBodySchema, tags, tokenPairSchema, userSchema } from './auth-wire.js';
+import { clearRefreshCookie, deliverPair, presentedRefreshToken } from './refresh-cookie.js';
 
 function loginAt(path: string, operationId: string, routeTags: string[]) {
   return defineRoute({
@@ -21,7 +22,10 @@ function loginAt(path: string, operationId: string, routeTags: string[]) {
       401: errorResponse('Wrong credentials (`invalid_credentials`), MFA code needed (`mfa_required`) or wrong (`invalid_mfa_code`)'),
       429: errorResponse('Too many attempts; see Retry-After'),
     },
-    handler: ({ deps, body, req }) => deps.auth.auth.login(body, requestMeta(req)),
+    handler: async ({ deps, body, req, res }) => {
+      const { refresh_in_cookie: inCookie, ...credentials } = body;
+      return deliverPair(req, res, await deps.auth.auth.login(credentials, requestMeta(req)), inCookie, deps.http.refreshTtlSeconds);
+    },
   });
 }
 
@@ -36,11 +40,20 @@ export const refreshRoute = defineRoute({
   permission: 'public',
   credentialRateLimit: true,
   summary: 'Trade a refresh token for a new pair (rotation)',
-  description: 'Each refresh token works once. Presenting a used one again ends the whole session (all tokens rotated from that login) and is recorded as a security event.',
+  description:
+    'Each refresh token works once. Presenting a used one again ends the whole session (all tokens rotated from that login) and is recorded as a security event. Without `refresh_token` in the body, the token comes from the `dwc_refresh` cookie a `refresh_in_cookie` sign-in set; the new one then replaces the cookie and is left out of the reply.',
   tags,
-  request: { body: z.strictObject({ refresh_token: z.string().min(1).max(200) }) },
+  request: { body: z.strictObject({ refresh_token: z.string().min(1).max(200).optional() }).default({}) },
   responses: { 200: { description: 'New tokens', schema: tokenPairSchema }, 401: errorResponse('Invalid, expired, revoked or reused refresh token') },
-  handler: ({ deps, body, req }) => deps.auth.auth.refresh(body.refresh_token, requestMeta(req)),
+  handler: async ({ deps, body, req, res }) => {
+    const presented = presentedRefreshToken(req, body.refresh_token);
+    try {
+      return deliverPair(req, res, await deps.auth.auth.refresh(presented.token, requestMeta(req)), presented.fromCookie, deps.http.refreshTtlSeconds);
+    } catch (error) {
+      if (presented.fromCookie) clearRefreshCookie(req, res);
+      throw error;
+    }
+  },
 });
 
 export const logoutRoute = defineRoute({
@@ -50,10 +63,14 @@ export const logoutRoute = defineRoute({
   errors: ['no_session'],
   permission: 'account:write',
   summary: 'End this session, or every session of the user with {"all": true}',
+  description: 'Also clears the `dwc_refresh` cookie of a web UI session.',
   tags,
   request: { body: z.strictObject({ all: z.boolean().default(false) }).default({ all: false }) },
   responses: { 200: { description: 'Sessions ended', schema: z.object({ sessions_ended: z.number().int() }) } },
-  handler: async ({ deps, body, auth, req }) => ({ sessions_ended: await deps.auth.auth.logout(auth!, { all: body.all }, requestMeta(req)) }),
+  handler: async ({ deps, body, auth, req, res }) => {
+    clearRefreshCookie(req, res);
+    return { sessions_ended: await deps.auth.auth.logout(auth!, { all: body.all }, requestMeta(req)) };
+  },
 });
 
 export const meRoute = defineRoute({

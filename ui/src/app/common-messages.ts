@@ -1,0 +1,49 @@
+import type { Messages } from '../lib/feature';
+
+const en = {
+  app: { name: 'Document Workflow Chain', skip: 'Skip to content', nav: 'Main navigation' },
+  language: { label: 'Language', en: 'English', es: 'Español' },
+  theme: { label: 'Theme', system: 'System', light: 'Light', dark: 'Dark' },
+  user: { menu: 'Account menu', signOut: 'Sign out' },
+  status: {
+    queued: 'Queued',
+    running: 'Running',
+    waiting: 'Waiting',
+    succeeded: 'Succeeded',
+    failed: 'Failed',
+    cancelled: 'Cancelled',
+    skipped: 'Skipped',
+    pending: 'Pending',
+    none: 'Never run',
+  },
+  actions: { save: 'Save', cancel: 'Cancel', close: 'Close', retry: 'Try again', create: 'Create', delete: 'Delete', search: 'Search' },
+  form: { required: 'required', variant: 'Kind', option: 'Option {{n}}', noFields: 'This step takes no input.' },
+  loading: 'Loading…',
+  empty: 'Nothing here yet.',
+  error: { title: 'Something went wrong', notFound: 'This page does not exist.' },
+} satisfies Messages;
+
+const es: typeof en = {
+  app: { name: 'Document Workflow Chain', skip: 'Ir al contenido', nav: 'Navegación principal' },
+  language: { label: 'Idioma', en: 'English', es: 'Español' },
+  theme: { label: 'Tema', system: 'Sistema', light: 'Claro', dark: 'Oscuro' },
+  user: { menu: 'Menú de la cuenta', signOut: 'Cerrar sesión' },
+  status: {
+    queued: 'En cola',
+    running: 'En curso',
+    waiting: 'En espera',
+    succeeded: 'Correcto',
+    failed: 'Fallido',
+    cancelled: 'Cancelado',
+    skipped: 'Omitido',
+    pending: 'Pendiente',
+    none: 'Sin ejecuciones',
+  },
+  actions: { save: 'Guardar', cancel: 'Cancelar', close: 'Cerrar', retry: 'Reintentar', create: 'Crear', delete: 'Eliminar', search: 'Buscar' },
+  form: { required: 'obligatorio', variant: 'Tipo', option: 'Opción {{n}}', noFields: 'Este paso no recibe datos.' },
+  loading: 'Cargando…',
+  empty: 'Todavía no hay nada.',
+  error: { title: 'Algo salió mal', notFound: 'Esta página no existe.' },
+};
+
+export const commonMessages = { en, es };

@@ -1,0 +1,8 @@
+import { authFeature } from '../features/auth';
+import type { Feature } from '../lib/feature';
+import { documentsFeature } from '../features/documents';
+import { runsFeature } from '../features/runs';
+import { workflowsFeature } from '../features/workflows';
+
+/** Every feature of the app, in navigation order. A new screen: add its folder, then one line here. */
+export const features: readonly Feature[] = [authFeature, workflowsFeature, runsFeature, documentsFeature];

@@ -1,0 +1,72 @@
+/** The part of JSON Schema (draft 2020-12) the form reads. */
+export interface JsonSchema {
+  type?: string | string[];
+  title?: string;
+  description?: string;
+  properties?: Record<string, JsonSchema>;
+  required?: string[];
+  enum?: unknown[];
+  const?: unknown;
+  anyOf?: JsonSchema[];
+  oneOf?: JsonSchema[];
+  items?: JsonSchema;
+  default?: unknown;
+  format?: string;
+  minimum?: number;
+  maximum?: number;
+  writeOnly?: boolean;
+  [key: string]: unknown;
+}
+
+export type FieldKind = 'select' | 'checkboxes' | 'boolean' | 'number' | 'text' | 'value';
+
+/** How a property is edited, from its schema alone (the form never knows which plugin it serves). */
+export function fieldKind(schema: JsonSchema): FieldKind {
+  const type = Array.isArray(schema.type) ? schema.type.find((t) => t !== 'null') : schema.type;
+  if (schema.enum && schema.enum.every((v) => typeof v === 'string')) return 'select';
+  if (type === 'array' && schema.items?.enum?.every((v) => typeof v === 'string')) return 'checkboxes';
+  if (type === 'boolean') return 'boolean';
+  if (type === 'number' || type === 'integer') return 'number';
+  if (type === 'string') return 'text';
+  return 'value';
+}
+
+/** The object variants of a schema: itself, or each `anyOf`/`oneOf` alternative that has properties. */
+export function variantsOf(schema: JsonSchema): JsonSchema[] {
+  const alternatives = schema.anyOf ?? schema.oneOf;
+  if (!alternatives) return [schema];
+  return alternatives.filter((v) => v.properties !== undefined);
+}
+
+/** The variant the value fits best: the one declaring the most of its keys (the first on a tie). */
+export function pickVariant(variants: readonly JsonSchema[], value: Record<string, unknown>): number {
+  const keys = Object.keys(value);
+  let best = 0;
+  let bestScore = -1;
+  variants.forEach((variant, index) => {
+    const props = variant.properties ?? {};
+    const score = keys.filter((k) => k in props).length - keys.filter((k) => !(k in props)).length;
+    if (score > bestScore) {
+      best = index;
+      bestScore = score;
+    }
+  });
+  return best;
+}
+
+/** Shows a non-string value as JSON text; a string as itself (it is usually a template). */
+export function valueToText(value: unknown): string {
+  if (value === undefined) return '';
+  if (typeof value === 'string') return value;
+  return JSON.stringify(value, null, 2);
+}
+
+/** Reads the text back: JSON when it parses, otherwise the string (a template such as `{{ steps.a.output }}`). */
+export function textToValue(text: string): unknown {
+  if (text.trim() === '') return undefined;
+  try {
+    return JSON.parse(text) as unknown;
+  } catch {
+    return text;
+  }
+}

@@ -1,0 +1,100 @@
+import { memo, useCallback, useId } from 'react';
+import { useTranslation } from 'react-i18next';
+import { fieldKind, textToValue, valueToText, type JsonSchema } from './json-schema';
+import { TemplateField } from './template-field';
+
+export interface SchemaFieldProps {
+  name: string;
+  schema: JsonSchema;
+  value: unknown;
+  required: boolean;
+  errors: readonly string[] | undefined;
+  completions: readonly string[];
+  onChange(name: string, value: unknown): void;
+}
+
+/** One property of a schema form; memoised so a keystroke re-renders only the field typed in. */
+export const SchemaField = memo(function SchemaField({ name, schema, value, required, errors, completions, onChange }: SchemaFieldProps) {
+  const { t } = useTranslation();
+  const id = useId();
+  const labelId = `${id}-label`;
+  const hintId = `${id}-hint`;
+  const kind = fieldKind(schema);
+  const set = useCallback((v: unknown) => onChange(name, v), [name, onChange]);
+  const setText = useCallback((text: string) => set(kind === 'text' ? (text === '' ? undefined : text) : textToValue(text)), [kind, set]);
+  const invalid = errors !== undefined && errors.length > 0;
+  const describedBy = schema.description || invalid ? hintId : undefined;
+  const label = schema.title ?? name;
+
+  let control;
+  if (kind === 'select') {
+    control = (
+      <select id={id} aria-labelledby={labelId} aria-describedby={describedBy} aria-invalid={invalid} value={typeof value === 'string' ? value : ''} onChange={(e) => set(e.target.value === '' ? undefined : e.target.value)}>
+        <option value="">{schema.default !== undefined ? `(${String(schema.default)})` : '—'}</option>
+        {schema.enum!.map((option) => (
+          <option key={String(option)} value={String(option)}>
+            {String(option)}
+          </option>
+        ))}
+      </select>
+    );
+  } else if (kind === 'checkboxes') {
+    const picked = Array.isArray(value) ? (value as string[]) : [];
+    control = (
+      <div role="group" aria-labelledby={labelId} aria-describedby={describedBy} className="checkbox-group">
+        {schema.items!.enum!.map((option) => {
+          const text = String(option);
+          return (
+            <label key={text} className="inline-field">
+              <input type="checkbox" checked={picked.includes(text)} onChange={(e) => set(e.target.checked ? [...picked, text] : picked.filter((p) => p !== text))} />
+              {text}
+            </label>
+          );
+        })}
+      </div>
+    );
+  } else if (kind === 'boolean') {
+    control = <input id={id} type="checkbox" aria-labelledby={labelId} aria-describedby={describedBy} checked={value === true} onChange={(e) => set(e.target.checked)} />;
+  } else if (kind === 'number') {
+    control = (
+      <input
+        id={id}
+        inputMode="decimal"
+        aria-labelledby={labelId}
+        aria-describedby={describedBy}
+        aria-invalid={invalid}
+        value={value === undefined ? '' : String(value)}
+        placeholder={schema.default !== undefined ? String(schema.default) : undefined}
+        onChange={(e) => {
+          const text = e.target.value;
+          const number = Number(text);
+          set(text.trim() === '' ? undefined : Number.isFinite(number) && !text.includes('{') ? number : text);
+        }}
+      />
+    );
+  } else {
+    control = <TemplateField value={valueToText(value)} onChange={setText} labelledBy={labelId} describedBy={describedBy} completions={completions} invalid={invalid} placeholder={schema.default !== undefined ? valueToText(schema.default) : undefined} />;
+  }
+
+  return (
+    <div className="field" data-field={name}>
+      <span id={labelId}>
+        {kind === 'select' || kind === 'boolean' || kind === 'number' ? <label htmlFor={id}>{label}</label> : label}
+        {required && <span aria-hidden="true"> *</span>}
+        {required && <span className="visually-hidden"> ({t('form.required')})</span>}
+      </span>
+      {control}
+      {describedBy && (
+        <span id={hintId} className="hint">
+          {invalid ? (
+            <span className="field-error" role="alert">
+              {errors!.join('; ')}
+            </span>
+          ) : null}
+          {invalid && schema.description ? ' ' : null}
+          {schema.description}
+        </span>
+      )}
+    </div>
+  );
+});

@@ -1,0 +1,73 @@
+import type { Messages } from '../../lib/feature';
+
+const en = {
+  nav: 'Runs',
+  title: 'Run',
+  inProgress: 'In progress',
+  openWorkflow: 'Open workflow',
+  pickStep: 'Select a step to see its input, output and timing.',
+  timeline: 'Timeline',
+  actions: { cancel: 'Cancel run', retry: 'Retry', rerunFrom: 'Re-run from {{id}}' },
+  step: {
+    title: 'Step {{id}}',
+    status: 'Status',
+    attempts: 'Attempts',
+    started: 'Started',
+    duration: 'Duration',
+    input: 'Input',
+    output: 'Output',
+    streamed: 'Text as it is written',
+    largeOutput: 'Large output ({{size}} bytes), loading…',
+    more: 'Show more ({{shown}} of {{total}} characters)',
+  },
+  list: {
+    title: 'Runs',
+    status: 'Status',
+    workflow: 'Workflow',
+    started: 'Started',
+    finished: 'Finished',
+    any: 'Any status',
+    from: 'From',
+    to: 'To',
+    empty: 'No runs match.',
+    more: 'Load more',
+    unavailable: 'The list of all runs needs a newer server.',
+  },
+} satisfies Messages;
+
+const es: typeof en = {
+  nav: 'Ejecuciones',
+  title: 'Ejecución',
+  inProgress: 'En curso',
+  openWorkflow: 'Abrir flujo',
+  pickStep: 'Selecciona un paso para ver su entrada, salida y tiempos.',
+  timeline: 'Cronología',
+  actions: { cancel: 'Cancelar ejecución', retry: 'Reintentar', rerunFrom: 'Volver a ejecutar desde {{id}}' },
+  step: {
+    title: 'Paso {{id}}',
+    status: 'Estado',
+    attempts: 'Intentos',
+    started: 'Inicio',
+    duration: 'Duración',
+    input: 'Entrada',
+    output: 'Salida',
+    streamed: 'Texto a medida que se escribe',
+    largeOutput: 'Salida grande ({{size}} bytes), cargando…',
+    more: 'Mostrar más ({{shown}} de {{total}} caracteres)',
+  },
+  list: {
+    title: 'Ejecuciones',
+    status: 'Estado',
+    workflow: 'Flujo',
+    started: 'Inicio',
+    finished: 'Fin',
+    any: 'Cualquier estado',
+    from: 'Desde',
+    to: 'Hasta',
+    empty: 'Ninguna ejecución coincide.',
+    more: 'Cargar más',
+    unavailable: 'La lista de todas las ejecuciones necesita un servidor más reciente.',
+  },
+};
+
+export const runMessages = { en, es };

@@ -1,0 +1,164 @@
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { ReactFlowProvider } from '@xyflow/react';
+import i18next from 'i18next';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { useNavigate, useParams } from 'react-router';
+import { ErrorNote } from '../../../components/error-note';
+import { Loading } from '../../../components/loading';
+import type { WorkflowStep } from '../workflow-types';
+import { createWorkflow, getWorkflow, updateWorkflow, workflowKeys } from '../workflows-api';
+import { ActionPalette } from './action-palette';
+import { actionsKey, listActions, type ActionInfo } from './actions-api';
+import { addStep, connect, disconnect, removeSteps, useEditor } from './editor-store';
+import { RunDialog } from './run-dialog';
+import { StepPanel } from './step-panel';
+import { stepErrorsFrom, WORKFLOW } from './step-errors';
+import { VersionsDialog } from './versions-dialog';
+import { WorkflowCanvas } from './workflow-canvas';
+
+function isTyping(target: EventTarget | null): boolean {
+  return target instanceof HTMLElement && (target.closest('.cm-editor') !== null || ['INPUT', 'TEXTAREA', 'SELECT'].includes(target.tagName));
+}
+
+/** The visual editor: palette, graph, step panel; undo/redo, save, versions and run. */
+export function EditorScreen() {
+  const { t } = useTranslation('workflows');
+  const { id } = useParams();
+  const navigate = useNavigate();
+  const queryClient = useQueryClient();
+  const actions = useQuery({ queryKey: actionsKey, queryFn: ({ signal }) => listActions(signal), staleTime: 300_000 });
+  const workflow = useQuery({ queryKey: workflowKeys.one(id ?? ''), queryFn: ({ signal }) => getWorkflow(id!, signal), enabled: id !== undefined, staleTime: Infinity });
+  const { draft, selected, dirty, past, future, errors, change, undo, redo, select, load, setErrors, saved } = useEditor();
+  const [running, setRunning] = useState(false);
+  const [showVersions, setShowVersions] = useState(false);
+
+  // The draft is loaded once per workflow opened; later changes of language or cache leave it alone.
+  const loaded = useRef<string | null>(null);
+  useEffect(() => {
+    const key = id ?? 'new';
+    if (loaded.current === key) return;
+    if (id === undefined) load({ name: i18next.t('editor.untitled', { ns: 'workflows' }), trigger: { type: 'manual' }, steps: [] });
+    else if (workflow.data) load({ name: workflow.data.name, description: workflow.data.description ?? undefined, trigger: workflow.data.trigger, steps: workflow.data.steps });
+    else return;
+    loaded.current = key;
+  }, [id, workflow.data, load]);
+
+  useEffect(() => {
+    const onKey = (event: KeyboardEvent) => {
+      if (!(event.ctrlKey || event.metaKey) || isTyping(event.target)) return;
+      const key = event.key.toLowerCase();
+      if (key === 'z' && !event.shiftKey) undo();
+      else if ((key === 'z' && event.shiftKey) || key === 'y') redo();
+      else return;
+      event.preventDefault();
+    };
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  }, [undo, redo]);
+
+  const save = useMutation({
+    mutationFn: () => (id === undefined ? createWorkflow(draft) : updateWorkflow(id, draft)),
+    onSuccess: (result) => {
+      saved();
+      queryClient.setQueryData(workflowKeys.one(result.id), result);
+      void queryClient.invalidateQueries({ queryKey: ['workflows', 'list'] });
+      if (id === undefined) void navigate(`/workflows/${result.id}`, { replace: true });
+    },
+    onError: (error) => setErrors(stepErrorsFrom(error, draft.steps) ?? {}),
+  });
+
+  const byType = useMemo(() => new Map<string, ActionInfo>((actions.data ?? []).map((a) => [a.type, a])), [actions.data]);
+  const onAdd = useCallback(
+    (type: string) => {
+      let added = '';
+      change((d) => {
+        const result = addStep(d, type, useEditor.getState().selected);
+        added = result.id;
+        return result.draft;
+      });
+      select(added);
+    },
+    [change, select],
+  );
+  const onConnect = useCallback((source: string, target: string) => change((d) => connect(d, source, target)), [change]);
+  const onDeleteSteps = useCallback((ids: string[]) => (change((d) => removeSteps(d, ids)), select(null)), [change, select]);
+  const onDeleteEdges = useCallback((edges: { source: string; target: string }[]) => change((d) => edges.reduce((acc, e) => disconnect(acc, e.source, e.target), d)), [change]);
+  const extra = useCallback((step: WorkflowStep) => {
+    const count = Object.values(errors[step.id] ?? {}).reduce((n, list) => n + list.length, 0);
+    return { errors: count };
+  }, [errors]);
+
+  if (id !== undefined && workflow.isPending) return <Loading />;
+  if (workflow.error) return <ErrorNote error={workflow.error} />;
+  const index = draft.steps.findIndex((s) => s.id === selected);
+  const step = index >= 0 ? draft.steps[index] : undefined;
+  const workflowErrors = Object.entries(errors[WORKFLOW] ?? {});
+  const version = workflow.data?.version;
+
+  return (
+    <section className="editor" aria-label={t('editor.title')}>
+      <div className="toolbar editor-toolbar">
+        <label className="inline-field">
+          <span className="visually-hidden">{t('editor.name')}</span>
+          <input className="name-input" aria-label={t('editor.name')} value={draft.name} onChange={(e) => change((d) => ({ ...d, name: e.target.value }), 'name')} />
+        </label>
+        {version !== undefined && <span className="muted">{t('editor.version', { version })}</span>}
+        <span className="spacer" />
+        <button type="button" className="ghost" onClick={undo} disabled={past.length === 0} aria-keyshortcuts="Control+Z">
+          {t('editor.undo')}
+        </button>
+        <button type="button" className="ghost" onClick={redo} disabled={future.length === 0} aria-keyshortcuts="Control+Shift+Z">
+          {t('editor.redo')}
+        </button>
+        {id !== undefined && (
+          <button type="button" className="ghost" onClick={() => setShowVersions(true)}>
+            {t('editor.versions')}
+          </button>
+        )}
+        <button type="button" onClick={() => save.mutate()} disabled={save.isPending || draft.steps.length === 0}>
+          {save.isPending ? t('editor.saving') : dirty || id === undefined ? t('editor.save') : t('editor.saved')}
+        </button>
+        {id !== undefined && (
+          <button type="button" onClick={() => setRunning(true)} disabled={dirty}>
+            {t('editor.run')}
+          </button>
+        )}
+      </div>
+      {save.error && !stepErrorsFrom(save.error, draft.steps) ? <ErrorNote error={save.error} /> : null}
+      {save.error && stepErrorsFrom(save.error, draft.steps) ? (
+        <div role="alert" className="error-note">
+          {t('editor.refused')}
+          {workflowErrors.length > 0 && (
+            <ul>
+              {workflowErrors.map(([field, messages]) => (
+                <li key={field}>{field ? `${field}: ${messages.join('; ')}` : messages.join('; ')}</li>
+              ))}
+            </ul>
+          )}
+        </div>
+      ) : null}
+      <div className="editor-body">
+        {actions.isPending ? <Loading /> : <ActionPalette actions={actions.data ?? []} onAdd={onAdd} />}
+        <ReactFlowProvider>
+          {draft.steps.length === 0 ? (
+            <div className="canvas canvas-empty">
+              <p className="muted">{t('editor.empty')}</p>
+            </div>
+          ) : (
+            <WorkflowCanvas steps={draft.steps} selected={selected} extra={extra} onSelect={select} onConnect={onConnect} onDeleteSteps={onDeleteSteps} onDeleteEdges={onDeleteEdges} />
+          )}
+        </ReactFlowProvider>
+        {step ? (
+          <StepPanel key={step.id} step={step} index={index} steps={draft.steps} actions={byType} />
+        ) : (
+          <aside className="step-panel">
+            <p className="muted">{t('editor.noSelection')}</p>
+          </aside>
+        )}
+      </div>
+      {id !== undefined && <RunDialog workflowId={id} open={running} onOpenChange={setRunning} />}
+      {id !== undefined && version !== undefined && showVersions && <VersionsDialog workflowId={id} current={version} open={showVersions} onOpenChange={setShowVersions} />}
+    </section>
+  );
+}

@@ -1,0 +1,99 @@
+import { useCallback, useEffect, useId, useMemo, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { SchemaForm } from '../../../components/schema-form/schema-form';
+import { TemplateField } from '../../../components/schema-form/template-field';
+import type { WorkflowStep } from '../workflow-types';
+import type { ActionInfo } from './actions-api';
+import { templateCompletions } from './completions';
+import { connect, disconnect, removeSteps, renameStep, setInput, updateStep, useEditor } from './editor-store';
+import { dependenciesOf } from './graph-model';
+import { inputErrors } from './step-errors';
+
+const EMPTY_SCHEMA = { type: 'object', properties: {} };
+
+/** The selected step: its id, `when`, `for_each`, what it runs after, and its input drawn from the action's schema. */
+export function StepPanel({ step, index, steps, actions }: { step: WorkflowStep; index: number; steps: readonly WorkflowStep[]; actions: ReadonlyMap<string, ActionInfo> }) {
+  const { t } = useTranslation('workflows');
+  const change = useEditor((s) => s.change);
+  const select = useEditor((s) => s.select);
+  const errors = useEditor((s) => s.errors[step.id]);
+  const action = actions.get(step.type);
+  const id = step.id;
+  const whenLabel = useId();
+  const forEachLabel = useId();
+  const [idText, setIdText] = useState(id);
+  useEffect(() => setIdText(id), [id]);
+
+  const shape = steps.map((s) => `${s.id}:${s.type}`).join('|');
+  // Recomputed when steps are added, removed or renamed, not on every keystroke.
+  const completions = useMemo(() => templateCompletions(steps, id, actions), [shape, id, actions]);
+  const onInput = useCallback((key: string, value: unknown) => change((d) => setInput(d, id, key, value), `input:${id}:${key}`), [change, id]);
+  const onReplace = useCallback((input: Record<string, unknown>) => change((d) => updateStep(d, id, { input })), [change, id]);
+  const onWhen = useCallback((text: string) => change((d) => updateStep(d, id, { when: text.trim() ? text : undefined }), `when:${id}`), [change, id]);
+  const onForEach = useCallback((text: string) => change((d) => updateStep(d, id, { for_each: text.trim() ? text : undefined }), `for_each:${id}`), [change, id]);
+  const fieldErrors = useMemo(() => inputErrors(errors), [errors]);
+  const parents = new Set(dependenciesOf(steps, index).ids);
+  const stepLevel = Object.entries(errors ?? {}).filter(([field]) => !field.startsWith('input.'));
+
+  return (
+    <aside className="step-panel" aria-label={t('editor.stepPanel', { id })}>
+      <h2>{t('editor.stepPanel', { id })}</h2>
+      <p className="muted">{action ? `${action.title} — ${action.description}` : t('editor.unknownAction', { type: step.type })}</p>
+      {stepLevel.length > 0 && (
+        <ul className="error-note" role="alert">
+          {stepLevel.map(([field, messages]) => (
+            <li key={field}>{field ? `${field}: ${messages.join('; ')}` : messages.join('; ')}</li>
+          ))}
+        </ul>
+      )}
+      <label className="field">
+        <span>{t('editor.stepId')}</span>
+        <input
+          value={idText}
+          onChange={(e) => setIdText(e.target.value)}
+          onBlur={() => {
+            if (/^[a-zA-Z][a-zA-Z0-9_-]{0,63}$/.test(idText) && idText !== id) {
+              change((d) => renameStep(d, id, idText));
+              select(idText);
+            } else setIdText(id);
+          }}
+        />
+      </label>
+      <div className="field">
+        <span id={whenLabel}>{t('editor.whenLabel')}</span>
+        <TemplateField value={step.when ?? ''} onChange={onWhen} labelledBy={whenLabel} completions={completions} placeholder="{{ steps.a.output.ok }}" />
+      </div>
+      <div className="field">
+        <span id={forEachLabel}>{t('editor.forEachLabel')}</span>
+        <TemplateField value={step.for_each ?? ''} onChange={onForEach} labelledBy={forEachLabel} completions={completions} placeholder="{{ input.items }}" />
+      </div>
+      {steps.length > 1 && (
+        <fieldset className="field">
+          <legend>{t('editor.runsAfter')}</legend>
+          <div className="checkbox-group">
+            {steps
+              .filter((s) => s.id !== id)
+              .map((s) => (
+                <label key={s.id} className="inline-field">
+                  <input type="checkbox" checked={parents.has(s.id)} onChange={(e) => change((d) => (e.target.checked ? connect(d, s.id, id) : disconnect(d, s.id, id)))} />
+                  {s.id}
+                </label>
+              ))}
+          </div>
+        </fieldset>
+      )}
+      <h3>{t('editor.input')}</h3>
+      <SchemaForm schema={action?.input_schema ?? EMPTY_SCHEMA} value={step.input} onChange={onInput} onReplace={onReplace} errors={fieldErrors} completions={completions} />
+      <button
+        type="button"
+        className="danger"
+        onClick={() => {
+          change((d) => removeSteps(d, [id]));
+          select(null);
+        }}
+      >
+        {t('editor.deleteStep')}
+      </button>
+    </aside>
+  );
+}

@@ -1,0 +1,68 @@
+import { useMutation, useQuery } from '@tanstack/react-query';
+import { useDeferredValue, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Link, useNavigate } from 'react-router';
+import { ErrorNote } from '../../components/error-note';
+import { Loading } from '../../components/loading';
+import { LastRunCell } from './last-run-cell';
+import { executeWorkflow, listWorkflows, workflowKeys } from './workflows-api';
+
+/** Every workflow the person may read: search, last run, trigger, and a run button. */
+export function WorkflowListScreen() {
+  const { t } = useTranslation('workflows');
+  const navigate = useNavigate();
+  const [search, setSearch] = useState('');
+  const deferred = useDeferredValue(search.trim());
+  const { data, error, isPending } = useQuery({ queryKey: workflowKeys.list(deferred), queryFn: ({ signal }) => listWorkflows(deferred, signal) });
+  const run = useMutation({ mutationFn: (id: string) => executeWorkflow(id, {}), onSuccess: (execution) => void navigate(`/runs/${execution.id}`) });
+
+  return (
+    <section className="page">
+      <h1>{t('list.title')}</h1>
+      <div className="toolbar">
+        <input type="search" aria-label={t('list.search')} placeholder={t('list.search')} value={search} onChange={(e) => setSearch(e.target.value)} />
+        <span className="spacer" />
+        <Link className="button" to="/workflows/new">
+          {t('list.create')}
+        </Link>
+      </div>
+      <ErrorNote error={error ?? run.error} />
+      {isPending ? (
+        <Loading />
+      ) : data && data.items.length === 0 ? (
+        <p className="muted">{t('list.empty')}</p>
+      ) : (
+        <table>
+          <thead>
+            <tr>
+              <th scope="col">{t('list.name')}</th>
+              <th scope="col">{t('list.trigger')}</th>
+              <th scope="col">{t('list.lastRun')}</th>
+              <th scope="col">{t('list.version')}</th>
+              <th scope="col">{t('list.actions')}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {data?.items.map((workflow) => (
+              <tr key={workflow.id}>
+                <td>
+                  <Link to={`/workflows/${workflow.id}`}>{workflow.name}</Link>
+                </td>
+                <td>{t(`trigger.${workflow.trigger.type}`, { defaultValue: workflow.trigger.type })}</td>
+                <td>
+                  <LastRunCell workflowId={workflow.id} />
+                </td>
+                <td>{workflow.version}</td>
+                <td>
+                  <button type="button" className="ghost" disabled={run.isPending} onClick={() => run.mutate(workflow.id)} aria-label={`${t('list.run')}: ${workflow.name}`}>
+                    {t('list.run')}
+                  </button>
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,54 @@
+/** The workflow definition of API.md ("Workflows and executions"), as the UI edits it. */
+export interface WorkflowStep {
+  id: string;
+  name?: string;
+  type: string;
+  input: Record<string, unknown>;
+  depends_on?: string[];
+  when?: string;
+  for_each?: string;
+  concurrency?: number;
+  retry?: { max_attempts?: number; backoff_ms?: number };
+  timeout_ms?: number;
+  continue_on_error?: boolean;
+}
+
+export interface WorkflowDefinition {
+  name: string;
+  description?: string;
+  trigger: { type: string; [key: string]: unknown };
+  steps: WorkflowStep[];
+}
+
+export interface Workflow extends WorkflowDefinition {
+  id: string;
+  version: number;
+  description?: string;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface StepRun {
+  id: string;
+  status: string;
+  attempts: number;
+  input: unknown;
+  output: unknown;
+  error: { code?: string; message?: string } | null;
+  started_at: string | null;
+  finished_at: string | null;
+}
+
+export interface Execution {
+  id: string;
+  workflow_id: string;
+  version: number;
+  status: string;
+  input: unknown;
+  output: unknown;
+  error: { code?: string; message?: string } | null;
+  started_at: string | null;
+  finished_at: string | null;
+  created_at?: string;
+  steps?: StepRun[];
+}

@@ -1,0 +1,12 @@
+import i18next from 'i18next';
+
+/** Dates and numbers through Intl, in the current language. */
+export function formatDateTime(value: string | null | undefined): string {
+  if (!value) return '—';
+  return new Intl.DateTimeFormat(i18next.language, { dateStyle: 'medium', timeStyle: 'medium' }).format(new Date(value));
+}
+
+export function formatDuration(ms: number): string {
+  if (ms < 1000) return new Intl.NumberFormat(i18next.language, { style: 'unit', unit: 'millisecond', maximumFractionDigits: 0 }).format(ms);
+  return new Intl.NumberFormat(i18next.language, { style: 'unit', unit: 'second', maximumFractionDigits: 1 }).format(ms / 1000);
+}
