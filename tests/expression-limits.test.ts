@@ -57,7 +57,7 @@ describe('an expression over its limit, on the whole server', () => {
     const { run, runMs, probes } = await runWhileProbingHealth({ name: 'heavy', steps: [{ id: 'count', type: 'transform', input: { expression: HEAVY } }] });
     expect(run.body).toMatchObject({ status: 'failed' });
     const step = (run.body.steps as { id: string; status: string; error: { code: string; message: string; details: object } }[])[0]!;
-    expect(step).toMatchObject({ id: 'count', status: 'failed', error: { code: 'expression_timeout', details: { limit: TIMEOUT_MS, setting: 'DWC_EXPRESSION_TIMEOUT_MS' } } });
+    expect(step).toMatchObject({ id: 'count', status: 'failed', error: { code: 'expression_timeout', details: { step_id: 'count', action: 'transform', plugin: '@dwc/plugin-action-transform', cause: { limit: TIMEOUT_MS, setting: 'DWC_EXPRESSION_TIMEOUT_MS' } } } });
     expect(step.error.message).toMatch(/time limit of 2000 ms.*raise DWC_EXPRESSION_TIMEOUT_MS/);
     // It failed at its limit, not after JSONata's 32 s.
     expect(runMs).toBeLessThan(TIMEOUT_MS + 5_000);

@@ -42,6 +42,8 @@ describe('two server processes on one Postgres', () => {
     const receiver = await startHitCounter({ delayMs: 15 });
     const env = (name: string) => ({
       DWC_DATA_DIR: join(dir, name), DATABASE_URL: database.url, ...ownerEnv, ...noRateLimitEnv, DWC_JOB_LEASE_MS: '2000', DWC_WORKER_CONCURRENCY: String(CONCURRENCY),
+      // The receiver is on loopback, which a team server (Postgres) refuses by default.
+      DWC_DENY_PRIVATE_NETWORKS: 'false',
     });
     const a = await startServer(env('a'));
     const b = await startServer(env('b'));

@@ -61,7 +61,7 @@ describe('the transform action', () => {
 
   it('reports a syntax error with its position and code', async () => {
     const step = await transform('items[price >', {});
-    expect(step).toMatchObject({ status: 'failed', error: { code: 'invalid_expression', details: { expression: 'items[price >', position: expect.any(Number) } } });
+    expect(step).toMatchObject({ status: 'failed', error: { code: 'invalid_expression', details: { action: 'transform', cause: { expression: 'items[price >', position: expect.any(Number) } } } });
     expect(step.error!.message).toMatch(/JSONata expression failed at position \d+/);
   });
 
