@@ -138,6 +138,7 @@ export async function createRuntime(options: CreateRuntimeOptions): Promise<Runt
       secrets: pluginSecretSource(migrated ? { vault, audit } : { vault: undefined, audit: undefined }),
       cache,
       sdkVersion: sdkVersion(),
+      dataDir: config.dataDir,
     });
     const { candidates, missing } = await discoverPlugins({ pluginsDir: config.pluginsDir, packageNames: config.plugins, cwd: options.cwd ?? process.cwd() });
     await plugins.load(candidates);

@@ -1,4 +1,5 @@
 import { realpath } from 'node:fs/promises';
+import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { InputError, NotFoundError, SDK_API_VERSION, describeZodError, toFieldErrors, z } from '@dwc/sdk';
 import type { Dispose, EventBus, Logger as SdkLogger, PluginDefinition } from '@dwc/sdk';
@@ -34,6 +35,8 @@ export interface PluginHostOptions {
   /** Version of the @dwc/sdk package this host was built with. */
   sdkVersion: string;
   setupTimeoutMs?: number;
+  /** The data folder; each plugin gets `<dataDir>/plugins/<package name>` as `ctx.dataDir`. */
+  dataDir?: string;
 }
 
 interface PluginRecord {
@@ -139,6 +142,7 @@ export function createPluginHost(options: PluginHostOptions) {
       config: parsed.data,
       log: log as unknown as SdkLogger,
       secrets,
+      ...(options.dataDir === undefined ? {} : { dataDir: join(options.dataDir, 'plugins', ...record.name.split('/')) }),
       cache: options.cache,
       events: options.events,
     });
