@@ -43,7 +43,7 @@ describe('the push channel against a local Web Push service', () => {
   it('pushes to every browser of the user, signed with VAPID and encrypted so only that browser reads it', async () => {
     subscribe('ada', '/sub/laptop');
     subscribe('ada', '/sub/phone');
-    await expect(channel().send(message('ada'), ctx)).resolves.toMatchObject({ status: 'queued', detail: '2 of 2 browsers accepted' });
+    await expect(channel().send(message('ada'), ctx)).resolves.toMatchObject({ status: 'queued', providerMessageId: expect.stringMatching(/^https:\/\/127\.0\.0\.1:\d+\/messages\/\d$/), detail: '2 of 2 browsers accepted' });
     expect(service.delivered.map((d) => d.path).sort()).toEqual(['/sub/laptop', '/sub/phone']);
     for (const d of service.delivered) {
       expect(JSON.parse(d.text)).toEqual({ title: 'Run failed', body: 'Nightly failed', data: { notification_id: 'n1', priority: 'critical', run: 7 } });

@@ -49,11 +49,16 @@ export function createPushChannel(settings: PushSettings, options: { agent?: Age
       }
       const outcomes = await Promise.allSettled(subscriptions.map((subscription) => pushTo(subscription, message)));
       let accepted = 0;
+      let providerMessageId: string | undefined;
       let gone = 0;
       const failures: ChannelDeliveryError[] = [];
       for (const [index, outcome] of outcomes.entries()) {
         const { endpoint } = subscriptions[index]!;
-        if (outcome.status === 'fulfilled') accepted += 1;
+        if (outcome.status === 'fulfilled') {
+          accepted += 1;
+          // The push service's Location names the message it queued.
+          providerMessageId ??= outcome.value.headers.location ?? undefined;
+        }
         else if (isGone(outcome.reason)) {
           gone += 1;
           await ctx.pushSubscriptions.remove(endpoint);
@@ -62,7 +67,7 @@ export function createPushChannel(settings: PushSettings, options: { agent?: Age
       }
       const detail = `${accepted} of ${subscriptions.length} browser${subscriptions.length === 1 ? '' : 's'} accepted${gone ? `, ${gone} gone subscription${gone === 1 ? '' : 's'} removed` : ''}${failures.length ? `, ${failures.length} failed: ${failures[0]!.message}` : ''}`;
       // Once one browser has it, the message is not retried: a retry would repeat it on that browser.
-      if (accepted > 0) return { status: 'queued', detail };
+      if (accepted > 0) return { status: 'queued', providerMessageId, detail };
       if (failures.length === 0) {
         throw new ChannelDeliveryError(`Every push subscription of ${message.recipient} is gone (removed); the user must allow notifications again.`, { code: 'push_subscription_gone', httpStatus: 410 });
       }
