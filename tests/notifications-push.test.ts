@@ -15,7 +15,7 @@ async function until<T>(read: () => Promise<T>, done: (value: T) => boolean, tim
 }
 
 /** Web Push through the whole server: keys generated into the data folder, subscriptions from the API, a gone one removed. */
-describe('push notifications over the API', () => {
+describe.each(['sqlite', 'postgres'] as const)('push notifications over the API on %s', (dialect) => {
   let t: AuthTestApp;
   let service: WebPushService;
   let owner: Record<string, string>;
@@ -26,7 +26,7 @@ describe('push notifications over the API', () => {
     service = await startWebPushService();
     // The local push service's certificate is self-signed; real push services have public ones.
     process.env.NODE_TLS_REJECT_UNAUTHORIZED = '0';
-    t = await startAuthTestApp('sqlite', noRateLimitEnv);
+    t = await startAuthTestApp(dialect, noRateLimitEnv);
     owner = { authorization: `Bearer ${t.owner.token}` };
     viewer = await t.createUser('viewer');
   });
