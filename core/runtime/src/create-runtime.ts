@@ -164,6 +164,7 @@ export async function createRuntime(options: CreateRuntimeOptions): Promise<Runt
       cache,
       sdkVersion: sdkVersion(),
       host: hostInfo(config),
+      dataDir: config.dataDir,
     });
     if (options.plugins !== false) {
       const { candidates, missing } = await discoverPlugins({ pluginsDir: config.pluginsDir, packageNames: config.plugins, cwd: options.cwd ?? process.cwd() });

@@ -121,6 +121,7 @@ export const runtimeErrors = defineErrorCatalogue('@dwc/runtime', {
   notification_not_found: { status: 404, message: 'No notification with that id; GET /api/v3/notifications lists them.' },
   inbox_message_not_found: { status: 404, message: 'No message with that id in your inbox; GET /api/v3/notifications/inbox lists them.' },
   inbox_recipient_unknown: { status: 400, message: 'No user has that id or e-mail, so the in-app message has no inbox to go to; name an existing user.' },
+  push_recipient_unknown: { status: 400, message: 'No user has that id or e-mail, so there are no push subscriptions to send to; name an existing user.' },
   push_subscription_not_found: { status: 404, message: 'No push subscription with that id for you; GET /api/v3/notifications/push/subscriptions lists yours.' },
   template_exists: { status: 409, message: 'A notification template with that name and channel exists; update it instead (a new version is kept).' },
   template_syntax_error: { status: 400, message: 'The template is not valid Liquid; fix it at the line and column the message names.' },

@@ -59,12 +59,28 @@ export interface ChannelInbox {
   deliver(message: { notificationId: string; idempotencyKey: string; recipient: string; subject?: string; body: string; data: Record<string, unknown> }): Promise<InboxDelivery>;
 }
 
+/** A browser's Web Push subscription, as `PushSubscription.toJSON()` gives it. */
+export interface PushSubscriptionTarget {
+  endpoint: string;
+  keys: { p256dh: string; auth: string };
+}
+
+/** The host's Web Push subscriptions per user, offered to the `push` channel. */
+export interface ChannelPushSubscriptions {
+  /** The subscriptions of the user the recipient names (a user id or an e-mail); throws a non-retryable error when no such user exists. */
+  list(recipient: string): Promise<PushSubscriptionTarget[]>;
+  /** Forgets a subscription the push service called gone (404/410). */
+  remove(endpoint: string): Promise<void>;
+}
+
 export interface ChannelContext {
   log: Logger;
   /** Aborted when the send takes longer than the outbox allows or the process stops. */
   signal: AbortSignal;
   /** The host's inbox; present when the host runs one (the server always does). */
   inbox?: ChannelInbox;
+  /** The host's push subscriptions; present when the host stores them (the server always does). */
+  pushSubscriptions?: ChannelPushSubscriptions;
 }
 
 export interface ChannelTestResult {

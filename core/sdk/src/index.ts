@@ -26,11 +26,13 @@ export type {
   ChannelDefinition,
   ChannelInbox,
   ChannelMessage,
+  ChannelPushSubscriptions,
   ChannelSpec,
   ChannelTestResult,
   DeliveryResult,
   InboxDelivery,
   NotificationPriority,
+  PushSubscriptionTarget,
 } from './channel.js';
 export { ChannelDeliveryError, channelErrorFromResponse, channelErrorFromTransport, isRetryableStatus } from './channel-errors.js';
 export { AiProviderError, ANALYSIS_TASKS, defineAiProvider, defineLazyAiProvider } from './ai-provider.js';

@@ -52,6 +52,11 @@ export interface PluginContext<Config = unknown> {
   /** The stored config, validated against the plugin's `config` schema; frozen, so changing it throws. */
   config: Config;
   log: Logger;
+  /**
+   * A folder of the plugin's own under the host's data folder (`<data>/plugins/<name>`), for files it
+   * keeps across restarts (generated keys); created on first write by the plugin. Absent when the host has no data folder.
+   */
+  dataDir?: string;
   /** Only the secrets named in `permissions.secrets` that are set; others are absent. Read them with `readSetting`. */
   secrets: Readonly<Record<string, string>>;
   cache: Cache;

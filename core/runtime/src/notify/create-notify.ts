@@ -47,6 +47,7 @@ export function createNotifyRuntime(options: {
     store: outbox,
     channels: registries.channels,
     inbox: inbox.channelInbox,
+    pushSubscriptions: pushSubscriptions.forChannel(inbox.resolveUser),
     events: options.events,
     logger: options.logger,
     workerId: options.workerId,

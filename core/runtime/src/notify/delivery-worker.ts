@@ -1,4 +1,4 @@
-import { ChannelDeliveryError, DwcError, ExternalServiceError, type ChannelDefinition, type DeliveryResult, type ChannelInbox, type EventBus, type Logger as SdkLogger } from '@dwc/sdk';
+import { ChannelDeliveryError, DwcError, ExternalServiceError, type ChannelDefinition, type ChannelPushSubscriptions, type DeliveryResult, type ChannelInbox, type EventBus, type Logger as SdkLogger } from '@dwc/sdk';
 import type { Logger } from 'pino';
 import type { AttemptOutcome, FinishItem, OutboxStore } from './outbox-store.js';
 import type { ClaimedNotification, StoredError } from './notification-types.js';
@@ -8,6 +8,7 @@ export interface DeliveryWorkerOptions {
   store: OutboxStore;
   channels: { get(type: string): ChannelDefinition | undefined };
   inbox: ChannelInbox;
+  pushSubscriptions?: ChannelPushSubscriptions;
   events: EventBus;
   logger: Logger;
   workerId: string;
@@ -116,7 +117,7 @@ export function createDeliveryWorker(options: DeliveryWorkerOptions): DeliveryWo
           id: notification.id, idempotencyKey: notification.idempotencyKey, recipient: notification.recipient, subject: notification.subject ?? undefined,
           message: notification.body, html: notification.html ?? undefined, priority: notification.priority, data: notification.data, attempt: claim.attempt,
         },
-        { log: sendLog as unknown as SdkLogger, signal: controller.signal, inbox: options.inbox },
+        { log: sendLog as unknown as SdkLogger, signal: controller.signal, inbox: options.inbox, ...(options.pushSubscriptions === undefined ? {} : { pushSubscriptions: options.pushSubscriptions }) },
       );
     } catch (error) {
       clearTimeout(timeout);

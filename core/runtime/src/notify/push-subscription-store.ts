@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { NotFoundError } from '@dwc/sdk';
+import { InputError, NotFoundError, type ChannelPushSubscriptions } from '@dwc/sdk';
 import { newId } from '../storage/new-id.js';
 import type { SqlClient } from '../storage/sql-client.js';
 
@@ -46,5 +46,18 @@ export function createPushSubscriptionStore(sql: SqlClient) {
     },
     /** After the push service answered 410 Gone: the browser dropped it. */
     deleteByEndpoint: (endpoint: string) => sql.run('DELETE FROM push_subscriptions WHERE endpoint_hash = ?', [hash(endpoint)]),
+    /** What the `push` channel sees: a user's subscriptions by user id or e-mail, and removal of a gone one. */
+    forChannel(resolveUser: (recipient: string) => Promise<string | undefined>): ChannelPushSubscriptions {
+      return {
+        list: async (recipient) => {
+          const userId = await resolveUser(recipient);
+          if (userId === undefined) throw new InputError(`No user has the id or e-mail "${recipient}"; push messages go to existing users.`, { code: 'push_recipient_unknown' });
+          return (await sql.all('SELECT endpoint, p256dh, auth FROM push_subscriptions WHERE user_id = ? ORDER BY id', [userId])).map((row) => ({
+            endpoint: row.endpoint as string, keys: { p256dh: row.p256dh as string, auth: row.auth as string },
+          }));
+        },
+        remove: async (endpoint) => void (await sql.run('DELETE FROM push_subscriptions WHERE endpoint_hash = ?', [hash(endpoint)])),
+      };
+    },
   };
 }

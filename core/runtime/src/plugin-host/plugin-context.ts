@@ -24,6 +24,8 @@ export function createPluginContext<Config>(options: {
   config: Config;
   log: Logger;
   secrets: Record<string, string>;
+  /** The plugin's own folder under the data folder, when the host has one. */
+  dataDir?: string;
   /** The process's cache store; the plugin sees it through `plugin:<name>:`. */
   cache: CacheStore;
   events: EventBus;
@@ -47,6 +49,7 @@ export function createPluginContext<Config>(options: {
     // Frozen through and through: a plugin cannot change its config under the host or itself.
     config: deepFreeze(options.config) as Config,
     log: options.log,
+    ...(options.dataDir === undefined ? {} : { dataDir: options.dataDir }),
     secrets: Object.freeze({ ...options.secrets }),
     cache: pluginCache(options.cache, options.name),
     events: options.events,

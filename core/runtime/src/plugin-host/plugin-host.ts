@@ -1,4 +1,5 @@
 import { realpath } from 'node:fs/promises';
+import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { ConfigError, InputError, NotFoundError, SDK_API_VERSION, describeZodError, toFieldErrors, z } from '@dwc/sdk';
 import type { CapabilityKindName, Dispose, EventBus, HostInfo, Logger as SdkLogger, PluginDefinition } from '@dwc/sdk';
@@ -36,6 +37,8 @@ export interface PluginHostOptions {
   /** Where the plugins run (`ctx.host`); by default the desktop shape with private networks allowed. */
   host?: HostInfo;
   setupTimeoutMs?: number;
+  /** The data folder; each plugin gets `<dataDir>/plugins/<package name>` as `ctx.dataDir`. */
+  dataDir?: string;
 }
 
 interface PluginRecord {
@@ -146,6 +149,7 @@ export function createPluginHost(options: PluginHostOptions) {
       config: parsed.data,
       log: log as unknown as SdkLogger,
       secrets,
+      ...(options.dataDir === undefined ? {} : { dataDir: join(options.dataDir, 'plugins', ...record.name.split('/')) }),
       cache: options.cache,
       events: options.events,
       host: options.host ?? DESKTOP_HOST,

@@ -1,0 +1,7 @@
+import { ConfigError, defineErrorCatalogue } from '@dwc/sdk';
+
+/** The codes the `slack` channel fails with, beside the SDK's channel codes. */
+export const slackErrors = defineErrorCatalogue('@dwc/plugin-notify-slack', {
+  slack_api_error: { status: 502, message: 'Slack refused the message (its error code is in the message); check the channel name and the bot token\'s scopes (chat:write).' },
+  invalid_slack_api_url: { status: 503, message: 'SLACK_API_URL (config api_url) must be an http(s) URL ending in /api/; fix it or leave it unset for Slack itself.', type: ConfigError },
+});

@@ -1,0 +1,67 @@
+import { ChannelDeliveryError, channelErrorFromResponse, channelErrorFromTransport, defineChannel, z, type ChannelDefinition, type ChannelMessage, type DeliveryResult } from '@dwc/sdk';
+import { LogLevel, WebClient } from '@slack/web-api';
+import type { SlackSettings } from './common/config.js';
+import { postJson } from './common/post-json.js';
+import { slackApiError } from './common/slack-errors.js';
+import { slackPayload } from './common/slack-payload.js';
+
+const webhookUrl = z.url({ protocol: /^https?$/ });
+/** `#general`, `general`, a channel id (`C0123…`) or a user id (`U0123…`, a direct message). */
+const channelName = z.string().regex(/^#?[a-z0-9][a-z0-9._-]{0,79}$/i);
+const recipientSchema = z.string().refine((value) => webhookUrl.safeParse(value).success || channelName.safeParse(value).success, {
+  error: 'must be a Slack incoming-webhook URL or a channel name (#general) or id',
+});
+
+/** `slack`: an incoming webhook (the recipient is its URL), or chat.postMessage to a channel with SLACK_BOT_TOKEN. */
+export function createSlackChannel(settings: SlackSettings): ChannelDefinition {
+  // No retries inside the client: the outbox schedules them, honouring Retry-After.
+  const client = settings.botToken === undefined
+    ? undefined
+    : new WebClient(settings.botToken, { slackApiUrl: settings.apiUrl, retryConfig: { retries: 0 }, rejectRateLimitedCalls: true, timeout: settings.timeoutMs, logLevel: LogLevel.ERROR });
+
+  async function viaWebhook(message: ChannelMessage, signal: AbortSignal): Promise<DeliveryResult> {
+    const target = new URL(message.recipient);
+    let answer;
+    try {
+      answer = await postJson(message.recipient, slackPayload(message), { timeoutMs: settings.timeoutMs, signal });
+    } catch (error) {
+      throw channelErrorFromTransport('The Slack webhook', target.origin, error);
+    }
+    if (answer.status === 200) return { status: 'delivered', detail: `HTTP 200 ${answer.text.slice(0, 100)}` };
+    // Slack's webhooks answer 403 invalid_token / 404 no_service / 410 channel_is_archived: all final.
+    throw channelErrorFromResponse('The Slack webhook', answer, { detail: answer.text, credentialSetting: 'the webhook URL (it may have been revoked)' });
+  }
+
+  async function viaApi(message: ChannelMessage): Promise<DeliveryResult> {
+    if (client === undefined) {
+      throw new ChannelDeliveryError(`"${message.recipient}" is a channel name, which needs SLACK_BOT_TOKEN (a bot token with chat:write); set it, or send to an incoming-webhook URL.`, {
+        code: 'channel_not_configured',
+      });
+    }
+    try {
+      const answer = await client.chat.postMessage({ channel: message.recipient, ...slackPayload(message) });
+      return { status: 'delivered', providerMessageId: answer.ts, detail: `chat.postMessage to ${answer.channel ?? message.recipient}` };
+    } catch (error) {
+      throw slackApiError(error, settings.apiUrl);
+    }
+  }
+
+  return defineChannel({
+    type: 'slack',
+    title: 'Slack',
+    description: 'Posts to Slack through an incoming webhook (the recipient is its URL) or to a channel with chat.postMessage and SLACK_BOT_TOKEN; a header with the subject and the message in mrkdwn.',
+    // Neither incoming webhooks nor chat.postMessage take an idempotency key.
+    idempotent: false,
+    recipient: recipientSchema,
+    send: (message, ctx) => (webhookUrl.safeParse(message.recipient).success ? viaWebhook(message, ctx.signal) : viaApi(message)),
+    async testConnection() {
+      if (client === undefined) return { ok: true, detail: 'No SLACK_BOT_TOKEN: only incoming-webhook URLs can be recipients (a webhook cannot be checked without posting).' };
+      try {
+        const answer = await client.auth.test();
+        return { ok: true, detail: `SLACK_BOT_TOKEN works: bot ${answer.user ?? '?'} in team ${answer.team ?? '?'}.` };
+      } catch (error) {
+        return { ok: false, detail: slackApiError(error, settings.apiUrl).message };
+      }
+    },
+  });
+}

@@ -1,0 +1,21 @@
+import { definePlugin, SDK_API_VERSION } from '@dwc/sdk';
+import { resolveSmsSettings, smsConfigSchema } from './common/config.js';
+import { countSegments } from './common/segments.js';
+import { createSmsChannel } from './sms-channel.js';
+
+/** The `sms` notification channel. */
+export const notifySmsPlugin = definePlugin({
+  name: '@dwc/plugin-notify-sms',
+  apiVersion: SDK_API_VERSION,
+  description: "SMS notifications in Twilio's REST format",
+  config: smsConfigSchema,
+  permissions: { network: ['*'], secrets: ['TWILIO_ACCOUNT_SID', 'TWILIO_AUTH_TOKEN', 'TWILIO_FROM', 'TWILIO_API_URL'] },
+  setup(ctx) {
+    ctx.channels.register(createSmsChannel(resolveSmsSettings(ctx.config, ctx.secrets)));
+  },
+});
+
+export default notifySmsPlugin;
+export { countSegments, createSmsChannel, resolveSmsSettings, smsConfigSchema };
+export type { SmsConfig, SmsSettings } from './common/config.js';
+export { smsErrors } from './errors.js';
