@@ -100,3 +100,5 @@ export type { IssueContext, ReadableIssue } from './issues/readable-issues.js';
 export { defineErrorCatalogue, errorCatalogues, errorCodeEntry } from './error-catalogue.js';
 export type { DwcErrorClass, ErrorCatalogue, ErrorCodeEntry, MessageValues } from './error-catalogue.js';
 export { sdkErrors } from './error-codes.js';
+export { postJson } from './post-json.js';
+export type { PostAnswer } from './post-json.js';

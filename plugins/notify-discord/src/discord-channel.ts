@@ -2,7 +2,7 @@ import { ChannelDeliveryError, channelErrorFromTransport, defineChannel, z, type
 import type { DiscordConfig } from './common/config.js';
 import { discordError } from './common/discord-errors.js';
 import { discordPayload } from './common/discord-payload.js';
-import { postJson } from './common/post-json.js';
+import { postJson } from '@dwc/sdk';
 
 /** `discord`: an embed POSTed to a Discord webhook (the recipient is its URL). */
 export function createDiscordChannel(config: DiscordConfig): ChannelDefinition {

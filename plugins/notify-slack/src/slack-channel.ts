@@ -1,7 +1,7 @@
 import { ChannelDeliveryError, channelErrorFromResponse, channelErrorFromTransport, defineChannel, z, type ChannelDefinition, type ChannelMessage, type DeliveryResult } from '@dwc/sdk';
 import { LogLevel, WebClient } from '@slack/web-api';
 import type { SlackSettings } from './common/config.js';
-import { postJson } from './common/post-json.js';
+import { postJson } from '@dwc/sdk';
 import { slackApiError } from './common/slack-errors.js';
 import { slackPayload } from './common/slack-payload.js';
 

@@ -1,7 +1,7 @@
 import { ChannelDeliveryError, channelErrorFromResponse, channelErrorFromTransport, defineChannel, z, type ChannelDefinition } from '@dwc/sdk';
 import { adaptiveCardMessage } from './common/adaptive-card.js';
 import type { TeamsConfig } from './common/config.js';
-import { postJson } from './common/post-json.js';
+import { postJson } from '@dwc/sdk';
 
 const SERVICE = 'The Teams webhook';
 

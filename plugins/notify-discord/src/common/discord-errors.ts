@@ -1,5 +1,5 @@
 import { channelErrorFromResponse, ChannelDeliveryError } from '@dwc/sdk';
-import type { PostAnswer } from './post-json.js';
+import type { PostAnswer } from '@dwc/sdk';
 
 /**
  * The error for a Discord error answer. A 429's wait comes from its JSON `retry_after` (seconds,

@@ -1,3 +1,4 @@
+// Shared by the channel plugins that POST JSON to a provider's webhook (Slack, Teams, Discord).
 export interface PostAnswer {
   status: number;
   headers: Headers;
