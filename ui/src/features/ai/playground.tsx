@@ -49,8 +49,8 @@ export function Playground({ providers, generate = streamGenerate }: PlaygroundP
       <h2 id={`${answerId}-title`}>{t('playground.title')}</h2>
       <div className="toolbar">
         <label className="field">
-          <span>{t('playground.provider')}</span>
-          <select value={provider} onChange={(e) => { setProvider(e.target.value); setModel(''); }}>
+          <span id={`${answerId}-provider`}>{t('playground.provider')}</span>
+          <select aria-labelledby={`${answerId}-provider`} value={provider} onChange={(e) => { setProvider(e.target.value); setModel(''); }}>
             <option value="">{t('playground.automatic')}</option>
             {writers.map((p) => (
               <option key={p.type} value={p.type}>{p.title}</option>
@@ -58,8 +58,8 @@ export function Playground({ providers, generate = streamGenerate }: PlaygroundP
           </select>
         </label>
         <label className="field">
-          <span>{t('playground.model')}</span>
-          <select value={model} onChange={(e) => setModel(e.target.value)} disabled={!provider}>
+          <span id={`${answerId}-model`}>{t('playground.model')}</span>
+          <select aria-labelledby={`${answerId}-model`} value={model} onChange={(e) => setModel(e.target.value)} disabled={!provider}>
             <option value="">{t('playground.defaultModel')}</option>
             {models.map((m) => (
               <option key={m.id} value={m.id}>{m.id}</option>

@@ -70,7 +70,7 @@ export const opsKeys = {
 
 const plugin = (name: string) => `/api/v3/plugins/${encodeURIComponent(name)}`;
 
-export const listPlugins = (signal?: AbortSignal) => api<{ items: Plugin[] }>('/api/v3/plugins', { signal }).then((r) => r.items);
+export const listPlugins = (signal?: AbortSignal) => api<{ plugins: Plugin[] }>('/api/v3/plugins', { signal }).then((r) => r.plugins);
 export const setPluginEnabled = (name: string, enabled: boolean) => api<Plugin>(`${plugin(name)}/${enabled ? 'enable' : 'disable'}`, { method: 'POST', body: {} });
 export const configurePlugin = (name: string, config: Record<string, unknown>) => api<unknown>(`${plugin(name)}/config`, { method: 'PUT', body: config });
 

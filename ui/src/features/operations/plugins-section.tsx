@@ -3,6 +3,7 @@ import { useCallback, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Dialog } from '../../components/dialog';
 import { ErrorNote } from '../../components/error-note';
+import { ApiError } from '../../lib/api-client';
 import { Loading } from '../../components/loading';
 import type { JsonSchema } from '../../components/schema-form/json-schema';
 import { SchemaForm } from '../../components/schema-form/schema-form';
@@ -23,7 +24,7 @@ function SettingsDialog({ plugin, onClose }: { plugin: Plugin; onClose(): void }
   return (
     <Dialog open onOpenChange={(open) => !open && onClose()} title={t('plugins.settingsOf', { name: plugin.name })}>
       <form onSubmit={(e) => { e.preventDefault(); save.mutate(); }}>
-        <SchemaForm schema={plugin.config_schema as JsonSchema} value={value} onChange={change} onReplace={setValue} />
+        <SchemaForm schema={plugin.config_schema as JsonSchema} value={value} onChange={change} onReplace={setValue} errors={save.error instanceof ApiError ? (save.error.details as Record<string, string[]> | null) ?? undefined : undefined} />
         <ErrorNote error={save.error} />
         <button type="submit" className="button" disabled={save.isPending}>{t('plugins.save')}</button>
       </form>
