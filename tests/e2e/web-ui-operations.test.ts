@@ -80,8 +80,8 @@ describe.runIf(uiBuilt)('the AI and operations screens, end to end in Chromium',
     await page.getByRole('button', { name: 'Create owner and sign in' }).click();
     await page.waitForURL(/\/workflows$/);
     const nav = page.getByRole('navigation', { name: /./ }).first();
-    expect(await nav.getByRole('link', { name: 'AI', exact: true }).isVisible()).toBe(true);
-    expect(await nav.getByRole('link', { name: 'Operations' }).isVisible()).toBe(true);
+    await expect.poll(() => nav.getByRole('link', { name: 'AI', exact: true }).isVisible()).toBe(true);
+    await expect.poll(() => nav.getByRole('link', { name: 'Operations' }).isVisible()).toBe(true);
   });
 
   it('streams an answer in the AI playground and shows tokens, cost and usage', async () => {
@@ -91,7 +91,7 @@ describe.runIf(uiBuilt)('the AI and operations screens, end to end in Chromium',
     await page.getByLabel('Prompt').fill('Summarise the quarter');
     await page.getByRole('button', { name: 'Generate' }).click();
     await expect.poll(() => page.getByRole('status', { name: 'Answer' }).textContent(), { timeout: 15_000 }).toBe(AI_REPLY);
-    expect(await page.getByText(/\d+ in, \d+ out/).isVisible()).toBe(true);
+    await expect.poll(() => page.getByText(/\d+ in, \d+ out/).isVisible()).toBe(true);
     await page.reload();
     await expect.poll(() => page.getByRole('row', { name: /openai/ }).count()).toBeGreaterThan(0);
     await everyVariant('ai');
@@ -133,7 +133,7 @@ describe.runIf(uiBuilt)('the AI and operations screens, end to end in Chromium',
     await page.getByLabel('E-mail').fill('vera@example.com');
     await page.getByLabel('Password').fill('quiet lantern drifts upstream');
     await page.getByRole('button', { name: 'Sign in' }).click();
-    await page.waitForURL(/\/workflows$/);
+    await page.waitForURL((url) => !url.pathname.startsWith('/sign-in'));
     await page.goto(`${server.url}/operations`);
     await expect.poll(() => page.getByRole('link', { name: 'Plugins' }).isVisible()).toBe(true);
     expect(await page.getByRole('link', { name: 'Users' }).count()).toBe(0);
