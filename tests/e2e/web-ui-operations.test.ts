@@ -97,7 +97,7 @@ describe.runIf(uiBuilt)('the AI and operations screens, end to end in Chromium',
     await everyVariant('ai');
   });
 
-  it('shows health, plugins, an API key once, users and a verified audit chain', async () => {
+  it('shows health, plugins, an API key once, tasks, users and a verified audit chain', async () => {
     await page.goto(`${server.url}/operations/health`);
     await expect.poll(() => page.getByRole('row', { name: /database/ }).isVisible()).toBe(true);
     await everyVariant('operations-health');
@@ -112,6 +112,10 @@ describe.runIf(uiBuilt)('the AI and operations screens, end to end in Chromium',
     await expect.poll(async () => (await page.getByLabel('New API key').inputValue()).length).toBeGreaterThan(20);
     await expect.poll(() => page.getByRole('button', { name: 'Revoke ci' }).isVisible()).toBe(true);
     await everyVariant('operations-keys');
+
+    await page.getByRole('link', { name: 'Background tasks' }).click();
+    await expect.poll(() => page.getByLabel('Tasks by state').isVisible()).toBe(true);
+    await everyVariant('operations-tasks');
 
     await page.getByRole('link', { name: 'Users' }).click();
     await page.getByLabel('E-mail').fill('vera@example.com');

@@ -7,6 +7,7 @@ import { AuditPanel } from './audit-section';
 import { HealthPanel } from './health-section';
 import { PluginsPanel } from './plugins-section';
 import { sectionsFor, type SectionId } from './sections';
+import { TasksPanel } from './tasks-section';
 import { UsersPanel } from './users-section';
 
 /** Operations: health, plugins, API keys, and for admins users and the audit log. */
@@ -33,6 +34,7 @@ export function OperationsScreen() {
       {section === 'health' && <HealthPanel />}
       {section === 'plugins' && <PluginsPanel canAdmin={isAdmin} />}
       {section === 'keys' && <ApiKeysPanel />}
+      {section === 'tasks' && <TasksPanel canCancel={roleAtLeast(role, 'editor')} />}
       {section === 'users' && <UsersPanel />}
       {section === 'audit' && <AuditPanel />}
     </section>

@@ -6,6 +6,7 @@ import { HealthTable } from './health-section';
 import type { Plugin } from './operations-api';
 import { PluginsSection } from './plugins-section';
 import { sectionsFor } from './sections';
+import { TasksView } from './tasks-section';
 
 const plugins: Plugin[] = [
   {
@@ -39,14 +40,28 @@ describe('operations', () => {
   });
 
   it('hides users and the audit log from viewers and editors', () => {
-    expect(sectionsFor('viewer').map((s) => s.id)).toEqual(['health', 'plugins', 'keys']);
-    expect(sectionsFor('editor').map((s) => s.id)).toEqual(['health', 'plugins', 'keys']);
-    expect(sectionsFor('admin').map((s) => s.id)).toEqual(['health', 'plugins', 'keys', 'users', 'audit']);
+    expect(sectionsFor('viewer').map((s) => s.id)).toEqual(['health', 'plugins', 'keys', 'tasks']);
+    expect(sectionsFor('editor').map((s) => s.id)).toEqual(['health', 'plugins', 'keys', 'tasks']);
+    expect(sectionsFor('admin').map((s) => s.id)).toEqual(['health', 'plugins', 'keys', 'tasks', 'users', 'audit']);
   });
 
   it('shows each dependency with its status', () => {
     render(<HealthTable health={{ status: 'degraded', checks: [{ name: 'database', status: 'ok', latency_ms: 2 }, { name: 'queue', status: 'down', latency_ms: 5, detail: 'redis refused' }] }} />);
     expect(screen.getByRole('row', { name: /queue/ }).textContent).toContain('Down');
     expect(screen.getByRole('row', { name: /queue/ }).textContent).toContain('redis refused');
+  });
+
+  it('counts tasks per state and offers cancel only on live tasks, to editors and up', () => {
+    const task = { id: 't1', name: 'reindex', task_type: 'documents.reindex', status: 'running' as const, error: null, attempts: 1, cancel_requested: false, created_at: '2026-01-01T00:00:00Z' };
+    const done = { ...task, id: 't2', name: 'export', status: 'succeeded' as const };
+    const stats = { tasks: { queued: 0, running: 1, succeeded: 1, failed: 0, cancelled: 0 }, worker: { id: 'w', concurrency: 4, active: 1 } };
+    const cancelled: string[] = [];
+    const { rerender } = render(<TasksView tasks={[task, done]} stats={stats} canCancel onCancel={(id) => cancelled.push(id)} />);
+    expect(screen.getByText('1 of 4 slots busy')).toBeTruthy();
+    screen.getByRole('button', { name: 'Cancel reindex' }).click();
+    expect(cancelled).toEqual(['t1']);
+    expect(screen.queryByRole('button', { name: 'Cancel export' })).toBeNull();
+    rerender(<TasksView tasks={[task]} stats={stats} canCancel={false} onCancel={() => {}} />);
+    expect(screen.queryByRole('button')).toBeNull();
   });
 });

@@ -5,6 +5,7 @@ export const SECTIONS = [
   { id: 'health', minRole: 'viewer' },
   { id: 'plugins', minRole: 'viewer' },
   { id: 'keys', minRole: 'viewer' },
+  { id: 'tasks', minRole: 'viewer' },
   { id: 'users', minRole: 'admin' },
   { id: 'audit', minRole: 'admin' },
 ] as const satisfies readonly { id: string; minRole: Role }[];
