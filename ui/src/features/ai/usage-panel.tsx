@@ -10,6 +10,7 @@ export function UsageTable({ rows, group, onGroup }: { rows: AiUsageRow[]; group
   return (
     <section className="card" aria-labelledby="ai-usage">
       <h2 id="ai-usage">{t('usage.title')}</h2>
+      <div className="toolbar">
       <label className="field">
         <span>{t('usage.groupBy')}</span>
         <select value={group} onChange={(e) => onGroup(e.target.value as UsageGroup)}>
@@ -17,6 +18,7 @@ export function UsageTable({ rows, group, onGroup }: { rows: AiUsageRow[]; group
           <option value="model">{t('usage.byModel')}</option>
         </select>
       </label>
+      </div>
       {rows.length === 0 ? (
         <p className="muted">{t('usage.none')}</p>
       ) : (

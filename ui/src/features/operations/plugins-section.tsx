@@ -67,6 +67,7 @@ export function PluginsSection({ plugins, canAdmin }: { plugins: Plugin[]; canAd
               <td>{p.kinds.join(', ')}</td>
               {canAdmin && (
                 <td>
+                  <div className="toolbar">
                   <button type="button" className="button ghost" onClick={() => toggle.mutate(p)} disabled={toggle.isPending} aria-label={t(p.state === 'disabled' ? 'plugins.enableOne' : 'plugins.disableOne', { name: p.name })}>
                     {t(p.state === 'disabled' ? 'plugins.enable' : 'plugins.disable')}
                   </button>
@@ -75,6 +76,7 @@ export function PluginsSection({ plugins, canAdmin }: { plugins: Plugin[]; canAd
                       {t('plugins.settings')}
                     </button>
                   )}
+                  </div>
                 </td>
               )}
             </tr>

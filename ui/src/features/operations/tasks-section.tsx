@@ -98,6 +98,7 @@ export function TasksPanel({ canCancel }: { canCancel: boolean }) {
   const cancel = useMutation({ mutationFn: cancelTask, onSuccess: () => client.invalidateQueries({ queryKey: ['ops'] }) });
   return (
     <>
+      <div className="toolbar">
       <label className="field">
         <span>{t('tasks.status')}</span>
         <select value={status} onChange={(e) => setStatus(e.target.value)}>
@@ -105,6 +106,7 @@ export function TasksPanel({ canCancel }: { canCancel: boolean }) {
           {STATUSES.map((s) => <option key={s} value={s}>{t(`tasks.states.${s}`)}</option>)}
         </select>
       </label>
+      </div>
       <ErrorNote error={tasks.error ?? stats.error ?? cancel.error} />
       {tasks.isPending ? <Loading /> : <TasksView tasks={tasks.data ?? []} stats={stats.data} canCancel={canCancel} onCancel={(id) => cancel.mutate(id)} />}
     </>
