@@ -130,6 +130,16 @@ describe.runIf(uiBuilt)('the AI and operations screens, end to end in Chromium',
     await everyVariant('operations-audit');
   });
 
+  it('starts two-step sign-in from the account menu and shows its QR code', async () => {
+    await page.getByRole('button', { name: 'Account menu' }).click();
+    await page.getByRole('menuitem', { name: 'Two-step sign-in' }).click();
+    await page.waitForURL(/\/account\/mfa$/);
+    await page.getByRole('button', { name: 'Set up two-step sign-in' }).click();
+    const qr = page.getByRole('img', { name: /QR code/ });
+    await expect.poll(() => qr.evaluate((img: HTMLImageElement) => img.complete && img.naturalWidth > 0)).toBe(true);
+    await everyVariant('account-mfa');
+  });
+
   it('hides users and the audit log from a viewer', async () => {
     await page.getByRole('button', { name: 'Account menu' }).click();
     await page.getByRole('menuitem', { name: 'Sign out' }).click();

@@ -50,6 +50,9 @@ export function Layout() {
           <Menu.Portal>
             <Menu.Content className="menu" align="end" sideOffset={4}>
               <Menu.Label className="menu-label">{user?.email}</Menu.Label>
+              <Menu.Item className="menu-item" onSelect={() => void navigate('/account/mfa')}>
+                {t('mfa.menu', { ns: 'operations' })}
+              </Menu.Item>
               <Menu.Item className="menu-item" onSelect={() => void signOut()}>
                 {t('user.signOut')}
               </Menu.Item>

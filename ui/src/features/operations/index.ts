@@ -6,6 +6,7 @@ export const operationsFeature: Feature = {
   routes: [
     { path: '/operations', lazy: () => import('./operations-screen').then((m) => ({ Component: m.OperationsScreen })) },
     { path: '/operations/:section', lazy: () => import('./operations-screen').then((m) => ({ Component: m.OperationsScreen })) },
+    { path: '/account/mfa', lazy: () => import('./mfa-screen').then((m) => ({ Component: m.MfaScreen })) },
   ],
   nav: [{ to: '/operations', label: 'nav' }],
   messages: operationsMessages,
