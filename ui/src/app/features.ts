@@ -1,8 +1,10 @@
+import { aiFeature } from '../features/ai';
 import { authFeature } from '../features/auth';
+import { operationsFeature } from '../features/operations';
 import type { Feature } from '../lib/feature';
 import { documentsFeature } from '../features/documents';
 import { runsFeature } from '../features/runs';
 import { workflowsFeature } from '../features/workflows';
 
 /** Every feature of the app, in navigation order. A new screen: add its folder, then one line here. */
-export const features: readonly Feature[] = [authFeature, workflowsFeature, runsFeature, documentsFeature];
+export const features: readonly Feature[] = [authFeature, workflowsFeature, runsFeature, documentsFeature, aiFeature, operationsFeature];

@@ -4,6 +4,7 @@ import { NavLink, Outlet, useNavigate } from 'react-router';
 import { PreferencesBar } from '../components/preferences-bar';
 import { api } from '../lib/api-client';
 import { useAuth } from '../lib/auth-store';
+import { roleAtLeast } from '../lib/roles';
 import { live } from '../lib/live-events';
 import { queryClient } from '../lib/query-client';
 import { features } from './features';
@@ -33,7 +34,7 @@ export function Layout() {
         <nav aria-label={t('app.nav')}>
           <ul className="nav">
             {features.flatMap((feature) =>
-              (feature.nav ?? []).map((entry) => (
+              (feature.nav ?? []).filter((entry) => !entry.minRole || roleAtLeast(user?.role, entry.minRole)).map((entry) => (
                 <li key={entry.to}>
                   <NavLink to={entry.to}>{t(entry.label, { ns: feature.id })}</NavLink>
                 </li>
@@ -49,6 +50,9 @@ export function Layout() {
           <Menu.Portal>
             <Menu.Content className="menu" align="end" sideOffset={4}>
               <Menu.Label className="menu-label">{user?.email}</Menu.Label>
+              <Menu.Item className="menu-item" onSelect={() => void navigate('/account/mfa')}>
+                {t('mfa.menu', { ns: 'operations' })}
+              </Menu.Item>
               <Menu.Item className="menu-item" onSelect={() => void signOut()}>
                 {t('user.signOut')}
               </Menu.Item>

@@ -1,5 +1,6 @@
 import type { ComponentType } from 'react';
 import type { RouteObject } from 'react-router';
+import type { Role } from './roles';
 
 /** Messages of one namespace; Spanish must have every key English has (checked by a test). */
 export type Messages = { [key: string]: string | Messages };
@@ -13,6 +14,6 @@ export interface Feature {
   /** Routes outside it (sign-in, setup). */
   publicRoutes?: RouteObject[];
   /** Navigation entries; `label` is a key of this feature's namespace. */
-  nav?: { to: string; label: string; icon?: ComponentType }[];
+  nav?: { to: string; label: string; icon?: ComponentType; /** Hidden below this role. */ minRole?: Role }[];
   messages: { en: Messages; es: Messages };
 }

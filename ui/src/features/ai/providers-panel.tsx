@@ -1,0 +1,78 @@
+import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { useState, type FormEvent } from 'react';
+import { useTranslation } from 'react-i18next';
+import { ErrorNote } from '../../components/error-note';
+import { aiKeys, pullModel, type AiProvider } from './ai-api';
+
+function PullForm({ provider, canManage }: { provider: AiProvider; canManage: boolean }) {
+  const { t } = useTranslation('ai');
+  const client = useQueryClient();
+  const [model, setModel] = useState('');
+  const pull = useMutation({ mutationFn: (name: string) => pullModel(provider.type, name), onSuccess: () => client.invalidateQueries({ queryKey: aiKeys.providers }) });
+  if (!canManage) return null;
+  const submit = (e: FormEvent) => {
+    e.preventDefault();
+    pull.mutate(model.trim());
+  };
+  return (
+    <form className="toolbar" onSubmit={submit}>
+      <label className="field">
+        <span>{t('providers.pullModel', { provider: provider.title })}</span>
+        <input value={model} onChange={(e) => setModel(e.target.value)} placeholder="llama3.2" required />
+      </label>
+      <button type="submit" className="button" disabled={pull.isPending || model.trim() === ''}>{t('providers.pull')}</button>
+      {pull.isPending && (
+        <span role="status">
+          <progress aria-label={t('providers.pulling', { model })} /> {t('providers.pulling', { model })}
+        </span>
+      )}
+      {pull.isSuccess && <span role="status">{t('providers.pulled', { model: pull.data.model })}</span>}
+      <ErrorNote error={pull.error} />
+    </form>
+  );
+}
+
+/** Each provider: set up or not (and what to set), reachable or not, its models; pull for Ollama-like ones. */
+export function ProvidersPanel({ providers, canManage }: { providers: AiProvider[]; canManage: boolean }) {
+  const { t } = useTranslation('ai');
+  return (
+    <section className="card" aria-labelledby="ai-providers">
+      <h2 id="ai-providers">{t('providers.title')}</h2>
+      {providers.length === 0 ? (
+        <p className="muted">{t('providers.none')}</p>
+      ) : (
+        <table>
+          <thead>
+            <tr>
+              <th scope="col">{t('providers.name')}</th>
+              <th scope="col">{t('providers.readiness')}</th>
+              <th scope="col">{t('providers.health')}</th>
+              <th scope="col">{t('providers.models')}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {providers.map((p) => (
+              <tr key={p.type}>
+                <th scope="row">{p.title} <span className="muted">({p.type})</span></th>
+                <td>
+                  <span className="badge">{t(`readiness.${p.readiness.state}`)}</span>
+                  {p.readiness.hint && <p className="muted">{p.readiness.hint}</p>}
+                </td>
+                <td>
+                  <span className={p.health.ok ? 'badge badge-succeeded' : 'badge badge-failed'}>{p.health.ok ? t('providers.healthy') : t('providers.unhealthy')}</span>
+                  {p.health.detail && <p className="muted">{p.health.detail}</p>}
+                </td>
+                <td>
+                  {p.models === null ? <span className="muted">{p.models_error ?? t('providers.noModels')}</span> : p.models.length === 0 ? <span className="muted">{t('providers.noModels')}</span> : (
+                    <ul>{p.models.map((m) => <li key={m.id}>{m.id}</li>)}</ul>
+                  )}
+                  {p.capabilities.model_management && <PullForm provider={p} canManage={canManage} />}
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
+    </section>
+  );
+}
