@@ -34,7 +34,8 @@ describe.runIf(uiBuilt)('the web UI, end to end in Chromium', { timeout: 120_000
     dir = mkdtempSync(join(tmpdir(), 'dwc-e2e-'));
     const slow = await startSlowOpenAi();
     ai = slow.fake;
-    server = await startServer({ DWC_DATA_DIR: join(dir, 'data'), LOG_LEVEL: 'warn', DWC_RATE_LIMIT_AUTH: '1000', ...slow.env });
+    // SQLite in a fresh folder, whatever DATABASE_URL the test run has: the first start must offer setup.
+    server = await startServer({ DWC_DATA_DIR: join(dir, 'data'), DATABASE_URL: '', LOG_LEVEL: 'warn', DWC_RATE_LIMIT_AUTH: '1000', ...slow.env });
     browser = await launchChromium();
     const context = await browser.newContext({ viewport: { width: 1280, height: 720 }, colorScheme: 'light', locale: 'en-US' });
     page = await context.newPage();
