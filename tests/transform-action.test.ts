@@ -1,12 +1,7 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { createApp } from '@dwc/api';
-import { createLogger, createRuntime, loadConfig, type Runtime } from '@dwc/runtime';
-import { bundledPluginsDir, composeApiDeps } from '@dwc/server';
 import request from 'supertest';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { noRateLimitEnv, ownerEnv, TEST_OWNER } from '../bench/lib/server-process.js';
+import { noRateLimitEnv } from '../bench/lib/server-process.js';
+import { startAuthTestApp, type AuthTestApp } from './support/auth-test-app.js';
 
 interface StepView {
   id: string;
@@ -18,22 +13,17 @@ interface StepView {
 // The transform action evaluates through the runtime's evaluator (ctx.expressions); these are its
 // cases as a workflow author meets them.
 describe('the transform action', () => {
-  let runtime: Runtime;
-  let app: ReturnType<typeof createApp>;
-  let dir: string;
+  let testApp: AuthTestApp;
+  let app: AuthTestApp['app'];
   let auth = { authorization: '' };
 
   beforeAll(async () => {
-    dir = mkdtempSync(join(tmpdir(), 'dwc-transform-'));
-    const config = loadConfig({ env: { DWC_DATA_DIR: join(dir, 'data'), DATABASE_URL: '', ...ownerEnv, ...noRateLimitEnv }, cwd: dir, defaults: { pluginsDir: bundledPluginsDir } });
-    runtime = await createRuntime({ config, logger: createLogger({ level: 'silent' }) });
-    app = createApp(composeApiDeps(runtime));
-    const login = await request(app).post('/api/v3/auth/login').send({ username: TEST_OWNER.email, password: TEST_OWNER.password });
-    auth = { authorization: `Bearer ${login.body.access_token as string}` };
+    testApp = await startAuthTestApp('sqlite', noRateLimitEnv);
+    app = testApp.app;
+    auth = { authorization: `Bearer ${testApp.owner.token}` };
   });
   afterAll(async () => {
-    await runtime.close();
-    rmSync(dir, { recursive: true, force: true });
+    await testApp?.close();
   });
 
   /** Runs one transform step over `data` and returns the step as the API shows it. */

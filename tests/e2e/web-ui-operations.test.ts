@@ -2,77 +2,39 @@
 // that streams: the playground's streamed answer with tokens and cost, providers, usage; health,
 // plugins, an API key shown once, users, the audit log verified. axe-core and a screenshot of each
 // screen in English/Spanish × light/dark under tests/e2e/screenshots/.
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import type { Browser, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { startServer, stopServer, type ServerProcess } from '../../bench/lib/server-process.js';
-import type { FakeOpenAi } from '../support/fake-vendors/openai.js';
-import { launchChromium, screenshot, seriousViolations } from './support/browser.js';
-import { AI_REPLY, startSlowOpenAi } from './support/slow-openai.js';
+import { AI_REPLY } from './support/slow-openai.js';
+import { everyVariant as everyVariantOf, screenshotIfFailed, startUiSession, type UiSession } from './support/ui-session.js';
 
 const uiBuilt = existsSync(fileURLToPath(new URL('../../ui/dist/index.html', import.meta.url)));
 const OWNER = { email: 'olga@example.com', password: 'amber kettle hums at dawn', name: 'Olga' };
-const VARIANTS = [
-  { lang: 'en', theme: 'light' },
-  { lang: 'en', theme: 'dark' },
-  { lang: 'es', theme: 'light' },
-  { lang: 'es', theme: 'dark' },
-] as const;
 
 describe.runIf(uiBuilt)('the AI and operations screens, end to end in Chromium', { timeout: 120_000 }, () => {
-  let dir: string;
-  let server: ServerProcess;
-  let ai: FakeOpenAi;
-  let browser: Browser;
+  let session: UiSession;
   let page: Page;
-  const pageErrors: string[] = [];
 
   beforeAll(async () => {
-    dir = mkdtempSync(join(tmpdir(), 'dwc-e2e-ops-'));
-    const slow = await startSlowOpenAi();
-    ai = slow.fake;
-    ai.tokenDelayMs = 20;
-    // SQLite in a fresh folder, whatever DATABASE_URL the test run has: the first start must offer setup.
-    server = await startServer({ DWC_DATA_DIR: join(dir, 'data'), DATABASE_URL: '', LOG_LEVEL: 'warn', DWC_RATE_LIMIT_AUTH: '1000', ...slow.env });
-    browser = await launchChromium();
-    const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, colorScheme: 'light', locale: 'en-US' });
-    page = await context.newPage();
-    page.setDefaultTimeout(10_000);
-    page.on('pageerror', (error) => pageErrors.push(error.message));
+    session = await startUiSession({ viewport: { width: 1280, height: 900 } });
+    page = session.page;
+    session.ai.tokenDelayMs = 20;
   }, 60_000);
 
   afterAll(async () => {
-    await browser?.close();
-    if (server) await stopServer(server.child);
-    await ai?.close();
-    rmSync(dir, { recursive: true, force: true });
+    await session?.close();
   });
 
   afterEach(async (context) => {
-    if (context.task.result?.state === 'fail') await screenshot(page, `failed-${context.task.name.slice(0, 40).replace(/\W+/g, '-')}`);
+    await screenshotIfFailed(page, context.task);
   });
 
-  async function everyVariant(name: string) {
-    const problems: string[] = [];
-    for (const { lang, theme } of VARIANTS) {
-      await page.emulateMedia({ colorScheme: theme });
-      await page.getByLabel(/^(Language|Idioma)$/).first().selectOption(lang);
-      await expect.poll(() => page.evaluate('document.documentElement.lang')).toBe(lang);
-      await page.waitForTimeout(50);
-      await screenshot(page, `${name}-${lang}-${theme}`);
-      for (const v of await seriousViolations(page)) problems.push(`${name} ${lang}/${theme}: ${v.id} (${v.impact}) ${v.help} at ${JSON.stringify(v.nodes)}`);
-    }
-    await page.emulateMedia({ colorScheme: 'light' });
-    await page.getByLabel(/^(Language|Idioma)$/).first().selectOption('en');
-    expect(problems).toEqual([]);
-  }
+  const everyVariant = (name: string) => everyVariantOf(page, name);
 
   it('sets up the owner, who sees the AI and Operations entries', async () => {
-    await page.goto(`${server.url}/setup`);
-    const token = /"setup_token":"([^"]+)"/.exec(server.output())?.[1];
+    await page.goto(`${session.server.url}/setup`);
+    const token = /"setup_token":"([^"]+)"/.exec(session.server.output())?.[1];
     expect(token).toBeTruthy();
     await page.getByLabel('Setup token').fill(token!);
     await page.getByLabel('Name').fill(OWNER.name);
@@ -99,7 +61,7 @@ describe.runIf(uiBuilt)('the AI and operations screens, end to end in Chromium',
   });
 
   it('shows health, plugins, an API key once, tasks, users and a verified audit chain', async () => {
-    await page.goto(`${server.url}/operations/health`);
+    await page.goto(`${session.server.url}/operations/health`);
     await expect.poll(() => page.getByRole('row', { name: /database/ }).isVisible()).toBe(true);
     await everyVariant('operations-health');
 
@@ -150,13 +112,13 @@ describe.runIf(uiBuilt)('the AI and operations screens, end to end in Chromium',
     await page.getByLabel('Password').fill('quiet lantern drifts upstream');
     await page.getByRole('button', { name: 'Sign in' }).click();
     await page.waitForURL((url) => !url.pathname.startsWith('/sign-in'));
-    await page.goto(`${server.url}/operations`);
+    await page.goto(`${session.server.url}/operations`);
     await expect.poll(() => page.getByRole('link', { name: 'Plugins' }).isVisible()).toBe(true);
     expect(await page.getByRole('link', { name: 'Users' }).count()).toBe(0);
     expect(await page.getByRole('link', { name: 'Audit log' }).count()).toBe(0);
-    await page.goto(`${server.url}/ai`);
+    await page.goto(`${session.server.url}/ai`);
     await expect.poll(() => page.getByRole('heading', { name: 'Providers' }).isVisible()).toBe(true);
     expect(await page.getByRole('button', { name: 'Generate' }).count()).toBe(0);
-    expect(pageErrors).toEqual([]);
+    expect(session.pageErrors).toEqual([]);
   });
 });

@@ -1,80 +1,37 @@
 // The web UI in a real browser against a real server on SQLite: first-run setup, sign-in, building
 // a 3-step workflow in the editor by mouse, saving, running it and watching it live, Spanish, both
 // themes; axe-core on every screen, and a screenshot of each under tests/e2e/screenshots/.
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import type { Browser, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { startServer, stopServer, type ServerProcess } from '../../bench/lib/server-process.js';
-import type { FakeOpenAi } from '../support/fake-vendors/openai.js';
-import { launchChromium, screenshot, seriousViolations } from './support/browser.js';
-import { AI_REPLY, startSlowOpenAi } from './support/slow-openai.js';
+import { AI_REPLY } from './support/slow-openai.js';
+import { everyVariant as everyVariantOf, screenshotIfFailed, startUiSession, type UiSession } from './support/ui-session.js';
 
 const uiBuilt = existsSync(fileURLToPath(new URL('../../ui/dist/index.html', import.meta.url)));
 const OWNER = { email: 'ana@example.com', password: 'violet tractor sings at noon', name: 'Ana' };
-const VARIANTS = [
-  { lang: 'en', theme: 'light' },
-  { lang: 'en', theme: 'dark' },
-  { lang: 'es', theme: 'light' },
-  { lang: 'es', theme: 'dark' },
-] as const;
 
 describe.runIf(uiBuilt)('the web UI, end to end in Chromium', { timeout: 120_000 }, () => {
-  let dir: string;
-  let server: ServerProcess;
-  let ai: FakeOpenAi;
-  let browser: Browser;
+  let session: UiSession;
   let page: Page;
-  const cspViolations: string[] = [];
-  const pageErrors: string[] = [];
 
   beforeAll(async () => {
-    dir = mkdtempSync(join(tmpdir(), 'dwc-e2e-'));
-    const slow = await startSlowOpenAi();
-    ai = slow.fake;
-    // SQLite in a fresh folder, whatever DATABASE_URL the test run has: the first start must offer setup.
-    server = await startServer({ DWC_DATA_DIR: join(dir, 'data'), DATABASE_URL: '', LOG_LEVEL: 'warn', DWC_RATE_LIMIT_AUTH: '1000', ...slow.env });
-    browser = await launchChromium();
-    const context = await browser.newContext({ viewport: { width: 1280, height: 720 }, colorScheme: 'light', locale: 'en-US' });
-    page = await context.newPage();
-    page.setDefaultTimeout(10_000);
-    page.on('console', (message) => {
-      if (/Content Security Policy/i.test(message.text())) cspViolations.push(message.text());
-    });
-    page.on('pageerror', (error) => pageErrors.push(error.message));
+    session = await startUiSession({ viewport: { width: 1280, height: 720 } });
+    page = session.page;
   }, 60_000);
 
   afterAll(async () => {
-    await browser?.close();
-    if (server) await stopServer(server.child);
-    await ai?.close();
-    rmSync(dir, { recursive: true, force: true });
+    await session?.close();
   });
 
   afterEach(async (context) => {
-    if (context.task.result?.state === 'fail') await screenshot(page, `failed-${context.task.name.slice(0, 40).replace(/\W+/g, '-')}`);
+    await screenshotIfFailed(page, context.task);
   });
 
-  /** Screenshots and axe-checks the current screen in both languages and both themes, ending in English light. */
-  async function everyVariant(name: string) {
-    const problems: string[] = [];
-    for (const { lang, theme } of VARIANTS) {
-      await page.emulateMedia({ colorScheme: theme });
-      await page.getByLabel(/^(Language|Idioma)$/).first().selectOption(lang);
-      await expect.poll(() => page.evaluate('document.documentElement.lang')).toBe(lang);
-      await page.waitForTimeout(50);
-      await screenshot(page, `${name}-${lang}-${theme}`);
-      for (const v of await seriousViolations(page)) problems.push(`${name} ${lang}/${theme}: ${v.id} (${v.impact}) ${v.help} at ${JSON.stringify(v.nodes)}`);
-    }
-    await page.emulateMedia({ colorScheme: 'light' });
-    await page.getByLabel(/^(Language|Idioma)$/).first().selectOption('en');
-    expect(problems).toEqual([]);
-  }
+  const everyVariant = (name: string) => everyVariantOf(page, name);
 
   it('creates the first owner with the setup token from the log, and signs in and out', async () => {
-    await page.goto(server.url);
+    await page.goto(session.server.url);
     await page.waitForURL(/\/sign-in/);
     await expect.poll(() => page.getByRole('heading', { name: 'Sign in' }).isVisible()).toBe(true);
     await everyVariant('sign-in');
@@ -82,7 +39,7 @@ describe.runIf(uiBuilt)('the web UI, end to end in Chromium', { timeout: 120_000
     await page.getByRole('link', { name: /Create the owner account/ }).click();
     await page.waitForURL(/\/setup/);
     await everyVariant('setup');
-    const token = /"setup_token":"([^"]+)"/.exec(server.output())?.[1];
+    const token = /"setup_token":"([^"]+)"/.exec(session.server.output())?.[1];
     expect(token).toBeTruthy();
     await page.getByLabel('Setup token').fill(token!);
     await page.getByLabel('Name').fill(OWNER.name);
@@ -177,7 +134,7 @@ describe.runIf(uiBuilt)('the web UI, end to end in Chromium', { timeout: 120_000
   });
 
   it('ran under the server CSP without a violation or an uncaught error', () => {
-    expect(cspViolations).toEqual([]);
-    expect(pageErrors).toEqual([]);
+    expect(session.cspViolations).toEqual([]);
+    expect(session.pageErrors).toEqual([]);
   });
 });
