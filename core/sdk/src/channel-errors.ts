@@ -54,5 +54,5 @@ export function channelErrorFromTransport(service: string, target: string, error
   if (cause?.name === 'AbortError' || cause?.name === 'TimeoutError') {
     return new ChannelDeliveryError(`${service} at ${target} did not answer in time.`, { code: 'channel_timeout', retryable: true, cause: error });
   }
-  return new ChannelDeliveryError(`Could not reach ${service} at ${target} (${why}); check the address and that it is up.`, { code: 'channel_unreachable', retryable: true, cause: error });
+  return new ChannelDeliveryError(`Could not reach ${service.replace(/^The /, 'the ')} at ${target} (${why}); check the address and that it is up.`, { code: 'channel_unreachable', retryable: true, cause: error });
 }

@@ -3,8 +3,9 @@ import { authFeature } from '../features/auth';
 import { operationsFeature } from '../features/operations';
 import type { Feature } from '../lib/feature';
 import { documentsFeature } from '../features/documents';
+import { notificationsFeature } from '../features/notifications';
 import { runsFeature } from '../features/runs';
 import { workflowsFeature } from '../features/workflows';
 
 /** Every feature of the app, in navigation order. A new screen: add its folder, then one line here. */
-export const features: readonly Feature[] = [authFeature, workflowsFeature, runsFeature, documentsFeature, aiFeature, operationsFeature];
+export const features: readonly Feature[] = [authFeature, workflowsFeature, runsFeature, documentsFeature, aiFeature, notificationsFeature, operationsFeature];

@@ -42,6 +42,7 @@ export function Layout() {
             )}
           </ul>
         </nav>
+        {features.flatMap((feature) => (feature.header ?? []).map((Widget, i) => <Widget key={`${feature.id}-${i}`} />))}
         <PreferencesBar />
         <Menu.Root>
           <Menu.Trigger className="button ghost" aria-label={`${user?.name || user?.email} · ${t('user.menu')}`}>

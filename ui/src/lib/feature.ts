@@ -15,5 +15,7 @@ export interface Feature {
   publicRoutes?: RouteObject[];
   /** Navigation entries; `label` is a key of this feature's namespace. */
   nav?: { to: string; label: string; icon?: ComponentType; /** Hidden below this role. */ minRole?: Role }[];
+  /** Small widgets in the signed-in header (e.g. the inbox's unread count). */
+  header?: ComponentType[];
   messages: { en: Messages; es: Messages };
 }
