@@ -25,6 +25,7 @@ import { createJobStore, type JobStore } from './queue/job-store.js';
 import { createTaskService, type TaskService } from './queue/task-service.js';
 import { createWorkerPool, type WorkerPool } from './queue/worker-pool.js';
 import { createNotifyRuntime, type NotifyRuntime } from './notify/create-notify.js';
+import { startWorkflowNotifier } from './notify/workflow-notifier.js';
 import { openDatabase, pluginConfigRepository, type Database } from './storage/index.js';
 import { sqlClientOf } from './storage/sql-client.js';
 import { createWorkflowStore } from './workflows/workflow-store.js';
@@ -180,7 +181,7 @@ export async function createRuntime(options: CreateRuntimeOptions): Promise<Runt
     const executionStore = createExecutionStore(sql, jobs);
     const workflowStore = createWorkflowStore<WorkflowDefinition>(sql);
     const actions = createActionCatalog(registries);
-    const workflows = createWorkflowService({ store: workflowStore, actions });
+    const workflows = createWorkflowService({ store: workflowStore, actions, channels: { types: () => registries.channels.list().map((c) => c.definition.type) } });
     const documents = createDocumentStore(sql);
     const ai = createAiRuntime({ config, sql, registries, events, documents, cache, logger, plugins: () => plugins.providersOf('ai-provider') });
     const runner = createExecutionRunner({
@@ -220,6 +221,12 @@ export async function createRuntime(options: CreateRuntimeOptions): Promise<Runt
       workers.start();
     }
     if (options.workers !== false && config.notifyConcurrency > 0) await notify.start();
+    const stopWorkflowNotifier = startWorkflowNotifier({
+      events,
+      service: notify.service,
+      workflow: async (id, version) => (await workflowStore.version(id, version))?.definition,
+      logger,
+    });
     const executions = createExecutionService({
       executions: executionStore,
       workflows: workflowStore,
@@ -276,6 +283,7 @@ export async function createRuntime(options: CreateRuntimeOptions): Promise<Runt
           await bridge?.close();
           await plugins.disposeAll();
           stopDetector();
+          stopWorkflowNotifier();
           await audit.close();
           await cache.close();
           await database.close();

@@ -4,6 +4,7 @@ import { resolveDependencies } from './graph/resolve-dependencies.js';
 import { retryPolicySchema } from './retry-policy.js';
 import { compileCheck, compileCheckExpression } from './templates/compile-check.js';
 import type { TemplateIssue } from './templates/compile-check.js';
+import { workflowNotifySchema } from '../notify/workflow-notify.js';
 
 const STEP_ID = /^[a-zA-Z][a-zA-Z0-9_-]{0,63}$/;
 
@@ -52,6 +53,7 @@ export const workflowDefinitionSchema = z
     trigger: workflowTriggerSchema.default(() => ({ type: 'manual' })),
     steps: z.array(workflowStepSchema).min(1).max(500),
     ai: workflowAiSchema.optional(),
+    notify: workflowNotifySchema.optional(),
   })
   .superRefine((definition, ctx) => {
     for (const issue of validateWorkflowGraph(definition.steps)) ctx.addIssue({ code: 'custom', ...issue });

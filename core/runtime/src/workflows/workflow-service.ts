@@ -1,3 +1,4 @@
+import { InputError } from '@dwc/sdk';
 import type { ActionCatalog } from '../actions/action-catalog.js';
 import { parseWorkflowDefinition, type WorkflowDefinition } from '../engine/index.js';
 import { checkStepInputs, stepCheckError } from './check-step-inputs.js';
@@ -11,8 +12,24 @@ type Steps = WorkflowDefinition['steps'];
  * Workflows as clients save them: every save is parsed and checked before a version is written,
  * so a mistake is refused at save rather than found at run time. Reads go to the store.
  */
-export function createWorkflowService(deps: { store: WorkflowStore<WorkflowDefinition>; actions: Pick<ActionCatalog, 'get' | 'types'> }) {
+export function createWorkflowService(deps: {
+  store: WorkflowStore<WorkflowDefinition>;
+  actions: Pick<ActionCatalog, 'get' | 'types'>;
+  /** Installed notification channels, to refuse a `notify` rule naming another. */
+  channels?: { types(): string[] };
+}) {
   const { store, actions } = deps;
+
+  function checkNotifyChannels(definition: WorkflowDefinition): void {
+    if (deps.channels === undefined || definition.notify === undefined) return;
+    const installed = deps.channels.types();
+    const details: Record<string, string[]> = {};
+    definition.notify.forEach((rule, index) => {
+      if (!installed.includes(rule.channel)) details[`notify.${index}.channel`] = [`no channel "${rule.channel}" is installed; installed: ${installed.join(', ') || 'none'}`];
+    });
+    const [first] = Object.entries(details);
+    if (first) throw new InputError(`The workflow's notify setting names a channel that is not installed (${first[0]}: ${first[1][0]}).`, { code: 'channel_not_installed', details });
+  }
 
   /**
    * A definition from a request body, checked: its shape, graph and expressions (`invalid_workflow`),
@@ -22,6 +39,7 @@ export function createWorkflowService(deps: { store: WorkflowStore<WorkflowDefin
     const definition = parseWorkflowDefinition(body);
     const error = stepCheckError(checkStepInputs(definition.steps, actions), definition.steps);
     if (error !== undefined) throw error;
+    checkNotifyChannels(definition);
     return definition;
   }
 
