@@ -77,6 +77,8 @@ describe.each([
       expect(await call(localUrl)).toMatchObject({ status: 'failed', error: { code: 'private_network_denied' } });
       expect(hits).toBe(before);
       expect((await configure({ allowed_private_hosts: ['127.0.0.1'] })).status).toBe(200);
+      // What was stored reads back, so a settings form opens on it rather than empty.
+      expect((await request(app).get(`/api/v3/plugins/${encodeURIComponent(HTTP_PLUGIN)}/config`).set(auth)).body).toEqual({ allowed_private_hosts: ['127.0.0.1'] });
       expect(await call(localUrl)).toMatchObject({ status: 'succeeded' });
       expect(hits).toBe(before + 1);
       expect(await call('http://169.254.169.254/latest/meta-data/')).toMatchObject({ status: 'failed', error: { code: 'private_network_denied' } });
@@ -89,7 +91,10 @@ describe.each([
     });
 
     it('refuses private networks once the plugin setting says so', async () => {
+      expect((await request(app).get(`/api/v3/plugins/${encodeURIComponent(HTTP_PLUGIN)}/config`).set(auth)).body).toEqual({});
       expect((await configure({ deny_private_networks: true })).status).toBe(200);
+      expect((await request(app).get(`/api/v3/plugins/${encodeURIComponent(HTTP_PLUGIN)}/config`).set(auth)).body).toEqual({ deny_private_networks: true });
+      expect((await request(app).get(`/api/v3/plugins/${encodeURIComponent('@dwc/plugin-nope')}/config`).set(auth)).status).toBe(404);
       expect(await call('http://169.254.169.254/latest/meta-data/')).toMatchObject({ status: 'failed', error: { code: 'private_network_denied' } });
     });
   }

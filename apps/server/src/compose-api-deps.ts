@@ -38,6 +38,7 @@ export function composeApiDeps(runtime: Runtime, options: { rateLimitStore?: Rat
       list: () => runtime.plugins.list(),
       setEnabled: (name, enabled) => runtime.plugins.setEnabled(name, enabled),
       configure: (name, config) => runtime.plugins.configure(name, config),
+      storedConfig: (name) => runtime.plugins.storedConfig(name),
     },
   };
 }

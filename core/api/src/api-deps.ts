@@ -40,5 +40,7 @@ export interface ApiDeps {
     setEnabled(name: string, enabled: boolean): Promise<PluginStatus>;
     /** InputError (details: field -> messages) when the config does not match the plugin's schema. */
     configure(name: string, config: unknown): Promise<PluginStatus>;
+    /** The stored settings; NotFoundError when no such plugin is installed. */
+    storedConfig(name: string): Promise<Record<string, unknown>>;
   };
 }

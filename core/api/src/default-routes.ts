@@ -3,7 +3,7 @@ import type { Route } from './define-route.js';
 import { engineRoutes } from './engine-routes.js';
 import { cacheRoutes } from './routes/cache/cache-routes.js';
 import { authRoutes } from './routes/auth-routes.js';
-import { configurePluginRoute } from './routes/configure-plugin.js';
+import { configurePluginRoute, getPluginConfigRoute } from './routes/configure-plugin.js';
 import { disablePluginRoute } from './routes/disable-plugin.js';
 import { enablePluginRoute } from './routes/enable-plugin.js';
 import { getPluginRoute } from './routes/get-plugin.js';
@@ -28,6 +28,7 @@ export const defaultRoutes: readonly Route[] = [
   enablePluginRoute,
   disablePluginRoute,
   configurePluginRoute,
+  getPluginConfigRoute,
   ...aiRoutes,
   ...engineRoutes,
   ...cacheRoutes,

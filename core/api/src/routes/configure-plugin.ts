@@ -22,3 +22,20 @@ export const configurePluginRoute = defineRoute({
   },
   handler: async ({ deps, params, body }) => toPluginWire(await deps.plugins.configure(params.name, body)),
 });
+
+export const getPluginConfigRoute = defineRoute({
+  method: 'GET',
+  path: '/api/v3/plugins/{name}/config',
+  operationId: 'getPluginConfig',
+  errors: ['plugin_not_found'],
+  permission: 'plugins:admin',
+  summary: "A plugin's stored settings",
+  description: 'What `PUT` last stored (`{}` when nothing was). Secrets are not settings: they live in the vault and are never returned.',
+  tags: ['plugins'],
+  request: { params: pluginNameParams },
+  responses: {
+    200: { description: 'The stored settings', schema: z.record(z.string(), z.unknown()) },
+    404: errorResponse('No plugin has this name'),
+  },
+  handler: ({ deps, params }) => deps.plugins.storedConfig(params.name),
+});

@@ -107,6 +107,7 @@ export function fakeDeps(http: Partial<ApiDeps['http']> = {}): FakeDeps {
         }
         return { ...plugin };
       },
+      storedConfig: async (name) => (find(name), {}),
     },
   };
   return { deps, logs, plugins, tokensSeen, audited, setReadiness: (report) => void (readiness = report) };

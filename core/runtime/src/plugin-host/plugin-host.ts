@@ -308,6 +308,13 @@ export function createPluginHost(options: PluginHostOptions) {
     return [...found.values()];
   }
 
+  /** The settings stored for a plugin (`{}` when none were saved); secrets are never in them. */
+  async function storedConfig(name: string): Promise<Record<string, unknown>> {
+    findRecord(name);
+    const config = (await options.store.get(name))?.config;
+    return config !== null && typeof config === 'object' && !Array.isArray(config) ? (config as Record<string, unknown>) : {};
+  }
+
   /** Disposes every active plugin, last loaded first. */
   async function disposeAll(): Promise<void> {
     for (const record of [...records.values()].reverse()) {
@@ -315,7 +322,7 @@ export function createPluginHost(options: PluginHostOptions) {
     }
   }
 
-  return { load, reportMissing, list, get, providersOf, setEnabled, configure, disposeAll };
+  return { load, reportMissing, list, get, providersOf, setEnabled, configure, storedConfig, disposeAll };
 }
 
 function withTimeout<T>(promise: Promise<T>, ms: number, plugin: string): Promise<T> {

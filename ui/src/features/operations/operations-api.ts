@@ -72,6 +72,7 @@ const plugin = (name: string) => `/api/v3/plugins/${encodeURIComponent(name)}`;
 
 export const listPlugins = (signal?: AbortSignal) => api<{ plugins: Plugin[] }>('/api/v3/plugins', { signal }).then((r) => r.plugins);
 export const setPluginEnabled = (name: string, enabled: boolean) => api<Plugin>(`${plugin(name)}/${enabled ? 'enable' : 'disable'}`, { method: 'POST', body: {} });
+export const pluginConfig = (name: string, signal?: AbortSignal) => api<Record<string, unknown>>(`${plugin(name)}/config`, { signal });
 export const configurePlugin = (name: string, config: Record<string, unknown>) => api<unknown>(`${plugin(name)}/config`, { method: 'PUT', body: config });
 
 export const listApiKeys = (signal?: AbortSignal) => api<{ items: ApiKey[] }>('/api/v3/security/api-keys', { signal }).then((r) => r.items);

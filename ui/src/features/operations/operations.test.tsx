@@ -1,7 +1,7 @@
 import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import { render, screen } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { HealthTable } from './health-section';
 import type { Plugin } from './operations-api';
 import { PluginsSection } from './plugins-section';
@@ -28,9 +28,13 @@ describe('operations', () => {
     expect(screen.getByRole('row', { name: /plugin-broken/ }).textContent).toContain('plugin_api_version_mismatch: needs SDK 2');
     expect(screen.getByRole('button', { name: 'Disable @dwc/plugin-mail' })).toBeTruthy();
     expect(screen.queryByRole('button', { name: 'Settings of @dwc/plugin-broken' })).toBeNull();
+    // The form opens on the stored settings, so saving one field keeps the others.
+    const fetchMock = vi.spyOn(globalThis, 'fetch').mockImplementation(async () => new Response(JSON.stringify({ host: 'smtp.example.com' }), { status: 200, headers: { 'content-type': 'application/json' } }));
     await userEvent.setup().click(screen.getByRole('button', { name: 'Settings of @dwc/plugin-mail' }));
     expect(screen.getByRole('dialog', { name: 'Settings of @dwc/plugin-mail' })).toBeTruthy();
-    expect(screen.getByRole('textbox', { name: /host/ })).toBeTruthy();
+    expect(await screen.findByRole('textbox', { name: /host/ })).toBeTruthy();
+    expect(String(fetchMock.mock.calls[0]![0])).toContain('/config');
+    fetchMock.mockRestore();
     expect(screen.getByRole('textbox', { name: 'port' })).toBeTruthy();
   });
 

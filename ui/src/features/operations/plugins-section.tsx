@@ -7,12 +7,24 @@ import { ApiError } from '../../lib/api-client';
 import { Loading } from '../../components/loading';
 import type { JsonSchema } from '../../components/schema-form/json-schema';
 import { SchemaForm } from '../../components/schema-form/schema-form';
-import { configurePlugin, listPlugins, opsKeys, setPluginEnabled, type Plugin } from './operations-api';
+import { configurePlugin, listPlugins, opsKeys, pluginConfig, setPluginEnabled, type Plugin } from './operations-api';
 
+/** Opens the settings form on what is stored, so saving changes one field without wiping the rest. */
 function SettingsDialog({ plugin, onClose }: { plugin: Plugin; onClose(): void }) {
+  const stored = useQuery({ queryKey: [...opsKeys.plugins, 'config', plugin.name], queryFn: ({ signal }) => pluginConfig(plugin.name, signal), gcTime: 0 });
+  const { t } = useTranslation('operations');
+  return (
+    <Dialog open onOpenChange={(open) => !open && onClose()} title={t('plugins.settingsOf', { name: plugin.name })}>
+      <ErrorNote error={stored.error} />
+      {stored.isPending ? <Loading /> : stored.data && <SettingsForm plugin={plugin} initial={stored.data} onClose={onClose} />}
+    </Dialog>
+  );
+}
+
+function SettingsForm({ plugin, initial, onClose }: { plugin: Plugin; initial: Record<string, unknown>; onClose(): void }) {
   const { t } = useTranslation('operations');
   const client = useQueryClient();
-  const [value, setValue] = useState<Record<string, unknown>>({});
+  const [value, setValue] = useState<Record<string, unknown>>(initial);
   const change = useCallback((key: string, v: unknown) => setValue((old) => ({ ...old, [key]: v })), []);
   const save = useMutation({
     mutationFn: () => configurePlugin(plugin.name, value),
@@ -22,13 +34,11 @@ function SettingsDialog({ plugin, onClose }: { plugin: Plugin; onClose(): void }
     },
   });
   return (
-    <Dialog open onOpenChange={(open) => !open && onClose()} title={t('plugins.settingsOf', { name: plugin.name })}>
       <form onSubmit={(e) => { e.preventDefault(); save.mutate(); }}>
         <SchemaForm schema={plugin.config_schema as JsonSchema} value={value} onChange={change} onReplace={setValue} errors={save.error instanceof ApiError ? (save.error.details as Record<string, string[]> | null) ?? undefined : undefined} />
         <ErrorNote error={save.error} />
         <button type="submit" className="button" disabled={save.isPending}>{t('plugins.save')}</button>
       </form>
-    </Dialog>
   );
 }
 
