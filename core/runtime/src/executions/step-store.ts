@@ -105,13 +105,13 @@ export function createStepStore(sql: SqlClient, options: { inlineOutputLimit?: n
     /** Commits a step's result with the documents it produced, in one transaction. An output over the inline limit is stored as a blob. */
     async finishStep(step: StepRef, outcome: StepOutcome): Promise<FinishedStep> {
       const prepared = prepareStep(step, outcome);
-      await sql.transaction((tx) => writePrepared(tx, prepared));
+      await sql.batch((tx) => writePrepared(tx, prepared));
       return finishedStep(prepared);
     },
 
     /** Commits prepared step results in one transaction. */
     async writeSteps(steps: readonly PreparedStep[]): Promise<void> {
-      await sql.transaction(async (tx) => {
+      await sql.batch(async (tx) => {
         for (const step of steps) await writePrepared(tx, step);
       });
     },

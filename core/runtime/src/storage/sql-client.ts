@@ -1,6 +1,7 @@
 import type BetterSqlite3 from 'better-sqlite3';
-import type { Pool, PoolClient } from 'pg';
+import type { Pool, PoolClient, PoolConfig } from 'pg';
 import type { Database } from './database.js';
+import { createPostgresGroupCommit, type PostgresGroupCommit } from './postgres-group-commit.js';
 import { sqliteTimestamp } from './sqlite-timestamp.js';
 
 /** JSON already serialised by the caller (to measure it, say), bound as is instead of stringified again. */
@@ -27,13 +28,21 @@ export interface SqlClient extends SqlQueries {
   readonly dialect: Database['dialect'];
   /** Runs `work` in one transaction; on SQLite other statements wait until it ends. */
   transaction<T>(work: (tx: SqlQueries) => Promise<T>): Promise<T>;
+  /**
+   * Like `transaction`, for the short writes of the hot path, which may share their COMMIT with
+   * others (group commit; on SQLite every transaction does). On Postgres the units of one group
+   * run interleaved in one transaction: `work` must only touch rows that no other work running at
+   * the same time touches (an execution's own rows), and may run twice (again alone when another
+   * unit of its group failed), so it must have no effect outside the database.
+   */
+  batch<T>(work: (tx: SqlQueries) => Promise<T>): Promise<T>;
   fromJson<T = unknown>(value: unknown): T;
   fromDate(value: unknown): Date | null;
   fromBool(value: unknown): boolean;
   fromInt(value: unknown): number;
 }
 
-const clients = new WeakMap<Database, SqlClient>();
+const clients = new WeakMap<Database, SqlClient & { close?: () => Promise<void> }>();
 
 /**
  * The SQL client of an open database: one per database, since on SQLite it owns the connection's
@@ -48,6 +57,12 @@ export function sqlClientOf(database: Database): SqlClient {
     clients.set(database, client);
   }
   return client;
+}
+
+/** Closes what the database's SQL client opened beside TypeORM's connection (Postgres' group commit connections). */
+export async function closeSqlClient(database: Database): Promise<void> {
+  await clients.get(database)?.close?.();
+  clients.delete(database);
 }
 
 function sqliteValue(value: SqlParam): string | number | null {
@@ -186,6 +201,7 @@ function sqliteClient(db: BetterSqlite3.Database, translate: (error: unknown) =>
     all: <Row>(sql: string, params: readonly SqlParam[] = []) => statement(() => prepare(sql).all(params.map(sqliteValue)) as Row[]),
     get: <Row>(sql: string, params: readonly SqlParam[] = []) => statement(() => prepare(sql).get(params.map(sqliteValue)) as Row | undefined),
     transaction: (work) => enqueue(() => work(direct)),
+    batch: (work) => enqueue(() => work(direct)),
     fromJson: <T>(value: unknown) => (value === null || value === undefined ? null : JSON.parse(value as string)) as T,
     fromDate: (value) => (value === null || value === undefined ? null : new Date(`${(value as string).replace(' ', 'T')}Z`)),
     fromBool: (value) => value === 1 || value === true,
@@ -205,7 +221,7 @@ function postgresValue(value: SqlParam): unknown {
   return value;
 }
 
-function postgresQueries(target: Pool | PoolClient, translate: (error: unknown) => unknown): SqlQueries {
+function postgresQueries(target: Pool | PoolClient, translate: (error: unknown) => unknown, onError?: (error: unknown) => void): SqlQueries {
   const texts = new Map<string, string>();
   const text = (sql: string) => {
     let converted = texts.get(sql);
@@ -216,6 +232,7 @@ function postgresQueries(target: Pool | PoolClient, translate: (error: unknown) 
     try {
       return await target.query(text(sql), params.map(postgresValue));
     } catch (error) {
+      onError?.(error);
       throw translate(error);
     }
   };
@@ -232,24 +249,36 @@ function postgresQueries(target: Pool | PoolClient, translate: (error: unknown) 
   };
 }
 
-function postgresClient(pool: Pool, translate: (error: unknown) => unknown): SqlClient {
+function postgresClient(pool: Pool, translate: (error: unknown) => unknown): SqlClient & { close(): Promise<void> } {
+  async function transaction<T>(work: (tx: SqlQueries) => Promise<T>): Promise<T> {
+    const client = await pool.connect();
+    try {
+      await client.query('BEGIN');
+      const result = await work(postgresQueries(client, translate));
+      await client.query('COMMIT');
+      return result;
+    } catch (error) {
+      await client.query('ROLLBACK').catch(() => undefined);
+      throw translate(error);
+    } finally {
+      client.release();
+    }
+  }
+  let groupCommit: PostgresGroupCommit | undefined;
   return {
     dialect: 'postgres',
     ...postgresQueries(pool, translate),
-    async transaction(work) {
-      const client = await pool.connect();
-      try {
-        await client.query('BEGIN');
-        const result = await work(postgresQueries(client, translate));
-        await client.query('COMMIT');
-        return result;
-      } catch (error) {
-        await client.query('ROLLBACK').catch(() => undefined);
-        throw translate(error);
-      } finally {
-        client.release();
-      }
+    transaction,
+    batch(work) {
+      groupCommit ??= createPostgresGroupCommit({
+        poolOptions: (pool as Pool & { options: PoolConfig }).options,
+        queriesOn: (client, onError) => postgresQueries(client, translate, onError),
+        translate,
+        alone: transaction,
+      });
+      return groupCommit.run(work);
     },
+    close: async () => groupCommit?.close(),
     fromJson: <T>(value: unknown) => (value === undefined ? null : value) as T,
     fromDate: (value) => (value === null || value === undefined ? null : new Date(value as string | Date)),
     fromBool: (value) => value === true,
