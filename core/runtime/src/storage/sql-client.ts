@@ -221,18 +221,36 @@ function postgresValue(value: SqlParam): unknown {
   return value;
 }
 
-function postgresQueries(target: Pool | PoolClient, translate: (error: unknown) => unknown, onError?: (error: unknown) => void): SqlQueries {
-  const texts = new Map<string, string>();
-  const text = (sql: string) => {
-    let converted = texts.get(sql);
-    if (converted === undefined) texts.set(sql, (converted = numbered(sql)));
-    return converted;
-  };
+/** Each statement's text with numbered placeholders, and a name when it may be prepared. */
+const postgresStatements = new Map<string, { text: string; name: string | undefined }>();
+/** Statements beyond this many (SQL built with a varying number of placeholders) are not prepared. */
+const MAX_PREPARED = 500;
+
+function postgresStatement(sql: string): { text: string; name: string | undefined } {
+  let statement = postgresStatements.get(sql);
+  if (statement === undefined) {
+    const name = postgresStatements.size < MAX_PREPARED ? `dwc_${postgresStatements.size}` : undefined;
+    postgresStatements.set(sql, (statement = { text: numbered(sql), name }));
+  }
+  return statement;
+}
+
+/**
+ * Statements on `target`. `prepared`: each statement is parsed and planned once per connection
+ * (a named prepared statement) instead of at every call; for the group commit's connections,
+ * which run the same few writes over and over.
+ */
+function postgresQueries(
+  target: Pool | PoolClient,
+  translate: (error: unknown) => unknown,
+  options: { onError?: (error: unknown) => void; prepared?: boolean } = {},
+): SqlQueries {
   const query = async (sql: string, params: readonly SqlParam[]) => {
+    const { text, name } = postgresStatement(sql);
     try {
-      return await target.query(text(sql), params.map(postgresValue));
+      return await target.query({ text, values: params.map(postgresValue), name: options.prepared ? name : undefined });
     } catch (error) {
-      onError?.(error);
+      options.onError?.(error);
       throw translate(error);
     }
   };
@@ -272,7 +290,7 @@ function postgresClient(pool: Pool, translate: (error: unknown) => unknown): Sql
     batch(work) {
       groupCommit ??= createPostgresGroupCommit({
         poolOptions: (pool as Pool & { options: PoolConfig }).options,
-        queriesOn: (client, onError) => postgresQueries(client, translate, onError),
+        queriesOn: (client, onError) => postgresQueries(client, translate, { onError, prepared: true }),
         translate,
         alone: transaction,
       });
