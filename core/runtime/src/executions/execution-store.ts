@@ -27,7 +27,7 @@ export interface ExecutionFilter {
  */
 export function createExecutionStore(sql: SqlClient, jobs: JobStore, options: { inlineOutputLimit?: number } = {}) {
   const get = async (id: string): Promise<ExecutionRecord | undefined> => {
-    const row = await sql.get('SELECT * FROM executions WHERE id = ?', [id]);
+    const row = await sql.readTogether((q) => q.get('SELECT * FROM executions WHERE id = ?', [id]));
     return row ? executionFromRow(sql, row) : undefined;
   };
 

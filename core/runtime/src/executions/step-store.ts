@@ -138,7 +138,7 @@ export function createStepStore(sql: SqlClient, options: { inlineOutputLimit?: n
 
     /** Every step row of an execution, including fan-out items (what the engine resumes from). */
     async allSteps(executionId: string): Promise<StepRecord[]> {
-      const rows = await sql.all(`SELECT ${STEP_COLUMNS} FROM ${STEP_SOURCE} WHERE s.execution_id = ?`, [executionId]);
+      const rows = await sql.readTogether((q) => q.all(`SELECT ${STEP_COLUMNS} FROM ${STEP_SOURCE} WHERE s.execution_id = ?`, [executionId]));
       return rows.map((row) => stepFromRow(sql, row));
     },
 

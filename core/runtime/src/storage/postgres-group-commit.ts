@@ -1,4 +1,5 @@
 import pg from 'pg';
+import { writtenTogether } from './written-together.js';
 import type { SqlQueries } from './sql-client.js';
 
 /** Connections a process commits groups on; a group fills while the one before it commits. */
@@ -111,27 +112,3 @@ export function createPostgresGroupCommit(options: {
   };
 }
 
-/**
- * The statements the units issue in one turn of the event loop go out in one socket write: pg
- * writes each query on its own (a system call each, the largest cost of a small statement), so
- * the socket is corked at a turn's first statement and uncorked once the turn's microtasks ran.
- */
-function writtenTogether(client: pg.PoolClient, queries: SqlQueries): SqlQueries {
-  const socket = (client as unknown as { connection?: { stream?: { cork?: () => void; uncork?: () => void } } }).connection?.stream;
-  if (typeof socket?.cork !== 'function' || typeof socket.uncork !== 'function') return queries;
-  let corked = false;
-  const cork = (): void => {
-    if (corked) return;
-    corked = true;
-    socket.cork!();
-    process.nextTick(() => {
-      corked = false;
-      socket.uncork!();
-    });
-  };
-  return {
-    run: (sql, params) => (cork(), queries.run(sql, params)),
-    all: (sql, params) => (cork(), queries.all(sql, params)),
-    get: (sql, params) => (cork(), queries.get(sql, params)),
-  };
-}

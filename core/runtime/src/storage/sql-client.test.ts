@@ -110,6 +110,23 @@ describe.each(['sqlite', 'postgres'] as const)('SQL client on %s', (dialect) => 
     expect(await read('swallow-b')).toBe(1);
   });
 
+  it('answers reads run together each with its own result, a failing one failing alone', async () => {
+    await put(sql, 'together', 1);
+    const results = await Promise.allSettled([
+      sql.readTogether((q) => q.get<{ key: string }>('SELECT key FROM settings WHERE key = ?', ['together'])),
+      sql.readTogether((q) => q.get('SELECT * FROM no_such_table')),
+      sql.readTogether(async (q) => (await q.all('SELECT key FROM settings WHERE key = ?', ['missing'])).length),
+    ]);
+    expect(results.map((r) => r.status)).toEqual(['fulfilled', 'rejected', 'fulfilled']);
+    expect((results[0] as PromiseFulfilledResult<unknown>).value).toEqual({ key: 'together' });
+    expect((results[2] as PromiseFulfilledResult<unknown>).value).toBe(0);
+  });
+
+  it.runIf(dialect === 'postgres')('sends the reads of one turn over one connection', async () => {
+    const backend = () => sql.readTogether((q) => q.get<{ pid: number }>('SELECT pg_backend_pid() AS pid').then((row) => row!.pid));
+    expect(new Set(await Promise.all(Array.from({ length: 10 }, backend))).size).toBe(1);
+  });
+
   it.runIf(dialect === 'sqlite')('fails the waiting group with SQLITE_BUSY instead of hanging while another connection holds the write lock, then recovers', async () => {
     const connection = (db.database.dataSource.driver as unknown as { databaseConnection: BetterSqlite3.Database }).databaseConnection;
     connection.pragma('busy_timeout = 20');
