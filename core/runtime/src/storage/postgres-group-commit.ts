@@ -66,6 +66,8 @@ export function createPostgresGroupCommit(options: {
         for (const unit of group) unit.reject(failed);
         return;
       }
+      // A connection lost while checked out fails its queries; its 'error' event must not go unheard.
+      client.on('error', ignoreError);
       let broken: unknown;
       try {
         let failed = false;
@@ -93,6 +95,7 @@ export function createPostgresGroupCommit(options: {
         }
         outcomes.slice(1).forEach((outcome, i) => group[i]!.resolve((outcome as PromiseFulfilledResult<unknown>).value));
       } finally {
+        client.removeListener('error', ignoreError);
         client.release(broken instanceof Error ? broken : undefined);
       }
     } finally {
@@ -112,3 +115,5 @@ export function createPostgresGroupCommit(options: {
   };
 }
 
+
+function ignoreError(): void {}

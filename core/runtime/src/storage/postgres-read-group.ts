@@ -57,6 +57,8 @@ export function createPostgresReadGroup(options: {
         for (const unit of group) unit.reject(failed);
         return;
       }
+      // A connection lost while checked out fails its queries; its 'error' event must not go unheard.
+      client.on('error', ignoreError);
       let broken: Error | undefined;
       try {
         const q = writtenTogether(client, options.queriesOn(client));
@@ -65,6 +67,7 @@ export function createPostgresReadGroup(options: {
           unit.reject(error);
         })));
       } finally {
+        client.removeListener('error', ignoreError);
         client.release(broken);
       }
     } finally {
@@ -83,3 +86,5 @@ export function createPostgresReadGroup(options: {
     close: () => pool.end(),
   };
 }
+
+function ignoreError(): void {}

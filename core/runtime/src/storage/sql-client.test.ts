@@ -110,6 +110,18 @@ describe.each(['sqlite', 'postgres'] as const)('SQL client on %s', (dialect) => 
     expect(await read('swallow-b')).toBe(1);
   });
 
+  it.runIf(dialect === 'postgres')('survives the loss of a group\'s connection: the other units commit, and later batches use a new connection', async () => {
+    const results = await Promise.allSettled([
+      sql.batch((tx) => put(tx, 'before-loss', 1)),
+      sql.batch((tx) => tx.get('SELECT pg_terminate_backend(pg_backend_pid())')),
+    ]);
+    expect(results[0]!.status).toBe('fulfilled');
+    expect(results[1]!.status).toBe('rejected');
+    expect(await read('before-loss')).toBe(1);
+    await sql.batch((tx) => put(tx, 'after-loss', 2));
+    expect(await read('after-loss')).toBe(2);
+  });
+
   it('answers reads run together each with its own result, a failing one failing alone', async () => {
     await put(sql, 'together', 1);
     const results = await Promise.allSettled([

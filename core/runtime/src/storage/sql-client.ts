@@ -279,6 +279,9 @@ function postgresQueries(
 function postgresClient(pool: Pool, translate: (error: unknown) => unknown): SqlClient & { close(): Promise<void> } {
   async function transaction<T>(work: (tx: SqlQueries) => Promise<T>): Promise<T> {
     const client = await pool.connect();
+    // A connection lost while checked out fails its queries; its 'error' event must not go unheard.
+    const ignoreError = () => undefined;
+    client.on('error', ignoreError);
     try {
       await client.query('BEGIN');
       const result = await work(postgresQueries(client, translate));
@@ -288,6 +291,7 @@ function postgresClient(pool: Pool, translate: (error: unknown) => unknown): Sql
       await client.query('ROLLBACK').catch(() => undefined);
       throw translate(error);
     } finally {
+      client.removeListener('error', ignoreError);
       client.release();
     }
   }
