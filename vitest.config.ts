@@ -12,6 +12,7 @@ export default defineConfig({
           include: ['{core,plugins,apps}/**/src/**/*.test.ts', 'tests/**/*.test.ts'],
           exclude: ['**/node_modules/**', '**/dist/**'],
           globalSetup: ['tests/support/postgres-global-setup.ts'],
+          setupFiles: ['tests/support/pg-busy-client-guard.ts'],
           pool: 'forks',
         },
       },

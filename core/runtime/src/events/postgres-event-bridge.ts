@@ -34,7 +34,9 @@ export async function startPostgresEventBridge(options: {
 }): Promise<PostgresEventBridge> {
   const origin = randomBytes(6).toString('hex');
   const listener = new pg.Client({ connectionString: options.databaseUrl, application_name: 'dwc-events' });
-  const sender = new pg.Client({ connectionString: options.databaseUrl, application_name: 'dwc-events' });
+  // Sends overlap (an event batch while a jobs notice is on its way): a pipelined connection takes
+  // a query while others are in flight, where a plain one must not be given a query while busy.
+  const sender = new pg.Client({ connectionString: options.databaseUrl, application_name: 'dwc-events', pipeline: true });
   await Promise.all([listener.connect(), sender.connect()]);
   let receiving = false;
   let closed = false;
@@ -99,9 +101,22 @@ export async function startPostgresEventBridge(options: {
     timer ??= setTimeout(flush, FLUSH_MS);
   });
 
+  // A burst of enqueues sends one jobs notice, and one more if jobs came while it was on its way.
+  let jobsNotice: Promise<unknown> | undefined;
+  let jobsAgain = false;
+  const sendJobsNotice = (): void => {
+    jobsAgain = false;
+    jobsNotice = sender.query('SELECT pg_notify($1, $2)', [JOBS_CHANNEL, origin]).catch(() => undefined).finally(() => {
+      jobsNotice = undefined;
+      if (jobsAgain && !closed) sendJobsNotice();
+    });
+  };
+
   return {
     notifyJobs() {
-      if (!closed) sender.query('SELECT pg_notify($1, $2)', [JOBS_CHANNEL, origin]).catch(() => undefined);
+      if (closed) return;
+      if (jobsNotice) jobsAgain = true;
+      else sendJobsNotice();
     },
     async close() {
       off();
@@ -110,7 +125,7 @@ export async function startPostgresEventBridge(options: {
         flush();
       }
       closed = true;
-      await Promise.allSettled([...sending]);
+      await Promise.allSettled([...sending, jobsNotice]);
       await Promise.allSettled([listener.end(), sender.end()]);
     },
   };

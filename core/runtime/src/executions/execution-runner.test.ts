@@ -304,7 +304,10 @@ describe.each(['sqlite', 'postgres'] as const)('execution engine on %s', (dialec
       const execution = await engine.service.start(workflow.id, {});
       const ended = await engine.service.waitFor(execution.id, 10_000);
       expect(ended.status).toBe('failed');
-      expect(await Promise.all(readOnEvent)).toEqual([['shaky:failed'], ['broken:failed', 'shaky:failed']]);
+      // Each read sees the failure it was told of (a read may also see a later commit: it is not the event's snapshot).
+      const [first, second] = await Promise.all(readOnEvent);
+      expect(first).toContain('shaky:failed');
+      expect(second).toEqual(['broken:failed', 'shaky:failed']);
     } finally {
       off();
     }

@@ -27,7 +27,7 @@ export interface ExecutionFilter {
  */
 export function createExecutionStore(sql: SqlClient, jobs: JobStore, options: { inlineOutputLimit?: number } = {}) {
   const get = async (id: string): Promise<ExecutionRecord | undefined> => {
-    const row = await sql.get('SELECT * FROM executions WHERE id = ?', [id]);
+    const row = await sql.readTogether((q) => q.get('SELECT * FROM executions WHERE id = ?', [id]));
     return row ? executionFromRow(sql, row) : undefined;
   };
 
@@ -49,7 +49,7 @@ export function createExecutionStore(sql: SqlClient, jobs: JobStore, options: { 
       const now = new Date();
       // The id carries the creation time to the millisecond, which `list` relies on for `from`/`to`.
       const id = newId(now.getTime());
-      const job = await sql.transaction(async (tx) => {
+      const job = await sql.batch(async (tx) => {
         await tx.run(
           `INSERT INTO executions (id, workflow_id, version, status, input, trigger, parent_execution_id, parent_step_id, rerun_of,
              cancel_requested, created_at) VALUES (?, ?, ?, 'queued', ?, ?, ?, ?, ?, ?, ?)`,
@@ -126,7 +126,7 @@ export function createExecutionStore(sql: SqlClient, jobs: JobStore, options: { 
       finishedAt = new Date(),
       steps: readonly PreparedStep[] = [],
     ): Promise<boolean> {
-      return sql.transaction(async (tx) => {
+      return sql.batch(async (tx) => {
         for (const step of steps) await writePrepared(tx, step);
         const changed = await tx.run(
           `UPDATE executions SET status = ?, output = ?, error = ?, finished_at = ?, started_at = COALESCE(started_at, ?)

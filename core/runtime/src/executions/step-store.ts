@@ -105,13 +105,13 @@ export function createStepStore(sql: SqlClient, options: { inlineOutputLimit?: n
     /** Commits a step's result with the documents it produced, in one transaction. An output over the inline limit is stored as a blob. */
     async finishStep(step: StepRef, outcome: StepOutcome): Promise<FinishedStep> {
       const prepared = prepareStep(step, outcome);
-      await sql.transaction((tx) => writePrepared(tx, prepared));
+      await sql.batch((tx) => writePrepared(tx, prepared));
       return finishedStep(prepared);
     },
 
     /** Commits prepared step results in one transaction. */
     async writeSteps(steps: readonly PreparedStep[]): Promise<void> {
-      await sql.transaction(async (tx) => {
+      await sql.batch(async (tx) => {
         for (const step of steps) await writePrepared(tx, step);
       });
     },
@@ -138,7 +138,7 @@ export function createStepStore(sql: SqlClient, options: { inlineOutputLimit?: n
 
     /** Every step row of an execution, including fan-out items (what the engine resumes from). */
     async allSteps(executionId: string): Promise<StepRecord[]> {
-      const rows = await sql.all(`SELECT ${STEP_COLUMNS} FROM ${STEP_SOURCE} WHERE s.execution_id = ?`, [executionId]);
+      const rows = await sql.readTogether((q) => q.all(`SELECT ${STEP_COLUMNS} FROM ${STEP_SOURCE} WHERE s.execution_id = ?`, [executionId]));
       return rows.map((row) => stepFromRow(sql, row));
     },
 

@@ -9,7 +9,7 @@ import { entitiesFor } from './entities/index.js';
 import { postgresMigrations } from './migrations/postgres/index.js';
 import { sqliteMigrations } from './migrations/sqlite/index.js';
 import { describePostgresUrl, isPostgresUrl, scrubPassword } from './postgres-url.js';
-import { JsonText, sqlClientOf } from './sql-client.js';
+import { closeSqlClient, JsonText, sqlClientOf } from './sql-client.js';
 import { sqliteDriver } from './sqlite-driver.js';
 import { createStorageMonitor, type StorageLocation, type StorageMonitor } from './storage-full.js';
 import { typeOrmLogger } from './typeorm-logger.js';
@@ -201,7 +201,7 @@ export async function openDatabase(options: OpenDatabaseOptions): Promise<Databa
     },
 
     close() {
-      closing ??= dataSource.isInitialized ? dataSource.destroy() : Promise.resolve();
+      closing ??= closeSqlClient(database).then(() => (dataSource.isInitialized ? dataSource.destroy() : undefined));
       return closing;
     },
   };

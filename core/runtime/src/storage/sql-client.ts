@@ -1,6 +1,8 @@
 import type BetterSqlite3 from 'better-sqlite3';
-import type { Pool, PoolClient } from 'pg';
+import type { Pool, PoolClient, PoolConfig } from 'pg';
 import type { Database } from './database.js';
+import { createPostgresGroupCommit, type PostgresGroupCommit } from './postgres-group-commit.js';
+import { createPostgresReadGroup, type PostgresReadGroup } from './postgres-read-group.js';
 import { sqliteTimestamp } from './sqlite-timestamp.js';
 
 /** JSON already serialised by the caller (to measure it, say), bound as is instead of stringified again. */
@@ -27,13 +29,27 @@ export interface SqlClient extends SqlQueries {
   readonly dialect: Database['dialect'];
   /** Runs `work` in one transaction; on SQLite other statements wait until it ends. */
   transaction<T>(work: (tx: SqlQueries) => Promise<T>): Promise<T>;
+  /**
+   * Like `transaction`, for the short writes of the hot path, which may share their COMMIT with
+   * others (group commit; on SQLite every transaction does). On Postgres the units of one group
+   * run interleaved in one transaction: `work` must only touch rows that no other work running at
+   * the same time touches (an execution's own rows), and may run twice (again alone when another
+   * unit of its group failed), so it must have no effect outside the database.
+   */
+  batch<T>(work: (tx: SqlQueries) => Promise<T>): Promise<T>;
+  /**
+   * Runs quick reads (lookups by key) of the hot path: on Postgres, the reads of every caller in
+   * one turn of the event loop go over one pipelined connection in one socket write. Each
+   * statement runs on its own, outside any transaction.
+   */
+  readTogether<T>(reads: (q: SqlQueries) => Promise<T>): Promise<T>;
   fromJson<T = unknown>(value: unknown): T;
   fromDate(value: unknown): Date | null;
   fromBool(value: unknown): boolean;
   fromInt(value: unknown): number;
 }
 
-const clients = new WeakMap<Database, SqlClient>();
+const clients = new WeakMap<Database, SqlClient & { close?: () => Promise<void> }>();
 
 /**
  * The SQL client of an open database: one per database, since on SQLite it owns the connection's
@@ -48,6 +64,12 @@ export function sqlClientOf(database: Database): SqlClient {
     clients.set(database, client);
   }
   return client;
+}
+
+/** Closes what the database's SQL client opened beside TypeORM's connection (Postgres' group commit connections). */
+export async function closeSqlClient(database: Database): Promise<void> {
+  await clients.get(database)?.close?.();
+  clients.delete(database);
 }
 
 function sqliteValue(value: SqlParam): string | number | null {
@@ -179,18 +201,21 @@ function sqliteClient(db: BetterSqlite3.Database, translate: (error: unknown) =>
       return Promise.reject(translate(error));
     }
   };
-  return {
+  const client: SqlClient = {
     dialect: 'sqlite',
     // Writes always join the group commit; reads run at once when no group is open.
     run: (sql, params = []) => enqueue(() => prepare(sql).run(params.map(sqliteValue)).changes),
     all: <Row>(sql: string, params: readonly SqlParam[] = []) => statement(() => prepare(sql).all(params.map(sqliteValue)) as Row[]),
     get: <Row>(sql: string, params: readonly SqlParam[] = []) => statement(() => prepare(sql).get(params.map(sqliteValue)) as Row | undefined),
     transaction: (work) => enqueue(() => work(direct)),
+    batch: (work) => enqueue(() => work(direct)),
+    readTogether: (reads) => reads(client),
     fromJson: <T>(value: unknown) => (value === null || value === undefined ? null : JSON.parse(value as string)) as T,
     fromDate: (value) => (value === null || value === undefined ? null : new Date(`${(value as string).replace(' ', 'T')}Z`)),
     fromBool: (value) => value === 1 || value === true,
     fromInt: (value) => Number(value),
   };
+  return client;
 }
 
 function numbered(sql: string): string {
@@ -205,17 +230,36 @@ function postgresValue(value: SqlParam): unknown {
   return value;
 }
 
-function postgresQueries(target: Pool | PoolClient, translate: (error: unknown) => unknown): SqlQueries {
-  const texts = new Map<string, string>();
-  const text = (sql: string) => {
-    let converted = texts.get(sql);
-    if (converted === undefined) texts.set(sql, (converted = numbered(sql)));
-    return converted;
-  };
+/** Each statement's text with numbered placeholders, and a name when it may be prepared. */
+const postgresStatements = new Map<string, { text: string; name: string | undefined }>();
+/** Statements beyond this many (SQL built with a varying number of placeholders) are not prepared. */
+const MAX_PREPARED = 500;
+
+function postgresStatement(sql: string): { text: string; name: string | undefined } {
+  let statement = postgresStatements.get(sql);
+  if (statement === undefined) {
+    const name = postgresStatements.size < MAX_PREPARED ? `dwc_${postgresStatements.size}` : undefined;
+    postgresStatements.set(sql, (statement = { text: numbered(sql), name }));
+  }
+  return statement;
+}
+
+/**
+ * Statements on `target`. `prepared`: each statement is parsed and planned once per connection
+ * (a named prepared statement) instead of at every call; for the group commit's connections,
+ * which run the same few writes over and over.
+ */
+function postgresQueries(
+  target: Pool | PoolClient,
+  translate: (error: unknown) => unknown,
+  options: { onError?: (error: unknown) => void; prepared?: boolean } = {},
+): SqlQueries {
   const query = async (sql: string, params: readonly SqlParam[]) => {
+    const { text, name } = postgresStatement(sql);
     try {
-      return await target.query(text(sql), params.map(postgresValue));
+      return await target.query({ text, values: params.map(postgresValue), name: options.prepared ? name : undefined });
     } catch (error) {
+      options.onError?.(error);
       throw translate(error);
     }
   };
@@ -232,23 +276,48 @@ function postgresQueries(target: Pool | PoolClient, translate: (error: unknown) 
   };
 }
 
-function postgresClient(pool: Pool, translate: (error: unknown) => unknown): SqlClient {
+function postgresClient(pool: Pool, translate: (error: unknown) => unknown): SqlClient & { close(): Promise<void> } {
+  async function transaction<T>(work: (tx: SqlQueries) => Promise<T>): Promise<T> {
+    const client = await pool.connect();
+    // A connection lost while checked out fails its queries; its 'error' event must not go unheard.
+    const ignoreError = () => undefined;
+    client.on('error', ignoreError);
+    try {
+      await client.query('BEGIN');
+      const result = await work(postgresQueries(client, translate));
+      await client.query('COMMIT');
+      return result;
+    } catch (error) {
+      await client.query('ROLLBACK').catch(() => undefined);
+      throw translate(error);
+    } finally {
+      client.removeListener('error', ignoreError);
+      client.release();
+    }
+  }
+  let groupCommit: PostgresGroupCommit | undefined;
+  let readGroup: PostgresReadGroup | undefined;
+  const poolOptions = (pool as Pool & { options: PoolConfig }).options;
   return {
     dialect: 'postgres',
     ...postgresQueries(pool, translate),
-    async transaction(work) {
-      const client = await pool.connect();
-      try {
-        await client.query('BEGIN');
-        const result = await work(postgresQueries(client, translate));
-        await client.query('COMMIT');
-        return result;
-      } catch (error) {
-        await client.query('ROLLBACK').catch(() => undefined);
-        throw translate(error);
-      } finally {
-        client.release();
-      }
+    transaction,
+    batch(work) {
+      groupCommit ??= createPostgresGroupCommit({
+        poolOptions,
+        queriesOn: (client, onError) => postgresQueries(client, translate, { onError, prepared: true }),
+        translate,
+        alone: transaction,
+      });
+      return groupCommit.run(work);
+    },
+    readTogether(reads) {
+      // Not prepared: a prepared `SELECT *` fails once another process's migration adds a column.
+      readGroup ??= createPostgresReadGroup({ poolOptions, queriesOn: (client) => postgresQueries(client, translate), translate });
+      return readGroup.run(reads);
+    },
+    close: async () => {
+      await Promise.all([groupCommit?.close(), readGroup?.close()]);
     },
     fromJson: <T>(value: unknown) => (value === undefined ? null : value) as T,
     fromDate: (value) => (value === null || value === undefined ? null : new Date(value as string | Date)),

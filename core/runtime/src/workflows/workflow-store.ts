@@ -65,7 +65,7 @@ export function createWorkflowStore<Definition extends DefinitionFields>(sql: Sq
     const cached = latestCache?.get(id);
     if (cached) return cached;
     const writesBefore = writes;
-    const row = await sql.get(`${selectLatest} AND w.id = ?`, [id]);
+    const row = await sql.readTogether((q) => q.get(`${selectLatest} AND w.id = ?`, [id]));
     if (!row) return undefined;
     const record = toRecord(row);
     if (latestCache && writes === writesBefore) {
