@@ -186,8 +186,8 @@ export const settings = {
   },
   jobLeaseMs: {
     env: 'DWC_JOB_LEASE_MS',
-    schema: z.coerce.number().int().min(1_000).max(3_600_000).default(30_000),
-    doc: 'How long a claimed job is held without renewal; a dead worker\'s jobs are taken over after this.',
+    schema: z.coerce.number().int().min(1_000).max(3_600_000).default(6_000),
+    doc: 'How long a claimed job is held without renewal; the running process renews it every third of this, so a dead process\'s jobs are taken over within one lease and a long step is never taken from a live one.',
   },
   expressionTimeoutMs: {
     env: 'DWC_EXPRESSION_TIMEOUT_MS',
