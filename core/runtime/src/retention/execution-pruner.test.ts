@@ -1,3 +1,4 @@
+import { stat } from 'node:fs/promises';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { newId } from '../storage/new-id.js';
 import { sqlClientOf, type SqlClient } from '../storage/sql-client.js';
@@ -37,6 +38,7 @@ describe.each(['sqlite', 'postgres'] as const)('execution pruner on %s', (dialec
     status?: string;
     parent?: string;
     blob?: boolean;
+    blobBytes?: number;
     document?: boolean;
     job?: string;
     /** A carried-over step reading this blob (as a re-run's steps do). */
@@ -56,7 +58,8 @@ describe.each(['sqlite', 'postgres'] as const)('execution pruner on %s', (dialec
       [id, workflowId, status, { n: 1 }, run.parent ?? null, run.parent ? 'call' : null, false, at, at, finished ? at : null],
     );
     const blobId = run.blob ? newId(created) : run.carriedBlob;
-    if (run.blob) await sql.run('INSERT INTO blobs (id, execution_id, content, size_bytes, created_at) VALUES (?, ?, ?, ?, ?)', [blobId!, id, JSON.stringify({ big: 'x'.repeat(2000) }), 2010, at]);
+    const content = JSON.stringify({ big: 'x'.repeat(run.blobBytes ?? 2000) });
+    if (run.blob) await sql.run('INSERT INTO blobs (id, execution_id, content, size_bytes, created_at) VALUES (?, ?, ?, ?, ?)', [blobId!, id, content, content.length, at]);
     await sql.run(
       `INSERT INTO execution_steps (execution_id, step_id, item_index, status, attempts, input, output, output_blob_id, started_at, finished_at)
        VALUES (?, 'a', -1, ?, 1, ?, ?, ?, ?, ?)`,
@@ -156,6 +159,24 @@ describe.each(['sqlite', 'postgres'] as const)('execution pruner on %s', (dialec
     expect(kept.filter((id) => countedRuns.some((run) => run.id === id))).toEqual(countedRuns.slice(-2).map((run) => run.id));
     // That workflow removes the documents of the runs it removes.
     expect(await count('documents', 'workflow_id = ?', [counted])).toBe(2);
+  });
+
+  it('gives the space of what it removed back to the disk on SQLite (Postgres reuses it through autovacuum)', async () => {
+    const wf = await workflow();
+    for (let n = 0; n < 300; n++) await execution(wf, 20 * DAY + n, { blob: true, blobBytes: 20_000 });
+    const file = db.database.describe();
+    if (dialect === 'sqlite') await sql.all('PRAGMA wal_checkpoint(TRUNCATE)');
+    const before = dialect === 'sqlite' ? (await stat(file)).size : 0;
+
+    const report = await pruner().pruneOnce(NOW);
+
+    expect(report.executions).toBe(300);
+    if (dialect === 'postgres') {
+      expect(report.freedPages).toBe(0);
+      return;
+    }
+    expect(report.freedPages).toBeGreaterThan(1_000);
+    expect((await stat(file)).size).toBeLessThan(before - 4_000_000);
   });
 
   it('hands a blob a surviving re-run still reads to that re-run instead of removing it', async () => {
