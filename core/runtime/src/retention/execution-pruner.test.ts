@@ -125,7 +125,7 @@ describe.each(['sqlite', 'postgres'] as const)('execution pruner on %s', (dialec
 
   it('keeps only the newest executions past the retention count, in batches', async () => {
     const wf = await workflow();
-    const runs = [];
+    const runs: { id: string }[] = [];
     for (let n = 0; n < 23; n++) runs.push(await execution(wf, (30 - n) * 60_000));
 
     const report = await pruner({ days: 0, count: 5 }, 4).pruneOnce(NOW);
@@ -143,7 +143,7 @@ describe.each(['sqlite', 'postgres'] as const)('execution pruner on %s', (dialec
     const shortOld = await execution(short, 2 * DAY);
     const shortNew = await execution(short, 60_000);
     const foreverOld = await execution(forever, 400 * DAY);
-    const countedRuns = [];
+    const countedRuns: { id: string }[] = [];
     for (let n = 0; n < 4; n++) countedRuns.push(await execution(counted, (10 - n) * 60_000, { document: true }));
     const plainOld = await execution(plain, 20 * DAY);
     const plainNew = await execution(plain, 3 * DAY);
