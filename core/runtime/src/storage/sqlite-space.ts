@@ -7,6 +7,11 @@ import type { Database } from './database.js';
 export const AUTO_VACUUM_CONVERT_MAX_BYTES = 64 * 1024 ** 2;
 /** Pages one `incremental_vacuum` gives back before other writes get a turn (8 MB of 4 KB pages). */
 const PAGES_PER_STEP = 2_000;
+/**
+ * Free pages are given back only once they are this share of the file: below it, new rows reuse
+ * them sooner than moving pages to shrink the file would pay off.
+ */
+export const RECLAIM_FREE_SHARE = 0.2;
 const INCREMENTAL = 2;
 
 /**
@@ -38,14 +43,17 @@ function fileSize(file: string): number {
 }
 
 /**
- * Gives the SQLite file's free pages back to the disk, a few megabytes per write so other writes
- * are not held up, then checkpoints the WAL (passively) so the main file shrinks. Returns the
- * pages freed; 0 on Postgres, which reuses space through autovacuum.
+ * Gives the SQLite file's free pages back to the disk once they are `RECLAIM_FREE_SHARE` of it, a
+ * few megabytes per write so other writes are not held up, then checkpoints the WAL (passively)
+ * so the main file shrinks. Returns the pages freed; 0 on Postgres, which reuses space through
+ * autovacuum.
  */
 export async function reclaimSqliteSpace(database: Database): Promise<number> {
   if (database.dialect !== 'sqlite') return 0;
   const db = (database.dataSource.driver as unknown as { databaseConnection: BetterSqlite3.Database }).databaseConnection;
   if (db.pragma('auto_vacuum', { simple: true }) !== INCREMENTAL) return 0;
+  const pages = db.pragma('page_count', { simple: true }) as number;
+  if ((db.pragma('freelist_count', { simple: true }) as number) < pages * RECLAIM_FREE_SHARE) return 0;
   let freed = 0;
   for (;;) {
     // Between the awaits of a group commit the connection is inside its transaction: wait for the COMMIT.
