@@ -45,7 +45,7 @@ describe('execution retention in a running server', () => {
       expect((await kept(plain.id)).sort()).toEqual(ran[plain.id]!.slice(-3));
       expect((await kept(own.id)).sort()).toEqual(ran[own.id]!.slice(-6));
       // Each pass logs what it removed.
-      const passes = [...server.output().matchAll(/"component":"retention","executions":(\d+),.*"msg":"removed \1 finished execution\(s\) past retention"/g)];
+      const passes = [...server.output().matchAll(/"component":"retention","executions":(\d+),.*"msg":"removed \1 finished execution\(s\) and \d+ finished task\(s\) past retention"/g)];
       expect(passes.reduce((sum, pass) => sum + Number(pass[1]), 0)).toBe(5 + 2);
       const gone = await fetch(`${server.url}/api/v3/workflows/executions/${ran[plain.id]![0]}`, { headers });
       expect(gone.status).toBe(404);

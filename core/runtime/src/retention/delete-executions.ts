@@ -13,9 +13,11 @@ export interface PrunedRows {
   blobs: number;
   jobs: number;
   documents: number;
+  /** Finished background-task jobs (by the server's days). */
+  tasks: number;
 }
 
-export const noRowsPruned = (): PrunedRows => ({ executions: 0, steps: 0, blobs: 0, jobs: 0, documents: 0 });
+export const noRowsPruned = (): PrunedRows => ({ executions: 0, steps: 0, blobs: 0, jobs: 0, documents: 0, tasks: 0 });
 
 const FINISHED = "('succeeded', 'failed', 'cancelled')";
 

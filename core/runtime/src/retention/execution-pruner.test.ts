@@ -179,6 +179,27 @@ describe.each(['sqlite', 'postgres'] as const)('execution pruner on %s', (dialec
     expect((await stat(file)).size).toBeLessThan(before - 4_000_000);
   });
 
+  it('removes finished background-task jobs older than the server days, and no task that is queued or running', async () => {
+    const task = async (ageMs: number, status: string) => {
+      const id = newId(NOW - ageMs);
+      await sql.run(
+        `INSERT INTO jobs (id, kind, name, task_type, priority, status, attempts, max_retries, run_at, cancel_requested, created_at)
+         VALUES (?, 'task', 'task', 'transform', 1, ?, 1, 0, ?, ?, ?)`,
+        [id, status, NOW - ageMs, false, new Date(NOW - ageMs)],
+      );
+      return id;
+    };
+    const oldDone = [await task(20 * DAY, 'succeeded'), await task(20 * DAY, 'failed'), await task(15 * DAY, 'cancelled')];
+    const kept = [await task(20 * DAY, 'queued'), await task(20 * DAY, 'running'), await task(2 * DAY, 'succeeded')];
+
+    const report = await pruner({ days: 14, count: 10_000 }, 2).pruneOnce(NOW);
+
+    expect(report.tasks).toBe(3);
+    const left = (await sql.all<{ id: string }>('SELECT id FROM jobs ORDER BY id')).map((row) => row.id);
+    expect(left.sort()).toEqual([...kept].sort());
+    for (const id of oldDone) expect(left).not.toContain(id);
+  });
+
   it('hands a blob a surviving re-run still reads to that re-run instead of removing it', async () => {
     const wf = await workflow();
     const original = await execution(wf, 20 * DAY, { blob: true });

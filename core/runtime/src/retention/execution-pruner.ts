@@ -3,6 +3,7 @@ import type { Database } from '../storage/database.js';
 import { firstIdAt } from '../storage/new-id.js';
 import { reclaimSqliteSpace } from '../storage/sqlite-space.js';
 import type { SqlClient, SqlQueries } from '../storage/sql-client.js';
+import { deleteFinishedTasks } from './delete-finished-tasks.js';
 import { deleteExecutions, noRowsPruned, type PruneCandidate, type PrunedRows } from './delete-executions.js';
 import { retentionRules, type RetentionRule, type RuleScope, type ServerRetention } from './retention-rules.js';
 import { createWorkflowRetentions } from './workflow-retentions.js';
@@ -69,16 +70,36 @@ export function createExecutionPruner(options: PrunerOptions) {
     return rows.map((row) => ({ id: row.id, workflowId: row.workflow_id }));
   }
 
-  /** One batch in one transaction; undefined when another process holds the pruning lock. */
-  function pruneBatch(scope: RuleScope, before: string, withDocuments: (workflowId: string) => boolean): Promise<{ found: number; rows: PrunedRows } | undefined> {
+  /** `work` in one transaction; undefined when another process holds the pruning lock. */
+  function locked<T>(work: (tx: SqlQueries) => Promise<T>): Promise<T | undefined> {
     return sql.transaction(async (tx) => {
       if (sql.dialect === 'postgres') {
         const lock = await tx.get<{ ok: boolean }>('SELECT pg_try_advisory_xact_lock(?) AS ok', [PRUNE_LOCK_KEY]);
         if (!lock?.ok) return undefined;
       }
+      return work(tx);
+    });
+  }
+
+  function pruneBatch(scope: RuleScope, before: string, withDocuments: (workflowId: string) => boolean): Promise<{ found: number; rows: PrunedRows } | undefined> {
+    return locked(async (tx) => {
       const batch = await candidates(tx, scope, before);
       return { found: batch.length, rows: await deleteExecutions(tx, batch, withDocuments) };
     });
+  }
+
+  /** Finished background tasks older than the server's days; false when another process is pruning. */
+  async function pruneTasks(report: PruneReport, now: number): Promise<boolean> {
+    if (options.retention.days === 0) return true;
+    const before = firstIdAt(now - options.retention.days * DAY_MS);
+    while (!stopping) {
+      const removed = await locked((tx) => deleteFinishedTasks(tx, before, batchSize));
+      if (removed === undefined) return false;
+      report.tasks += removed;
+      if (removed < batchSize) break;
+      await new Promise((resolve) => setTimeout(resolve, PAUSE_MS));
+    }
+    return true;
   }
 
   async function pruneOnce(now = Date.now()): Promise<PruneReport> {
@@ -86,20 +107,26 @@ export function createExecutionPruner(options: PrunerOptions) {
     const report: PruneReport = { ...noRowsPruned(), freedPages: 0 };
     const retentions = await workflowRetentions();
     const withDocuments = (workflowId: string) => retentions.get(workflowId)?.delete_documents === true;
-    rules: for (const rule of retentionRules(options.retention, retentions)) {
+    let gotLock = await pruneTasks(report, now);
+    rules: for (const rule of gotLock ? retentionRules(options.retention, retentions) : []) {
       const before = await cutoff(rule, now);
       if (before === undefined) continue;
       while (!stopping) {
         const result = await pruneBatch(rule.scope, before, withDocuments);
-        if (result === undefined) break rules;
+        if (result === undefined) {
+          gotLock = false;
+          break rules;
+        }
         for (const key of Object.keys(result.rows) as (keyof PrunedRows)[]) report[key] += result.rows[key];
         if (result.found < batchSize || result.rows.executions === 0) break;
         await new Promise((resolve) => setTimeout(resolve, PAUSE_MS));
       }
     }
-    if (report.executions > 0 && !stopping) report.freedPages = await reclaimSqliteSpace(options.database);
-    if (report.executions > 0) {
-      logger.info({ ...report, ms: Math.round(performance.now() - started) }, `removed ${report.executions} finished execution(s) past retention`);
+    if (report.executions + report.tasks > 0 && !stopping) report.freedPages = await reclaimSqliteSpace(options.database);
+    if (report.executions + report.tasks > 0) {
+      logger.info({ ...report, ms: Math.round(performance.now() - started) }, `removed ${report.executions} finished execution(s) and ${report.tasks} finished task(s) past retention`);
+    } else if (!gotLock) {
+      logger.debug('another process is pruning; skipped this pass');
     }
     return report;
   }
