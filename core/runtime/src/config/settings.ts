@@ -192,7 +192,7 @@ export const settings = {
   executionRetentionDays: {
     env: 'DWC_EXECUTION_RETENTION_DAYS',
     schema: z.coerce.number().int().min(0).max(36_500).default(14),
-    doc: 'Finished executions older than this many days are removed with their steps, outputs and jobs (documents stay); 0 keeps them by age. A workflow\'s `settings.retention.days` wins. Running, queued and waiting executions are never removed.',
+    doc: 'Finished executions older than this many days are removed with their steps, outputs and jobs (documents stay), and finished background tasks too; 0 keeps them by age. A workflow\'s `settings.retention.days` wins. Running, queued and waiting executions are never removed.',
   },
   executionRetentionCount: {
     env: 'DWC_EXECUTION_RETENTION_COUNT',

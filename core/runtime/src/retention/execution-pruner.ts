@@ -14,7 +14,7 @@ export const PRUNE_BATCH = 200;
 /** Pause between batches, so queued writes go first. */
 const PAUSE_MS = 2;
 /** Postgres advisory lock held by the process pruning, for the span of one batch. */
-const PRUNE_LOCK_KEY = 0x64776302;
+export const PRUNE_LOCK_KEY = 0x64776302;
 const FINISHED = "('succeeded', 'failed', 'cancelled')";
 const UNFINISHED = "('queued', 'running', 'waiting')";
 
