@@ -1,6 +1,7 @@
 // `npm run bench`: every benchmark in one run; each prints its table and writes bench/results/<name>.json.
 await import('./startup.js');
 await import('./executions.js');
+await import('./retention.js');
 await import('./webhook.js');
 await import('./audit.js');
 await import('./ws-fanout.js');

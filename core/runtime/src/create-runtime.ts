@@ -26,6 +26,7 @@ import { createTaskService, type TaskService } from './queue/task-service.js';
 import { createWorkerPool, type WorkerPool } from './queue/worker-pool.js';
 import { createNotifyRuntime, type NotifyRuntime } from './notify/create-notify.js';
 import { startWorkflowNotifier } from './notify/workflow-notifier.js';
+import { createExecutionPruner, type ExecutionPruner } from './retention/execution-pruner.js';
 import { openDatabase, pluginConfigRepository, type Database } from './storage/index.js';
 import { sqlClientOf } from './storage/sql-client.js';
 import { createWorkflowStore } from './workflows/workflow-store.js';
@@ -63,6 +64,8 @@ export interface Runtime {
   /** Reads of documents for users (one, a list, lineage). */
   documentQueries: DocumentQueries;
   workers: WorkerPool;
+  /** Removes finished executions past the retention (started with the workers). */
+  pruner: ExecutionPruner;
   /** The cache the settings choose (DWC_CACHE_BACKEND); plugins see it through `ctx.cache`. */
   cache: CacheStore;
   /** The hash-chained audit log (an `AuditRecorder`) and its queries. */
@@ -227,6 +230,11 @@ export async function createRuntime(options: CreateRuntimeOptions): Promise<Runt
       workflow: async (id, version) => (await workflowStore.version(id, version))?.definition,
       logger,
     });
+    const pruner = createExecutionPruner({
+      database, sql, logger: logger.child({ component: 'retention' }), intervalMs: config.executionPruneIntervalMs,
+      retention: { days: config.executionRetentionDays, count: config.executionRetentionCount },
+    });
+    if (options.workers !== false) pruner.start();
     const executions = createExecutionService({
       executions: executionStore,
       workflows: workflowStore,
@@ -259,6 +267,7 @@ export async function createRuntime(options: CreateRuntimeOptions): Promise<Runt
       documents,
       documentQueries: createDocumentQueries(documents),
       workers,
+      pruner,
       cache,
       audit,
       vault,
@@ -278,7 +287,7 @@ export async function createRuntime(options: CreateRuntimeOptions): Promise<Runt
         }),
       close: () =>
         (closed ??= (async () => {
-          await Promise.all([workers.stop(config.shutdownTimeoutMs), notify.stop(config.shutdownTimeoutMs)]);
+          await Promise.all([workers.stop(config.shutdownTimeoutMs), notify.stop(config.shutdownTimeoutMs), pruner.stop()]);
           await ai.close();
           await bridge?.close();
           await plugins.disposeAll();

@@ -32,7 +32,7 @@ export { CapabilityRegistry } from './plugin-host/capability-registry.js';
 export type { RegisteredCapability } from './plugin-host/capability-registry.js';
 export { createRegistries } from './plugin-host/registries.js';
 export type { CapabilityKind, Registries } from './plugin-host/registries.js';
-export { parseWorkflowDefinition, workflowDefinitionSchema } from './engine/index.js';
+export { parseWorkflowDefinition, workflowDefinitionSchema, workflowSettingsSchema } from './engine/index.js';
 export type { WorkflowDefinition } from './engine/index.js';
 export type { ExecutionService } from './executions/execution-service.js';
 export type { ExecutionFilter, ExecutionStore } from './executions/execution-store.js';

@@ -186,8 +186,23 @@ export const settings = {
   },
   jobLeaseMs: {
     env: 'DWC_JOB_LEASE_MS',
-    schema: z.coerce.number().int().min(1_000).max(3_600_000).default(30_000),
-    doc: 'How long a claimed job is held without renewal; a dead worker\'s jobs are taken over after this.',
+    schema: z.coerce.number().int().min(1_000).max(3_600_000).default(6_000),
+    doc: 'How long a claimed job is held without renewal; the running process renews it every third of this, so a dead process\'s jobs are taken over within one lease and a long step is never taken from a live one.',
+  },
+  executionRetentionDays: {
+    env: 'DWC_EXECUTION_RETENTION_DAYS',
+    schema: z.coerce.number().int().min(0).max(36_500).default(14),
+    doc: 'Finished executions older than this many days are removed with their steps, outputs and jobs (documents stay), and finished background tasks too; 0 keeps them by age. A workflow\'s `settings.retention.days` wins. Running, queued and waiting executions are never removed.',
+  },
+  executionRetentionCount: {
+    env: 'DWC_EXECUTION_RETENTION_COUNT',
+    schema: z.coerce.number().int().min(0).max(100_000_000).default(10_000),
+    doc: 'Finished executions past the newest this many are removed the same way; 0 sets no limit. A workflow\'s `settings.retention.count` counts its own executions instead.',
+  },
+  executionPruneIntervalMs: {
+    env: 'DWC_EXECUTION_PRUNE_INTERVAL_MS',
+    schema: z.coerce.number().int().min(1_000).max(86_400_000).default(60_000),
+    doc: 'How often the background pruner applies the retention (in small batches that let other writes through); on SQLite it then gives the freed space back to the disk.',
   },
   expressionTimeoutMs: {
     env: 'DWC_EXPRESSION_TIMEOUT_MS',

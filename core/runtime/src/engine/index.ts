@@ -6,6 +6,8 @@ export {
   workflowTriggerSchema,
 } from './workflow-definition.js';
 export type { GraphIssue, WorkflowDefinition, WorkflowStep, WorkflowTrigger } from './workflow-definition.js';
+export { workflowRetentionSchema, workflowSettingsSchema } from './workflow-settings.js';
+export type { WorkflowRetention } from './workflow-settings.js';
 export type { CompiledExpression } from './expressions/compile-expression.js';
 export { configureExpressionEvaluator, defaultExpressionEvaluator } from './expressions/default-evaluator.js';
 export { evaluateExpression } from './expressions/evaluate-expression.js';

@@ -48,6 +48,19 @@ describe('parseWorkflowDefinition', () => {
     expect(definition.steps[0]).toMatchObject({ continue_on_error: false, concurrency: 4 });
   });
 
+  it('keeps settings.retention, defaulting delete_documents to false', () => {
+    const definition = parseWorkflowDefinition({ ...apiExample, settings: { retention: { days: 3, count: 50 } } });
+    expect(definition.settings).toEqual({ retention: { days: 3, count: 50, delete_documents: false } });
+  });
+
+  it('refuses a retention that is negative, fractional or has an unknown key, at its path', () => {
+    expect(fieldErrors({ ...apiExample, settings: { retention: { days: -1, count: 2.5, keep: true } } })).toEqual({
+      'settings.retention.keep': ['unknown field `keep`; expected one of `days`, `count`, `delete_documents`'],
+      'settings.retention.days': [expect.any(String)],
+      'settings.retention.count': [expect.any(String)],
+    });
+  });
+
   it('defaults the trigger to manual and keeps trigger settings', () => {
     expect(parseWorkflowDefinition(withSteps([{ id: 'a', type: 'transform' }])).trigger).toEqual({ type: 'manual' });
     const scheduled = parseWorkflowDefinition({ ...apiExample, trigger: { type: 'schedule', cron: '0 * * * *' } });

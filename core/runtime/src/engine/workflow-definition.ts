@@ -2,6 +2,7 @@ import { CAPABILITY_ID, InputError, describeZodError, toFieldErrors, z } from '@
 import { findCycle } from './graph/find-cycle.js';
 import { resolveDependencies } from './graph/resolve-dependencies.js';
 import { retryPolicySchema } from './retry-policy.js';
+import { workflowSettingsSchema } from './workflow-settings.js';
 import { compileCheck, compileCheckExpression } from './templates/compile-check.js';
 import type { TemplateIssue } from './templates/compile-check.js';
 import { workflowNotifySchema } from '../notify/workflow-notify.js';
@@ -54,6 +55,7 @@ export const workflowDefinitionSchema = z
     steps: z.array(workflowStepSchema).min(1).max(500),
     ai: workflowAiSchema.optional(),
     notify: workflowNotifySchema.optional(),
+    settings: workflowSettingsSchema.optional(),
   })
   .superRefine((definition, ctx) => {
     for (const issue of validateWorkflowGraph(definition.steps)) ctx.addIssue({ code: 'custom', ...issue });

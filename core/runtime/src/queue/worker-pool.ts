@@ -23,7 +23,7 @@ export interface WorkerPoolOptions {
   workerId: string;
   logger: Logger;
   concurrency: number;
-  /** How long a claim holds a job without renewal; a dead worker's jobs return after this. */
+  /** How long a claim holds a job without renewal (renewed every third of it); a dead worker's jobs return after this. */
   leaseMs?: number;
   /** Longest sleep between looks at the queue when nothing wakes the pool. */
   pollMs?: number;
@@ -37,7 +37,7 @@ export type WorkerPool = ReturnType<typeof createWorkerPool>;
  * process); otherwise it looks every `pollMs` and when a delayed job falls due.
  */
 export function createWorkerPool(options: WorkerPoolOptions) {
-  const leaseMs = options.leaseMs ?? 30_000;
+  const leaseMs = options.leaseMs ?? 6_000;
   const pollMs = options.pollMs ?? 1_000;
   const active = new Map<string, { controller: AbortController; done: Promise<void> }>();
   /** Slots promised to jobs this process is inserting already claimed (see `reserve`). */
@@ -46,6 +46,8 @@ export function createWorkerPool(options: WorkerPoolOptions) {
   let loop: Promise<void> | undefined;
   let wakeUp: (() => void) | undefined;
   let renewTimer: NodeJS.Timeout | undefined;
+  /** The renewal under way; a slow one is not overlapped by the next tick. */
+  let renewing: Promise<void> | undefined;
   let woken = false;
 
   // Wake-ups within one turn of the event loop (a burst of enqueues) lead to one claim.
@@ -144,7 +146,9 @@ export function createWorkerPool(options: WorkerPoolOptions) {
     start(): void {
       if (running) return;
       running = true;
-      renewTimer = setInterval(() => void renewLeases(), Math.max(50, Math.floor(leaseMs / 3)));
+      renewTimer = setInterval(() => {
+        renewing ??= renewLeases().finally(() => (renewing = undefined));
+      }, Math.max(50, Math.floor(leaseMs / 3)));
       renewTimer.unref();
       loop = run();
     },

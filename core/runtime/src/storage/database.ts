@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { mkdir } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
+import type BetterSqlite3 from 'better-sqlite3';
 import type { Logger } from 'pino';
 import { DataSource, MigrationExecutor, type DataSourceOptions } from 'typeorm';
 import { ConfigError, UnavailableError } from '@dwc/sdk';
@@ -11,6 +12,7 @@ import { sqliteMigrations } from './migrations/sqlite/index.js';
 import { describePostgresUrl, isPostgresUrl, scrubPassword } from './postgres-url.js';
 import { closeSqlClient, JsonText, sqlClientOf } from './sql-client.js';
 import { sqliteDriver } from './sqlite-driver.js';
+import { useIncrementalAutoVacuum } from './sqlite-space.js';
 import { createStorageMonitor, type StorageLocation, type StorageMonitor } from './storage-full.js';
 import { typeOrmLogger } from './typeorm-logger.js';
 
@@ -132,8 +134,9 @@ export async function openDatabase(options: OpenDatabaseOptions): Promise<Databa
       migrations: sqliteMigrations,
       enableWAL: true,
       timeout: 5_000,
-      prepareDatabase: (db: { pragma(source: string): unknown }) => {
+      prepareDatabase: (db: BetterSqlite3.Database) => {
         db.pragma('synchronous = NORMAL');
+        useIncrementalAutoVacuum(db, where, logger);
       },
     };
     describeFailure = sqliteFailure;

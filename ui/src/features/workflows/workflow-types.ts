@@ -18,6 +18,8 @@ export interface WorkflowDefinition {
   description?: string;
   trigger: { type: string; [key: string]: unknown };
   steps: WorkflowStep[];
+  /** Kept as the server sent it, so a save does not drop the workflow's own retention. */
+  settings?: { retention?: { days?: number; count?: number; delete_documents?: boolean } };
 }
 
 export interface Workflow extends WorkflowDefinition {

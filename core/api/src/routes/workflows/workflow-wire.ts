@@ -1,5 +1,5 @@
 import type { WorkflowDefinition, WorkflowRecord } from '@dwc/runtime';
-import { workflowDefinitionSchema } from '@dwc/runtime';
+import { workflowDefinitionSchema, workflowSettingsSchema } from '@dwc/runtime';
 import { z } from 'zod';
 import { errorResponse } from '../../error-response.js';
 
@@ -16,6 +16,7 @@ export const workflowSchema = z
     description: z.string().nullable(),
     trigger: z.record(z.string(), z.unknown()),
     steps: z.array(z.record(z.string(), z.unknown())),
+    settings: workflowSettingsSchema.optional().meta({ description: 'How long the workflow\'s finished executions are kept, when it sets its own retention' }),
     created_at: z.string(),
     updated_at: z.string(),
   })
@@ -31,6 +32,7 @@ export function toWorkflowWire(workflow: WorkflowRecord<WorkflowDefinition>): Wo
     description: workflow.definition.description ?? null,
     trigger: workflow.definition.trigger,
     steps: workflow.definition.steps as Record<string, unknown>[],
+    ...(workflow.definition.settings ? { settings: workflow.definition.settings } : {}),
     created_at: workflow.createdAt.toISOString(),
     updated_at: workflow.updatedAt.toISOString(),
   };

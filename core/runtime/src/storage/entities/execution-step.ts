@@ -35,4 +35,8 @@ export const executionStepEntity = new EntitySchema<ExecutionStepRow>({
     startedAt: { name: 'started_at', type: 'timestamptz', nullable: true },
     finishedAt: { name: 'finished_at', type: 'timestamptz', nullable: true },
   },
+  indices: [
+    // A re-run's carried-over steps point at the blobs of the execution they came from; retention finds them here.
+    { name: 'idx_execution_steps_blob', columns: ['outputBlobId'], where: 'output_blob_id IS NOT NULL' },
+  ],
 });

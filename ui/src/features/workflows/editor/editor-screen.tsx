@@ -39,7 +39,7 @@ export function EditorScreen() {
     const key = id ?? 'new';
     if (loaded.current === key) return;
     if (id === undefined) load({ name: i18next.t('editor.untitled', { ns: 'workflows' }), trigger: { type: 'manual' }, steps: [] });
-    else if (workflow.data) load({ name: workflow.data.name, description: workflow.data.description ?? undefined, trigger: workflow.data.trigger, steps: workflow.data.steps });
+    else if (workflow.data) load({ name: workflow.data.name, description: workflow.data.description ?? undefined, trigger: workflow.data.trigger, steps: workflow.data.steps, settings: workflow.data.settings });
     else return;
     loaded.current = key;
   }, [id, workflow.data, load]);
