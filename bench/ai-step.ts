@@ -38,7 +38,7 @@ async function measure(label: string, databaseUrl: string): Promise<Row[]> {
   const dir = mkdtempSync(join(tmpdir(), 'dwc-bench-ai-'));
   process.env.SCRIPTED_AI_LATENCY_MS = String(LATENCY_MS);
   const config = loadConfig({
-    env: { DWC_DATA_DIR: join(dir, 'data'), DATABASE_URL: databaseUrl, DWC_WORKER_CONCURRENCY: '4', LOG_LEVEL: 'warn', DWC_PLUGINS: './tests/fixtures/plugins/ai-scripted', DWC_AI_FALLBACK: 'scripted' },
+    env: { DWC_DATA_DIR: join(dir, 'data'), DATABASE_URL: databaseUrl, LOG_LEVEL: 'warn', DWC_PLUGINS: './tests/fixtures/plugins/ai-scripted', DWC_AI_FALLBACK: 'scripted' },
     cwd: dir,
     defaults: { pluginsDir: bundledPluginsDir },
   });

@@ -22,7 +22,7 @@ async function measure(options: autocannon.Options) {
 
 // (1) Logins.
 const dir = mkdtempSync(join(tmpdir(), 'dwc-bench-login-'));
-const server = await startServer({ DWC_DATA_DIR: join(dir, 'data'), DATABASE_URL: '', ...ownerEnv, ...noRateLimitEnv, DWC_RATE_LIMIT_AUTH: '0', LOG_LEVEL: 'warn', DWC_WORKER_CONCURRENCY: '0' });
+const server = await startServer({ DWC_DATA_DIR: join(dir, 'data'), DATABASE_URL: '', ...ownerEnv, ...noRateLimitEnv, DWC_RATE_LIMIT_AUTH: '0', LOG_LEVEL: 'warn' });
 const loginRows: Row[] = [];
 try {
   for (const connections of [2, 4, 8]) {

@@ -9,7 +9,8 @@ import { benchPostgres } from './lib/postgres.js';
 import { report, type Row } from './lib/report.js';
 
 const EXECUTIONS = Number(process.env.BENCH_EXECUTIONS ?? 3_000);
-const CONCURRENCY = Number(process.env.BENCH_WORKERS ?? 32);
+/** Worker slots; unset runs on the shipped default (DWC_WORKER_CONCURRENCY). */
+const WORKERS = process.env.BENCH_WORKERS;
 
 const workflow = {
   name: 'three steps',
@@ -23,7 +24,7 @@ const workflow = {
 async function measure(label: string, databaseUrl: string): Promise<Row> {
   const dir = mkdtempSync(join(tmpdir(), 'dwc-bench-exec-'));
   const config = loadConfig({
-    env: { DWC_DATA_DIR: join(dir, 'data'), DATABASE_URL: databaseUrl, DWC_WORKER_CONCURRENCY: String(CONCURRENCY), LOG_LEVEL: 'warn' },
+    env: { DWC_DATA_DIR: join(dir, 'data'), DATABASE_URL: databaseUrl, LOG_LEVEL: 'warn', ...(WORKERS ? { DWC_WORKER_CONCURRENCY: WORKERS } : {}) },
     cwd: dir,
     defaults: { pluginsDir: bundledPluginsDir },
   });
@@ -72,4 +73,4 @@ if (process.env.BENCH_SKIP_POSTGRES !== '1') {
     await postgres.stop();
   }
 }
-report('executions', rows, { workers: CONCURRENCY, target: { sqlite_executions_per_s: 1000, postgres_executions_per_s: 1000 }, workflow: '3 transform steps, every step committed before the next' });
+report('executions', rows, { workers: WORKERS ?? 'default', target: { sqlite_executions_per_s: 1000, postgres_executions_per_s: 1000 }, workflow: '3 transform steps, every step committed before the next' });

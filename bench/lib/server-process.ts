@@ -28,12 +28,12 @@ export interface ServerProcess {
 }
 
 /** Spawns `dwc serve` with `env` on a free port (unless PORT is given) and resolves once GET /health answers 200. */
-export async function startServer(env: Record<string, string>, options: { timeoutMs?: number } = {}): Promise<ServerProcess> {
+export async function startServer(env: Record<string, string>, options: { timeoutMs?: number; /** Node executable; the running one by default. */ node?: string } = {}): Promise<ServerProcess> {
   const timeoutMs = options.timeoutMs ?? 30_000;
   const port = env.PORT ? Number(env.PORT) : await freePort();
   const started = performance.now();
   const nodeArgs = process.env.BENCH_SERVER_NODE_ARGS?.split(' ').filter(Boolean) ?? [];
-  const child = spawn(process.execPath, [...nodeArgs, cliPath, 'serve'], {
+  const child = spawn(options.node ?? process.execPath, [...nodeArgs, cliPath, 'serve'], {
     env: { ...process.env, LOG_LEVEL: 'warn', HOST: '127.0.0.1', ...env, PORT: String(port) },
     stdio: ['ignore', 'pipe', 'pipe'],
   });

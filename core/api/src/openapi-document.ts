@@ -1,10 +1,11 @@
+import { createRequire } from 'node:module';
 import { STATUS_CODES } from 'node:http';
-import {
+import type {
   createDocument,
-  type ZodOpenApiOperationObject,
-  type ZodOpenApiPathsObject,
-  type ZodOpenApiResponseObject,
-  type ZodOpenApiResponsesObject,
+  ZodOpenApiOperationObject,
+  ZodOpenApiPathsObject,
+  ZodOpenApiResponseObject,
+  ZodOpenApiResponsesObject,
 } from 'zod-openapi';
 import { requiresAuth, type Route, type RouteResponse } from './define-route.js';
 import { errorResponse } from './error-response.js';
@@ -119,7 +120,9 @@ export function buildOpenApiDocument(routes: readonly Route[], options: OpenApiO
     item[route.method.toLowerCase() as Lowercase<Route['method']>] = toOperation(route);
   }
   const tags = [...new Set(routes.flatMap((route) => route.tags))].map((name) => ({ name }));
-  const document = createDocument({
+  // Required here, not at start: the document is built on the first request for it.
+  const { createDocument: create } = createRequire(import.meta.url)('zod-openapi') as { createDocument: typeof createDocument };
+  const document = create({
     openapi: '3.1.0',
     info: {
       title: options.title ?? 'Document Workflow Chain API',

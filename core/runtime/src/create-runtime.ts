@@ -23,7 +23,7 @@ import { createRegistries, type Registries } from './plugin-host/registries.js';
 import { sdkVersion } from './plugin-host/sdk-version.js';
 import { createJobStore, type JobStore } from './queue/job-store.js';
 import { createTaskService, type TaskService } from './queue/task-service.js';
-import { createWorkerPool, type WorkerPool } from './queue/worker-pool.js';
+import { createWorkerPool, type PoolLane, type WorkerPool } from './queue/worker-pool.js';
 import { createNotifyRuntime, type NotifyRuntime } from './notify/create-notify.js';
 import { startWorkflowNotifier } from './notify/workflow-notifier.js';
 import { createExecutionPruner, type ExecutionPruner } from './retention/execution-pruner.js';
@@ -203,6 +203,7 @@ export async function createRuntime(options: CreateRuntimeOptions): Promise<Runt
       workerId: `${hostname()}:${process.pid}:${randomBytes(3).toString('hex')}`,
       logger: logger.child({ component: 'worker' }),
       concurrency: config.workerConcurrency,
+      waitingConcurrency: config.waitingRunConcurrency,
       leaseMs: config.jobLeaseMs,
       pollMs: database.dialect === 'postgres' ? 250 : 1_000,
       handlers: {
@@ -243,9 +244,9 @@ export async function createRuntime(options: CreateRuntimeOptions): Promise<Runt
       // A pool that is not running (API-only process) never reserves, so runs go through the queue.
       dispatch: {
         claim: { workerId: workers.workerId, leaseMs: config.jobLeaseMs },
-        reserve: () => workers.reserve(),
-        release: () => workers.release(),
-        run: (execution, job) => workers.runClaimed(job, (_job, ctx) => runner.run(execution.id, { workerId: ctx.workerId, signal: ctx.signal, abort: ctx.abort, created: execution })),
+        reserve: (waiting): PoolLane | undefined => (waiting && workers.reserve('waiting') ? 'waiting' : workers.reserve('worker') ? 'worker' : undefined),
+        release: (lane) => workers.release(lane),
+        run: (execution, job, lane) => workers.runClaimed(job, (_job, ctx) => runner.run(execution.id, { workerId: ctx.workerId, signal: ctx.signal, abort: ctx.abort, created: execution }), lane),
       },
     });
 

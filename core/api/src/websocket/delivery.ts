@@ -1,5 +1,4 @@
 import type { Logger } from 'pino';
-import { WebSocket } from 'ws';
 import type { Connection } from './connection.js';
 import type { GatewayCounters } from './gateway-stats.js';
 import type { ControlMessage } from './server-messages.js';
@@ -48,7 +47,7 @@ export function createDelivery(options: { maxBufferedBytes: number; counters: Ga
    * turn, before corking: what was written since is this turn's burst, not the client's backlog.
    */
   const writable = (connection: Connection): boolean => {
-    if (connection.ws.readyState !== WebSocket.OPEN) return false;
+    if (connection.ws.readyState !== connection.ws.OPEN) return false;
     if (connection.corked) return true;
     if (connection.ws.bufferedAmount > maxBufferedBytes) {
       drop(connection);

@@ -1,7 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import type { IncomingMessage, Server } from 'node:http';
 import type { Duplex } from 'node:stream';
-import { WebSocketServer, type WebSocket } from 'ws';
+import { createRequire } from 'node:module';
+import type { WebSocket, WebSocketServer } from 'ws';
 import type { ApiDeps } from '../api-deps.js';
 import { principalAllows } from '@dwc/runtime';
 import { bearerToken } from '../authenticate.js';
@@ -56,7 +57,7 @@ export interface WebSocketGateway extends WebSocketStatsSource {
  */
 export function createWebSocketGateway(deps: ApiDeps, options: WebSocketGatewayOptions = {}): WebSocketGateway {
   const maxRoomsPerConnection = options.maxRoomsPerConnection ?? 100;
-  const wss = new WebSocketServer({ noServer: true, maxPayload: MAX_MESSAGE_BYTES, perMessageDeflate: false, clientTracking: false });
+  let wss: WebSocketServer | undefined;
   const log = deps.logger.child({ component: 'websocket' });
   const startedAt = new Date().toISOString();
   const counters = createCounters();
@@ -134,7 +135,7 @@ export function createWebSocketGateway(deps: ApiDeps, options: WebSocketGatewayO
     pending.add(connectionId);
     const release = (): void => void pending.delete(connectionId);
     socket.once('close', release);
-    wss.handleUpgrade(req, socket, head, (ws) => {
+    (wss ??= newWebSocketServer()).handleUpgrade(req, socket, head, (ws) => {
       socket.off('close', release);
       release();
       connect(ws, socket, principal, connectionId);
@@ -183,7 +184,7 @@ export function createWebSocketGateway(deps: ApiDeps, options: WebSocketGatewayO
       clearTimeout(timer);
       for (const server of servers) server.off('upgrade', onUpgrade);
       servers.clear();
-      await new Promise<void>((resolve) => wss.close(() => resolve()));
+      if (wss) await new Promise<void>((resolve) => wss!.close(() => resolve()));
     },
   };
 }
@@ -193,4 +194,10 @@ export function attachWebSocket(server: Server, deps: ApiDeps, options?: WebSock
   const gateway = createWebSocketGateway(deps, options);
   gateway.attach(server);
   return gateway;
+}
+
+/** ws is required with the first upgrade, not at start: many processes never see one. */
+function newWebSocketServer(): WebSocketServer {
+  const { WebSocketServer: Server } = createRequire(import.meta.url)('ws') as { WebSocketServer: typeof WebSocketServer };
+  return new Server({ noServer: true, maxPayload: MAX_MESSAGE_BYTES, perMessageDeflate: false, clientTracking: false });
 }

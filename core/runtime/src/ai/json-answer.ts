@@ -1,6 +1,12 @@
-import { Ajv } from 'ajv';
+import { createRequire } from 'node:module';
+import type { Ajv } from 'ajv';
 
-const ajv = new Ajv({ allErrors: true, strict: false });
+let ajv: Ajv | undefined;
+/** Ajv is required on the first schema check, not at start: most processes never check one. */
+function newValidator(): Ajv {
+  const { Ajv: AjvClass } = createRequire(import.meta.url)('ajv') as { Ajv: typeof Ajv };
+  return new AjvClass({ allErrors: true, strict: false });
+}
 
 /** Parses a model's answer as JSON: the whole text, else a fenced ```json block, else the outermost {...} or [...]. */
 export function parseJsonAnswer(text: string): { ok: true; value: unknown } | { ok: false; problem: string } {
@@ -23,7 +29,7 @@ export function parseJsonAnswer(text: string): { ok: true; value: unknown } | { 
 export function schemaProblems(schema: Record<string, unknown>, value: unknown): string[] {
   let validate;
   try {
-    validate = ajv.compile(schema);
+    validate = (ajv ??= newValidator()).compile(schema);
   } catch (error) {
     return [`the JSON schema is invalid: ${(error as Error).message}`];
   }

@@ -184,6 +184,11 @@ export const settings = {
     schema: z.coerce.number().int().min(0).max(256).default(8),
     doc: 'Jobs (executions and background tasks) this process runs at once; 0 makes an API-only process.',
   },
+  waitingRunConcurrency: {
+    env: 'DWC_WAITING_RUN_CONCURRENCY',
+    schema: z.coerce.number().int().min(0).max(100_000).default(1_024),
+    doc: 'Runs started by a request that waits for the result (`execute?wait=true`) that this process runs at once on that request, besides the worker slots: the open connection is the run\'s slot, so short runs never queue behind slow ones. Past this many they take a worker slot or queue; 0 sends them all through the worker slots.',
+  },
   jobLeaseMs: {
     env: 'DWC_JOB_LEASE_MS',
     schema: z.coerce.number().int().min(1_000).max(3_600_000).default(6_000),

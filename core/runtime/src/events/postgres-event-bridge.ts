@@ -1,6 +1,5 @@
 import { randomBytes } from 'node:crypto';
 import type { EventBus } from '@dwc/sdk';
-import pg from 'pg';
 import type { Logger } from 'pino';
 
 /** Channel carrying lifecycle events between server processes. */
@@ -33,6 +32,8 @@ export async function startPostgresEventBridge(options: {
   onJobsQueued: () => void;
 }): Promise<PostgresEventBridge> {
   const origin = randomBytes(6).toString('hex');
+  // Loaded here, not at the top: a SQLite process never needs pg (about 15 MB of RSS).
+  const { default: pg } = await import('pg');
   const listener = new pg.Client({ connectionString: options.databaseUrl, application_name: 'dwc-events' });
   // Sends overlap (an event batch while a jobs notice is on its way): a pipelined connection takes
   // a query while others are in flight, where a plain one must not be given a query while busy.

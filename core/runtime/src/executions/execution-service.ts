@@ -18,28 +18,30 @@ export interface StartOptions {
 
 /**
  * A worker pool's fast lane: `reserve` a free slot, write the execution's job already claimed by
- * `claim.workerId`, then `run` it at once; `release` the slot if the write failed.
+ * `claim.workerId`, then `run` it at once in that slot; `release` the slot if the write failed.
+ * `waiting` says a caller holds a request open for the result: such a run may take a slot of the
+ * pool's waiting lane, so it never queues behind background runs.
  */
-export interface ExecutionDispatch {
+export interface ExecutionDispatch<Slot = unknown> {
   claim: JobClaim;
-  reserve(): boolean;
-  release(): void;
+  reserve(waiting: boolean): Slot | undefined;
+  release(slot: Slot): void;
   /** Runs the execution; resolves with its record (and steps, when it ended) when the run returns, undefined if it threw. */
-  run(execution: ExecutionRecord, job: JobRecord): Promise<ExecutionWithSteps | undefined>;
+  run(execution: ExecutionRecord, job: JobRecord, slot: Slot): Promise<ExecutionWithSteps | undefined>;
 }
 
 /**
  * What users do with executions: start one, wait for it, cancel, retry a failed one, or re-run
  * from a chosen step reusing the recorded outputs of the steps before it.
  */
-export function createExecutionService(deps: {
+export function createExecutionService<Slot>(deps: {
   executions: ExecutionStore;
   workflows: WorkflowStore<WorkflowDefinition>;
   events: EventBus;
   /** Called after an execution was queued, so a worker looks at once. */
   onQueued: () => void;
   /** Runs a new execution in this process at once when a worker is free, skipping the queue's claim. */
-  dispatch?: ExecutionDispatch;
+  dispatch?: ExecutionDispatch<Slot>;
 }) {
   async function getOrThrow(id: string): Promise<ExecutionRecord> {
     const execution = await deps.executions.get(id);
@@ -81,20 +83,22 @@ export function createExecutionService(deps: {
     workflowId: string,
     input: unknown,
     options: StartOptions,
+    waiting: boolean,
   ): Promise<{ execution: ExecutionRecord; local?: Promise<ExecutionWithSteps | undefined> }> {
     const workflow = await deps.workflows.require(workflowId);
     const fields = { workflowId, version: workflow.version, input, trigger: options.trigger ?? { type: 'manual' }, priority: options.priority };
     const dispatch = deps.dispatch;
-    if (!dispatch?.reserve()) return { execution: await queued(await deps.executions.create(fields)) };
+    const slot = dispatch?.reserve(waiting);
+    if (!dispatch || slot === undefined) return { execution: await queued(await deps.executions.create(fields)) };
     let created: Awaited<ReturnType<ExecutionStore['create']>>;
     try {
       created = await deps.executions.create(addFields(fields, { claim: dispatch.claim }));
     } catch (error) {
-      dispatch.release();
+      dispatch.release(slot);
       throw error;
     }
     const { job, ...execution } = created;
-    return { execution, local: dispatch.run(execution, job!) };
+    return { execution, local: dispatch.run(execution, job!, slot) };
   }
 
   return {
@@ -102,13 +106,13 @@ export function createExecutionService(deps: {
 
     /** Starts a run of the workflow's latest version: at once in this process when a worker is free, else through the queue. */
     async start(workflowId: string, input: unknown, options: StartOptions = {}): Promise<ExecutionRecord> {
-      return (await launch(workflowId, input, options)).execution;
+      return (await launch(workflowId, input, options, false)).execution;
     },
 
     /** Starts a run and resolves when it has finished, or with its state after `timeoutMs`. */
     async startAndWait(workflowId: string, input: unknown, options: StartOptions, timeoutMs: number): Promise<ExecutionWithSteps> {
       const began = Date.now();
-      const { execution, local } = await launch(workflowId, input, options);
+      const { execution, local } = await launch(workflowId, input, options, true);
       if (local) {
         let timer: NodeJS.Timeout | undefined;
         const result = await Promise.race([local, new Promise<undefined>((resolve) => (timer = setTimeout(() => resolve(undefined), timeoutMs)))]);

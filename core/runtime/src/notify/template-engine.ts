@@ -1,5 +1,6 @@
+import { createRequire } from 'node:module';
 import { InputError } from '@dwc/sdk';
-import { Liquid, type Template } from 'liquidjs';
+import type { Liquid, LiquidOptions, Template } from 'liquidjs';
 
 /**
  * Liquid, logic-less enough and sandboxed: templates are parsed into an AST and interpreted (no
@@ -7,7 +8,7 @@ import { Liquid, type Template } from 'liquidjs';
  * map is empty), and are bounded in parse size, render time and memory. A variable the data lacks
  * is an error, except as the condition of `if`/`unless` and under the `default` filter.
  */
-const textEngine = new Liquid({
+const textOptions: LiquidOptions = {
   strictVariables: true,
   strictFilters: true,
   lenientIf: true,
@@ -16,18 +17,8 @@ const textEngine = new Liquid({
   parseLimit: 100_000,
   renderLimit: 1_000,
   memoryLimit: 10_000_000,
-});
-const htmlEngine = new Liquid({
-  strictVariables: true,
-  strictFilters: true,
-  lenientIf: true,
-  ownPropertyOnly: true,
-  templates: {},
-  outputEscape: 'escape',
-  parseLimit: 100_000,
-  renderLimit: 1_000,
-  memoryLimit: 10_000_000,
-});
+};
+const htmlOptions: LiquidOptions = { ...textOptions, outputEscape: 'escape' };
 
 export type TemplatePart = 'subject' | 'body' | 'html';
 
@@ -43,7 +34,17 @@ export interface RenderedMessage {
   html: string | null;
 }
 
-const engineFor = (part: TemplatePart) => (part === 'html' ? htmlEngine : textEngine);
+const engines: Partial<Record<'text' | 'html', Liquid>> = {};
+/** liquidjs is required with the first template, not at start: a process may never render one. */
+function engineFor(part: TemplatePart): Liquid {
+  const kind = part === 'html' ? 'html' : 'text';
+  return (engines[kind] ??= newEngine(kind === 'html' ? htmlOptions : textOptions));
+}
+
+function newEngine(options: LiquidOptions): Liquid {
+  const { Liquid: LiquidClass } = createRequire(import.meta.url)('liquidjs') as { Liquid: typeof Liquid };
+  return new LiquidClass(options);
+}
 
 function parse(part: TemplatePart, text: string): Template[] {
   try {

@@ -58,4 +58,58 @@ describe('worker pool fast lane', () => {
     }
     expect(pool.reserve()).toBe(false);
   });
+
+  it('runs waiting-lane jobs besides full worker slots, and a full worker lane still claims nothing more from the queue', async () => {
+    const pool = createWorkerPool({
+      jobs,
+      workerId: 'w-lanes',
+      logger: createLogger({ level: 'silent' }),
+      concurrency: 1,
+      waitingConcurrency: 2,
+      pollMs: 20,
+      handlers: { execution: async () => undefined, task: async (job, ctx) => void (await jobs.finish(job.id, ctx.workerId, { status: 'succeeded' })) },
+    });
+    pool.start();
+    const gates = { worker: gate(), waiting: gate() };
+    const hold = (lane: keyof typeof gates) => async (job: { id: string }, ctx: { workerId: string }) => {
+      await gates[lane].promise;
+      await jobs.finish(job.id, ctx.workerId, { status: 'succeeded' });
+    };
+    const claimed = (name: string) => jobs.enqueueClaimed({ kind: 'task', name, taskType: 'transform' }, { workerId: 'w-lanes', leaseMs: 30_000 });
+    try {
+      expect(pool.reserve('worker')).toBe(true);
+      const slow = pool.runClaimed(await claimed('slow'), hold('worker'), 'worker');
+      expect(pool.reserve('worker')).toBe(false);
+      expect(pool.reserve('waiting')).toBe(true);
+      expect(pool.reserve('waiting')).toBe(true);
+      expect(pool.reserve('waiting')).toBe(false);
+      const waiting = [pool.runClaimed(await claimed('w1'), hold('waiting'), 'waiting'), pool.runClaimed(await claimed('w2'), hold('waiting'), 'waiting')];
+      expect(pool.activeCount()).toBe(3);
+
+      const queuedId = await jobs.enqueue({ kind: 'task', name: 'queued', taskType: 'transform' });
+      pool.wake();
+      await new Promise((resolve) => setTimeout(resolve, 100));
+      expect(await jobs.get(queuedId)).toMatchObject({ status: 'queued' });
+
+      // The worker slot frees while both waiting-lane runs still go on: the queue is served.
+      gates.worker.resolve();
+      await slow;
+      await expect.poll(async () => (await jobs.get(queuedId))?.status, { timeout: 2_000 }).toBe('succeeded');
+      expect(pool.reserve('waiting')).toBe(false);
+      gates.waiting.resolve();
+      await Promise.all(waiting);
+      expect(pool.reserve('waiting')).toBe(true);
+      pool.release('waiting');
+    } finally {
+      gates.worker.resolve();
+      gates.waiting.resolve();
+      await pool.stop();
+    }
+  });
 });
+
+function gate(): { promise: Promise<void>; resolve: () => void } {
+  let resolve!: () => void;
+  const promise = new Promise<void>((done) => (resolve = done));
+  return { promise, resolve };
+}

@@ -23,6 +23,11 @@ export interface WorkerPoolOptions {
   workerId: string;
   logger: Logger;
   concurrency: number;
+  /**
+   * Runs a request that waits for the result may start on its own request, besides the
+   * `concurrency` slots (see `reserve`): the waiting connection is the run's slot. 0 by default.
+   */
+  waitingConcurrency?: number;
   /** How long a claim holds a job without renewal (renewed every third of it); a dead worker's jobs return after this. */
   leaseMs?: number;
   /** Longest sleep between looks at the queue when nothing wakes the pool. */
@@ -32,6 +37,13 @@ export interface WorkerPoolOptions {
 export type WorkerPool = ReturnType<typeof createWorkerPool>;
 
 /**
+ * Where a job runs: `worker` slots (`concurrency`) serve the queue and runs started without a
+ * caller waiting; the `waiting` lane (`waitingConcurrency`) serves runs whose caller holds a
+ * connection open for the result, so they never queue behind slow background runs.
+ */
+export type PoolLane = 'worker' | 'waiting';
+
+/**
  * Claims jobs up to `concurrency`, runs them, renews their leases, and passes cancellation on.
  * `wake()` makes it look at the queue at once (after an enqueue, or a notification from another
  * process); otherwise it looks every `pollMs` and when a delayed job falls due.
@@ -39,9 +51,14 @@ export type WorkerPool = ReturnType<typeof createWorkerPool>;
 export function createWorkerPool(options: WorkerPoolOptions) {
   const leaseMs = options.leaseMs ?? 6_000;
   const pollMs = options.pollMs ?? 1_000;
-  const active = new Map<string, { controller: AbortController; done: Promise<void> }>();
+  const waitingConcurrency = options.waitingConcurrency ?? 0;
+  const active = new Map<string, { controller: AbortController; done: Promise<void>; lane: PoolLane }>();
   /** Slots promised to jobs this process is inserting already claimed (see `reserve`). */
-  let reserved = 0;
+  const reserved: Record<PoolLane, number> = { worker: 0, waiting: 0 };
+  const busy: Record<PoolLane, number> = { worker: 0, waiting: 0 };
+  const capacity: Record<PoolLane, number> = { worker: options.concurrency, waiting: waitingConcurrency };
+  /** Worker slots neither running a job nor promised to one. */
+  const freeWorkerSlots = () => options.concurrency - busy.worker - reserved.worker;
   let running = false;
   let loop: Promise<void> | undefined;
   let wakeUp: (() => void) | undefined;
@@ -79,8 +96,9 @@ export function createWorkerPool(options: WorkerPoolOptions) {
     });
   }
 
-  function runJob<T>(job: JobRecord, handler: (job: JobRecord, ctx: JobContext) => Promise<T> = options.handlers[job.kind] as never): Promise<T | undefined> {
+  function runJob<T>(job: JobRecord, lane: PoolLane, handler: (job: JobRecord, ctx: JobContext) => Promise<T> = options.handlers[job.kind] as never): Promise<T | undefined> {
     const controller = new AbortController();
+    busy[lane]++;
     const ctx = jobContext(options.logger, job, options.workerId, controller);
     const result = (async () => {
       try {
@@ -90,11 +108,12 @@ export function createWorkerPool(options: WorkerPoolOptions) {
         return undefined;
       } finally {
         active.delete(job.id);
-        // Only a full pool left due jobs unclaimed; otherwise the queue had nothing more to give.
-        if (active.size + reserved === options.concurrency - 1) wake();
+        busy[lane]--;
+        // Only full worker slots left due jobs unclaimed; otherwise the queue had nothing more to give.
+        if (lane === 'worker' && freeWorkerSlots() === 1) wake();
       }
     })();
-    active.set(job.id, { controller, done: result.then(() => undefined) });
+    active.set(job.id, { controller, done: result.then(() => undefined), lane });
     return result;
   }
 
@@ -118,7 +137,7 @@ export function createWorkerPool(options: WorkerPoolOptions) {
 
   async function run(): Promise<void> {
     while (running) {
-      const free = options.concurrency - active.size - reserved;
+      const free = freeWorkerSlots();
       let claimed: JobRecord[] = [];
       if (free > 0) {
         try {
@@ -126,13 +145,13 @@ export function createWorkerPool(options: WorkerPoolOptions) {
         } catch (error) {
           options.logger.error({ err: error }, 'claiming jobs failed; retrying');
         }
-        for (const job of claimed) runJob(job);
+        for (const job of claimed) runJob(job, 'worker');
       }
       if (!running) break;
       if (free > 0 && claimed.length === free) continue;
       let wait = pollMs;
       // Nothing was due: sleep until the next delayed job falls due (or a wake-up, or pollMs).
-      if (claimed.length === 0 && active.size + reserved < options.concurrency) {
+      if (claimed.length === 0 && freeWorkerSlots() > 0) {
         const next = await options.jobs.nextRunAt().catch(() => null);
         if (next !== null) wait = Math.max(0, Math.min(wait, next - Date.now()));
       }
@@ -170,22 +189,23 @@ export function createWorkerPool(options: WorkerPoolOptions) {
     },
     activeCount: () => active.size,
     /**
-     * Promises a slot to a job this process is about to insert already claimed by `workerId`, so
-     * it runs at once without a claim round trip. False when the pool is stopped or full; then
-     * queue the job normally. Follow with `runClaimed`, or `release` if the insert failed.
+     * Promises a slot of `lane` to a job this process is about to insert already claimed by
+     * `workerId`, so it runs at once without a claim round trip. False when the pool is stopped or
+     * the lane full; then try another lane or queue the job normally. Follow with `runClaimed`, or
+     * `release` if the insert failed.
      */
-    reserve(): boolean {
-      if (!running || active.size + reserved >= options.concurrency) return false;
-      reserved++;
+    reserve(lane: PoolLane = 'worker'): boolean {
+      if (!running || busy[lane] + reserved[lane] >= capacity[lane]) return false;
+      reserved[lane]++;
       return true;
     },
-    release(): void {
-      reserved--;
+    release(lane: PoolLane = 'worker'): void {
+      reserved[lane]--;
     },
-    /** Runs a job inserted claimed after `reserve`; resolves with what `handler` returned (undefined if it threw). */
-    runClaimed<T>(job: JobRecord, handler: (job: JobRecord, ctx: JobContext) => Promise<T>): Promise<T | undefined> {
-      reserved--;
-      return runJob(job, handler);
+    /** Runs a job inserted claimed after `reserve(lane)`; resolves with what `handler` returned (undefined if it threw). */
+    runClaimed<T>(job: JobRecord, handler: (job: JobRecord, ctx: JobContext) => Promise<T>, lane: PoolLane = 'worker'): Promise<T | undefined> {
+      reserved[lane]--;
+      return runJob(job, lane, handler);
     },
   };
 }
