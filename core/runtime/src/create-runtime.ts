@@ -28,6 +28,8 @@ import { createNotifyRuntime, type NotifyRuntime } from './notify/create-notify.
 import { openDatabase, pluginConfigRepository, type Database } from './storage/index.js';
 import { sqlClientOf } from './storage/sql-client.js';
 import { createWorkflowStore } from './workflows/workflow-store.js';
+import { createSchedulerService, type SchedulerService } from './scheduler/scheduler-service.js';
+import { syncWorkflowSchedules } from './scheduler/workflow-schedule-sync.js';
 import { createWorkflowService, type WorkflowService } from './workflows/workflow-service.js';
 import { createActionCatalog, type ActionCatalog } from './actions/action-catalog.js';
 import { createAuditService, type AuditService } from './security/audit/audit-service.js';
@@ -57,6 +59,8 @@ export interface Runtime {
   executionQueries: ExecutionQueries;
   executionStore: ExecutionStore;
   tasks: TaskService;
+  /** Schedules: each planned occurrence starts one execution, task or `schedule.fired` event. */
+  scheduler: SchedulerService;
   jobs: JobStore;
   documents: DocumentStore;
   /** Reads of documents for users (one, a list, lineage). */
@@ -220,6 +224,12 @@ export async function createRuntime(options: CreateRuntimeOptions): Promise<Runt
       workers.start();
     }
     if (options.workers !== false && config.notifyConcurrency > 0) await notify.start();
+    const scheduler = createSchedulerService({
+      sql, executions: executionStore, jobs, tasks, events, logger: logger.child({ component: 'scheduler' }),
+      pollMs: config.schedulerPollMs, misfireGraceMs: config.schedulerMisfireGraceMs, onQueued: wake,
+    });
+    const stopScheduleSync = syncWorkflowSchedules({ events, scheduler, logger });
+    if (options.workers !== false) scheduler.start();
     const executions = createExecutionService({
       executions: executionStore,
       workflows: workflowStore,
@@ -248,6 +258,7 @@ export async function createRuntime(options: CreateRuntimeOptions): Promise<Runt
       executionQueries: createExecutionQueries({ executions: executionStore, workflows }),
       executionStore,
       tasks,
+      scheduler,
       jobs,
       documents,
       documentQueries: createDocumentQueries(documents),
@@ -271,6 +282,8 @@ export async function createRuntime(options: CreateRuntimeOptions): Promise<Runt
         }),
       close: () =>
         (closed ??= (async () => {
+          stopScheduleSync();
+          await scheduler.stop();
           await Promise.all([workers.stop(config.shutdownTimeoutMs), notify.stop(config.shutdownTimeoutMs)]);
           await ai.close();
           await bridge?.close();

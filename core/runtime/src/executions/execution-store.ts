@@ -2,7 +2,7 @@ import type { JobStore } from '../queue/job-store.js';
 import type { JobRecord } from '../queue/job-types.js';
 import { firstIdAt, newId } from '../storage/new-id.js';
 import { whereClause } from '../storage/where-clause.js';
-import type { SqlClient } from '../storage/sql-client.js';
+import type { SqlClient, SqlQueries } from '../storage/sql-client.js';
 import { workflowAnalytics } from './execution-analytics.js';
 import { executionFromRow, jsonParam } from './execution-rows.js';
 import type { ExecutionRecord, ExecutionStatus, NewExecution, StoredError } from './execution-types.js';
@@ -44,12 +44,12 @@ export function createExecutionStore(sql: SqlClient, jobs: JobStore, options: { 
     allSteps: steps.allSteps,
     blob: steps.blob,
 
-    /** Writes the execution, its carried-over steps and its queue job in one transaction. */
-    async create(execution: NewExecution): Promise<ExecutionRecord & { job?: JobRecord }> {
+    /** Writes the execution, its carried-over steps and its queue job in one transaction (`outer`'s, when given). */
+    async create(execution: NewExecution, outer?: SqlQueries): Promise<ExecutionRecord & { job?: JobRecord }> {
       const now = new Date();
       // The id carries the creation time to the millisecond, which `list` relies on for `from`/`to`.
       const id = newId(now.getTime());
-      const job = await sql.transaction(async (tx) => {
+      const write = async (tx: SqlQueries) => {
         await tx.run(
           `INSERT INTO executions (id, workflow_id, version, status, input, trigger, parent_execution_id, parent_step_id, rerun_of,
              cancel_requested, created_at) VALUES (?, ?, ?, 'queued', ?, ?, ?, ?, ?, ?, ?)`,
@@ -62,7 +62,8 @@ export function createExecutionStore(sql: SqlClient, jobs: JobStore, options: { 
         if (execution.claim) return jobs.enqueueClaimed(newJob, execution.claim, tx);
         await jobs.enqueue(newJob, tx);
         return undefined;
-      });
+      };
+      const job = outer ? await write(outer) : await sql.transaction(write);
       const created: ExecutionRecord & { job?: JobRecord } = {
         id, workflowId: execution.workflowId, version: execution.version, status: 'queued', input: execution.input ?? {}, output: null,
         error: null, trigger: execution.trigger ?? null, parentExecutionId: execution.parentExecutionId ?? null,
