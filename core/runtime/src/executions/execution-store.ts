@@ -44,12 +44,12 @@ export function createExecutionStore(sql: SqlClient, jobs: JobStore, options: { 
     allSteps: steps.allSteps,
     blob: steps.blob,
 
-    /** Writes the execution, its carried-over steps and its queue job in one transaction (`outer`'s, when given). */
-    async create(execution: NewExecution, outer?: SqlQueries): Promise<ExecutionRecord & { job?: JobRecord }> {
+    /** Writes the execution, its carried-over steps and its queue job in one transaction. */
+    async create(execution: NewExecution): Promise<ExecutionRecord & { job?: JobRecord }> {
       const now = new Date();
       // The id carries the creation time to the millisecond, which `list` relies on for `from`/`to`.
       const id = newId(now.getTime());
-      const write = async (tx: SqlQueries) => {
+      const job = await sql.transaction(async (tx) => {
         await tx.run(
           `INSERT INTO executions (id, workflow_id, version, status, input, trigger, parent_execution_id, parent_step_id, rerun_of,
              cancel_requested, created_at) VALUES (?, ?, ?, 'queued', ?, ?, ?, ?, ?, ?, ?)`,
@@ -62,8 +62,7 @@ export function createExecutionStore(sql: SqlClient, jobs: JobStore, options: { 
         if (execution.claim) return jobs.enqueueClaimed(newJob, execution.claim, tx);
         await jobs.enqueue(newJob, tx);
         return undefined;
-      };
-      const job = outer ? await write(outer) : await sql.transaction(write);
+      });
       const created: ExecutionRecord & { job?: JobRecord } = {
         id, workflowId: execution.workflowId, version: execution.version, status: 'queued', input: execution.input ?? {}, output: null,
         error: null, trigger: execution.trigger ?? null, parentExecutionId: execution.parentExecutionId ?? null,
@@ -72,6 +71,23 @@ export function createExecutionStore(sql: SqlClient, jobs: JobStore, options: { 
       };
       if (job) created.job = job;
       return created;
+    },
+
+    /**
+     * Writes queued executions with the ids given (which must carry their creation time, see
+     * `newId`) and their jobs within `tx`, a few statements for the whole batch.
+     */
+    async createBatch(batch: readonly (Pick<NewExecution, 'workflowId' | 'version' | 'input' | 'trigger'> & { id: string })[], tx: SqlQueries): Promise<void> {
+      const now = new Date();
+      for (let start = 0; start < batch.length; start += 500) {
+        const chunk = batch.slice(start, start + 500);
+        await tx.run(
+          `INSERT INTO executions (id, workflow_id, version, status, input, trigger, cancel_requested, created_at)
+           VALUES ${chunk.map(() => "(?, ?, ?, 'queued', ?, ?, ?, ?)").join(', ')}`,
+          chunk.flatMap((e) => [e.id, e.workflowId, e.version, jsonParam(e.input ?? {}), jsonParam(e.trigger ?? null), false, now]),
+        );
+      }
+      await jobs.enqueueBatch(batch.map((e) => ({ id: e.id, kind: 'execution' as const, name: `execution ${e.id}`, taskType: 'workflow.execution', payload: { execution_id: e.id } })), tx);
     },
 
     get,

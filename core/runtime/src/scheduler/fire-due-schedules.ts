@@ -10,11 +10,13 @@ import type { RunTarget, ScheduleRecord } from './schedule-types.js';
 
 /** How a fired occurrence starts its work, inside the claim's transaction. */
 export interface FireTargets {
-  /** Writes an execution (and its job) of the workflow's latest version; undefined when the workflow is gone. */
-  startExecution(tx: SqlQueries, execution: Omit<NewExecution, 'version'>): Promise<string | undefined>;
+  /** The latest version of each of these workflows that still exists. */
+  workflowVersions(tx: SqlQueries, workflowIds: readonly string[]): Promise<Map<string, number>>;
+  /** Writes queued executions (and their jobs) with the ids given. */
+  startExecutions(tx: SqlQueries, executions: (Pick<NewExecution, 'workflowId' | 'version' | 'input' | 'trigger'> & { id: string })[]): Promise<void>;
   /** Turns a schedule's payload into the background task it names, or undefined when it names none. */
   taskOf(schedule: ScheduleRecord): NewJob | undefined;
-  enqueueTask(tx: SqlQueries, job: NewJob): Promise<string>;
+  enqueueTasks(tx: SqlQueries, jobs: (NewJob & { id: string })[]): Promise<void>;
 }
 
 export interface FiredEvent {
@@ -56,8 +58,10 @@ export async function fireDueSchedules(deps: {
   return deps.sql.transaction(async (tx) => {
     const claimed = await store.claimDue(tx, now, deps.batchSize);
     const result: FireResult = { claimed: claimed.length, started: 0, skipped: 0, missed: 0, events: [], queued: false };
-    const runs: (NewRun & { id: string; schedule: ScheduleRecord })[] = [];
+    const runs: (NewRun & { id: string; schedule: ScheduleRecord; task?: NewJob })[] = [];
     const advances: ScheduleAdvance[] = [];
+    const workflowIds = [...new Set(claimed.map((s) => s.workflowId).filter((id): id is string => id !== null))];
+    const versions = workflowIds.length > 0 ? await targets.workflowVersions(tx, workflowIds) : new Map<string, number>();
     for (const schedule of claimed) {
       const occurrences = occurrencesOf(schedule.timing, schedule.timezone, schedule.createdAt.getTime());
       const plan = planOccurrences({ nextRunAt: schedule.nextRunAt!, now, graceMs: deps.graceMs, policy: schedule.policy, occurrences });
@@ -76,16 +80,22 @@ export async function fireDueSchedules(deps: {
         next = fire[1]!;
         fire = fire.slice(0, 1);
       }
-      const target = targetOf(schedule, targets);
+      const task = schedule.workflowId ? undefined : targets.taskOf(schedule);
+      const target: RunTarget = schedule.workflowId ? 'execution' : task ? 'task' : 'event';
+      const reason = busy ? 'overlap' : target === 'execution' && !versions.has(schedule.workflowId!) ? 'workflow_not_found' : null;
       let lastRunId: string | null = null;
       for (const plannedAt of fire) {
         const id = newId(now);
-        runs.push({ id, schedule, scheduleId: schedule.id, plannedAt, firedAt: now, status: busy ? 'skipped' : 'started', reason: busy ? 'overlap' : null, target, targetId: null });
-        if (!busy) lastRunId = id;
+        // The execution or task gets its id now, so the run row names it from the start.
+        const targetId = reason === null && target !== 'event' ? newId(now) : null;
+        runs.push({ id, schedule, scheduleId: schedule.id, plannedAt, firedAt: now, status: reason ? 'skipped' : 'started', reason, target, targetId, ...(task ? { task } : {}) });
+        if (!reason) lastRunId = id;
       }
       advances.push({ id: schedule.id, nextRunAt: next, dueAt: next === null ? null : next + jitterMs(schedule, next), lastRunId });
     }
     const inserted = await store.insertRuns(tx, runs);
+    const executions: Parameters<FireTargets['startExecutions']>[1] = [];
+    const tasks: (NewJob & { id: string })[] = [];
     for (const run of runs) {
       if (!inserted.has(run.id)) continue; // written before: this occurrence already fired
       if (run.status === 'skipped') {
@@ -94,28 +104,22 @@ export async function fireDueSchedules(deps: {
       }
       result.started += 1;
       const { schedule } = run;
-      const trigger = { type: 'schedule', schedule_id: schedule.id, run_id: run.id, planned_at: new Date(run.plannedAt).toISOString() };
       if (run.target === 'execution') {
-        const executionId = await targets.startExecution(tx, { workflowId: schedule.workflowId!, input: schedule.payload ?? {}, trigger });
-        if (executionId) await store.setRunTarget(tx, run.id, executionId);
-        result.queued = true;
+        const trigger = { type: 'schedule', schedule_id: schedule.id, run_id: run.id, planned_at: new Date(run.plannedAt).toISOString() };
+        executions.push({ id: run.targetId!, workflowId: schedule.workflowId!, version: versions.get(schedule.workflowId!)!, input: schedule.payload ?? {}, trigger });
       } else if (run.target === 'task') {
-        const jobId = await targets.enqueueTask(tx, targets.taskOf(schedule)!);
-        await store.setRunTarget(tx, run.id, jobId);
-        result.queued = true;
+        tasks.push({ ...run.task!, id: run.targetId! });
       } else {
         result.events.push({ schedule, runId: run.id, plannedAt: run.plannedAt });
       }
     }
+    if (executions.length > 0) await targets.startExecutions(tx, executions);
+    if (tasks.length > 0) await targets.enqueueTasks(tx, tasks);
+    result.queued = executions.length + tasks.length > 0;
     // Advances only after the runs, so a retried claim that finds its runs written still moves on.
     await store.advance(tx, advances);
     return result;
   });
-}
-
-function targetOf(schedule: ScheduleRecord, targets: FireTargets): RunTarget {
-  if (schedule.workflowId) return 'execution';
-  return targets.taskOf(schedule) ? 'task' : 'event';
 }
 
 /** A fixed offset in [0, jitter) for one occurrence: the same on every process and every retry. */

@@ -157,10 +157,6 @@ export function createScheduleStore(sql: SqlClient) {
       return inserted;
     },
 
-    async setRunTarget(tx: SqlQueries, runId: string, targetId: string): Promise<void> {
-      await tx.run('UPDATE schedule_runs SET target_id = ? WHERE id = ?', [targetId, runId]);
-    },
-
     /** Moves claimed schedules on to their next occurrence, in one statement per 500. */
     async advance(tx: SqlQueries, advances: readonly ScheduleAdvance[]): Promise<void> {
       const now = new Date();

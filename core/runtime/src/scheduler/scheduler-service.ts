@@ -67,14 +67,13 @@ export function createSchedulerService(options: SchedulerOptions) {
     return options.tasks.prepare({ name: schedule.name, ...payload } as Parameters<TaskService['prepare']>[0]);
   };
   const targets: FireTargets = {
-    async startExecution(tx, execution) {
-      const row = await tx.get<{ latest_version: unknown }>('SELECT latest_version FROM workflows WHERE id = ? AND deleted_at IS NULL', [execution.workflowId]);
-      if (!row) {
-        options.logger.warn({ workflow_id: execution.workflowId }, 'a schedule fired for a deleted workflow; nothing started');
-        return undefined;
-      }
-      return (await options.executions.create({ ...execution, version: options.sql.fromInt(row.latest_version) }, tx)).id;
+    async workflowVersions(tx, workflowIds) {
+      const rows = await tx.all<{ id: string; latest_version: unknown }>(
+        `SELECT id, latest_version FROM workflows WHERE deleted_at IS NULL AND id IN (${workflowIds.map(() => '?').join(', ')})`, workflowIds,
+      );
+      return new Map(rows.map((row) => [row.id, options.sql.fromInt(row.latest_version)]));
     },
+    startExecutions: (tx, executions) => options.executions.createBatch(executions, tx),
     taskOf: (schedule) => {
       try {
         return taskOf(schedule);
@@ -83,7 +82,7 @@ export function createSchedulerService(options: SchedulerOptions) {
         return undefined;
       }
     },
-    enqueueTask: (tx, job) => options.jobs.enqueue(job, tx),
+    enqueueTasks: (tx, jobs) => options.jobs.enqueueBatch(jobs, tx),
   };
 
   /** The next occurrence strictly after `after` and when it is due (with its jitter). */
