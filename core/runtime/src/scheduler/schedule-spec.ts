@@ -19,18 +19,7 @@ export const cronExpressionSchema = z
   .string()
   .min(1)
   .max(200)
-  .superRefine((expression, ctx) => {
-    const fields = expression.trim().split(/\s+/).length;
-    if (fields !== 5 && fields !== 6) {
-      ctx.addIssue({ code: 'custom', message: `must have 5 fields (minute hour day month weekday) or 6 (with seconds first); got ${fields}` });
-      return;
-    }
-    try {
-      new Cron(expression, { paused: true });
-    } catch (error) {
-      ctx.addIssue({ code: 'custom', message: `is not a valid cron expression: ${(error as Error).message}` });
-    }
-  })
+  .refine((expression) => cronProblem(expression) === undefined, { error: (issue) => cronProblem(String(issue.input)) })
   .describe('Cron expression: 5 fields, or 6 with seconds first');
 
 export const weekdays = ['sun', 'mon', 'tue', 'wed', 'thu', 'fri', 'sat'] as const;
@@ -71,6 +60,18 @@ export const scheduleTriggerSettingsSchema = z.discriminatedUnion('kind', [
   timingSchemas.monthly.extend({ kind: z.literal('monthly') }),
 ]).and(policySchema.extend({ timezone: timezoneSchema, payload: z.record(z.string(), z.unknown()).optional().describe('The execution input') }));
 export type ScheduleTriggerSettings = z.output<typeof scheduleTriggerSettingsSchema>;
+
+/** What is wrong with a cron expression, or undefined when croner accepts it with 5 or 6 fields. */
+function cronProblem(expression: string): string | undefined {
+  const fields = expression.trim().split(/\s+/).length;
+  if (fields !== 5 && fields !== 6) return `must have 5 fields (minute hour day month weekday) or 6 (with seconds first); got ${fields}`;
+  try {
+    new Cron(expression, { paused: true });
+    return undefined;
+  } catch (error) {
+    return `is not a valid cron expression: ${(error as Error).message}`;
+  }
+}
 
 function isTimeZone(name: string): boolean {
   try {
