@@ -30,6 +30,7 @@ import { sqlClientOf } from './storage/sql-client.js';
 import { createWorkflowStore } from './workflows/workflow-store.js';
 import { createSchedulerService, type SchedulerService } from './scheduler/scheduler-service.js';
 import { syncWorkflowSchedules } from './scheduler/workflow-schedule-sync.js';
+import { scheduleTrigger } from './scheduler/schedule-trigger.js';
 import { createWorkflowService, type WorkflowService } from './workflows/workflow-service.js';
 import { createActionCatalog, type ActionCatalog } from './actions/action-catalog.js';
 import { createAuditService, type AuditService } from './security/audit/audit-service.js';
@@ -127,6 +128,7 @@ export async function createRuntime(options: CreateRuntimeOptions): Promise<Runt
     const migrated = options.migrate !== false || (await database.pendingMigrations()).length === 0;
     const events = createEventBus(logger);
     const registries = createRegistries();
+    registries.triggers.register(scheduleTrigger, '@dwc/runtime');
     const sql = sqlClientOf(database);
     const audit = createAuditService({ sql, logger });
     let keys: ReturnType<typeof resolveKeyring> | undefined;

@@ -221,3 +221,15 @@ describe.each(['sqlite', 'postgres'] as const)('scheduler on %s', (dialect) => {
     await scheduler.remove(created!.id);
   });
 });
+
+describe('the schedule trigger', () => {
+  it('describes its settings with the scheduler schema, so the UI can draw its form', async () => {
+    const { scheduleTrigger } = await import('./schedule-trigger.js');
+    const jsonSchema = z.toJSONSchema(scheduleTrigger.settings, { io: 'input' });
+    expect(JSON.stringify(jsonSchema)).toContain('cron_expression');
+    expect(JSON.stringify(jsonSchema)).toContain('missed_runs');
+    expect(scheduleTrigger.settings.safeParse({ kind: 'daily', time: '02:30', timezone: 'Europe/Madrid', overlap: 'queue' }).success).toBe(true);
+    expect(scheduleTrigger.settings.safeParse({ kind: 'daily', time: '02:30', timezone: 'Nowhere/City' }).success).toBe(false);
+    expect(scheduleTrigger.settings.safeParse({ kind: 'hourly' }).success).toBe(false);
+  });
+});
