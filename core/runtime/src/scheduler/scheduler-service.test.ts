@@ -103,6 +103,35 @@ describe.each(['sqlite', 'postgres'] as const)('scheduler on %s', (dialect) => {
     await scheduler.remove(schedule.id);
   });
 
+  it('fires each occurrence once when two schedulers claim the same due schedules at the same moment', async () => {
+    const jobs = createJobStore(sql);
+    const other = createSchedulerService({
+      sql, executions: createExecutionStore(sql, jobs), jobs, tasks: createTaskService({ jobs, registries: createRegistries(), onQueued: () => undefined }), events,
+      logger: silentLogger, pollMs: 1_000, misfireGraceMs: MINUTE, onQueued: () => undefined, now: () => clock, batchSize: 7,
+    });
+    const schedules = [];
+    for (let n = 0; n < 30; n++) schedules.push(await scheduler.create('interval', { name: `race ${n}`, interval_seconds: 10, workflow_id: workflowId }));
+    for (let round = 0; round < 3; round++) {
+      clock += 10 * SECOND;
+      await Promise.all([scheduler.tick(), other.tick(), scheduler.tick(), other.tick()]);
+    }
+    for (const schedule of schedules) {
+      const runs = await runsOf(schedule.id);
+      expect(runs.map((r) => r.plannedAt)).toEqual([1, 2, 3].map((k) => schedule.createdAt.getTime() + k * 10 * SECOND));
+      await scheduler.remove(schedule.id);
+    }
+  });
+
+  it('records an occurrence whose workflow was deleted as skipped, starting nothing', async () => {
+    const doomed = (await createWorkflowStore(sql).create({ name: 'Doomed', trigger: { type: 'manual' }, steps: [{ id: 'a', type: 'noop' }] } as never)).id;
+    const schedule = await scheduler.create('interval', { name: 'orphan', interval_seconds: 10, workflow_id: doomed });
+    await sql.run('UPDATE workflows SET deleted_at = ? WHERE id = ?', [new Date(), doomed]);
+    clock += 10 * SECOND;
+    await scheduler.tick();
+    expect(await runsOf(schedule.id)).toMatchObject([{ status: 'skipped', reason: 'workflow_not_found', targetId: null }]);
+    await scheduler.remove(schedule.id);
+  });
+
   describe('after the clock stood still for ten minutes', () => {
     for (const [policy, expected] of [['skip', 1], ['once', 2], ['all', 4]] as const) {
       it(`${policy}: fires ${expected} occurrences`, async () => {
