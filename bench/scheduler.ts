@@ -25,13 +25,16 @@ async function measure(dialect: 'sqlite' | 'postgres', databaseUrl: string | und
   const runtime = await createRuntime({ config, logger: createLogger({ level: 'warn' }), workers: false });
   try {
     const workflow = await runtime.workflows.create({ name: 'bench', steps: [{ id: 'echo', type: 'transform', input: { expression: '$', data: '{{ input }}' } }] });
-    // Every schedule's first occurrence is the same second, after all are created: the hardest burst.
-    const createSeconds = Math.ceil(SCHEDULES / (dialect === 'sqlite' ? 2_000 : 500));
-    const first = (Math.floor(Date.now() / 1_000) + createSeconds + 5) * 1_000;
-    for (let n = 0; n < SCHEDULES; n++) {
-      await runtime.scheduler.create('interval', { name: `bench ${n}`, interval_seconds: PERIOD_S, start_at: new Date(first).toISOString(), workflow_id: workflow.id, missed_runs: 'all', missed_runs_cap: 10 });
+    // All on one one-minute grid (anchored an hour ago); the scheduler is not started yet. Once all
+    // exist, the grid's first point at least 5 s ahead becomes every schedule's next occurrence:
+    // all 10,000 are due in the same second, the hardest burst, then every minute on the same grid.
+    const anchor = (Math.floor(Date.now() / 1_000) - 3_600) * 1_000;
+    for (let n = 0; n < SCHEDULES; n += 20) {
+      await Promise.all(Array.from({ length: Math.min(20, SCHEDULES - n) }, (_, i) =>
+        runtime.scheduler.create('interval', { name: `bench ${n + i}`, interval_seconds: PERIOD_S, start_at: new Date(anchor).toISOString(), workflow_id: workflow.id, missed_runs: 'all', missed_runs_cap: 10 })));
     }
-    if (Date.now() > first - 1_000) throw new Error(`${dialect}: creating ${SCHEDULES} schedules took too long to start on time; raise the lead time`);
+    const first = anchor + Math.ceil((Date.now() + 5_000 - anchor) / (PERIOD_S * 1_000)) * PERIOD_S * 1_000;
+    await runtime.database.dataSource.query(`UPDATE schedules SET next_run_at = ${first}, due_at = ${first}`);
     runtime.scheduler.start();
     // When the whole first burst was committed (the fired times are taken as each batch's claim starts).
     let burstDoneMs = Number.NaN;
