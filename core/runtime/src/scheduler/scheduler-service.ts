@@ -132,9 +132,7 @@ export function createSchedulerService(options: SchedulerOptions) {
   }
 
   return {
-    store,
-
-    async create<K extends ScheduleKind>(kind: K, body: ScheduleCreate, source: 'api' = 'api'): Promise<ScheduleRecord> {
+    async create<K extends ScheduleKind>(kind: K, body: ScheduleCreate): Promise<ScheduleRecord> {
       const parsed = parseCreate(kind, body);
       const { name, timezone, workflow_id, payload, missed_runs, missed_runs_cap, overlap, jitter_seconds, ...timing } = parsed;
       if (workflow_id) await checkWorkflow(workflow_id);
@@ -142,7 +140,7 @@ export function createSchedulerService(options: SchedulerOptions) {
       const createdAt = new Date(now());
       const policy = { missed_runs, missed_runs_cap, overlap, jitter_seconds };
       const fields: NewSchedule & { createdAt: Date } = {
-        name, kind, timing: { kind, ...timing } as ScheduleTiming, timezone, workflowId: workflow_id ?? null, payload: payload ?? null, source,
+        name, kind, timing: { kind, ...timing } as ScheduleTiming, timezone, workflowId: workflow_id ?? null, payload: payload ?? null, source: 'api',
         status: 'active', policy, nextRunAt: null, dueAt: null, createdAt,
       };
       const id = newId(createdAt.getTime());
