@@ -31,6 +31,7 @@ export function composeApiDeps(runtime: Runtime, options: { rateLimitStore?: Rat
       executionQueries: runtime.executionQueries,
       documents: runtime.documentQueries,
       tasks: runtime.tasks,
+      scheduler: runtime.scheduler,
       worker: () => ({ id: runtime.workers.workerId, concurrency: config.workerConcurrency, active: runtime.workers.activeCount() }),
     },
     ai: runtime.ai,

@@ -1,4 +1,4 @@
-import type { ActionCatalog, DocumentQueries, ExecutionQueries, ExecutionService, TaskService, WorkflowService } from '@dwc/runtime';
+import type { ActionCatalog, DocumentQueries, ExecutionQueries, ExecutionService, SchedulerService, TaskService, WorkflowService } from '@dwc/runtime';
 
 /** What the workflow, execution, document and background routes need from the runtime: its services, never its stores. */
 export interface EngineDeps {
@@ -14,6 +14,8 @@ export interface EngineDeps {
   documents: DocumentQueries;
   /** Background tasks: submit, list, cancel, queue stats. */
   tasks: TaskService;
+  /** Schedules: create, list, pause, resume, delete, history, stats. */
+  scheduler: SchedulerService;
   /** This process's worker: its id, concurrency and how many jobs it runs now. */
   worker(): { id: string; concurrency: number; active: number };
 }

@@ -1,5 +1,6 @@
 import type { Route } from './define-route.js';
 import { listActionsRoute } from './routes/actions/list-actions.js';
+import { schedulerRoutes } from './routes/scheduler/schedule-routes.js';
 import { backgroundStatsRoute, bulkCancelTasksRoute, bulkSubmitTasksRoute, cancelTaskRoute, getTaskRoute, listTasksRoute, submitTaskRoute } from './routes/background/task-routes.js';
 import { documentLineageRoute, exportDocumentRoute, getDocumentRoute, listDocumentsRoute } from './routes/documents/document-routes.js';
 import { advancedExecuteRoute, executeWorkflowRoute } from './routes/executions/execute-routes.js';
@@ -61,4 +62,5 @@ export const engineRoutes: readonly Route[] = [
   getTaskRoute,
   cancelTaskRoute,
   backgroundStatsRoute,
+  ...schedulerRoutes,
 ];

@@ -30,6 +30,9 @@ import { createExecutionPruner, type ExecutionPruner } from './retention/executi
 import { openDatabase, pluginConfigRepository, type Database } from './storage/index.js';
 import { sqlClientOf } from './storage/sql-client.js';
 import { createWorkflowStore } from './workflows/workflow-store.js';
+import { createSchedulerService, type SchedulerService } from './scheduler/scheduler-service.js';
+import { syncWorkflowSchedules } from './scheduler/workflow-schedule-sync.js';
+import { scheduleTrigger } from './scheduler/schedule-trigger.js';
 import { createWorkflowService, type WorkflowService } from './workflows/workflow-service.js';
 import { createActionCatalog, type ActionCatalog } from './actions/action-catalog.js';
 import { createAuditService, type AuditService } from './security/audit/audit-service.js';
@@ -59,6 +62,8 @@ export interface Runtime {
   executionQueries: ExecutionQueries;
   executionStore: ExecutionStore;
   tasks: TaskService;
+  /** Schedules: each planned occurrence starts one execution, task or `schedule.fired` event. */
+  scheduler: SchedulerService;
   jobs: JobStore;
   documents: DocumentStore;
   /** Reads of documents for users (one, a list, lineage). */
@@ -127,6 +132,7 @@ export async function createRuntime(options: CreateRuntimeOptions): Promise<Runt
     const migrated = options.migrate !== false || (await database.pendingMigrations()).length === 0;
     const events = createEventBus(logger);
     const registries = createRegistries();
+    registries.triggers.register(scheduleTrigger, '@dwc/runtime');
     const sql = sqlClientOf(database);
     const audit = createAuditService({ sql, logger });
     let keys: ReturnType<typeof resolveKeyring> | undefined;
@@ -236,6 +242,12 @@ export async function createRuntime(options: CreateRuntimeOptions): Promise<Runt
       retention: { days: config.executionRetentionDays, count: config.executionRetentionCount },
     });
     if (options.workers !== false) pruner.start();
+    const scheduler = createSchedulerService({
+      sql, executions: executionStore, jobs, tasks, events, logger: logger.child({ component: 'scheduler' }),
+      pollMs: config.schedulerPollMs, misfireGraceMs: config.schedulerMisfireGraceMs, onQueued: wake,
+    });
+    const stopScheduleSync = syncWorkflowSchedules({ events, scheduler, logger });
+    if (options.workers !== false) scheduler.start();
     const executions = createExecutionService({
       executions: executionStore,
       workflows: workflowStore,
@@ -264,6 +276,7 @@ export async function createRuntime(options: CreateRuntimeOptions): Promise<Runt
       executionQueries: createExecutionQueries({ executions: executionStore, workflows }),
       executionStore,
       tasks,
+      scheduler,
       jobs,
       documents,
       documentQueries: createDocumentQueries(documents),
@@ -288,6 +301,8 @@ export async function createRuntime(options: CreateRuntimeOptions): Promise<Runt
         }),
       close: () =>
         (closed ??= (async () => {
+          stopScheduleSync();
+          await scheduler.stop();
           await Promise.all([workers.stop(config.shutdownTimeoutMs), notify.stop(config.shutdownTimeoutMs), pruner.stop()]);
           await ai.close();
           await bridge?.close();

@@ -43,6 +43,10 @@ export const runtimeErrors = defineErrorCatalogue('@dwc/runtime', {
   task_not_found: { status: 404, message: 'No background task with id "{id}".' },
   task_failed: { status: 422, message: 'The background task failed; its error message says why. Fix the payload or what it calls and submit it again.' },
 
+  // Scheduler
+  schedule_not_found: { status: 404, message: 'No schedule with id "{id}"; GET /api/v3/scheduler/schedules lists them.' },
+  invalid_schedule: { status: 400, message: 'The schedule is invalid (a bad cron expression, time zone, time or policy); `details` names each field.' },
+
   // Documents, AI, cache
   document_not_found: { status: 404, message: 'No document with id "{id}".' },
   template_not_found: { status: 404, message: 'No AI workflow template "{name}"; GET /api/v3/ai-workflows/templates lists them.' },

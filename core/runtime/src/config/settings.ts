@@ -209,6 +209,16 @@ export const settings = {
     schema: z.coerce.number().int().min(1_000).max(86_400_000).default(60_000),
     doc: 'How often the background pruner applies the retention (in small batches that let other writes through); on SQLite it then gives the freed space back to the disk.',
   },
+  schedulerPollMs: {
+    env: 'DWC_SCHEDULER_POLL_MS',
+    schema: z.coerce.number().int().min(50).max(60_000).default(1_000),
+    doc: 'Longest the scheduler sleeps between looks at the schedules table; it also wakes at each due time, so this bounds how soon other processes\' changes are seen.',
+  },
+  schedulerMisfireGraceMs: {
+    env: 'DWC_SCHEDULER_MISFIRE_GRACE_MS',
+    schema: z.coerce.number().int().min(1_000).max(86_400_000).default(60_000),
+    doc: 'An occurrence not fired within this long of its planned time (no server ran) is missed and follows its schedule\'s `missed_runs` policy.',
+  },
   expressionTimeoutMs: {
     env: 'DWC_EXPRESSION_TIMEOUT_MS',
     schema: z.coerce.number().int().min(100).max(600_000).default(5_000),

@@ -2,7 +2,7 @@ import type { JobStore } from '../queue/job-store.js';
 import type { JobRecord } from '../queue/job-types.js';
 import { firstIdAt, newId } from '../storage/new-id.js';
 import { whereClause } from '../storage/where-clause.js';
-import type { SqlClient } from '../storage/sql-client.js';
+import type { SqlClient, SqlQueries } from '../storage/sql-client.js';
 import { workflowAnalytics } from './execution-analytics.js';
 import { executionFromRow, jsonParam } from './execution-rows.js';
 import type { ExecutionRecord, ExecutionStatus, NewExecution, StoredError } from './execution-types.js';
@@ -71,6 +71,23 @@ export function createExecutionStore(sql: SqlClient, jobs: JobStore, options: { 
       };
       if (job) created.job = job;
       return created;
+    },
+
+    /**
+     * Writes queued executions with the ids given (which must carry their creation time, see
+     * `newId`) and their jobs within `tx`, a few statements for the whole batch.
+     */
+    async createBatch(batch: readonly (Pick<NewExecution, 'workflowId' | 'version' | 'input' | 'trigger'> & { id: string })[], tx: SqlQueries): Promise<void> {
+      const now = new Date();
+      for (let start = 0; start < batch.length; start += 500) {
+        const chunk = batch.slice(start, start + 500);
+        await tx.run(
+          `INSERT INTO executions (id, workflow_id, version, status, input, trigger, cancel_requested, created_at)
+           VALUES ${chunk.map(() => "(?, ?, ?, 'queued', ?, ?, ?, ?)").join(', ')}`,
+          chunk.flatMap((e) => [e.id, e.workflowId, e.version, jsonParam(e.input ?? {}), jsonParam(e.trigger ?? null), false, now]),
+        );
+      }
+      await jobs.enqueueBatch(batch.map((e) => ({ id: e.id, kind: 'execution' as const, name: `execution ${e.id}`, taskType: 'workflow.execution', payload: { execution_id: e.id } })), tx);
     },
 
     get,

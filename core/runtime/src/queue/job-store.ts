@@ -93,6 +93,20 @@ export function createJobStore(sql: SqlClient) {
      */
     enqueueClaimed: (job: NewJob, claim: JobClaim, tx: SqlQueries = sql) => insertClaimed(tx, job, claim),
 
+    /** Adds several jobs within `tx`, 500 rows per statement. */
+    async enqueueBatch(batch: readonly (NewJob & { id: string })[], tx: SqlQueries): Promise<void> {
+      const createdAt = new Date();
+      for (let start = 0; start < batch.length; start += 500) {
+        const chunk = batch.slice(start, start + 500);
+        await tx.run(
+          `INSERT INTO jobs (id, kind, name, task_type, priority, status, payload, attempts, max_retries, timeout_ms, run_at, cancel_requested, created_at)
+           VALUES ${chunk.map(() => "(?, ?, ?, ?, ?, 'queued', ?, 0, ?, ?, ?, ?, ?)").join(', ')}`,
+          chunk.flatMap((job) => [job.id, job.kind, job.name, job.taskType, priorityRank[job.priority ?? 'normal'], job.payload ?? null, job.maxRetries ?? 0,
+            job.timeoutMs ?? null, job.runAt ?? Date.now(), false, createdAt]),
+        );
+      }
+    },
+
     /** Adds several jobs in one transaction; all or none. */
     enqueueMany: (jobs: readonly NewJob[]) => sql.transaction(async (tx) => {
       const ids: string[] = [];

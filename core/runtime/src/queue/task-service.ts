@@ -105,6 +105,8 @@ export function createTaskService(deps: { jobs: JobStore; registries: Registries
   return {
     handle,
     knownTypes,
+    /** Checks a submission and turns it into the job it would queue, for a caller that writes it in its own transaction. */
+    prepare: toJob,
 
     async submit(task: TaskSubmission): Promise<JobRecord> {
       const id = await deps.jobs.enqueue(toJob(task));

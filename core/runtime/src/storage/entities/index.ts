@@ -25,6 +25,8 @@ import { notificationAttemptEntity } from './notification-attempt.js';
 import { notificationTemplateEntity } from './notification-template.js';
 import { inboxMessageEntity } from './inbox-message.js';
 import { pushSubscriptionEntity } from './push-subscription.js';
+import { scheduleEntity } from './schedule.js';
+import { scheduleRunEntity } from './schedule-run.js';
 
 /**
  * Every entity, declared once with Postgres column types. Add new entities here; the migration
@@ -56,6 +58,8 @@ export const entities: readonly EntitySchema[] = [
   notificationTemplateEntity,
   inboxMessageEntity,
   pushSubscriptionEntity,
+  scheduleEntity,
+  scheduleRunEntity,
 ];
 
 /**
