@@ -42,6 +42,10 @@ export type { ExecutionRecord, ExecutionStatus, StepRecord, StepStatus, StoredEr
 export { CALL_WORKFLOW_STEP, workflowCallInputSchema, workflowCallOutputSchema } from './engine/workflow-call.js';
 export type { WorkflowRecord, WorkflowStore } from './workflows/workflow-store.js';
 export type { WorkflowService } from './workflows/workflow-service.js';
+export type { TriggerCatalog, TriggerTypeDescription } from './triggers/trigger-catalog.js';
+export { TRIGGER_CHANGED } from './triggers/trigger-host.js';
+export type { ActiveTrigger, TriggerHost } from './triggers/trigger-host.js';
+export type { FireRequest, FireTrigger } from './triggers/fire-trigger.js';
 export type { StepProblem } from './workflows/check-step-inputs.js';
 export { ENGINE_PROVIDER } from './actions/action-catalog.js';
 export type { ActionCatalog, StepType, StepTypeDescription } from './actions/action-catalog.js';
