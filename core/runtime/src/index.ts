@@ -44,6 +44,8 @@ export type { WorkflowRecord, WorkflowStore } from './workflows/workflow-store.j
 export type { WorkflowService } from './workflows/workflow-service.js';
 export type { TriggerCatalog, TriggerTypeDescription } from './triggers/trigger-catalog.js';
 export { TRIGGER_CHANGED } from './triggers/trigger-host.js';
+export { webhookSettingsSchema } from './triggers/webhook-trigger.js';
+export type { WebhookSettings } from './triggers/webhook-trigger.js';
 export type { ActiveTrigger, TriggerHost } from './triggers/trigger-host.js';
 export type { FireRequest, FireTrigger } from './triggers/fire-trigger.js';
 export type { StepProblem } from './workflows/check-step-inputs.js';

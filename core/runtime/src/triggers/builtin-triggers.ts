@@ -1,4 +1,5 @@
 import { defineTrigger, z } from '@dwc/sdk';
+import { webhookTrigger } from './webhook-trigger.js';
 
 /** The plugin name the engine's own triggers are listed under. */
 export const RUNTIME_PLUGIN = '@dwc/runtime';
@@ -19,4 +20,4 @@ export const apiCallTrigger = defineTrigger({
   settings: z.strictObject({}),
 });
 
-export const builtinTriggers = [manualTrigger, apiCallTrigger] as const;
+export const builtinTriggers = [manualTrigger, apiCallTrigger, webhookTrigger] as const;
