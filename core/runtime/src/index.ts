@@ -34,7 +34,7 @@ export { createRegistries } from './plugin-host/registries.js';
 export type { CapabilityKind, Registries } from './plugin-host/registries.js';
 export { parseWorkflowDefinition, workflowDefinitionSchema } from './engine/index.js';
 export type { WorkflowDefinition } from './engine/index.js';
-export type { ExecutionService } from './executions/execution-service.js';
+export type { ExecutionService, ExecutionWithSteps } from './executions/execution-service.js';
 export type { ExecutionFilter, ExecutionStore } from './executions/execution-store.js';
 export type { ExecutionPage, ExecutionQueries } from './executions/execution-queries.js';
 export type { WorkflowAnalytics } from './executions/execution-analytics.js';

@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { documentDraftSchema, type TriggerEmitOptions } from '@dwc/sdk';
 import { evaluateCondition } from '../engine/index.js';
-import type { ExecutionService } from '../executions/execution-service.js';
+import type { ExecutionService, ExecutionWithSteps } from '../executions/execution-service.js';
 import { newId } from '../storage/new-id.js';
 import type { SqlClient } from '../storage/sql-client.js';
 
@@ -13,16 +13,18 @@ export interface FireRequest {
   condition?: string | undefined;
   data: Record<string, unknown>;
   options?: TriggerEmitOptions;
+  /** Wait up to this long for the run to end (`respond: when_finished`); `execution` is then its state. */
+  waitMs?: number;
 }
 
-export type FireTrigger = (request: FireRequest) => Promise<{ executionId: string } | undefined>;
+export type FireTrigger = (request: FireRequest) => Promise<{ executionId: string; execution?: ExecutionWithSteps } | undefined>;
 
 /**
  * Fires a workflow for a trigger: checks its `condition` over the data with the bounded expression
  * evaluator, stores the documents handed over, and writes the execution (durable) with the data as input.
  */
-export function createTriggerFirer(deps: { executions: Pick<ExecutionService, 'start'>; sql: SqlClient }): FireTrigger {
-  return async ({ workflowId, type, condition, data, options }) => {
+export function createTriggerFirer(deps: { executions: Pick<ExecutionService, 'start' | 'startAndWait'>; sql: SqlClient }): FireTrigger {
+  return async ({ workflowId, type, condition, data, options, waitMs }) => {
     if (condition !== undefined && !(await evaluateCondition(condition, { input: data }, { path: 'trigger.condition' }))) return undefined;
     let input = data;
     if (options?.documents && options.documents.length > 0) {
@@ -39,6 +41,10 @@ export function createTriggerFirer(deps: { executions: Pick<ExecutionService, 's
         ids.push(id);
       }
       input = { ...data, documents: ids };
+    }
+    if (waitMs !== undefined) {
+      const execution = await deps.executions.startAndWait(workflowId, input, { trigger: { type } }, waitMs);
+      return { executionId: execution.id, execution };
     }
     const execution = await deps.executions.start(workflowId, input, { trigger: { type } });
     return { executionId: execution.id };

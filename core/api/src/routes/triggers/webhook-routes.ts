@@ -1,6 +1,5 @@
-import type { WebhookSettings } from '@dwc/runtime';
+import type { ExecutionWithSteps, WebhookSettings } from '@dwc/runtime';
 import { z } from 'zod';
-import type { ApiDeps } from '../../api-deps.js';
 import { defineRoute, type HttpMethod, type Route } from '../../define-route.js';
 import { errorResponse } from '../../error-response.js';
 import { HttpStatusError } from '../../http-status-error.js';
@@ -52,24 +51,27 @@ function webhookRoute(method: HttpMethod, replay: ReplayGuard): Route {
       const raw = req as RawBodyRequest;
       await checkWebhookAuth(settings.auth, raw, { reveal: (name) => deps.vault.reveal(name), replay, now: Date.now });
       const data = { body: raw.body ?? null, query: search, headers: visibleHeaders(raw.headers, settings.auth), method, path };
-      const fired = await deps.engine.triggers.fire({ workflowId: active.workflowId, type: 'webhook', condition: active.trigger.condition, data });
-      if (fired === undefined || settings.respond === 'immediately') {
+      const waitMs = settings.respond === 'when_finished' ? settings.timeout_ms : undefined;
+      const fired = await deps.engine.triggers.fire({ workflowId: active.workflowId, type: 'webhook', condition: active.trigger.condition, data, waitMs });
+      if (fired === undefined || fired.execution === undefined) {
         res.status(202);
         return { execution_id: fired?.executionId ?? null };
       }
-      return answerWhenFinished(deps, fired.executionId, settings.timeout_ms, res);
+      return whenFinished(fired.execution, res);
     },
   });
 }
 
-async function answerWhenFinished(deps: ApiDeps, executionId: string, timeoutMs: number, res: { status(code: number): unknown }) {
-  const ended = await deps.engine.executions.waitFor(executionId, timeoutMs);
-  if (ended.status === 'succeeded') return ended.output ?? null;
-  if (ended.finishedAt) {
-    throw new HttpStatusError(422, 'execution_failed', `Execution ${executionId} ended ${ended.status}.`, { details: { execution_id: executionId, status: ended.status, error: ended.error ?? null } });
+/** `when_finished`: the output of a succeeded run, 422 for one that failed or was cancelled, 202 with its id while it still runs. */
+function whenFinished(execution: ExecutionWithSteps, res: { status(code: number): unknown }) {
+  if (execution.status === 'succeeded') return execution.output ?? null;
+  if (execution.finishedAt) {
+    throw new HttpStatusError(422, 'execution_failed', `Execution ${execution.id} ended ${execution.status}.`, {
+      details: { execution_id: execution.id, status: execution.status, error: execution.error ?? null },
+    });
   }
   res.status(202);
-  return { execution_id: executionId };
+  return { execution_id: execution.id };
 }
 
 /** `{METHOD} /webhook/{path}` for each method a webhook trigger may listen on; one replay guard for all. */
