@@ -197,3 +197,24 @@ describe.each(['sqlite', 'postgres'] as const)('webhook triggers on %s', (dialec
     expect((await post('/api/v3/events', { type: 'Bad Type' })).status).toBe(400);
   });
 });
+
+describe('webhook rate limit (SQLite)', () => {
+  it('answers 429 past the per-address limit', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'dwc-webhook-limit-'));
+    const config = loadConfig({
+      env: { DWC_DATA_DIR: join(dir, 'data'), DATABASE_URL: '', ...ownerEnv, DWC_RATE_LIMIT_PER_IP: '4', DWC_RATE_LIMIT_PER_USER: '0' },
+      cwd: dir,
+      defaults: { pluginsDir: bundledPluginsDir },
+    });
+    const runtime = await createRuntime({ config, logger: createLogger({ level: 'silent' }), cwd: repoRoot });
+    try {
+      const app = createApp(composeApiDeps(runtime));
+      const statuses: number[] = [];
+      for (let n = 0; n < 6; n++) statuses.push((await request(app).post('/webhook/limited').send({})).status);
+      expect(statuses).toEqual([404, 404, 404, 404, 429, 429]);
+    } finally {
+      await runtime.close();
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});
