@@ -252,8 +252,9 @@ export async function createRuntime(options: CreateRuntimeOptions): Promise<Runt
       state: createTriggerStateStore(sql),
       leader: config.databaseUrl && options.workers !== false ? await postgresLeaderLock({ databaseUrl: config.databaseUrl, logger }) : soleProcess,
       logger: logger.child({ component: 'triggers' }),
+      listen: options.workers !== false,
     });
-    if (options.workers !== false && migrated) await triggers.start();
+    if (migrated) await triggers.start();
 
     let closed: Promise<void> | undefined;
     return {

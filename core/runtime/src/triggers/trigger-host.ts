@@ -37,6 +37,8 @@ export function createTriggerHost(deps: {
   leader: LeaderLock;
   logger: Logger;
   now?: () => number;
+  /** False in a process that runs no work (an API-only process, a command): it serves webhooks but starts no listener. */
+  listen?: boolean;
 }) {
   const { logger } = deps;
   const active = new Map<string, ActiveTrigger>();
@@ -51,6 +53,10 @@ export function createTriggerHost(deps: {
     const settings = trigger.settings as { method: string; path: string };
     return `${settings.method} ${settings.path}`;
   };
+
+  function listensHere(definition: TriggerDefinition): definition is TriggerDefinition & Required<Pick<TriggerDefinition, 'start'>> {
+    return deps.listen !== false && definition.start !== undefined && (definition.runsOn === 'every' || deps.leader.isLeader());
+  }
 
   async function stopOne(workflowId: string): Promise<void> {
     const entry = active.get(workflowId);
@@ -67,8 +73,7 @@ export function createTriggerHost(deps: {
 
   async function startListener(workflowId: string, trigger: ParsedTrigger): Promise<(() => Promise<void>) | undefined> {
     const { definition } = trigger;
-    if (definition.start === undefined) return undefined;
-    if (definition.runsOn === 'one' && !deps.leader.isLeader()) return undefined;
+    if (!listensHere(definition)) return undefined;
     const controller = new AbortController();
     const log = logger.child({ workflow_id: workflowId, trigger: trigger.type, plugin: trigger.plugin });
     const stopListening = await definition.start(trigger.settings, {
@@ -103,7 +108,7 @@ export function createTriggerHost(deps: {
       if (current) logger.warn({ workflow_id: workflowId, err: error }, 'trigger stopped: its type is no longer available');
       return stopOne(workflowId);
     }
-    const listens = trigger.definition.start !== undefined && (trigger.definition.runsOn === 'every' || deps.leader.isLeader());
+    const listens = listensHere(trigger.definition);
     if (current && current.version === record.version && current.trigger.definition === trigger.definition && (current.stop !== undefined) === listens) return;
     await stopOne(workflowId);
     const entry: ActiveTrigger = { workflowId, version: record.version, trigger };
