@@ -126,6 +126,16 @@ describe('trigger plugins inside the runtime (SQLite)', () => {
     expect(await runsOf(id)).toHaveLength(1);
   });
 
+  it('fires data_change for a document another workflow produced', async () => {
+    const id = await activate({ type: 'data_change', source: 'documents', interval_ms: 1_000 });
+    await sleep(300); // the first poll remembers the documents already there
+    const writer = await request(app).post('/api/v3/workflows').set(auth).send({ name: 'Writes', steps: [{ id: 'doc', type: 'document.create', input: { title: 'Fresh', content: 'new text' } }] });
+    await request(app).post(`/api/v3/workflows/${writer.body.id}/execute?wait=true`).set(auth).send({});
+    const runs = await eventually(() => runsOf(id), (r) => r.length >= 1);
+    expect(runs).toHaveLength(1);
+    expect(runs[0]!.input).toMatchObject({ change: 'new', item: { title: 'Fresh', workflow_id: writer.body.id } });
+  });
+
   it('stops the triggers of a disabled plugin', async () => {
     const id = await activate({ type: 'event', event: 'external.ping' });
     expect((await request(app).post(`/api/v3/plugins/${encodeURIComponent('@dwc/plugin-trigger-event')}/disable`).set(auth).send({})).status).toBe(200);

@@ -33,6 +33,7 @@ import { createActionCatalog, type ActionCatalog } from './actions/action-catalo
 import { builtinTriggers, RUNTIME_PLUGIN } from './triggers/builtin-triggers.js';
 import { createTriggerFirer } from './triggers/fire-trigger.js';
 import { postgresLeaderLock, soleProcess } from './triggers/leader-lock.js';
+import { recentRecords } from './triggers/recent-records.js';
 import { createTriggerCatalog, type TriggerCatalog } from './triggers/trigger-catalog.js';
 import { createTriggerHost, type TriggerHost } from './triggers/trigger-host.js';
 import { createTriggerStateStore } from './triggers/trigger-state-store.js';
@@ -250,6 +251,7 @@ export async function createRuntime(options: CreateRuntimeOptions): Promise<Runt
       events,
       fire: createTriggerFirer({ executions, sql }),
       state: createTriggerStateStore(sql),
+      records: (workflowId) => recentRecords(sql, workflowId),
       leader: config.databaseUrl && options.workers !== false ? await postgresLeaderLock({ databaseUrl: config.databaseUrl, logger }) : soleProcess,
       logger: logger.child({ component: 'triggers' }),
       listen: options.workers !== false,

@@ -22,6 +22,16 @@ export interface TriggerState {
   set(key: string, value: unknown): Promise<void>;
 }
 
+/** Read-only views of what the engine stores, for triggers that watch them. */
+export interface TriggerRecords {
+  /**
+   * The latest `limit` documents or executions (newest first), other workflows' only, without
+   * contents: documents `{id, title, format, metadata, workflow_id, execution_id, step_id, created_at}`,
+   * executions `{id, workflow_id, version, status, started_at, finished_at}`.
+   */
+  recent(kind: 'documents' | 'executions', limit: number): Promise<Record<string, unknown>[]>;
+}
+
 export interface TriggerStartContext {
   workflowId: string;
   log: Logger;
@@ -32,6 +42,7 @@ export interface TriggerStartContext {
   events: EventBus;
   /** Stored state; a restart resumes from it. */
   state: TriggerState;
+  records: TriggerRecords;
   /** The current time; tests hand in a clock. */
   now(): number;
 }

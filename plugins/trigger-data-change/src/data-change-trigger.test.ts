@@ -9,6 +9,8 @@ function memoryState(): TriggerState {
   return { get: async <V>(key: string) => (data.has(key) ? (JSON.parse(data.get(key)!) as V) : undefined), set: async (key, value) => void data.set(key, JSON.stringify(value)) };
 }
 
+const records = { recent: async () => [] };
+
 describe('data_change polling a JSON source over HTTP', () => {
   let server: Server;
   let items: object[] = [];
@@ -24,7 +26,7 @@ describe('data_change polling a JSON source over HTTP', () => {
     const settings = dataChangeSettingsSchema.parse({ url, items_path: 'data.items' });
     const state = memoryState();
     const emitted: Record<string, unknown>[] = [];
-    const ctx = { state, signal: new AbortController().signal, log: console as never, emit: async (data: Record<string, unknown>) => (emitted.push(data), { executionId: 'x' }) };
+    const ctx = { records, state, signal: new AbortController().signal, log: console as never, emit: async (data: Record<string, unknown>) => (emitted.push(data), { executionId: 'x' }) };
 
     items = [{ id: 1, title: 'a' }, { id: 2, title: 'b' }];
     expect(await pollOnce(settings, ctx)).toBe(0); // the first poll only remembers what is there
@@ -42,13 +44,34 @@ describe('data_change polling a JSON source over HTTP', () => {
   it('fires for the items already there when emit_existing is set', async () => {
     items = [{ id: 'x', v: 1 }];
     const emitted: unknown[] = [];
-    const ctx = { state: memoryState(), signal: new AbortController().signal, log: console as never, emit: async (data: Record<string, unknown>) => (emitted.push(data), { executionId: 'x' }) };
+    const ctx = { records, state: memoryState(), signal: new AbortController().signal, log: console as never, emit: async (data: Record<string, unknown>) => (emitted.push(data), { executionId: 'x' }) };
     await pollOnce(dataChangeSettingsSchema.parse({ url, items_path: 'data.items', emit_existing: true }), ctx);
     expect(emitted).toHaveLength(1);
   });
 
   it('fails the poll when the answer has no list where items_path says', async () => {
-    const ctx = { state: memoryState(), signal: new AbortController().signal, log: console as never, emit: async () => undefined };
+    const ctx = { records, state: memoryState(), signal: new AbortController().signal, log: console as never, emit: async () => undefined };
     await expect(pollOnce(dataChangeSettingsSchema.parse({ url, items_path: 'nope' }), ctx)).rejects.toThrow(/no list at "nope"/);
+  });
+});
+
+describe('data_change watching stored records', () => {
+  it('compares the latest documents or executions, oldest first, and fires for new ones and status changes', async () => {
+    let latest: Record<string, unknown>[] = [{ id: 'e2', status: 'running' }, { id: 'e1', status: 'succeeded' }];
+    const emitted: Record<string, unknown>[] = [];
+    const ctx = {
+      records: { recent: async (kind: string, limit: number) => (expect([kind, limit]).toEqual(['executions', 50]), latest.map((r) => ({ ...r }))) },
+      state: memoryState(), signal: new AbortController().signal, log: console as never,
+      emit: async (data: Record<string, unknown>) => (emitted.push(data), { executionId: 'x' }),
+    };
+    const settings = dataChangeSettingsSchema.parse({ source: 'executions', window: 50 });
+    await pollOnce(settings, ctx);
+    latest = [{ id: 'e3', status: 'queued' }, { id: 'e2', status: 'succeeded' }, { id: 'e1', status: 'succeeded' }];
+    await pollOnce(settings, ctx);
+    expect(emitted.map((e) => [e.id, e.change])).toEqual([['e2', 'changed'], ['e3', 'new']]);
+  });
+
+  it('needs a url for an http source', () => {
+    expect(dataChangeSettingsSchema.safeParse({ source: 'http' }).success).toBe(false);
   });
 });

@@ -1,14 +1,20 @@
 import { createHash } from 'node:crypto';
 import { defineTrigger, z, type TriggerStartContext } from '@dwc/sdk';
 
-export const dataChangeSettingsSchema = z.strictObject({
-  url: z.url({ protocol: /^https?$/ }).meta({ description: 'An HTTP(S) URL answering JSON' }),
-  headers: z.record(z.string(), z.string()).default({}),
-  items_path: z.string().max(200).default('').meta({ description: 'Dotted path to the list of items in the answer (`data.items`); empty: the answer itself' }),
-  id_field: z.string().max(200).default('id').meta({ description: 'Dotted path to each item\'s identity; a changed item keeps it' }),
-  interval_ms: z.int().min(1_000).max(86_400_000).default(60_000),
-  emit_existing: z.boolean().default(false).meta({ description: 'On the first poll, fire for the items already there (otherwise they are only remembered)' }),
-});
+export const dataChangeSettingsSchema = z
+  .strictObject({
+    source: z.enum(['http', 'documents', 'executions']).default('http').meta({
+      description: '`http`: a JSON list at `url`; `documents`: documents other workflows produce; `executions`: other workflows\' runs (each status change is a change)',
+    }),
+    url: z.url({ protocol: /^https?$/ }).optional().meta({ description: 'With `http`: an HTTP(S) URL answering JSON' }),
+    headers: z.record(z.string(), z.string()).default({}),
+    items_path: z.string().max(200).default('').meta({ description: 'With `http`: dotted path to the list of items in the answer (`data.items`); empty: the answer itself' }),
+    id_field: z.string().max(200).default('id').meta({ description: 'Dotted path to each item\'s identity; a changed item keeps it' }),
+    window: z.int().min(1).max(1_000).default(200).meta({ description: 'With `documents` or `executions`: how many of the latest are compared at each poll' }),
+    interval_ms: z.int().min(1_000).max(86_400_000).default(60_000),
+    emit_existing: z.boolean().default(false).meta({ description: 'On the first poll, fire for the items already there (otherwise they are only remembered)' }),
+  })
+  .refine((s) => s.source !== 'http' || s.url !== undefined, { message: 'an `http` source needs a `url`', path: ['url'] });
 
 export type DataChangeSettings = z.output<typeof dataChangeSettingsSchema>;
 
@@ -40,6 +46,8 @@ export const contentHash = (value: unknown): string => createHash('sha256').upda
 
 export type FetchJson = (url: string, headers: Record<string, string>, signal: AbortSignal) => Promise<unknown>;
 
+type PollContext = Pick<TriggerStartContext, 'emit' | 'state' | 'signal' | 'log' | 'records'>;
+
 const fetchJson: FetchJson = async (url, headers, signal) => {
   const response = await fetch(url, { headers: { accept: 'application/json', ...headers }, signal, redirect: 'follow' });
   if (!response.ok) throw new Error(`${url} answered ${response.status}`);
@@ -51,10 +59,16 @@ const fetchJson: FetchJson = async (url, headers, signal) => {
  * since it was last seen. What was seen is stored (per item id, a content hash) before the next
  * poll, so a restart neither refires nor misses. Returns how many items fired.
  */
-export async function pollOnce(settings: DataChangeSettings, ctx: Pick<TriggerStartContext, 'emit' | 'state' | 'signal' | 'log'>, fetch: FetchJson = fetchJson): Promise<number> {
-  const answer = await fetch(settings.url, settings.headers, ctx.signal);
+async function readItems(settings: DataChangeSettings, ctx: PollContext, fetch: FetchJson): Promise<unknown[]> {
+  if (settings.source !== 'http') return (await ctx.records.recent(settings.source, settings.window)).reverse();
+  const answer = await fetch(settings.url!, settings.headers, ctx.signal);
   const items = at(answer, settings.items_path);
   if (!Array.isArray(items)) throw new Error(`the answer of ${settings.url} has no list at "${settings.items_path || '(root)'}"`);
+  return items;
+}
+
+export async function pollOnce(settings: DataChangeSettings, ctx: PollContext, fetch: FetchJson = fetchJson): Promise<number> {
+  const items = await readItems(settings, ctx, fetch);
   const stored = await ctx.state.get<Record<string, string>>(SEEN_KEY);
   const seen = stored ?? {};
   const firstPoll = stored === undefined;
@@ -83,7 +97,7 @@ export async function pollOnce(settings: DataChangeSettings, ctx: Pick<TriggerSt
 export const dataChangeTrigger = defineTrigger({
   type: 'data_change',
   title: 'Data change',
-  description: 'Polls an HTTP JSON source and runs once per new or changed item; the input is {item, id, change: "new" | "changed"}. What was seen is stored, so a restart does not fire again.',
+  description: 'Polls an HTTP JSON list, or watches the documents or executions of other workflows, and runs once per new or changed item; the input is {item, id, change: "new" | "changed"}. What was seen is stored, so a restart does not fire again.',
   settings: dataChangeSettingsSchema,
   runsOn: 'one',
   async start(settings, ctx) {

@@ -54,6 +54,7 @@ function setup(leaderAtStart: boolean) {
     events,
     fire: async (request) => (fired.push(request), { executionId: 'e1' }),
     state: { of: () => ({ get: async () => undefined, set: async () => undefined }) },
+    records: () => ({ recent: async () => [] }),
     leader,
     logger,
   });

@@ -1,4 +1,4 @@
-import type { EventBus, TriggerDefinition } from '@dwc/sdk';
+import type { EventBus, TriggerDefinition, TriggerRecords } from '@dwc/sdk';
 import type { Logger } from 'pino';
 import type { WorkflowDefinition } from '../engine/index.js';
 import type { CapabilityRegistry } from '../plugin-host/capability-registry.js';
@@ -34,6 +34,8 @@ export function createTriggerHost(deps: {
   events: EventBus;
   fire: FireTrigger;
   state: TriggerStateStore;
+  /** `ctx.records` of one workflow's trigger. */
+  records: (workflowId: string) => TriggerRecords;
   leader: LeaderLock;
   logger: Logger;
   now?: () => number;
@@ -82,6 +84,7 @@ export function createTriggerHost(deps: {
       signal: controller.signal,
       events: deps.events,
       state: deps.state.of(workflowId),
+      records: deps.records(workflowId),
       now: deps.now ?? Date.now,
       emit: async (data, options) => {
         if (controller.signal.aborted) return undefined;
