@@ -11,6 +11,7 @@ import { bundledPluginsDir, composeApiDeps } from '@dwc/server';
 import request from 'supertest';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { noRateLimitEnv, ownerEnv, TEST_OWNER } from '../bench/lib/server-process.js';
+import { createTestDatabase, type ScratchDatabase } from './support/postgres.js';
 
 const repoRoot = fileURLToPath(new URL('..', import.meta.url));
 
@@ -24,7 +25,8 @@ async function eventually<T>(read: () => Promise<T>, check: (value: T) => boolea
   }
 }
 
-describe('trigger plugins inside the runtime (SQLite)', () => {
+describe.each(['sqlite', 'postgres'] as const)('trigger plugins inside the runtime on %s', (dialect) => {
+  let scratch: ScratchDatabase | undefined;
   let runtime: Runtime;
   let app: ReturnType<typeof createApp>;
   let dir: string;
@@ -36,7 +38,7 @@ describe('trigger plugins inside the runtime (SQLite)', () => {
 
   const open = async (): Promise<void> => {
     const config = loadConfig({
-      env: { DWC_DATA_DIR: join(dir, 'data'), DATABASE_URL: '', DWC_WATCH_ROOTS: watched, ...ownerEnv, ...noRateLimitEnv },
+      env: { DWC_DATA_DIR: join(dir, 'data'), DATABASE_URL: scratch?.url ?? '', DWC_DENY_PRIVATE_NETWORKS: 'false', DWC_WATCH_ROOTS: watched, ...ownerEnv, ...noRateLimitEnv },
       cwd: dir,
       defaults: { pluginsDir: bundledPluginsDir },
     });
@@ -48,6 +50,7 @@ describe('trigger plugins inside the runtime (SQLite)', () => {
 
   beforeAll(async () => {
     dir = mkdtempSync(join(tmpdir(), 'dwc-plugin-triggers-'));
+    scratch = dialect === 'postgres' ? await createTestDatabase() : undefined;
     watched = join(dir, 'inbox');
     mkdirSync(watched);
     feed = createServer((_req, res) => res.setHeader('content-type', 'application/json').end(JSON.stringify(items)));
@@ -58,6 +61,7 @@ describe('trigger plugins inside the runtime (SQLite)', () => {
   afterAll(async () => {
     await runtime.close();
     await new Promise<void>((resolve) => feed.close(() => resolve()));
+    await scratch?.drop();
     rmSync(dir, { recursive: true, force: true });
   });
 
