@@ -12,7 +12,7 @@ export interface TriggerEmitOptions {
 /**
  * Fires the workflow the trigger belongs to, with `data` as the execution's input. Resolves once
  * the execution is written (durable), with its id, or with undefined when the workflow's
- * `condition` refused the data.
+ * `condition` refused the data or the trigger was already stopped.
  */
 export type TriggerEmit = (data: Record<string, unknown>, options?: TriggerEmitOptions) => Promise<{ executionId: string } | undefined>;
 
