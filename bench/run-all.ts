@@ -3,6 +3,7 @@ await import('./startup.js');
 await import('./executions.js');
 await import('./retention.js');
 await import('./webhook.js');
+await import('./webhook-trigger.js');
 await import('./audit.js');
 await import('./ws-fanout.js');
 await import('./cache.js');

@@ -27,6 +27,8 @@ export function composeApiDeps(runtime: Runtime, options: { rateLimitStore?: Rat
     engine: {
       workflows: runtime.workflows,
       actions: runtime.actions,
+      triggerTypes: runtime.triggerTypes,
+      triggers: runtime.triggers,
       executions: runtime.executions,
       executionQueries: runtime.executionQueries,
       documents: runtime.documentQueries,

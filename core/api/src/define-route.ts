@@ -84,6 +84,14 @@ export interface RouteSpec<R extends RouteRequest, Res extends RouteResponses> {
   permission: RoutePermission;
   /** Counts against the strict per-address limit for credential endpoints (login, refresh, setup, register). */
   credentialRateLimit?: boolean;
+  /**
+   * Read the body as bytes of any content type (`req.rawBody`, within the body limit), and parse it
+   * into `req.body` by its type (JSON, form, text), for routes that check a signature over the
+   * exact bytes (webhooks). Others read JSON only.
+   */
+  rawBody?: boolean;
+  /** The last `{placeholder}` takes the rest of the path, slashes included (`/webhook/{path}` matches `/webhook/orders/new`). */
+  restParam?: boolean;
   request?: R;
   responses: Res;
   /**
@@ -112,6 +120,9 @@ export interface Route {
   readonly tags: readonly string[];
   readonly permission: RoutePermission;
   readonly credentialRateLimit: boolean;
+  readonly rawBody: boolean;
+  /** The name of the placeholder taking the rest of the path, when `restParam`. */
+  readonly restParam: string | undefined;
   /** `permission === 'public'`. */
   readonly public: boolean;
   readonly request: RouteRequest;
@@ -161,16 +172,23 @@ export function defineRoute<R extends RouteRequest = Record<never, never>, Res e
     );
   }
 
+  const restParam = spec.restParam ? placeholders.at(-1) : undefined;
+  if (spec.restParam && (restParam === undefined || !spec.path.endsWith(`{${restParam}}`))) {
+    throw new TypeError(`${where}: restParam needs the path to end with a {placeholder}`);
+  }
+  const expressPath = spec.path.replace(PLACEHOLDER, ':$1');
   return {
     method: spec.method,
     path: spec.path,
-    expressPath: spec.path.replace(PLACEHOLDER, ':$1'),
+    expressPath: restParam === undefined ? expressPath : `${expressPath.slice(0, -(restParam.length + 1))}*`,
     operationId: spec.operationId,
     summary: spec.summary,
     description: spec.description,
     tags: [...spec.tags],
     permission: spec.permission,
     credentialRateLimit: spec.credentialRateLimit ?? false,
+    rawBody: spec.rawBody ?? false,
+    restParam,
     public: spec.permission === 'public',
     request: spec.request ?? {},
     responses: spec.responses,

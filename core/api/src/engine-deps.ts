@@ -1,4 +1,4 @@
-import type { ActionCatalog, DocumentQueries, ExecutionQueries, ExecutionService, SchedulerService, TaskService, WorkflowService } from '@dwc/runtime';
+import type { ActionCatalog, DocumentQueries, ExecutionQueries, ExecutionService, SchedulerService, TaskService, TriggerCatalog, TriggerHost, WorkflowService } from '@dwc/runtime';
 
 /** What the workflow, execution, document and background routes need from the runtime: its services, never its stores. */
 export interface EngineDeps {
@@ -6,6 +6,10 @@ export interface EngineDeps {
   workflows: WorkflowService;
   /** Every step type with its JSON Schemas (`GET /api/v3/actions`). */
   actions: Pick<ActionCatalog, 'describe'>;
+  /** Every trigger type with its settings JSON Schema (`GET /api/v3/triggers`). */
+  triggerTypes: Pick<TriggerCatalog, 'describe'>;
+  /** Active triggers: the webhook route looks its path up and fires through it. */
+  triggers: Pick<TriggerHost, 'webhook' | 'fire'>;
   /** Start, wait for, cancel, retry and re-run executions. */
   executions: ExecutionService;
   /** Read executions: lists, steps, step outputs, analytics. */

@@ -1,6 +1,8 @@
 import type { Route } from './define-route.js';
 import { listActionsRoute } from './routes/actions/list-actions.js';
 import { schedulerRoutes } from './routes/scheduler/schedule-routes.js';
+import { listTriggersRoute, publishEventRoute, setWorkflowActiveRoute } from './routes/triggers/trigger-routes.js';
+import { webhookRoutes } from './routes/triggers/webhook-routes.js';
 import { backgroundStatsRoute, bulkCancelTasksRoute, bulkSubmitTasksRoute, cancelTaskRoute, getTaskRoute, listTasksRoute, submitTaskRoute } from './routes/background/task-routes.js';
 import { documentLineageRoute, exportDocumentRoute, getDocumentRoute, listDocumentsRoute } from './routes/documents/document-routes.js';
 import { advancedExecuteRoute, executeWorkflowRoute } from './routes/executions/execute-routes.js';
@@ -29,6 +31,8 @@ import {
 /** Workflows, executions, documents and background tasks. Literal paths come before `{id}` ones. */
 export const engineRoutes: readonly Route[] = [
   listActionsRoute,
+  listTriggersRoute,
+  publishEventRoute,
   advancedExecuteRoute,
   listExecutionsRoute,
   getExecutionRoute,
@@ -41,6 +45,7 @@ export const engineRoutes: readonly Route[] = [
   listWorkflowsRoute,
   getWorkflowRoute,
   updateWorkflowRoute,
+  setWorkflowActiveRoute,
   deleteWorkflowRoute,
   listWorkflowVersionsRoute,
   getWorkflowVersionRoute,
@@ -63,4 +68,5 @@ export const engineRoutes: readonly Route[] = [
   cancelTaskRoute,
   backgroundStatsRoute,
   ...schedulerRoutes,
+  ...webhookRoutes(),
 ];

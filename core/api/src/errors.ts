@@ -30,6 +30,13 @@ export const apiErrors = defineErrorCatalogue('@dwc/api', {
   ai_workflow_not_found: { status: 404, message: 'No AI workflow with that id; GET /api/v3/ai-workflows lists them.' },
   no_embeddings: { status: 404, message: 'No document has been embedded yet: run an `ai.embed` step first.' },
 
+  // Webhooks (`{METHOD} /webhook/{path}`)
+  webhook_not_found: { status: 404, message: 'No active workflow listens on this webhook method and path; activate it with PATCH /api/v3/workflows/{id} {"active": true}.' },
+  webhook_unauthorized: { status: 401, message: 'The webhook\'s token header is missing or wrong; send the header its trigger names with the secret\'s value.' },
+  webhook_signature_invalid: { status: 401, message: 'The webhook signature or its timestamp is missing, stale or wrong; sign "<timestamp>.<raw body>" with HMAC-SHA256 and send both headers.' },
+  webhook_replayed: { status: 401, message: 'This signed webhook request was already received; sign each delivery with a fresh timestamp.' },
+  webhook_secret_missing: { status: 503, message: 'The secret the webhook trigger names is not in the vault; set it with PUT /api/v3/security/secrets/{name}.' },
+
   // WebSocket: answered in an `error` message or the refused upgrade
   malformed_message: { status: 400, message: 'Send JSON text messages such as {"type": "ping"}.' },
   unknown_message_type: { status: 400, message: 'Unknown message type; use ping, join_workflow, leave_workflow, join_execution, leave_execution or subscribe.' },

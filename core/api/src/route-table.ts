@@ -7,6 +7,7 @@ import { requiresAuth, type ApiContext, type Route } from './define-route.js';
 import { errorHandler } from './error-handler.js';
 import { HttpStatusError } from './http-status-error.js';
 import { jsonBody } from './json-body.js';
+import { rawBody } from './raw-body.js';
 import { buildOpenApiDocument, type OpenApiDocument } from './openapi-document.js';
 import { createRateLimiters } from './rate-limit/rate-limits.js';
 import { requestState } from './request-context.js';
@@ -107,6 +108,7 @@ export function routeTable(routes: readonly Route[], deps: ApiDeps, options: Rou
   const api = apiContext(routes, deps, options);
   const auth = authenticate(deps);
   const body = jsonBody(deps);
+  const anyBody = rawBody(deps);
   const limiters = createRateLimiters(deps);
   const onError = errorHandler(deps);
   const refuse = (error: unknown, req: Request, res: Response): void => void onError(error, req, res, () => undefined);
@@ -114,8 +116,8 @@ export function routeTable(routes: readonly Route[], deps: ApiDeps, options: Rou
   const methodsByPath = new Map<string, string[]>();
 
   for (const route of routes) {
-    const chain: RequestHandler[] = [body];
-    if (route.path.startsWith('/api/v3/') && limiters.perIp) chain.push(limiters.perIp);
+    const chain: RequestHandler[] = [route.rawBody ? anyBody : body];
+    if ((route.path.startsWith('/api/v3/') || route.path.startsWith('/webhook/')) && limiters.perIp) chain.push(limiters.perIp);
     if (route.credentialRateLimit && limiters.auth) chain.push(limiters.auth);
     if (requiresAuth(route)) {
       chain.push(auth, authorize(route, deps));
@@ -124,6 +126,10 @@ export function routeTable(routes: readonly Route[], deps: ApiDeps, options: Rou
     const handle = handler(route, deps, api);
     const served: Served = (req, res, params, query) => {
       const fail = (error: unknown): void => refuse(error, req, res);
+      if (route.restParam !== undefined) {
+        const { '*': rest = '', ...named } = params;
+        params = { ...named, [route.restParam]: rest };
+      }
       req.params = params;
       requestState(res).route = { path: route.path, params };
       runChain(chain, req, res, () => void handle(req, res, query).catch(fail), fail);

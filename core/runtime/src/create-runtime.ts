@@ -35,6 +35,13 @@ import { syncWorkflowSchedules } from './scheduler/workflow-schedule-sync.js';
 import { scheduleTrigger } from './scheduler/schedule-trigger.js';
 import { createWorkflowService, type WorkflowService } from './workflows/workflow-service.js';
 import { createActionCatalog, type ActionCatalog } from './actions/action-catalog.js';
+import { builtinTriggers, RUNTIME_PLUGIN } from './triggers/builtin-triggers.js';
+import { createTriggerFirer } from './triggers/fire-trigger.js';
+import { postgresLeaderLock, soleProcess } from './triggers/leader-lock.js';
+import { recentRecords } from './triggers/recent-records.js';
+import { createTriggerCatalog, type TriggerCatalog } from './triggers/trigger-catalog.js';
+import { createTriggerHost, type TriggerHost } from './triggers/trigger-host.js';
+import { createTriggerStateStore } from './triggers/trigger-state-store.js';
 import { createAuditService, type AuditService } from './security/audit/audit-service.js';
 import { startBruteForceDetector } from './security/audit/brute-force-detector.js';
 import { resolveKeyring, loadKeyringFromFiles, type MasterKeySource } from './security/vault/master-key-files.js';
@@ -57,6 +64,10 @@ export interface Runtime {
   workflows: WorkflowService;
   /** Every step type a workflow may use, with its schemas. */
   actions: ActionCatalog;
+  /** Every trigger type, with its settings schema. */
+  triggerTypes: TriggerCatalog;
+  /** The triggers of active workflows: their listeners, and the webhook paths. */
+  triggers: TriggerHost;
   executions: ExecutionService;
   /** Reads of executions: lists, steps, outputs, analytics. */
   executionQueries: ExecutionQueries;
@@ -132,7 +143,8 @@ export async function createRuntime(options: CreateRuntimeOptions): Promise<Runt
     const migrated = options.migrate !== false || (await database.pendingMigrations()).length === 0;
     const events = createEventBus(logger);
     const registries = createRegistries();
-    registries.triggers.register(scheduleTrigger, '@dwc/runtime');
+    for (const trigger of builtinTriggers) registries.triggers.register(trigger, RUNTIME_PLUGIN);
+    registries.triggers.register(scheduleTrigger, RUNTIME_PLUGIN);
     const sql = sqlClientOf(database);
     const audit = createAuditService({ sql, logger });
     let keys: ReturnType<typeof resolveKeyring> | undefined;
@@ -190,7 +202,10 @@ export async function createRuntime(options: CreateRuntimeOptions): Promise<Runt
     const executionStore = createExecutionStore(sql, jobs);
     const workflowStore = createWorkflowStore<WorkflowDefinition>(sql);
     const actions = createActionCatalog(registries);
-    const workflows = createWorkflowService({ store: workflowStore, actions, channels: { types: () => registries.channels.list().map((c) => c.definition.type) } });
+    const workflows = createWorkflowService({
+      store: workflowStore, actions, triggers: registries.triggers, events,
+      channels: { types: () => registries.channels.list().map((c) => c.definition.type) },
+    });
     const documents = createDocumentStore(sql);
     const ai = createAiRuntime({ config, sql, registries, events, documents, cache, logger, plugins: () => plugins.providersOf('ai-provider') });
     const runner = createExecutionRunner({
@@ -261,6 +276,18 @@ export async function createRuntime(options: CreateRuntimeOptions): Promise<Runt
         run: (execution, job, lane) => workers.runClaimed(job, (_job, ctx) => runner.run(execution.id, { workerId: ctx.workerId, signal: ctx.signal, abort: ctx.abort, created: execution }), lane),
       },
     });
+    const triggers = createTriggerHost({
+      workflows: workflowStore,
+      triggers: registries.triggers,
+      events,
+      fire: createTriggerFirer({ executions, sql }),
+      state: createTriggerStateStore(sql),
+      records: (workflowId) => recentRecords(sql, workflowId),
+      leader: config.databaseUrl && options.workers !== false ? await postgresLeaderLock({ databaseUrl: config.databaseUrl, logger }) : soleProcess,
+      logger: logger.child({ component: 'triggers' }),
+      listen: options.workers !== false,
+    });
+    if (migrated) await triggers.start();
 
     let closed: Promise<void> | undefined;
     return {
@@ -272,8 +299,10 @@ export async function createRuntime(options: CreateRuntimeOptions): Promise<Runt
       plugins,
       workflows,
       actions,
+      triggerTypes: createTriggerCatalog(registries.triggers),
+      triggers,
       executions,
-      executionQueries: createExecutionQueries({ executions: executionStore, workflows }),
+      executionQueries: createExecutionQueries({ executions: executionStore, workflows: workflowStore }),
       executionStore,
       tasks,
       scheduler,
@@ -301,6 +330,7 @@ export async function createRuntime(options: CreateRuntimeOptions): Promise<Runt
         }),
       close: () =>
         (closed ??= (async () => {
+          await triggers.stop();
           stopScheduleSync();
           await scheduler.stop();
           await Promise.all([workers.stop(config.shutdownTimeoutMs), notify.stop(config.shutdownTimeoutMs), pruner.stop()]);

@@ -20,6 +20,12 @@ export const runtimeErrors = defineErrorCatalogue('@dwc/runtime', {
   invalid_expression: { status: 400, message: 'A JSONata expression failed to compile or evaluate; fix it at the position the message names.' },
   invalid_template: { status: 400, message: 'A step\'s input, `when` or `for_each` could not be resolved; the message names the step and field to fix.' },
 
+  // Triggers
+  trigger_not_found: { status: 400, message: 'No trigger of that type is registered; GET /api/v3/triggers lists them, or enable the plugin that provides it.' },
+  invalid_trigger: { status: 400, message: 'The workflow\'s trigger settings do not match its type\'s schema; `details` maps each field to what is wrong.' },
+  webhook_path_in_use: { status: 409, message: 'Another active workflow already listens on this webhook method and path; pick another path or deactivate that workflow.' },
+  trigger_unavailable: { status: 409, message: 'The trigger\'s plugin is disabled or did not load, so it cannot be turned on; enable the plugin first.' },
+
   // Executions and steps (stored on the execution; the status applies when one reaches HTTP)
   execution_not_found: { status: 404, message: 'No execution with id "{id}"; GET /api/v3/workflows/executions lists them.' },
   execution_finished: { status: 409, message: 'The execution already ended; there is nothing to cancel.' },

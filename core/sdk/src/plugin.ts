@@ -41,6 +41,8 @@ export interface HostInfo {
    * default on the team shape, off on the desktop shape so local tools such as Ollama stay reachable).
    */
   denyPrivateNetworks: boolean;
+  /** Folders a plugin may watch for files (`DWC_WATCH_ROOTS`); empty: none. */
+  watchRoots: readonly string[];
 }
 
 /** What `setup` receives. Everything is scoped to the plugin. */

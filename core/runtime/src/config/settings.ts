@@ -174,6 +174,11 @@ export const settings = {
     schema: flag.optional(),
     doc: 'Default of plugins that call URLs users give (`http.request`): refuse loopback, private and link-local addresses; unset: on with DATABASE_URL (team server), off on SQLite (desktop, where local tools such as Ollama must stay reachable). A plugin\'s own setting wins.',
   },
+  watchRoots: {
+    env: 'DWC_WATCH_ROOTS',
+    schema: list.default([]),
+    doc: 'Folders `file_watch` triggers may watch (a trigger\'s folder must be one of them or inside one), comma-separated; empty: no folder may be watched.',
+  },
   trustProxy: {
     env: 'DWC_TRUST_PROXY',
     schema: flag.default(false),

@@ -11,8 +11,8 @@ export const JOBS_CHANNEL = 'dwc_jobs';
 const MAX_PAYLOAD = 7_800;
 const FLUSH_MS = 5;
 
-/** Event types other processes need: what WebSocket clients watch. */
-const FORWARDED = ['execution.', 'step.', 'ai.token', 'notification.', 'security.'];
+/** Event types other processes need: what WebSocket clients watch, and what triggers follow. */
+const FORWARDED = ['execution.', 'step.', 'ai.token', 'notification.', 'security.', 'workflow.trigger_changed', 'external.', 'document.', 'approval.'];
 
 export interface PostgresEventBridge {
   /** Tells the other processes that jobs are waiting. */

@@ -14,7 +14,7 @@ function fakes() {
     writeSteps: vi.fn(async () => undefined),
   };
   const emitted: string[] = [];
-  const events: ExecutionEvents = { execution: vi.fn(), step: (type, stepId) => void emitted.push(`${type}:${stepId}`) };
+  const events: ExecutionEvents = { execution: vi.fn(), step: (type, stepId) => void emitted.push(`${type}:${stepId}`), documentCreated: (id, stepId) => void emitted.push(`document:${stepId}`) };
   return { store, events, emitted, hold: createFinalStepHold(store as unknown as StepStore, events) };
 }
 

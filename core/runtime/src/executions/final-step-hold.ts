@@ -16,7 +16,7 @@ export type StepWriter = Pick<StepStore, 'finishStep' | 'startStep'>;
 export function createFinalStepHold(store: Pick<StepStore, 'finishStep' | 'startStep' | 'prepareStep' | 'writeSteps'>, events: ExecutionEvents) {
   let finalStepId: string | undefined;
   let held: PreparedStep | undefined;
-  let waiting: Parameters<ExecutionEvents['step']>[] = [];
+  let waiting: (() => void)[] = [];
   const written = new Map<string, StepRecord>();
 
   const writer: StepWriter = {
@@ -33,8 +33,12 @@ export function createFinalStepHold(store: Pick<StepStore, 'finishStep' | 'start
   const heldEvents: ExecutionEvents = {
     execution: events.execution,
     step(type, stepId, extra) {
-      if (held && stepId === finalStepId) waiting.push([type, stepId, extra]);
+      if (held && stepId === finalStepId) waiting.push(() => events.step(type, stepId, extra));
       else events.step(type, stepId, extra);
+    },
+    documentCreated(documentId, stepId) {
+      if (held && stepId === finalStepId) waiting.push(() => events.documentCreated(documentId, stepId));
+      else events.documentCreated(documentId, stepId);
     },
   };
 
@@ -42,7 +46,7 @@ export function createFinalStepHold(store: Pick<StepStore, 'finishStep' | 'start
     const pending = waiting;
     held = undefined;
     waiting = [];
-    for (const args of pending) events.step(...args);
+    for (const emit of pending) emit();
   }
 
   return {

@@ -52,10 +52,12 @@ export async function runStepAttempts(step: StepAttemptsInput): Promise<StepResu
   const eventExtra = step.itemIndex < 0 ? {} : { item_index: step.itemIndex };
   let outputJsonLength: number | undefined;
   const commit = async (result: StepResult, attempts: number, startedAt: Date | null, documents?: DocumentDraft[]) => {
-    ({ outputJsonLength } = await step.store.finishStep(
+    const finished = await step.store.finishStep(
       { executionId: step.executionId, workflowId: step.workflowId, stepId: step.stepId, itemIndex: step.itemIndex, input: step.input, attempts, startedAt },
       { status: result.status, output: result.output, error: result.error, documents },
-    ));
+    );
+    outputJsonLength = finished.outputJsonLength;
+    for (const documentId of finished.documentIds) step.events.documentCreated(documentId, step.stepId);
     return result;
   };
 

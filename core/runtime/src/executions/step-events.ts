@@ -22,6 +22,10 @@ export function executionEvents(events: EventBus, ids: { executionId: string; wo
       const payload = { execution_id: ids.executionId, workflow_id: ids.workflowId, version: ids.version, step_id: stepId };
       events.emit(`step.${type}`, extra ? addFields(payload, extra) : payload);
     },
+    /** A document a step produced was committed (`document.created`; event triggers follow it). */
+    documentCreated(documentId: string, stepId: string) {
+      events.emit('document.created', { document_id: documentId, execution_id: ids.executionId, workflow_id: ids.workflowId, step_id: stepId });
+    },
   };
 }
 

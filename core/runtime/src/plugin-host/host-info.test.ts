@@ -3,11 +3,11 @@ import { hostInfo } from './host-info.js';
 
 describe('hostInfo', () => {
   it('calls a Postgres server the team shape and denies private networks by default there', () => {
-    expect(hostInfo({ databaseUrl: 'postgres://db/dwc', denyPrivateNetworks: undefined })).toEqual({ shape: 'team', denyPrivateNetworks: true });
+    expect(hostInfo({ databaseUrl: 'postgres://db/dwc', denyPrivateNetworks: undefined })).toEqual({ shape: 'team', denyPrivateNetworks: true, watchRoots: [] });
   });
 
   it('calls SQLite the desktop shape and keeps private networks (Ollama, local tools) reachable by default', () => {
-    expect(hostInfo({ databaseUrl: undefined, denyPrivateNetworks: undefined })).toEqual({ shape: 'desktop', denyPrivateNetworks: false });
+    expect(hostInfo({ databaseUrl: undefined, denyPrivateNetworks: undefined })).toEqual({ shape: 'desktop', denyPrivateNetworks: false, watchRoots: [] });
   });
 
   it('lets DWC_DENY_PRIVATE_NETWORKS override the default either way', () => {

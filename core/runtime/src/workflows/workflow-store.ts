@@ -9,6 +9,8 @@ export interface WorkflowRecord<Definition = unknown> {
   description: string | null;
   version: number;
   triggerType: string;
+  /** Whether its trigger listens; kept across versions. */
+  triggerActive: boolean;
   definition: Definition;
   createdAt: Date;
   updatedAt: Date;
@@ -42,6 +44,7 @@ export function createWorkflowStore<Definition extends DefinitionFields>(sql: Sq
     description: (row.description as string | null) ?? null,
     version: sql.fromInt(row.latest_version),
     triggerType: row.trigger_type as string,
+    triggerActive: sql.fromBool(row.trigger_active),
     definition: sql.fromJson<Definition>(row.definition),
     createdAt: sql.fromDate(row.created_at)!,
     updatedAt: sql.fromDate(row.updated_at)!,
@@ -95,7 +98,7 @@ export function createWorkflowStore<Definition extends DefinitionFields>(sql: Sq
         );
         await tx.run('INSERT INTO workflow_versions (workflow_id, version, definition, created_at) VALUES (?, 1, ?, ?)', [id, definition, now]);
       });
-      return { id, name: definition.name, description: definition.description ?? null, version: 1, triggerType: definition.trigger.type, definition, createdAt: now, updatedAt: now };
+      return { id, name: definition.name, description: definition.description ?? null, version: 1, triggerType: definition.trigger.type, triggerActive: false, definition, createdAt: now, updatedAt: now };
     },
 
     /** Saves `definition` as the next version; the previous versions stay as they were. */
@@ -113,6 +116,20 @@ export function createWorkflowStore<Definition extends DefinitionFields>(sql: Sq
       });
       forget(id);
       return { ...(await getOrThrow(id)), version };
+    },
+
+    /** Turns the trigger on or off without making a version; undefined when no such workflow. */
+    async setTriggerActive(id: string, active: boolean): Promise<WorkflowRecord<Definition>> {
+      const changed = await sql.run('UPDATE workflows SET trigger_active = ? WHERE id = ? AND deleted_at IS NULL', [active, id]);
+      forget(id);
+      if (changed === 0) throw new NotFoundError(`No workflow with id "${id}".`, { code: 'workflow_not_found' });
+      return getOrThrow(id);
+    },
+
+    /** Every workflow whose trigger is on, at its latest version. */
+    async listTriggerActive(): Promise<WorkflowRecord<Definition>[]> {
+      const rows = await sql.all(`${selectLatest} AND w.trigger_active = ? ORDER BY w.id`, [true]);
+      return rows.map(toRecord);
     },
 
     /** Most recently changed first, with the total for paging. */

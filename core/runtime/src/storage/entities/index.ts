@@ -27,6 +27,7 @@ import { inboxMessageEntity } from './inbox-message.js';
 import { pushSubscriptionEntity } from './push-subscription.js';
 import { scheduleEntity } from './schedule.js';
 import { scheduleRunEntity } from './schedule-run.js';
+import { triggerStateEntity } from './trigger-state.js';
 
 /**
  * Every entity, declared once with Postgres column types. Add new entities here; the migration
@@ -60,6 +61,7 @@ export const entities: readonly EntitySchema[] = [
   pushSubscriptionEntity,
   scheduleEntity,
   scheduleRunEntity,
+  triggerStateEntity,
 ];
 
 /**

@@ -7,6 +7,8 @@ export interface WorkflowRow {
   description: string | null;
   latestVersion: number;
   triggerType: string;
+  /** Whether its trigger listens (`PATCH /api/v3/workflows/{id}` `{"active"}`); saving a new version keeps it. */
+  triggerActive: boolean;
   createdAt: Date;
   updatedAt: Date;
   /** Set when deleted: executions keep pointing at its versions, so the row stays. */
@@ -22,9 +24,13 @@ export const workflowEntity = new EntitySchema<WorkflowRow>({
     description: { name: 'description', type: 'text', nullable: true },
     latestVersion: { name: 'latest_version', type: 'integer' },
     triggerType: { name: 'trigger_type', type: 'varchar', length: 100 },
+    triggerActive: { name: 'trigger_active', type: 'boolean', default: false },
     createdAt: { name: 'created_at', type: 'timestamptz' },
     updatedAt: { name: 'updated_at', type: 'timestamptz' },
     deletedAt: { name: 'deleted_at', type: 'timestamptz', nullable: true },
   },
-  indices: [{ name: 'idx_workflows_updated', columns: ['deletedAt', 'updatedAt'] }],
+  indices: [
+    { name: 'idx_workflows_updated', columns: ['deletedAt', 'updatedAt'] },
+    { name: 'idx_workflows_trigger_active', columns: ['triggerActive', 'deletedAt'] },
+  ],
 });
