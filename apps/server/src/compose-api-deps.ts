@@ -29,6 +29,7 @@ export function composeApiDeps(runtime: Runtime, options: { rateLimitStore?: Rat
       actions: runtime.actions,
       executions: runtime.executions,
       executionQueries: runtime.executionQueries,
+      waits: runtime.waits,
       documents: runtime.documentQueries,
       tasks: runtime.tasks,
       worker: () => ({ id: runtime.workers.workerId, concurrency: config.workerConcurrency, active: runtime.workers.activeCount() }),

@@ -14,6 +14,7 @@ import {
   retryExecutionRoute,
   workflowAnalyticsRoute,
 } from './routes/executions/execution-routes.js';
+import { approveStepRoute, listApprovalsRoute, rejectStepRoute } from './routes/executions/approval-routes.js';
 import { addWorkflowNodeRoute, removeWorkflowNodeRoute, reorderWorkflowNodesRoute, updateWorkflowNodeRoute } from './routes/workflows/workflow-node-routes.js';
 import {
   createWorkflowRoute,
@@ -33,6 +34,9 @@ export const engineRoutes: readonly Route[] = [
   getExecutionRoute,
   listExecutionStepsRoute,
   getStepOutputRoute,
+  approveStepRoute,
+  rejectStepRoute,
+  listApprovalsRoute,
   cancelExecutionRoute,
   retryExecutionRoute,
   rerunExecutionRoute,

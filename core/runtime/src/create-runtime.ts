@@ -39,6 +39,8 @@ import type { Keyring } from './security/vault/keyring.js';
 import type { AuditRecorder } from './security/audit-recorder.js';
 import { createSecurity, type SecurityServices } from './security/create-security.js';
 import type { FirstOwner } from './security/users/onboarding.js';
+import { createWaitStore } from './waits/wait-store.js';
+import { createWaitService, type WaitService } from './waits/wait-service.js';
 
 /** Everything a running dwc process holds, independent of HTTP. */
 export interface Runtime {
@@ -78,6 +80,8 @@ export interface Runtime {
   notify: NotifyRuntime;
   /** Accounts, sessions, tokens, API keys, MFA. */
   security: SecurityServices;
+  /** Waiting steps: approve or reject approvals; events resume `wait.event` steps. */
+  waits: WaitService;
   readiness(): Promise<ReadinessReport>;
   /** Stops the workers (waiting for running jobs), disposes plugins, closes the cache and the database. Safe to call twice. */
   close(): Promise<void>;
@@ -183,8 +187,9 @@ export async function createRuntime(options: CreateRuntimeOptions): Promise<Runt
     const workflows = createWorkflowService({ store: workflowStore, actions });
     const documents = createDocumentStore(sql);
     const ai = createAiRuntime({ config, sql, registries, events, documents, cache, logger, plugins: () => plugins.providersOf('ai-provider') });
+    const waitStore = createWaitStore(sql);
     const runner = createExecutionRunner({
-      executions: executionStore, workflows: workflowStore, registries, events, logger, stepAi: ai.stepAi,
+      executions: executionStore, workflows: workflowStore, registries, events, logger, stepAi: ai.stepAi, waits: waitStore,
       callLimits: { maxDepth: config.maxCallDepth, maxDescendants: config.maxDescendants },
     });
     let bridge: PostgresEventBridge | undefined;
@@ -234,6 +239,9 @@ export async function createRuntime(options: CreateRuntimeOptions): Promise<Runt
       },
     });
 
+    const waits = createWaitService({ waits: waitStore, executions: executionStore, events, audit: securityAudit, logger, onWake: wake });
+    const stopWaitListener = options.workers !== false && migrated ? await waits.listen() : undefined;
+
     let closed: Promise<void> | undefined;
     return {
       config,
@@ -260,6 +268,7 @@ export async function createRuntime(options: CreateRuntimeOptions): Promise<Runt
       ai,
       notify,
       security,
+      waits,
       readiness: () =>
         checkReadiness({
           pingDatabase: () => database.ping(),
@@ -271,6 +280,7 @@ export async function createRuntime(options: CreateRuntimeOptions): Promise<Runt
         }),
       close: () =>
         (closed ??= (async () => {
+          stopWaitListener?.();
           await Promise.all([workers.stop(config.shutdownTimeoutMs), notify.stop(config.shutdownTimeoutMs)]);
           await ai.close();
           await bridge?.close();

@@ -35,6 +35,8 @@ export type { CapabilityKind, Registries } from './plugin-host/registries.js';
 export { parseWorkflowDefinition, workflowDefinitionSchema } from './engine/index.js';
 export type { WorkflowDefinition } from './engine/index.js';
 export type { ExecutionService } from './executions/execution-service.js';
+export type { WaitService, ApprovalDecision } from './waits/wait-service.js';
+export { APPROVAL_STEP, WAIT_EVENT_STEP, WAIT_UNTIL_STEP } from './waits/wait-step-types.js';
 export type { ExecutionFilter, ExecutionStore } from './executions/execution-store.js';
 export type { ExecutionPage, ExecutionQueries } from './executions/execution-queries.js';
 export type { WorkflowAnalytics } from './executions/execution-analytics.js';
