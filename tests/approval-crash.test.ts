@@ -26,7 +26,7 @@ async function until<T>(read: () => Promise<T>, done: (value: T) => boolean, tim
 }
 
 describe.each(['sqlite', 'postgres'] as const)('an execution waiting on an approval survives kill -9 (%s)', (dialect) => {
-  it('is still waiting after the restart, and approving it then finishes the run', async () => {
+  it('is still waiting after the restart, and approving it then finishes the run', { timeout: 120_000 }, async () => {
     const scratch: ScratchDatabase | undefined = dialect === 'postgres' ? await createTestDatabase() : undefined;
     const env = { DWC_DATA_DIR: join(dir, dialect), DATABASE_URL: scratch?.url ?? '', ...ownerEnv, ...noRateLimitEnv, DWC_JOB_LEASE_MS: '2000' };
     let server = await startServer(env);
