@@ -26,6 +26,7 @@ import { notificationTemplateEntity } from './notification-template.js';
 import { inboxMessageEntity } from './inbox-message.js';
 import { pushSubscriptionEntity } from './push-subscription.js';
 import { executionWaitEntity } from './execution-wait.js';
+import { automationEntity, automationFeedbackEntity, automationRunEntity } from './automation.js';
 
 /**
  * Every entity, declared once with Postgres column types. Add new entities here; the migration
@@ -58,6 +59,9 @@ export const entities: readonly EntitySchema[] = [
   inboxMessageEntity,
   pushSubscriptionEntity,
   executionWaitEntity,
+  automationEntity,
+  automationRunEntity,
+  automationFeedbackEntity,
 ];
 
 /**

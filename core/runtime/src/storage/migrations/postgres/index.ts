@@ -7,6 +7,7 @@ import { UsersSessionsApiKeys1795548518159 } from './1795548518159-users-session
 import { NotificationsOutbox1796401305475 } from './1796401305475-notifications-outbox.js';
 import { ExecutionListIndexes1796401498303 } from './1796401498303-execution-list-indexes.js';
 import { ExecutionWaits1796416435667 } from './1796416435667-execution-waits.js';
+import { Automations1796417251935 } from './1796417251935-automations.js';
 
 /** Postgres migrations, oldest first. Maintained by `npm run migration:generate`. */
-export const postgresMigrations: (new () => MigrationInterface)[] = [Initial1795537938769, WorkflowsExecutionsJobsDocuments1795538319910, AuditEventsAndSecrets1795546828766, AiUsageEmbeddingsWorkflows1795546960351, UsersSessionsApiKeys1795548518159, NotificationsOutbox1796401305475, ExecutionListIndexes1796401498303, ExecutionWaits1796416435667];
+export const postgresMigrations: (new () => MigrationInterface)[] = [Initial1795537938769, WorkflowsExecutionsJobsDocuments1795538319910, AuditEventsAndSecrets1795546828766, AiUsageEmbeddingsWorkflows1795546960351, UsersSessionsApiKeys1795548518159, NotificationsOutbox1796401305475, ExecutionListIndexes1796401498303, ExecutionWaits1796416435667, Automations1796417251935];
