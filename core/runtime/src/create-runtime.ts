@@ -41,6 +41,8 @@ import { createSecurity, type SecurityServices } from './security/create-securit
 import type { FirstOwner } from './security/users/onboarding.js';
 import { createWaitStore } from './waits/wait-store.js';
 import { createWaitService, type WaitService } from './waits/wait-service.js';
+import { createAutomationStore } from './automations/automation-store.js';
+import { createAutomationService, type AutomationService } from './automations/automation-service.js';
 
 /** Everything a running dwc process holds, independent of HTTP. */
 export interface Runtime {
@@ -82,6 +84,8 @@ export interface Runtime {
   security: SecurityServices;
   /** Waiting steps: approve or reject approvals; events resume `wait.event` steps. */
   waits: WaitService;
+  /** Automations: CRUD, runs as executions, AI decisions, feedback and variant odds. */
+  automations: AutomationService;
   readiness(): Promise<ReadinessReport>;
   /** Stops the workers (waiting for running jobs), disposes plugins, closes the cache and the database. Safe to call twice. */
   close(): Promise<void>;
@@ -241,6 +245,12 @@ export async function createRuntime(options: CreateRuntimeOptions): Promise<Runt
 
     const waits = createWaitService({ waits: waitStore, executions: executionStore, events, audit: securityAudit, logger, onWake: wake });
     const stopWaitListener = options.workers !== false && migrated ? await waits.listen() : undefined;
+    const automations = createAutomationService({
+      store: createAutomationStore(sql), workflows, executions, executionStore, events, logger,
+      generate: (request) => ai.service.generate(request),
+      userEmail: async (id) => (await security.accounts.get(id).catch(() => undefined))?.email ?? null,
+    });
+    const stopAutomationListener = options.workers !== false && migrated ? automations.listen() : undefined;
 
     let closed: Promise<void> | undefined;
     return {
@@ -269,6 +279,7 @@ export async function createRuntime(options: CreateRuntimeOptions): Promise<Runt
       notify,
       security,
       waits,
+      automations,
       readiness: () =>
         checkReadiness({
           pingDatabase: () => database.ping(),
@@ -281,6 +292,7 @@ export async function createRuntime(options: CreateRuntimeOptions): Promise<Runt
       close: () =>
         (closed ??= (async () => {
           stopWaitListener?.();
+          stopAutomationListener?.();
           await Promise.all([workers.stop(config.shutdownTimeoutMs), notify.stop(config.shutdownTimeoutMs)]);
           await ai.close();
           await bridge?.close();

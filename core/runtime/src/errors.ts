@@ -41,6 +41,10 @@ export const runtimeErrors = defineErrorCatalogue('@dwc/runtime', {
   approval_not_found: { status: 404, message: 'That execution has no approval step of that id that has started; GET the execution to see its steps.' },
   approval_forbidden: { status: 403, message: 'Only the roles or user ids in the step\'s `approvers` may decide this approval; ask one of them.' },
   approval_not_pending: { status: 409, message: 'The approval was already decided, timed out, or its execution ended; GET the step to see its outcome.' },
+  automation_not_found: { status: 404, message: 'No automation with id "{id}"; GET /api/v3/automations lists them.' },
+  automation_disabled: { status: 409, message: 'The automation is disabled; PUT it with `"enabled": true` to run it.' },
+  automation_run_not_found: { status: 404, message: 'That automation has no run of that id; GET /api/v3/automations/{id}/runs lists them.' },
+  invalid_automation: { status: 400, message: 'The automation is invalid; `details` names each field to fix.' },
   cancelled: { status: 409, message: 'The work was cancelled before it finished; start it again if it is still needed.' },
 
   // Background tasks

@@ -36,6 +36,9 @@ export { parseWorkflowDefinition, workflowDefinitionSchema } from './engine/inde
 export type { WorkflowDefinition } from './engine/index.js';
 export type { ExecutionService } from './executions/execution-service.js';
 export type { WaitService, ApprovalDecision } from './waits/wait-service.js';
+export type { AutomationService, AutomationRunView, ActionOdds } from './automations/automation-service.js';
+export type { AutomationRecord } from './automations/automation-store.js';
+export { automationBodySchema, automationTriggerRequestSchema, automationFeedbackSchema } from './automations/automation-schemas.js';
 export { APPROVAL_STEP, WAIT_EVENT_STEP, WAIT_UNTIL_STEP } from './waits/wait-step-types.js';
 export type { ExecutionFilter, ExecutionStore } from './executions/execution-store.js';
 export type { ExecutionPage, ExecutionQueries } from './executions/execution-queries.js';
