@@ -30,6 +30,7 @@ export function composeApiDeps(runtime: Runtime, options: { rateLimitStore?: Rat
       executions: runtime.executions,
       executionQueries: runtime.executionQueries,
       waits: runtime.waits,
+      automations: runtime.automations,
       documents: runtime.documentQueries,
       tasks: runtime.tasks,
       worker: () => ({ id: runtime.workers.workerId, concurrency: config.workerConcurrency, active: runtime.workers.activeCount() }),

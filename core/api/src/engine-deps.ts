@@ -1,4 +1,4 @@
-import type { ActionCatalog, DocumentQueries, ExecutionQueries, ExecutionService, TaskService, WaitService, WorkflowService } from '@dwc/runtime';
+import type { ActionCatalog, AutomationService, DocumentQueries, ExecutionQueries, ExecutionService, TaskService, WaitService, WorkflowService } from '@dwc/runtime';
 
 /** What the workflow, execution, document and background routes need from the runtime: its services, never its stores. */
 export interface EngineDeps {
@@ -12,6 +12,8 @@ export interface EngineDeps {
   executionQueries: ExecutionQueries;
   /** Approve or reject waiting approval steps; the approvals inbox. */
   waits: Pick<WaitService, 'approve' | 'reject' | 'openApprovals'>;
+  /** Automations: CRUD, trigger, runs, feedback, stats, templates. */
+  automations: AutomationService;
   /** Read documents: one, a list, lineage. */
   documents: DocumentQueries;
   /** Background tasks: submit, list, cancel, queue stats. */

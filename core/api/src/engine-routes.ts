@@ -14,6 +14,7 @@ import {
   retryExecutionRoute,
   workflowAnalyticsRoute,
 } from './routes/executions/execution-routes.js';
+import { automationRoutes } from './routes/automations/automation-routes.js';
 import { approveStepRoute, listApprovalsRoute, rejectStepRoute } from './routes/executions/approval-routes.js';
 import { addWorkflowNodeRoute, removeWorkflowNodeRoute, reorderWorkflowNodesRoute, updateWorkflowNodeRoute } from './routes/workflows/workflow-node-routes.js';
 import {
@@ -37,6 +38,7 @@ export const engineRoutes: readonly Route[] = [
   approveStepRoute,
   rejectStepRoute,
   listApprovalsRoute,
+  ...automationRoutes,
   cancelExecutionRoute,
   retryExecutionRoute,
   rerunExecutionRoute,

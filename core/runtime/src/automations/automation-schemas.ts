@@ -55,6 +55,6 @@ export const automationFeedbackSchema = z.strictObject({
   run_id: z.string().min(1).max(64).meta({ description: 'The run the outcome is about; its chosen variants get the credit.' }),
   success: z.boolean().optional(),
   score: z.number().min(0).max(1).optional().meta({ description: 'An outcome in [0, 1]; `success` counts as 1 or 0.' }),
-  action_index: z.int().min(0).optional().meta({ description: 'Only this action (by position); default every action that had variants.' }),
+  action_index: z.int().min(0).optional().meta({ description: 'Only this action (by position); default every action the run ran.' }),
   comment: z.string().max(5000).optional(),
 }).refine((v) => v.success !== undefined || v.score !== undefined, { message: 'give `success` or `score`', path: ['success'] });

@@ -17,6 +17,9 @@ import { chooseVariant, variantOdds, type RandomSource, type VariantOdds } from 
 
 export type AutomationService = ReturnType<typeof createAutomationService>;
 
+/** The variant name feedback on an action without variants is kept under. */
+export const DEFAULT_VARIANT = 'default';
+
 /** The current odds of each variant of one action. */
 export interface ActionOdds {
   action_index: number;
@@ -154,9 +157,10 @@ export function createAutomationService(deps: {
       const run = await deps.store.getRun(body.run_id);
       if (!run || run.automationId !== id) throw new NotFoundError(`Automation ${id} has no run "${body.run_id}".`, { code: 'automation_run_not_found' });
       const reward = body.score ?? (body.success ? 1 : 0);
-      const credited = (run.plan?.actions ?? []).filter((a) => a.variant !== null && (body.action_index === undefined || a.index === body.action_index));
-      await deps.store.addFeedback(credited.map((a) => ({ automationId: id, runId: run.id, actionIndex: a.index, variant: a.variant!, reward, comment: body.comment ?? null })));
-      return { run_id: run.id, reward, credited: credited.map((a) => ({ action_index: a.index, variant: a.variant })), learning_enabled: automation.learning_enabled, variant_odds: await odds(automation) };
+      // Every action that ran is credited; one without variants under `default` (counted in stats, no odds to move).
+      const credited = (run.plan?.actions ?? []).filter((a) => a.run && (body.action_index === undefined || a.index === body.action_index));
+      await deps.store.addFeedback(credited.map((a) => ({ automationId: id, runId: run.id, actionIndex: a.index, variant: a.variant ?? DEFAULT_VARIANT, reward, comment: body.comment ?? null })));
+      return { run_id: run.id, reward, credited: credited.map((a) => ({ action_index: a.index, variant: a.variant ?? DEFAULT_VARIANT })), learning_enabled: automation.learning_enabled, variant_odds: await odds(automation) };
     },
 
     async stats() {
