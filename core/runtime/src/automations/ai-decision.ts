@@ -39,7 +39,8 @@ export async function decideWithAi(
 ): Promise<RunDecision> {
   const ids = input.actions.map((_, index) => `action_${index}`);
   const listed = input.actions.map((action, index) => `- ${ids[index]}: ${action.type} ${JSON.stringify(action.parameters)}`).join('\n');
-  const schema = z.toJSONSchema(z.object({
+  // Without `$schema`: the answer checker compiles the schema as given and knows no draft URLs.
+  const { $schema: _draft, ...schema } = z.toJSONSchema(z.object({
     decision: z.enum(['run', 'skip']),
     actions: z.array(z.enum(ids as [string, ...string[]])),
     reason: z.string(),

@@ -51,8 +51,9 @@ export const createAutomationRoute = defineRoute({
   errors: ['invalid_automation', 'action_not_found', 'invalid_step_input'],
   request: { body: automationBodySchema },
   responses: { 201: { description: 'The automation', schema: automationSchema }, 400: errorResponse('Invalid automation, or an action type no plugin provides') },
-  handler: async ({ deps, body, auth }) => {
+  handler: async ({ deps, body, auth, res }) => {
     const created = await deps.engine.automations.create(body, auth?.userId ?? null);
+    res.status(201);
     return toAutomationWire(created, await deps.engine.automations.odds(created));
   },
 });
