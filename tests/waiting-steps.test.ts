@@ -107,6 +107,19 @@ describe.each(['sqlite', 'postgres'] as const)('steps that wait without holding 
     expect(done.steps.find((s) => s.id === 'paid')!.output).toMatchObject({ timed_out: true, event: null });
   });
 
+  it('refuses to wait inside a called workflow or over a for_each, with clear codes', async () => {
+    const child = await post('/api/v3/workflows', { name: `child ${Math.random()}`, steps: [{ id: 'pause', type: 'wait.until', input: { duration_ms: 10 } }] });
+    const calling = await start([{ id: 'call', type: 'workflow.call', input: { workflow_id: child.body.id as string } }]);
+    const called = await until(calling, ended);
+    expect(called.status).toBe('failed');
+    expect(JSON.stringify(called.error)).toContain('wait_in_called_workflow');
+
+    const fanned = await start([{ id: 'pause', type: 'wait.until', for_each: '{{ [1, 2] }}', input: { duration_ms: 10 } }]);
+    const refused = await until(fanned, ended);
+    expect(refused.status).toBe('failed');
+    expect(refused.error!.code).toBe('invalid_step_input');
+  });
+
   describe('approval', () => {
     const approval = (approvers: string[], extra: object = {}) => [
       { id: 'ok', type: 'approval', input: { message: 'Publish?', approvers, ...extra } },

@@ -24,6 +24,9 @@ export async function runWaitStep(waits: WaitStore, state: RunState, step: Step,
   if (state.calls.length > 1) {
     throw new ConflictError(`a "${step.type}" step cannot wait inside a workflow run by workflow.call; put the wait in the calling workflow`, { code: 'wait_in_called_workflow' });
   }
+  if (step.for_each !== undefined) {
+    throw new InputError(`a "${step.type}" step does not fan out; remove its for_each`, { code: 'invalid_step_input', details: [{ step: step.id, field: 'for_each', message: 'not allowed on a waiting step' }] });
+  }
   const resolved = await resolveTemplate(step.input, scope, { stepId: step.id, path: 'input' });
   const parsed = inputSchemas[kind].safeParse(resolved);
   if (!parsed.success) {
