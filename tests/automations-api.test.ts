@@ -52,11 +52,11 @@ function client(t: AuthTestApp) {
 }
 const ended = (run: Run) => ['succeeded', 'failed', 'cancelled'].includes(run.status);
 
-describe('automations with an AI provider (the scripted test provider)', () => {
+describe.each(['sqlite', 'postgres'] as const)('automations with an AI provider (the scripted test provider) on %s', (dialect) => {
   let t: AuthTestApp;
   let api: ReturnType<typeof client>;
   beforeAll(async () => {
-    t = await startAuthTestApp('sqlite', { DWC_PLUGINS: './tests/fixtures/plugins/ai-scripted', DWC_AI_FALLBACK: 'scripted', DWC_RATE_LIMIT_PER_USER: '0', DWC_RATE_LIMIT_PER_IP: '0' });
+    t = await startAuthTestApp(dialect, { DWC_PLUGINS: './tests/fixtures/plugins/ai-scripted', DWC_AI_FALLBACK: 'scripted', DWC_RATE_LIMIT_PER_USER: '0', DWC_RATE_LIMIT_PER_IP: '0' });
     api = client(t);
   });
   afterAll(() => t.close());

@@ -49,8 +49,11 @@ export type AutomationStore = ReturnType<typeof createAutomationStore>;
 /** Automations, their runs and the feedback on their variants. */
 export function createAutomationStore(sql: SqlClient) {
   const toAutomation = (row: Record<string, unknown>): AutomationRecord => {
-    const trigger = sql.fromJson<AutomationBody['trigger']>(row.trigger);
-    const settings = sql.fromJson<{ actions: AutomationBody['actions']; decision: AutomationBody['decision'] }>(row.actions);
+    const stored = sql.fromJson<AutomationBody['trigger']>(row.trigger);
+    const settings = sql.fromJson<{ actions: AutomationBody['actions']; decision: AutomationBody['decision']; condition_order?: string[] }>(row.actions);
+    // Postgres jsonb does not keep key order; the conditions come back in the order they were written.
+    const order = settings.condition_order ?? Object.keys(stored.conditions);
+    const trigger = { ...stored, conditions: Object.fromEntries(order.filter((key) => Object.hasOwn(stored.conditions, key)).map((key) => [key, stored.conditions[key]])) };
     return {
       id: row.id as string, name: row.name as string, description: (row.description as string | null) ?? undefined, trigger,
       actions: settings.actions, decision: settings.decision, ai_decision_making: sql.fromBool(row.ai_decision_making),
@@ -63,7 +66,7 @@ export function createAutomationStore(sql: SqlClient) {
     triggerData: sql.fromJson(row.trigger_data), context: sql.fromJson(row.context) ?? {}, conditions: sql.fromJson(row.conditions),
     matched: sql.fromBool(row.matched), decision: sql.fromJson(row.decision), plan: sql.fromJson(row.plan), createdAt: sql.fromDate(row.created_at)!,
   });
-  const settingsOf = (body: AutomationBody) => ({ actions: body.actions, decision: body.decision });
+  const settingsOf = (body: AutomationBody) => ({ actions: body.actions, decision: body.decision, condition_order: Object.keys(body.trigger.conditions) });
 
   return {
     async create(body: AutomationBody, workflowId: string, createdBy: string | null): Promise<AutomationRecord> {
