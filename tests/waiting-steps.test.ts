@@ -58,15 +58,23 @@ describe.each(['sqlite', 'postgres'] as const)('steps that wait without holding 
     for (const type of ['wait.until', 'wait.event', 'approval']) expect(types).toContainEqual(expect.objectContaining({ type, plugin: '@dwc/runtime' }));
   });
 
-  it('wait.until parks the execution as waiting, then resumes it when the time comes', async () => {
+  it('wait.until parks the execution as waiting, then resumes it when the time comes, telling listeners each change', async () => {
+    const heard: { type: string; payload: Record<string, unknown> }[] = [];
+    const off = t.runtime.events.on('*', (event) => heard.push({ type: event.type, payload: event.payload as Record<string, unknown> }));
     const id = await start([{ id: 'pause', type: 'wait.until', input: { duration_ms: 600 } }, { id: 'after', type: 'transform', input: { expression: '"done"' } }]);
     const waiting = await parked(id);
+    const mine = () => heard.filter((e) => e.payload.execution_id === id).map((e) => e.type);
+    expect(heard).toContainEqual({ type: 'step.waiting', payload: expect.objectContaining({ execution_id: id, step_id: 'pause', kind: 'until', wake_at: expect.any(String) }) });
+    expect(heard).toContainEqual({ type: 'execution.waiting', payload: expect.objectContaining({ execution_id: id, status: 'waiting', waiting_steps: ['pause'] }) });
     expect(waiting.steps).toContainEqual(expect.objectContaining({ id: 'pause', status: 'waiting' }));
     const done = await until(id, ended);
     expect(done.status).toBe('succeeded');
     const pause = done.steps.find((s) => s.id === 'pause')!;
     expect(pause.status).toBe('succeeded');
     expect(Date.parse(pause.output!.resumed_at as string)).toBeGreaterThanOrEqual(Date.parse(pause.output!.waited_until as string));
+    off();
+    expect(mine()).toEqual(expect.arrayContaining(['execution.started', 'step.waiting', 'execution.waiting', 'execution.resumed', 'step.succeeded', 'execution.succeeded']));
+    expect(mine().indexOf('execution.resumed')).toBeGreaterThan(mine().indexOf('execution.waiting'));
   });
 
   it('wait.until takes a wait of a year (no one-hour cap), and a waiting execution can be cancelled', async () => {
