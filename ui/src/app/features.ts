@@ -1,4 +1,5 @@
 import { aiFeature } from '../features/ai';
+import { approvalsFeature } from '../features/approvals';
 import { authFeature } from '../features/auth';
 import { operationsFeature } from '../features/operations';
 import type { Feature } from '../lib/feature';
@@ -7,4 +8,4 @@ import { runsFeature } from '../features/runs';
 import { workflowsFeature } from '../features/workflows';
 
 /** Every feature of the app, in navigation order. A new screen: add its folder, then one line here. */
-export const features: readonly Feature[] = [authFeature, workflowsFeature, runsFeature, documentsFeature, aiFeature, operationsFeature];
+export const features: readonly Feature[] = [authFeature, workflowsFeature, runsFeature, approvalsFeature, documentsFeature, aiFeature, operationsFeature];
