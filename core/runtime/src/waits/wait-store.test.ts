@@ -66,6 +66,8 @@ describe.each(['sqlite', 'postgres'] as const)('wake-up rows of waiting steps on
   it('does not park a job another worker took over', async () => {
     const id = await running('w1', null);
     expect(await waits.park(id, 'someone-else', ['ok'])).toEqual({ parked: false, runAt: NEVER });
+    expect((await sql.get<{ status: string }>('SELECT status FROM executions WHERE id = ?', [id]))!.status).toBe('running');
+    expect((await jobs.get(id))!.lockedBy).toBe('w1');
   });
 
   it('runs again at the earliest deadline, now if a wait is already resolved, never without either', () => {

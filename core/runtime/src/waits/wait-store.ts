@@ -118,12 +118,13 @@ export function createWaitStore(sql: SqlClient) {
      */
     async park(executionId: string, workerId: string, stepIds: readonly string[]): Promise<{ parked: boolean; runAt: number }> {
       return sql.transaction(async (tx) => {
-        await tx.run(`UPDATE executions SET status = 'waiting' WHERE id = ? AND status IN ('queued', 'running')`, [executionId]);
         const held = await tx.run(
           `UPDATE jobs SET status = 'queued', run_at = ?, locked_by = NULL, locked_until = NULL WHERE id = ? AND locked_by = ? AND status = 'running'`,
           [NEVER, executionId, workerId],
         );
+        // Another worker took the job over (this one lost its lease): the execution is its business now.
         if (held === 0) return { parked: false, runAt: NEVER };
+        await tx.run(`UPDATE executions SET status = 'waiting' WHERE id = ? AND status IN ('queued', 'running')`, [executionId]);
         const waits = (await tx.all(`SELECT * FROM execution_waits WHERE execution_id = ?`, [executionId])).map(toRecord);
         const runAt = parkUntil(waits.filter((wait) => stepIds.includes(wait.stepId)), Date.now());
         if (runAt !== NEVER) await tx.run(`UPDATE jobs SET run_at = ? WHERE id = ?`, [runAt, executionId]);
