@@ -31,6 +31,8 @@ export function composeApiDeps(runtime: Runtime, options: { rateLimitStore?: Rat
       triggers: runtime.triggers,
       executions: runtime.executions,
       executionQueries: runtime.executionQueries,
+      waits: runtime.waits,
+      automations: runtime.automations,
       documents: runtime.documentQueries,
       tasks: runtime.tasks,
       scheduler: runtime.scheduler,

@@ -1,4 +1,4 @@
-import type { ActionCatalog, DocumentQueries, ExecutionQueries, ExecutionService, SchedulerService, TaskService, TriggerCatalog, TriggerHost, WorkflowService } from '@dwc/runtime';
+import type { ActionCatalog, AutomationService, DocumentQueries, ExecutionQueries, ExecutionService, SchedulerService, TaskService, TriggerCatalog, TriggerHost, WaitService, WorkflowService } from '@dwc/runtime';
 
 /** What the workflow, execution, document and background routes need from the runtime: its services, never its stores. */
 export interface EngineDeps {
@@ -14,6 +14,10 @@ export interface EngineDeps {
   executions: ExecutionService;
   /** Read executions: lists, steps, step outputs, analytics. */
   executionQueries: ExecutionQueries;
+  /** Approve or reject waiting approval steps; the approvals inbox. */
+  waits: Pick<WaitService, 'approve' | 'reject' | 'openApprovals'>;
+  /** Automations: CRUD, trigger, runs, feedback, stats, templates. */
+  automations: AutomationService;
   /** Read documents: one, a list, lineage. */
   documents: DocumentQueries;
   /** Background tasks: submit, list, cancel, queue stats. */

@@ -17,6 +17,8 @@ import {
   retryExecutionRoute,
   workflowAnalyticsRoute,
 } from './routes/executions/execution-routes.js';
+import { automationRoutes } from './routes/automations/automation-routes.js';
+import { approveStepRoute, listApprovalsRoute, rejectStepRoute } from './routes/executions/approval-routes.js';
 import { addWorkflowNodeRoute, removeWorkflowNodeRoute, reorderWorkflowNodesRoute, updateWorkflowNodeRoute } from './routes/workflows/workflow-node-routes.js';
 import {
   createWorkflowRoute,
@@ -38,6 +40,10 @@ export const engineRoutes: readonly Route[] = [
   getExecutionRoute,
   listExecutionStepsRoute,
   getStepOutputRoute,
+  approveStepRoute,
+  rejectStepRoute,
+  listApprovalsRoute,
+  ...automationRoutes,
   cancelExecutionRoute,
   retryExecutionRoute,
   rerunExecutionRoute,

@@ -51,6 +51,10 @@ import type { Keyring } from './security/vault/keyring.js';
 import type { AuditRecorder } from './security/audit-recorder.js';
 import { createSecurity, type SecurityServices } from './security/create-security.js';
 import type { FirstOwner } from './security/users/onboarding.js';
+import { createWaitStore } from './waits/wait-store.js';
+import { createWaitService, type WaitService } from './waits/wait-service.js';
+import { createAutomationStore } from './automations/automation-store.js';
+import { createAutomationService, type AutomationService } from './automations/automation-service.js';
 
 /** Everything a running dwc process holds, independent of HTTP. */
 export interface Runtime {
@@ -98,6 +102,10 @@ export interface Runtime {
   notify: NotifyRuntime;
   /** Accounts, sessions, tokens, API keys, MFA. */
   security: SecurityServices;
+  /** Waiting steps: approve or reject approvals; events resume `wait.event` steps. */
+  waits: WaitService;
+  /** Automations: CRUD, runs as executions, AI decisions, feedback and variant odds. */
+  automations: AutomationService;
   readiness(): Promise<ReadinessReport>;
   /** Stops the workers (waiting for running jobs), disposes plugins, closes the cache and the database. Safe to call twice. */
   close(): Promise<void>;
@@ -208,8 +216,9 @@ export async function createRuntime(options: CreateRuntimeOptions): Promise<Runt
     });
     const documents = createDocumentStore(sql);
     const ai = createAiRuntime({ config, sql, registries, events, documents, cache, logger, plugins: () => plugins.providersOf('ai-provider') });
+    const waitStore = createWaitStore(sql);
     const runner = createExecutionRunner({
-      executions: executionStore, workflows: workflowStore, registries, events, logger, stepAi: ai.stepAi,
+      executions: executionStore, workflows: workflowStore, registries, events, logger, stepAi: ai.stepAi, waits: waitStore,
       callLimits: { maxDepth: config.maxCallDepth, maxDescendants: config.maxDescendants },
     });
     let bridge: PostgresEventBridge | undefined;
@@ -289,6 +298,15 @@ export async function createRuntime(options: CreateRuntimeOptions): Promise<Runt
     });
     if (migrated) await triggers.start();
 
+    const waits = createWaitService({ waits: waitStore, executions: executionStore, events, audit: securityAudit, logger, onWake: wake });
+    const stopWaitListener = options.workers !== false && migrated ? await waits.listen() : undefined;
+    const automations = createAutomationService({
+      store: createAutomationStore(sql), workflows, executions, executionStore, events, logger,
+      generate: (request) => ai.service.generate(request),
+      userEmail: async (id) => (await security.accounts.get(id).catch(() => undefined))?.email ?? null,
+    });
+    const stopAutomationListener = options.workers !== false && migrated ? automations.listen() : undefined;
+
     let closed: Promise<void> | undefined;
     return {
       config,
@@ -319,6 +337,8 @@ export async function createRuntime(options: CreateRuntimeOptions): Promise<Runt
       ai,
       notify,
       security,
+      waits,
+      automations,
       readiness: () =>
         checkReadiness({
           pingDatabase: () => database.ping(),
@@ -333,6 +353,8 @@ export async function createRuntime(options: CreateRuntimeOptions): Promise<Runt
           await triggers.stop();
           stopScheduleSync();
           await scheduler.stop();
+          stopWaitListener?.();
+          stopAutomationListener?.();
           await Promise.all([workers.stop(config.shutdownTimeoutMs), notify.stop(config.shutdownTimeoutMs), pruner.stop()]);
           await ai.close();
           await bridge?.close();

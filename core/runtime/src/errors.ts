@@ -41,6 +41,16 @@ export const runtimeErrors = defineErrorCatalogue('@dwc/runtime', {
   invalid_step_output: { status: 502, message: 'An action returned output that does not match its own schema; report it to the plugin\'s author.' },
   fan_out_failed: { status: 422, message: 'Items of a `for_each` step failed; `details` lists them. Set `continue_on_error` to keep the others.' },
   child_execution_failed: { status: 422, message: 'The workflow a `workflow.call` step ran did not succeed; open the child execution named in `details`.' },
+  wait_in_called_workflow: { status: 409, message: 'A wait.until, wait.event or approval step cannot wait inside a workflow run by workflow.call; move the wait into the calling workflow.' },
+  wait_timed_out: { status: 504, message: 'A waiting step reached its `timeout_ms` with `on_timeout: "fail"`; set `on_timeout: "continue"` to route on `timed_out` with `when` instead.' },
+  approval_rejected: { status: 422, message: 'An approver rejected the step (`on_reject: "fail"`); its output says who and why. Set `on_reject: "continue"` to route on `decision` with `when`.' },
+  approval_not_found: { status: 404, message: 'That execution has no approval step of that id that has started; GET the execution to see its steps.' },
+  approval_forbidden: { status: 403, message: 'Only the roles or user ids in the step\'s `approvers` may decide this approval; ask one of them.' },
+  approval_not_pending: { status: 409, message: 'The approval was already decided, timed out, or its execution ended; GET the step to see its outcome.' },
+  automation_not_found: { status: 404, message: 'No automation with id "{id}"; GET /api/v3/automations lists them.' },
+  automation_disabled: { status: 409, message: 'The automation is disabled; PUT it with `"enabled": true` to run it.' },
+  automation_run_not_found: { status: 404, message: 'That automation has no run of that id; GET /api/v3/automations/{id}/runs lists them.' },
+  invalid_automation: { status: 400, message: 'The automation is invalid; `details` names each field to fix.' },
   cancelled: { status: 409, message: 'The work was cancelled before it finished; start it again if it is still needed.' },
 
   // Background tasks

@@ -1,4 +1,6 @@
 import { aiFeature } from '../features/ai';
+import { approvalsFeature } from '../features/approvals';
+import { automationsFeature } from '../features/automations';
 import { authFeature } from '../features/auth';
 import { operationsFeature } from '../features/operations';
 import type { Feature } from '../lib/feature';
@@ -8,4 +10,4 @@ import { runsFeature } from '../features/runs';
 import { workflowsFeature } from '../features/workflows';
 
 /** Every feature of the app, in navigation order. A new screen: add its folder, then one line here. */
-export const features: readonly Feature[] = [authFeature, workflowsFeature, runsFeature, documentsFeature, aiFeature, notificationsFeature, operationsFeature];
+export const features: readonly Feature[] = [authFeature, workflowsFeature, runsFeature, approvalsFeature, automationsFeature, documentsFeature, aiFeature, notificationsFeature, operationsFeature];

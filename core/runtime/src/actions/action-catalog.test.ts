@@ -9,9 +9,9 @@ describe('createActionCatalog', () => {
   const input = z.strictObject({ text: z.string().describe('What to shout'), times: z.int().default(1) });
 
   it('lists the registered actions live, with the engine\'s own workflow.call', () => {
-    expect(catalog.types()).toEqual(['workflow.call']);
+    expect(catalog.types()).toEqual(['approval', 'wait.event', 'wait.until', 'workflow.call']);
     registries.actions.register({ kind: 'action', type: 'shout', title: 'Shout', description: 'Upper-cases text', input, output: z.object({ text: z.string() }), run: async () => ({ text: '' }) }, 'plugin-shout');
-    expect(catalog.types()).toEqual(['shout', 'workflow.call']);
+    expect(catalog.types()).toEqual(['approval', 'shout', 'wait.event', 'wait.until', 'workflow.call']);
     expect(catalog.get('shout')).toMatchObject({ plugin: 'plugin-shout', title: 'Shout' });
     expect(catalog.get('workflow.call')).toMatchObject({ plugin: '@dwc/runtime' });
     registries.actions.removePlugin('plugin-shout');

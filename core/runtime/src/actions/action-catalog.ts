@@ -1,5 +1,6 @@
 import { z } from '@dwc/sdk';
 import { workflowCallStep } from '../engine/workflow-call.js';
+import { waitStepTypes } from '../waits/wait-step-types.js';
 import type { Registries } from '../plugin-host/registries.js';
 
 /** The package that provides the engine's own step types. */
@@ -30,10 +31,10 @@ export type ActionCatalog = ReturnType<typeof createActionCatalog>;
 
 /**
  * Every step type a workflow may use right now, looked up live in the action registry (a plugin
- * enabled or disabled later changes it), plus the engine's own `workflow.call`.
+ * enabled or disabled later changes it), plus the engine's own `workflow.call` and waiting steps.
  */
 export function createActionCatalog(registries: Pick<Registries, 'actions'>) {
-  const engineTypes: StepType[] = [{ ...workflowCallStep, plugin: ENGINE_PROVIDER }];
+  const engineTypes: StepType[] = [workflowCallStep, ...waitStepTypes].map((step) => ({ ...step, plugin: ENGINE_PROVIDER }));
   const described = { input: new WeakMap<z.ZodType, Record<string, unknown>>(), output: new WeakMap<z.ZodType, Record<string, unknown>>() };
 
   // An input form shows what a client sends (defaulted fields optional); a transform shows as any value.

@@ -15,8 +15,9 @@ import { runGraph, type Plan } from './run-graph.js';
 import { runSignal } from './run-signal.js';
 import { topLevelSteps, type RunState } from './run-state.js';
 import type { StepRunnerDeps } from './run-step.js';
-import { watchRun } from './run-watch.js';
+import { watchRun, type RunWatch } from './run-watch.js';
 import { eventOutput, executionEvents } from './step-events.js';
+import type { WaitStore } from '../waits/wait-store.js';
 
 export { CALL_WORKFLOW_STEP } from '../engine/workflow-call.js';
 
@@ -32,6 +33,8 @@ export interface ExecutionRunnerDeps {
   stepAi?: StepAiFactory;
   /** How deep `workflow.call` may nest and how many executions one root run may start (DWC_MAX_CALL_DEPTH, DWC_MAX_DESCENDANTS). */
   callLimits?: CallLimits;
+  /** Wake-up rows of waiting steps; without it `wait.until`, `wait.event` and `approval` are unknown step types. */
+  waits?: WaitStore;
 }
 
 export type ExecutionRunner = ReturnType<typeof createExecutionRunner>;
@@ -74,6 +77,7 @@ export function createExecutionRunner(deps: ExecutionRunnerDeps) {
     registries: deps.registries,
     steps: deps.executions,
     stepAi: deps.stepAi,
+    waits: deps.waits,
     call: { executions: deps.executions, workflows: deps.workflows, limits: deps.callLimits ?? DEFAULT_CALL_LIMITS, run },
     loggerFor(entry: RegisteredCapability<ActionDefinition>) {
       let logger = loggers.get(entry.definition);
@@ -109,11 +113,23 @@ export function createExecutionRunner(deps: ExecutionRunnerDeps) {
       if (rows) ended.steps = topLevelSteps(rows, hold.written);
       return ended;
     };
+    // Only waiting steps are left: commit what ran, hand the job back to the queue until a wait ends, hold no worker.
+    const park = async (stepIds: string[], watch: RunWatch): Promise<FinishedRun> => {
+      await watch.settle();
+      await hold.flush();
+      const parked = deps.waits && options.workerId ? await deps.waits.park(executionId, options.workerId, stepIds) : { parked: false, runAt: 0 };
+      if (parked.parked) events.execution('waiting', { waiting_steps: stepIds });
+      const now = addFields({} as FinishedRun, execution);
+      now.status = parked.parked ? 'waiting' : 'running';
+      if (rows) now.steps = topLevelSteps(rows, hold.written);
+      return now;
+    };
     if (execution.cancelRequested) return finish('cancelled', { error: CANCELLED });
 
     const version = await deps.workflows.version(execution.workflowId, execution.version);
     if (!version) return finish('failed', { error: { code: 'workflow_version_missing', message: `Workflow ${execution.workflowId} version ${execution.version} no longer exists.` } });
     if (execution.status === 'queued') events.execution('started');
+    else if (execution.status === 'waiting') events.execution('resumed');
 
     const { signal, abort, detach } = runSignal(options.signal, options.abort);
     const watch = watchRun({
@@ -131,7 +147,7 @@ export function createExecutionRunner(deps: ExecutionRunnerDeps) {
       };
       for (const row of rows) {
         if (row.itemIndex !== -1) continue;
-        state.statuses.set(row.stepId, row.status === 'running' || row.status === 'cancelled' ? 'pending' : row.status);
+        state.statuses.set(row.stepId, row.status === 'running' || row.status === 'waiting' || row.status === 'cancelled' ? 'pending' : row.status);
         if (row.status === 'succeeded') state.outputs.set(row.stepId, row.outputBlobId ? await deps.executions.blob(row.outputBlobId) : row.output);
         if (row.error) state.errors.set(row.stepId, row.error);
       }
@@ -142,6 +158,7 @@ export function createExecutionRunner(deps: ExecutionRunnerDeps) {
         await hold.flush();
         return { ...execution, status: 'running' };
       }
+      if (outcome.status === 'waiting') return await park(outcome.stepIds, watch);
       return outcome.status === 'succeeded' ? finish('succeeded', { output: outcome.output }) : finish('failed', { error: outcome.error });
     } finally {
       watch.stop();

@@ -59,12 +59,12 @@ export function createExecutionService<Slot>(deps: {
     return execution;
   }
 
-  /** Resolves when the execution has finished, or with its current state after `timeoutMs`. */
+  /** Resolves when the execution has finished or parked as `waiting`, or with its current state after `timeoutMs`. */
   async function waitFor(id: string, timeoutMs: number): Promise<ExecutionRecord> {
     let wake!: () => void;
     const finished = new Promise<void>((resolve) => (wake = resolve));
     const off = deps.events.on('execution.*', (event) => {
-      if (event.payload.execution_id === id && event.type !== 'execution.started') wake();
+      if (event.payload.execution_id === id && event.type !== 'execution.started' && event.type !== 'execution.resumed') wake();
     });
     const timer = setTimeout(wake, timeoutMs);
     try {

@@ -4,12 +4,17 @@ import { stepRef, type RunState } from './run-state.js';
 import { runStep, type StepRunnerDeps } from './run-step.js';
 
 export type Plan = ExecutionPlan<WorkflowDefinition['steps'][number]>;
-export type GraphOutcome = { status: 'succeeded'; output: unknown } | { status: 'failed'; error: StoredError };
+export type GraphOutcome =
+  | { status: 'succeeded'; output: unknown }
+  | { status: 'failed'; error: StoredError }
+  /** Nothing more can run until the steps `stepIds` stop waiting: the execution parks. */
+  | { status: 'waiting'; stepIds: string[] };
 
 /**
  * Runs the steps of `plan` in dependency order until none can start: independent branches in
  * parallel, skipped steps (and what only follows from them) marked, the final step's result held
- * for the execution's end when nothing else can run after it.
+ * for the execution's end when nothing else can run after it. When the only steps left are
+ * waiting ones (and what follows them), the outcome is `waiting`.
  */
 export async function runGraph(deps: StepRunnerDeps, state: RunState, plan: Plan): Promise<GraphOutcome> {
   const inflight = new Map<string, Promise<void>>();
@@ -38,6 +43,8 @@ export async function runGraph(deps: StepRunnerDeps, state: RunState, plan: Plan
       if (ready.skip.length > 0 && !failedBlock && !state.signal.aborted) continue;
       const unrecovered = [...state.statuses].find(([id, status]) =>
         status === 'cancelled' || (status === 'failed' && plan.steps.get(id)?.step.continue_on_error !== true));
+      const waiting = [...state.statuses].filter(([, status]) => status === 'waiting').map(([id]) => id);
+      if (waiting.length > 0 && !failedBlock && !state.signal.aborted && !unrecovered) return { status: 'waiting', stepIds: waiting };
       if (failedBlock || state.signal.aborted || !ready.complete || unrecovered) {
         const failed = unrecovered ?? [...state.statuses].find(([, status]) => status === 'failed' || status === 'cancelled');
         const error = failed ? state.errors.get(failed[0]) : undefined;

@@ -13,6 +13,9 @@ import { runFanOut } from './run-fan-out.js';
 import { aiChainOf, scopeOf, stepRef, type RunState } from './run-state.js';
 import { runStepAttempts, type StepAttemptsInput, type StepResult } from './run-step-attempts.js';
 import { ActionNotFoundError, toStoredError, type StepFailureContext } from './step-errors.js';
+import { runWaitStep } from '../waits/run-wait-step.js';
+import { waitKindOf } from '../waits/wait-step-types.js';
+import type { WaitStore } from '../waits/wait-store.js';
 
 export type Step = WorkflowDefinition['steps'][number];
 
@@ -24,14 +27,17 @@ export interface StepRunnerDeps {
   /** The run's logger with the action's `plugin` and `action` bound (each of its lines names them). */
   loggerFor(entry: RegisteredCapability<ActionDefinition>): Logger;
   stepAi?: StepAiFactory | undefined;
+  /** The wake-up rows of `wait.until`, `wait.event` and `approval` steps; without it those steps fail as unknown types. */
+  waits?: WaitStore | undefined;
 }
 
-export type StepRun = StepResult | { status: 'skipped'; error?: undefined; output?: unknown };
+export type StepRun = StepResult | { status: 'skipped' | 'waiting'; error?: undefined; output?: unknown };
 
 /** Runs one step to a committed result: its `when`, then the action (fanned out over `for_each`), or a `workflow.call`. */
 export async function runStep(deps: StepRunnerDeps, state: RunState, step: Step): Promise<StepRun> {
   const scope = scopeOf(state);
-  const entry = step.type === CALL_WORKFLOW_STEP ? undefined : deps.registries.actions.entry(step.type);
+  const waitKind = deps.waits ? waitKindOf(step.type) : undefined;
+  const entry = step.type === CALL_WORKFLOW_STEP || waitKind ? undefined : deps.registries.actions.entry(step.type);
   const failure: StepFailureContext = {
     workflowId: state.execution.workflowId, workflowName: state.definition.name, stepId: step.id, action: step.type, plugin: entry?.plugin ?? null,
   };
@@ -43,6 +49,7 @@ export async function runStep(deps: StepRunnerDeps, state: RunState, step: Step)
       return { status: 'skipped', output };
     }
     if (step.type === CALL_WORKFLOW_STEP) return await callWorkflow(deps.call, state, step, scope, failure);
+    if (waitKind) return await runWaitStep(deps.waits!, state, step, waitKind, scope as ExpressionScope, failure);
     if (!entry) throw new ActionNotFoundError(step.type);
     const prior = state.rows.find((r) => r.stepId === step.id && r.itemIndex === -1)?.attempts ?? 0;
     const common: Omit<StepAttemptsInput, 'itemIndex' | 'input' | 'priorAttempts'> = {

@@ -5,6 +5,8 @@ export interface RunWatch {
   /** Whether the run was stopped because a cancel was requested. */
   readonly cancelled: boolean;
   stop(): void;
+  /** Stops, and waits for a `markRunning` already under way (so a later status write is not overwritten by it). */
+  settle(): Promise<void>;
 }
 
 /**
@@ -20,7 +22,8 @@ export function watchRun(options: {
   abort(reason: unknown): void;
 }): RunWatch {
   let cancelled = false;
-  const markRunning = setTimeout(() => void options.markRunning().catch(() => undefined), RECORD_START_AFTER_MS);
+  let marking: Promise<void> | undefined;
+  const markRunning = setTimeout(() => void (marking = options.markRunning().catch(() => undefined)), RECORD_START_AFTER_MS);
   const poll = setInterval(() => {
     options.isCancelRequested().then((requested) => {
       if (requested && !options.signal.aborted) {
@@ -36,6 +39,10 @@ export function watchRun(options: {
     stop() {
       clearTimeout(markRunning);
       clearInterval(poll);
+    },
+    async settle() {
+      this.stop();
+      await marking;
     },
   };
 }

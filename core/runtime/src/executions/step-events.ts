@@ -14,11 +14,11 @@ export function eventOutput(output: unknown, jsonLength?: number): { output?: un
 /** Emits `step.*` and `execution.*` lifecycle events with the ids every listener needs (payloads built with `addFields`). */
 export function executionEvents(events: EventBus, ids: { executionId: string; workflowId: string; version: number }) {
   return {
-    execution(type: 'started' | 'succeeded' | 'failed' | 'cancelled', extra?: Record<string, unknown>) {
-      const payload = { execution_id: ids.executionId, workflow_id: ids.workflowId, version: ids.version, status: type === 'started' ? 'running' : type };
+    execution(type: 'started' | 'waiting' | 'resumed' | 'succeeded' | 'failed' | 'cancelled', extra?: Record<string, unknown>) {
+      const payload = { execution_id: ids.executionId, workflow_id: ids.workflowId, version: ids.version, status: type === 'started' || type === 'resumed' ? 'running' : type };
       events.emit(`execution.${type}`, extra ? addFields(payload, extra) : payload);
     },
-    step(type: 'started' | 'succeeded' | 'failed' | 'skipped' | 'retrying' | 'cancelled' | 'progress', stepId: string, extra?: Record<string, unknown>) {
+    step(type: 'started' | 'waiting' | 'succeeded' | 'failed' | 'skipped' | 'retrying' | 'cancelled' | 'progress', stepId: string, extra?: Record<string, unknown>) {
       const payload = { execution_id: ids.executionId, workflow_id: ids.workflowId, version: ids.version, step_id: stepId };
       events.emit(`step.${type}`, extra ? addFields(payload, extra) : payload);
     },

@@ -97,9 +97,9 @@ export function createStepStore(sql: SqlClient, options: { inlineOutputLimit?: n
   return {
     prepareStep,
 
-    /** Commits the start of an attempt (so a crash shows the step as running, attempts counted). */
-    async startStep(executionId: string, stepId: string, itemIndex: number, input: unknown, attempt: number, startedAt: Date): Promise<void> {
-      await writeStepRow(sql, { executionId, stepId, itemIndex, status: 'running', attempts: attempt, input, output: null, outputBlobId: null, error: null, startedAt, finishedAt: null });
+    /** Commits the start of an attempt (so a crash shows the step as running, attempts counted), or a step parked as `waiting`. */
+    async startStep(executionId: string, stepId: string, itemIndex: number, input: unknown, attempt: number, startedAt: Date, status: 'running' | 'waiting' = 'running'): Promise<void> {
+      await writeStepRow(sql, { executionId, stepId, itemIndex, status, attempts: attempt, input, output: null, outputBlobId: null, error: null, startedAt, finishedAt: null });
     },
 
     /** Commits a step's result with the documents it produced, in one transaction. An output over the inline limit is stored as a blob. */

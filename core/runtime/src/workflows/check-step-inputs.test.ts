@@ -67,7 +67,7 @@ describe('checkStepInputs', () => {
   it('names an unknown type with the close matches, or with every known type', () => {
     expect(check('dealy', {}).unknownTypes).toEqual([{ step: 's', field: 'type', message: expect.stringContaining('did you mean "delay"?') }]);
     expect(check('http', {}).unknownTypes[0]?.message).toContain('did you mean "http.request"?');
-    expect(check('frobnicate', {}).unknownTypes[0]?.message).toContain('the known types are "delay", "http.request", "workflow.call"');
+    expect(check('frobnicate', {}).unknownTypes[0]?.message).toContain('the known types are "approval", "delay", "http.request", "wait.event", "wait.until", "workflow.call"');
   });
 });
 

@@ -63,7 +63,7 @@ export const delayAction = defineAction({
 function msUntil(until: string): number {
   const wait = Date.parse(until) - Date.now();
   if (wait > MAX_DELAY_MS) {
-    throw new InputError(`"until" (${until}) is more than one hour ahead; a delay step waits at most ${MAX_DELAY_MS} ms. Use a schedule trigger for longer waits.`, {
+    throw new InputError(`"until" (${until}) is more than one hour ahead; a delay step waits at most ${MAX_DELAY_MS} ms. Use a wait.until step (durable, no upper bound) for longer waits.`, {
       code: 'delay_too_long',
       details: { field: 'until', max_ms: MAX_DELAY_MS },
     });

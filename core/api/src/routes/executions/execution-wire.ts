@@ -7,7 +7,7 @@ const errorSchema = z.object({ code: z.string(), message: z.string(), details: z
 export const stepSchema = z
   .object({
     id: z.string(),
-    status: z.enum(['pending', 'running', 'succeeded', 'failed', 'skipped', 'cancelled']),
+    status: z.enum(['pending', 'running', 'waiting', 'succeeded', 'failed', 'skipped', 'cancelled']),
     attempts: z.number().int(),
     input: json,
     output: json.meta({ description: 'Null when the output is large: fetch `output_url` instead' }),

@@ -31,7 +31,7 @@ type Projected = StepState | 'starting' | 'blocked';
  * Decides, for every pending step, from the states of its dependencies:
  * - a dependency failed (without its `continue_on_error`) or was cancelled -> blocked, and so is
  *   everything downstream;
- * - a dependency is still pending or running -> wait;
+ * - a dependency is still pending, running or waiting -> wait;
  * - every dependency was skipped -> skip (a branch not taken propagates);
  * - otherwise (at least one succeeded, or failed with `continue_on_error`) -> start; a step
  *   without dependencies starts at once.
@@ -48,7 +48,7 @@ export function readySteps(plan: ExecutionPlan, states: StepStates): ReadySteps 
     const planned = plan.steps.get(id);
     if (state !== 'pending' || planned === undefined) {
       projected.set(id, state);
-      if (state === 'running' || state === 'pending') result.complete = false;
+      if (state === 'running' || state === 'pending' || state === 'waiting') result.complete = false;
       continue;
     }
     const blocker = planned.dependsOn.find((dependency) => {
@@ -65,7 +65,7 @@ export function readySteps(plan: ExecutionPlan, states: StepStates): ReadySteps 
       continue;
     }
     const dependencyStates = planned.dependsOn.map((dependency) => projected.get(dependency) ?? 'pending');
-    if (dependencyStates.some((s) => s === 'pending' || s === 'running' || s === 'starting')) {
+    if (dependencyStates.some((s) => s === 'pending' || s === 'running' || s === 'waiting' || s === 'starting')) {
       projected.set(id, 'pending');
       result.complete = false;
       continue;

@@ -1,7 +1,7 @@
 import { z } from '@dwc/sdk';
 
 /** Where one step of one execution stands. */
-export const stepStateSchema = z.enum(['pending', 'running', 'succeeded', 'failed', 'skipped', 'cancelled']);
+export const stepStateSchema = z.enum(['pending', 'running', 'waiting', 'succeeded', 'failed', 'skipped', 'cancelled']);
 
 export type StepState = z.infer<typeof stepStateSchema>;
 

@@ -28,6 +28,8 @@ import { pushSubscriptionEntity } from './push-subscription.js';
 import { scheduleEntity } from './schedule.js';
 import { scheduleRunEntity } from './schedule-run.js';
 import { triggerStateEntity } from './trigger-state.js';
+import { executionWaitEntity } from './execution-wait.js';
+import { automationEntity, automationFeedbackEntity, automationRunEntity } from './automation.js';
 
 /**
  * Every entity, declared once with Postgres column types. Add new entities here; the migration
@@ -62,6 +64,10 @@ export const entities: readonly EntitySchema[] = [
   scheduleEntity,
   scheduleRunEntity,
   triggerStateEntity,
+  executionWaitEntity,
+  automationEntity,
+  automationRunEntity,
+  automationFeedbackEntity,
 ];
 
 /**

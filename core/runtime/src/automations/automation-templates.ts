@@ -1,0 +1,63 @@
+import type { z } from '@dwc/sdk';
+import type { automationBodySchema } from './automation-schemas.js';
+
+/** A ready automation: `POST /api/v3/automations` with `automation` as the body creates it. */
+export interface AutomationTemplate {
+  name: string;
+  description: string;
+  automation: z.input<typeof automationBodySchema>;
+}
+
+/** Ready automations, listed at `GET /api/v3/automations/templates`. */
+export const automationTemplates: readonly AutomationTemplate[] = [
+  {
+    name: 'content_on_request',
+    description: 'Writes content when a high-priority content request event arrives and tells the requester.',
+    automation: {
+      name: 'Content on request',
+      description: 'Generates content for high-priority requests.',
+      trigger: { type: 'event_based', conditions: { event_type: 'content_request', priority: 'high' } },
+      actions: [
+        { type: 'ai_generation', parameters: { prompt_template: 'Generate content for: {topic}', max_tokens: 1000, temperature: 0.7 } },
+        { type: 'send_notification', parameters: { channel: 'in_app', message: 'Content for {topic} is ready.' } },
+      ],
+      ai_decision_making: true,
+      learning_enabled: false,
+    },
+  },
+  {
+    name: 'ab_test_prompts',
+    description: 'Learns which of two prompt styles gets better feedback (Thompson sampling).',
+    automation: {
+      name: 'Prompt A/B test',
+      trigger: { type: 'api_call', conditions: {} },
+      actions: [{
+        type: 'ai_generation',
+        parameters: { max_tokens: 500 },
+        variants: [
+          { id: 'concise', parameters: { prompt_template: 'In three sentences, write about {topic}.' } },
+          { id: 'detailed', parameters: { prompt_template: 'Write a detailed article about {topic} with headings.' } },
+        ],
+      }],
+      learning_enabled: true,
+    },
+  },
+  {
+    name: 'document_on_event',
+    description: 'Stores a document whenever an `order_received` event is posted.',
+    automation: {
+      name: 'File incoming orders',
+      trigger: { type: 'event_based', conditions: { event_type: 'order_received' } },
+      actions: [{ type: 'create_document', parameters: { title: 'Order {order_id}', content: 'Order {order_id} from {customer}' } }],
+    },
+  },
+  {
+    name: 'escalate_threshold',
+    description: 'Calls a webhook when the posted value is above a bound (condition_based, JSONata).',
+    automation: {
+      name: 'Escalate high values',
+      trigger: { type: 'condition_based', conditions: { expression: 'input.value > 100' } },
+      actions: [{ type: 'http_request', parameters: { url: 'https://example.com/escalate', method: 'POST', body: { value: '{value}' } } }],
+    },
+  },
+];

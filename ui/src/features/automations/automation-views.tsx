@@ -1,0 +1,86 @@
+import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router';
+import { StatusBadge } from '../../components/status-badge';
+import { formatDateTime } from '../../lib/format';
+import type { Automation, AutomationRun } from './automations-api';
+
+const percent = (n: number) => `${Math.round(n * 100)}%`;
+
+/** Automations as a table; picking one shows its runs. */
+export function AutomationTable({ items, selected, onSelect }: { items: readonly Automation[]; selected: string | null; onSelect: (id: string) => void }) {
+  const { t } = useTranslation('automations');
+  if (items.length === 0) return <p>{t('empty')}</p>;
+  return (
+    <table>
+      <thead>
+        <tr><th>{t('title')}</th><th>{t('trigger')}</th><th>{t('actions')}</th><th>{t('status')}</th></tr>
+      </thead>
+      <tbody>
+        {items.map((a) => (
+          <tr key={a.id} aria-selected={a.id === selected}>
+            <td><button type="button" className="link" onClick={() => onSelect(a.id)}>{a.name}</button></td>
+            <td>{a.trigger.type}</td>
+            <td>{a.actions.map((x) => x.type).join(', ')}{a.ai_decision_making ? ` · ${t('ai')}` : ''}{a.learning_enabled ? ` · ${t('learning')}` : ''}</td>
+            <td>{a.enabled ? t('on') : t('off')}</td>
+          </tr>
+        ))}
+      </tbody>
+    </table>
+  );
+}
+
+/** The odds of each action's variants, as Thompson sampling sees them now. */
+export function VariantOddsTable({ automation }: { automation: Automation }) {
+  const { t } = useTranslation('automations');
+  if (automation.variant_odds.length === 0) return null;
+  return (
+    <table aria-label={t('odds')}>
+      <thead>
+        <tr><th>{t('variant')}</th><th>{t('chosen')}</th><th>{t('mean')}</th><th>{t('outcomes')}</th></tr>
+      </thead>
+      <tbody>
+        {automation.variant_odds.flatMap((o) => o.variants.map((v) => (
+          <tr key={`${o.action_index}/${v.variant}`}>
+            <td>{`${automation.actions[o.action_index]?.type ?? o.action_index}: ${v.variant}`}</td>
+            <td>{percent(v.chosen_probability)}</td>
+            <td>{percent(v.mean)}</td>
+            <td>{v.pulls}</td>
+          </tr>
+        )))}
+      </tbody>
+    </table>
+  );
+}
+
+/** Runs with which conditions matched, the decision, what each action did, and feedback buttons. */
+export function RunTable({ runs, onFeedback, busy }: { runs: readonly AutomationRun[]; onFeedback: (run: AutomationRun, success: boolean) => void; busy: boolean }) {
+  const { t } = useTranslation('automations');
+  if (runs.length === 0) return <p>{t('noRuns')}</p>;
+  return (
+    <table>
+      <thead>
+        <tr><th>{t('created')}</th><th>{t('status')}</th><th>{t('conditions')}</th><th>{t('decision')}</th><th>{t('actions')}</th><th /></tr>
+      </thead>
+      <tbody>
+        {runs.map((run) => (
+          <tr key={run.id}>
+            <td>{formatDateTime(run.created_at)}</td>
+            <td><StatusBadge status={run.status === 'not_matched' ? 'skipped' : run.status} /></td>
+            <td>{run.conditions.map((c) => `${c.field} ${c.matched ? '✓' : `✗ (${t('notMatched')})`}`).join(', ')}</td>
+            <td title={run.decision?.fallback_reason ?? run.decision?.reason}>{run.decision ? `${run.decision.decided_by}: ${run.decision.decision}` : ''}</td>
+            <td>{run.actions.map((a) => `${a.type}${a.variant ? ` (${a.variant})` : ''}: ${a.status}`).join(', ')}</td>
+            <td>
+              {run.execution_id ? (
+                <>
+                  <button type="button" disabled={busy} onClick={() => onFeedback(run, true)}>{t('good')}</button>
+                  <button type="button" disabled={busy} onClick={() => onFeedback(run, false)}>{t('bad')}</button>
+                  <Link to={`/runs/${encodeURIComponent(run.execution_id)}`}>{t('openRun')}</Link>
+                </>
+              ) : null}
+            </td>
+          </tr>
+        ))}
+      </tbody>
+    </table>
+  );
+}
