@@ -25,6 +25,7 @@ import { notificationAttemptEntity } from './notification-attempt.js';
 import { notificationTemplateEntity } from './notification-template.js';
 import { inboxMessageEntity } from './inbox-message.js';
 import { pushSubscriptionEntity } from './push-subscription.js';
+import { metricPointEntity } from './metric-point.js';
 
 /**
  * Every entity, declared once with Postgres column types. Add new entities here; the migration
@@ -56,6 +57,7 @@ export const entities: readonly EntitySchema[] = [
   notificationTemplateEntity,
   inboxMessageEntity,
   pushSubscriptionEntity,
+  metricPointEntity,
 ];
 
 /**

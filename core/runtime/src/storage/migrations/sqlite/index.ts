@@ -6,6 +6,7 @@ import { AiUsageEmbeddingsWorkflows1795546960351 } from './1795546960351-ai-usag
 import { UsersSessionsApiKeys1795548518159 } from './1795548518159-users-sessions-api-keys.js';
 import { NotificationsOutbox1796401305475 } from './1796401305475-notifications-outbox.js';
 import { ExecutionListIndexes1796401498303 } from './1796401498303-execution-list-indexes.js';
+import { MetricPoints1796416538768 } from './1796416538768-metric-points.js';
 
 /** SQLite migrations, oldest first. Maintained by `npm run migration:generate`. */
-export const sqliteMigrations: (new () => MigrationInterface)[] = [Initial1795537938769, WorkflowsExecutionsJobsDocuments1795538319910, AuditEventsAndSecrets1795546828766, AiUsageEmbeddingsWorkflows1795546960351, UsersSessionsApiKeys1795548518159, NotificationsOutbox1796401305475, ExecutionListIndexes1796401498303];
+export const sqliteMigrations: (new () => MigrationInterface)[] = [Initial1795537938769, WorkflowsExecutionsJobsDocuments1795538319910, AuditEventsAndSecrets1795546828766, AiUsageEmbeddingsWorkflows1795546960351, UsersSessionsApiKeys1795548518159, NotificationsOutbox1796401305475, ExecutionListIndexes1796401498303, MetricPoints1796416538768];
