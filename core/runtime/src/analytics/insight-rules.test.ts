@@ -57,7 +57,7 @@ describe('insight: p95 doubled', () => {
   it('fires when p95 at least doubled with 5+ ended runs in both periods (durations read from their 10% buckets)', () => {
     const found = p95Doubled(new Map([['wf2', runs(4200, 20)]]), new Map([['wf2', runs(1900, 20)]]), names, 'week');
     expect(found).toHaveLength(1);
-    expect(found[0]!.message).toBe('p95 duration of `Publish` went from 2.0 s to 4.3 s this week (2.2x).');
+    expect(found[0]!.message).toBe('p95 duration of `Publish` went from 1.9 s to 4.3 s this week (2.2x).');
     expect(found[0]!.numbers).toMatchObject({ p95_ms: 4250, previous_p95_ms: 1950 });
   });
 
