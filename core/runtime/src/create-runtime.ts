@@ -25,6 +25,7 @@ import { createJobStore, type JobStore } from './queue/job-store.js';
 import { createTaskService, type TaskService } from './queue/task-service.js';
 import { createWorkerPool, type WorkerPool } from './queue/worker-pool.js';
 import { createNotifyRuntime, type NotifyRuntime } from './notify/create-notify.js';
+import { createMetricsRuntime, type MetricsRuntime } from './metrics/create-metrics.js';
 import { openDatabase, pluginConfigRepository, type Database } from './storage/index.js';
 import { sqlClientOf } from './storage/sql-client.js';
 import { createWorkflowStore } from './workflows/workflow-store.js';
@@ -78,6 +79,8 @@ export interface Runtime {
   notify: NotifyRuntime;
   /** Accounts, sessions, tokens, API keys, MFA. */
   security: SecurityServices;
+  /** Metrics of this process, their stored rollups, analytics and the exporters. */
+  metrics: MetricsRuntime;
   readiness(): Promise<ReadinessReport>;
   /** Stops the workers (waiting for running jobs), disposes plugins, closes the cache and the database. Safe to call twice. */
   close(): Promise<void>;
@@ -182,7 +185,9 @@ export async function createRuntime(options: CreateRuntimeOptions): Promise<Runt
     const actions = createActionCatalog(registries);
     const workflows = createWorkflowService({ store: workflowStore, actions });
     const documents = createDocumentStore(sql);
-    const ai = createAiRuntime({ config, sql, registries, events, documents, cache, logger, plugins: () => plugins.providersOf('ai-provider') });
+    // Metrics exist once the worker id is known (below); AI calls before that are not counted.
+    let metrics: MetricsRuntime | undefined;
+    const ai = createAiRuntime({ config, sql, registries, events, documents, cache, logger, plugins: () => plugins.providersOf('ai-provider'), onUsage: (entry) => metrics?.app.aiCall(entry) });
     const runner = createExecutionRunner({
       executions: executionStore, workflows: workflowStore, registries, events, logger, stepAi: ai.stepAi,
       callLimits: { maxDepth: config.maxCallDepth, maxDescendants: config.maxDescendants },
@@ -207,6 +212,21 @@ export async function createRuntime(options: CreateRuntimeOptions): Promise<Runt
         },
         task: tasks.handle,
       },
+      onJobStarted: (job) => metrics?.app.jobStarted(job.kind, (Date.now() - Math.max(job.runAt.getTime(), job.createdAt.getTime())) / 1000),
+    });
+    metrics = createMetricsRuntime({
+      config,
+      sql,
+      events,
+      logger,
+      process: workers.workerId,
+      isRemoteEvent: () => bridge?.receiving() ?? false,
+      workflowName: async (id) => (await workflowStore.get(id))?.name,
+      queueDepth: async () => {
+        const stats = await jobs.stats();
+        return { queued: stats.queued, running: stats.running };
+      },
+      exporters: () => registries.exporters.list().map((entry) => entry.definition),
     });
     const notify = createNotifyRuntime({ sql, config, registries, events, logger, workerId: workers.workerId, onQueued: () => bridge?.notifyJobs() });
     if (config.databaseUrl && options.workers !== false) {
@@ -220,6 +240,7 @@ export async function createRuntime(options: CreateRuntimeOptions): Promise<Runt
       workers.start();
     }
     if (options.workers !== false && config.notifyConcurrency > 0) await notify.start();
+    if (options.workers !== false) await metrics.start(registries.exporters.list().map((entry) => entry.definition));
     const executions = createExecutionService({
       executions: executionStore,
       workflows: workflowStore,
@@ -260,6 +281,7 @@ export async function createRuntime(options: CreateRuntimeOptions): Promise<Runt
       ai,
       notify,
       security,
+      metrics,
       readiness: () =>
         checkReadiness({
           pingDatabase: () => database.ping(),
@@ -272,6 +294,7 @@ export async function createRuntime(options: CreateRuntimeOptions): Promise<Runt
       close: () =>
         (closed ??= (async () => {
           await Promise.all([workers.stop(config.shutdownTimeoutMs), notify.stop(config.shutdownTimeoutMs)]);
+          await metrics.stop();
           await ai.close();
           await bridge?.close();
           await plugins.disposeAll();

@@ -18,6 +18,8 @@ const FORWARDED = ['execution.', 'step.', 'ai.token', 'notification.', 'security
 export interface PostgresEventBridge {
   /** Tells the other processes that jobs are waiting. */
   notifyJobs(): void;
+  /** True while events from another process are being emitted on the local bus (handlers run synchronously). */
+  receiving(): boolean;
   close(): Promise<void>;
 }
 
@@ -100,6 +102,7 @@ export async function startPostgresEventBridge(options: {
   });
 
   return {
+    receiving: () => receiving,
     notifyJobs() {
       if (!closed) sender.query('SELECT pg_notify($1, $2)', [JOBS_CHANNEL, origin]).catch(() => undefined);
     },

@@ -27,6 +27,11 @@ export interface AppMetrics {
   stop(): void;
 }
 
+const nothing = (): void => undefined;
+
+/** The hooks when metrics are turned off. */
+export const noAppMetrics: AppMetrics = { request: nothing, aiCall: nothing, jobStarted: nothing, queueDepth: nothing, websocketConnections: nothing, stop: nothing };
+
 /**
  * Application metrics. Executions, steps and notifications come from the event bus; events another
  * process ran (relayed by the Postgres bridge, `isRemote()` true while they are delivered) are not

@@ -11,11 +11,8 @@ export interface RetentionMs {
 }
 
 export interface MetricRecorder {
-  /** Adds what changed since the last flush to the current 1m/1h/1d buckets and writes them; then applies retention. */
-  flush(now?: number): Promise<void>;
-  start(): void;
-  /** Stops the timer and writes a last time. */
-  stop(): Promise<void>;
+  /** Adds what changed since the last flush to the current 1m/1h/1d buckets and writes them, then applies retention; false when the database refused. */
+  flush(now?: number): Promise<boolean>;
 }
 
 /** Canonical JSON of a label set: keys sorted, so one series is always one row key. */
@@ -26,7 +23,7 @@ export function labelsKey(labels: Record<string, string>): string {
 }
 
 /**
- * Samples the registry every `intervalMs` and stores it in rollups of 1 minute, 1 hour and 1 day.
+ * Samples the registry at each `flush` and stores it in rollups of 1 minute, 1 hour and 1 day.
  * Counters and histograms are cumulative in the registry, so each flush stores the difference from
  * the one before (a counter that went down, a restart, counts from zero). The open bucket of each
  * rollup is kept in memory and rewritten whole at each flush (this process is its only writer).
@@ -35,14 +32,12 @@ export function createMetricRecorder(options: {
   snapshot: () => MetricFamily[];
   store: MetricStore;
   process: string;
-  intervalMs: number;
   retentionMs: RetentionMs;
   logger: Logger;
 }): MetricRecorder {
   const previous = new Map<string, { value: number; histogram?: HistogramValue }>();
   const open = new Map<string, StoredPoint>();
-  let timer: NodeJS.Timeout | undefined;
-  let running: Promise<void> = Promise.resolve();
+  let running: Promise<boolean> = Promise.resolve(true);
 
   const changeOf = (family: MetricFamily, key: string, value: number, histogram?: HistogramValue): RollupPoint | undefined => {
     const before = previous.get(key);
@@ -79,21 +74,14 @@ export function createMetricRecorder(options: {
     for (const resolution of RESOLUTIONS) await options.store.deleteBefore(resolution, now - options.retentionMs[resolution as Resolution]);
   }
 
-  const flush = (now = Date.now()): Promise<void> => {
-    running = running.then(() => write(now)).catch((err: unknown) => options.logger.warn({ err }, 'could not store metrics; the open buckets are written again at the next flush'));
-    return running;
-  };
-
   return {
-    flush,
-    start() {
-      timer ??= setInterval(() => void flush(), options.intervalMs);
-      timer.unref();
-    },
-    async stop() {
-      if (timer) clearInterval(timer);
-      timer = undefined;
-      await flush();
+    flush(now = Date.now()) {
+      // One flush at a time, in order: each one's differences build on the one before.
+      running = running.then(() => write(now)).then(
+        () => true,
+        (err: unknown) => (options.logger.warn({ err }, 'could not store metrics; the open buckets are written again at the next flush'), false),
+      );
+      return running;
     },
   };
 }

@@ -27,7 +27,7 @@ describe.each(['sqlite', 'postgres'] as const)('metric rollups on %s', (dialect)
 
   const processWith = (name: string, retentionMs = keepAll) => {
     const registry = createMetricRegistry({ maxSeries: 100 });
-    const recorder = createMetricRecorder({ snapshot: () => registry.snapshot(), store, process: name, intervalMs: 60_000, retentionMs, logger });
+    const recorder = createMetricRecorder({ snapshot: () => registry.snapshot(), store, process: name, retentionMs, logger });
     return { registry, recorder };
   };
 

@@ -21,9 +21,9 @@ export interface SystemReading {
  * each snapshot so it shows the lag since the last one), load, and the disk of the data folder
  * (fs.statfs, refreshed by `refreshDisk` since it is asynchronous).
  */
-export function registerSystemMetrics(registry: MetricRegistry, options: { dataDir: string }) {
+export function registerSystemMetrics(registry: MetricRegistry, options: { dataDir: string; enabled: boolean }) {
   const loop = monitorEventLoopDelay({ resolution: 20 });
-  loop.enable();
+  if (options.enabled) loop.enable();
   let disk: SystemReading['disk'] = null;
   let lagP99 = 0;
   let lagMax = 0;

@@ -27,6 +27,8 @@ export interface WorkerPoolOptions {
   leaseMs?: number;
   /** Longest sleep between looks at the queue when nothing wakes the pool. */
   pollMs?: number;
+  /** Told each time a job starts running here (metrics: queue wait). */
+  onJobStarted?: (job: JobRecord) => void;
 }
 
 export type WorkerPool = ReturnType<typeof createWorkerPool>;
@@ -80,6 +82,7 @@ export function createWorkerPool(options: WorkerPoolOptions) {
   function runJob<T>(job: JobRecord, handler: (job: JobRecord, ctx: JobContext) => Promise<T> = options.handlers[job.kind] as never): Promise<T | undefined> {
     const controller = new AbortController();
     const ctx = jobContext(options.logger, job, options.workerId, controller);
+    options.onJobStarted?.(job);
     const result = (async () => {
       try {
         return await handler(job, ctx);
