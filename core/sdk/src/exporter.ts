@@ -39,7 +39,7 @@ export interface ExporterSpec {
   title: string;
   description: string;
   /** Pull exporters: renders the snapshot for a scrape (served at `GET /metrics`). */
-  render?(metrics: MetricFamily[]): { contentType: string; body: string };
+  render?(metrics: MetricFamily[]): { contentType: string; body: string } | Promise<{ contentType: string; body: string }>;
   /** Push exporters: starts pushing; returns the function that stops it. */
   start?(ctx: ExporterContext): Promise<() => Promise<void> | void>;
 }

@@ -30,7 +30,7 @@ export interface MetricsRuntime {
   summary(range: TimeRange): ReturnType<typeof analyticsSummary>;
   insights(range: TimeRange): ReturnType<typeof analyticsInsights>;
   /** The Prometheus text of the current metrics, from the pull exporter plugin; undefined when none is loaded. */
-  render(): { contentType: string; body: string } | undefined;
+  render(): Promise<{ contentType: string; body: string } | undefined>;
   /** Starts the periodic store and the push exporters (OTLP). */
   start(exporters: readonly ExporterDefinition[]): Promise<void>;
   stop(): Promise<void>;
@@ -129,7 +129,7 @@ export function createMetricsRuntime(deps: {
     },
     summary: (range) => analyticsSummary(deps.sql, range),
     insights: (range) => analyticsInsights(deps.sql, range),
-    render() {
+    async render() {
       const pull = deps.exporters().find((e) => e.render !== undefined);
       return pull?.render!(registry.snapshot());
     },

@@ -38,12 +38,12 @@ export const prometheusScrapeRoute = defineRoute({
     404: errorResponse('No pull exporter plugin'),
     503: errorResponse('Metrics are turned off'),
   },
-  handler: ({ deps, req, res }) => {
+  handler: async ({ deps, req, res }) => {
     const metrics = requireMetrics(deps);
     if (!mayScrape(req, metrics.token)) {
       throw new HttpStatusError(403, 'metrics_forbidden', 'GET /metrics answers only loopback clients or a request with `Authorization: Bearer <DWC_METRICS_TOKEN>`.');
     }
-    const rendered = metrics.render();
+    const rendered = await metrics.render();
     if (rendered === undefined) throw new HttpStatusError(404, 'metrics_exporter_not_found', 'No metrics exporter plugin serves /metrics; enable @dwc/plugin-exporter-prometheus.');
     res.setHeader('Content-Type', rendered.contentType);
     res.setHeader('Cache-Control', 'no-store');
