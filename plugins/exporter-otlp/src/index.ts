@@ -15,7 +15,7 @@ export function metricsUrl(endpoint: string): string {
 
 /**
  * The `otlp` metrics exporter: on when OTEL_EXPORTER_OTLP_ENDPOINT (or the full
- * OTEL_EXPORTER_OTLP_METRICS_ENDPOINT) is set; pushes over OTLP/HTTP (protobuf).
+ * OTEL_EXPORTER_OTLP_METRICS_ENDPOINT) is set; pushes over OTLP/HTTP (JSON encoding).
  */
 export const exporterOtlpPlugin = definePlugin({
   name: '@dwc/plugin-exporter-otlp',

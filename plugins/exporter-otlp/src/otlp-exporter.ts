@@ -55,7 +55,7 @@ export function toMetricData(families: readonly MetricFamily[], startMs: number,
 /**
  * Pushes the host's snapshot to an OTLP/HTTP receiver every `intervalMs` with the official
  * exporter: a MetricProducer hands the snapshot to sdk-metrics' periodic reader, which encodes it
- * (protobuf) and sends it; returns the stop function (one last push, then shutdown).
+ * (OTLP JSON) and sends it; returns the stop function (one last push, then shutdown).
  */
 export async function startOtlpPush(ctx: ExporterContext, settings: OtlpSettings): Promise<() => Promise<void>> {
   const startMs = Date.now();
