@@ -31,6 +31,8 @@ export interface MetricsRuntime {
   insights(range: TimeRange): ReturnType<typeof analyticsInsights>;
   /** The Prometheus text of the current metrics, from the pull exporter plugin; undefined when none is loaded. */
   render(): Promise<{ contentType: string; body: string } | undefined>;
+  /** Stores what was recorded since the last flush now (also run every DWC_METRICS_FLUSH_SECONDS); false when the database refused. */
+  flush(): Promise<boolean>;
   /** Starts the periodic store and the push exporters (OTLP). */
   start(exporters: readonly ExporterDefinition[]): Promise<void>;
   stop(): Promise<void>;
@@ -74,6 +76,16 @@ export function createMetricsRuntime(deps: {
     } catch (err) {
       logger.debug({ err }, 'could not read the queue depth');
     }
+  };
+  const flush = async (): Promise<boolean> => {
+    await refresh();
+    const at = Date.now();
+    const stored = await recorder.flush(at);
+    if (stored) {
+      flushes.ok += 1;
+      flushes.lastAt = new Date(at).toISOString();
+    } else flushes.failed += 1;
+    return stored;
   };
   let timer: NodeJS.Timeout | undefined;
   const stops: (() => Promise<void> | void)[] = [];
@@ -127,6 +139,7 @@ export function createMetricsRuntime(deps: {
         exporters: deps.exporters().map((e) => ({ type: e.type, mode: e.render ? 'pull' : 'push' })),
       };
     },
+    flush,
     summary: (range) => analyticsSummary(deps.sql, range),
     insights: (range) => analyticsInsights(deps.sql, range),
     async render() {
@@ -136,19 +149,11 @@ export function createMetricsRuntime(deps: {
     async start(exporters) {
       if (!config.metricsEnabled) return;
       await refresh();
-      const flush = async () => {
-        await refresh();
-        const before = Date.now();
-        if (await recorder.flush(before)) {
-          flushes.ok += 1;
-          flushes.lastAt = new Date(before).toISOString();
-        } else flushes.failed += 1;
-      };
       timer = setInterval(() => void flush(), config.metricsFlushSeconds * 1000);
       timer.unref();
       stops.push(async () => {
         clearInterval(timer);
-        await recorder.flush();
+        await flush();
       });
       for (const exporter of exporters) {
         if (exporter.start === undefined) continue;
