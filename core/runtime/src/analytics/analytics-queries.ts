@@ -58,8 +58,8 @@ export interface AiPeriodTotals {
 export async function aiByPeriod(sql: SqlClient, periods: Periods): Promise<{ current: AiPeriodTotals; previous: AiPeriodTotals }> {
   const rows = await sql.all<{ current: unknown; calls: unknown; tokens: unknown; cost: unknown }>(
     `SELECT CASE WHEN created_at >= ? THEN 1 ELSE 0 END AS current, COUNT(*) AS calls, SUM(input_tokens + output_tokens) AS tokens, SUM(cost_usd) AS cost
-     FROM ai_usage WHERE created_at >= ? AND created_at < ? GROUP BY CASE WHEN created_at >= ? THEN 1 ELSE 0 END`,
-    [new Date(periods.from), new Date(periods.previousFrom), new Date(periods.to), new Date(periods.from)],
+     FROM ai_usage WHERE created_at >= ? AND created_at < ? GROUP BY 1`,
+    [new Date(periods.from), new Date(periods.previousFrom), new Date(periods.to)],
   );
   const empty = (): AiPeriodTotals => ({ calls: 0, tokens: 0, costUsd: 0 });
   const out = { current: empty(), previous: empty() };
