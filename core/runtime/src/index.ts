@@ -136,5 +136,6 @@ export type { MetricsRuntime } from './metrics/create-metrics.js';
 export type { AppMetrics } from './metrics/app-metrics.js';
 export type { CustomSample } from './metrics/custom-metrics.js';
 export type { MetricQueryResult, StepName as MetricStepName } from './metrics/metric-query.js';
-export { TIME_RANGES, type AnalyticsSummary, type TimeRange } from './analytics/analytics-summary.js';
+export { analyticsSummary, TIME_RANGES, type AnalyticsSummary, type TimeRange } from './analytics/analytics-summary.js';
+export { analyticsInsights } from './analytics/analytics-insights.js';
 export type { Insight } from './analytics/insight-rules.js';

@@ -20,7 +20,7 @@ export interface WorkflowPeriodRow {
 
 /** Duration in whole ms of an ended execution, in each dialect's SQL. */
 const DURATION_MS = {
-  sqlite: 'CAST((julianday(finished_at) - julianday(started_at)) * 86400000 AS INTEGER)',
+  sqlite: 'CAST(ROUND((julianday(finished_at) - julianday(started_at)) * 86400000) AS INTEGER)',
   postgres: 'CAST(EXTRACT(EPOCH FROM (finished_at - started_at)) * 1000 AS bigint)',
 } as const;
 
