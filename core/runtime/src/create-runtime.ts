@@ -185,14 +185,27 @@ export async function createRuntime(options: CreateRuntimeOptions): Promise<Runt
     const actions = createActionCatalog(registries);
     const workflows = createWorkflowService({ store: workflowStore, actions });
     const documents = createDocumentStore(sql);
-    // Metrics exist once the worker id is known (below); AI calls before that are not counted.
-    let metrics: MetricsRuntime | undefined;
-    const ai = createAiRuntime({ config, sql, registries, events, documents, cache, logger, plugins: () => plugins.providersOf('ai-provider'), onUsage: (entry) => metrics?.app.aiCall(entry) });
+    let bridge: PostgresEventBridge | undefined;
+    const workerId = `${hostname()}:${process.pid}:${randomBytes(3).toString('hex')}`;
+    const metrics = createMetricsRuntime({
+      config,
+      sql,
+      events,
+      logger,
+      process: workerId,
+      isRemoteEvent: () => bridge?.receiving() ?? false,
+      workflowName: async (id) => (await workflowStore.get(id))?.name,
+      queueDepth: async () => {
+        const stats = await jobs.stats();
+        return { queued: stats.queued, running: stats.running };
+      },
+      exporters: () => registries.exporters.list().map((entry) => entry.definition),
+    });
+    const ai = createAiRuntime({ config, sql, registries, events, documents, cache, logger, plugins: () => plugins.providersOf('ai-provider'), onUsage: (entry) => metrics.app.aiCall(entry) });
     const runner = createExecutionRunner({
       executions: executionStore, workflows: workflowStore, registries, events, logger, stepAi: ai.stepAi,
       callLimits: { maxDepth: config.maxCallDepth, maxDescendants: config.maxDescendants },
     });
-    let bridge: PostgresEventBridge | undefined;
     // Called only after start-up, once `workers` exists.
     const wake = () => {
       workers.wake();
@@ -201,7 +214,7 @@ export async function createRuntime(options: CreateRuntimeOptions): Promise<Runt
     const tasks = createTaskService({ jobs, registries, onQueued: wake });
     const workers: WorkerPool = createWorkerPool({
       jobs,
-      workerId: `${hostname()}:${process.pid}:${randomBytes(3).toString('hex')}`,
+      workerId,
       logger: logger.child({ component: 'worker' }),
       concurrency: config.workerConcurrency,
       leaseMs: config.jobLeaseMs,
@@ -212,21 +225,7 @@ export async function createRuntime(options: CreateRuntimeOptions): Promise<Runt
         },
         task: tasks.handle,
       },
-      onJobStarted: (job) => metrics?.app.jobStarted(job.kind, (Date.now() - Math.max(job.runAt.getTime(), job.createdAt.getTime())) / 1000),
-    });
-    metrics = createMetricsRuntime({
-      config,
-      sql,
-      events,
-      logger,
-      process: workers.workerId,
-      isRemoteEvent: () => bridge?.receiving() ?? false,
-      workflowName: async (id) => (await workflowStore.get(id))?.name,
-      queueDepth: async () => {
-        const stats = await jobs.stats();
-        return { queued: stats.queued, running: stats.running };
-      },
-      exporters: () => registries.exporters.list().map((entry) => entry.definition),
+      onJobStarted: (job) => metrics.app.jobStarted(job.kind, (Date.now() - Math.max(job.runAt.getTime(), job.createdAt.getTime())) / 1000),
     });
     const notify = createNotifyRuntime({ sql, config, registries, events, logger, workerId: workers.workerId, onQueued: () => bridge?.notifyJobs() });
     if (config.databaseUrl && options.workers !== false) {

@@ -65,7 +65,6 @@ export const SERIES_DROPPED = 'dwc_metrics_series_dropped_total';
 export function createMetricRegistry(options: { maxSeries: number }): MetricRegistry {
   const families = new Map<string, Family>();
   const maxSeries = options.maxSeries;
-  let dropped: Family | undefined;
 
   const seriesOf = (family: Family, given: readonly string[]): Series | undefined => {
     const labels = family.trusted ? given : given.map(safeLabelValue);
@@ -74,7 +73,7 @@ export function createMetricRegistry(options: { maxSeries: number }): MetricRegi
     if (series !== undefined) return series;
     if (labels.length !== family.labelNames.length) throw new RangeError(`${family.name} takes ${family.labelNames.length} label values, got ${labels.length}`);
     if (family.series.size >= maxSeries && family !== dropped) {
-      dropped!.inc([family.name]);
+      dropped.inc([family.name]);
       return undefined;
     }
     series = { labels, value: 0, histogram: family.buckets ? emptyHistogram(family.buckets) : undefined };
@@ -124,7 +123,7 @@ export function createMetricRegistry(options: { maxSeries: number }): MetricRegi
     return family;
   };
 
-  dropped = define('counter', { name: SERIES_DROPPED, help: 'Samples dropped because their metric already had the most series allowed (DWC_METRICS_MAX_SERIES)', labelNames: ['metric'] });
+  const dropped = define('counter', { name: SERIES_DROPPED, help: 'Samples dropped because their metric already had the most series allowed (DWC_METRICS_MAX_SERIES)', labelNames: ['metric'] });
 
   return {
     counter: (o) => define('counter', o),
