@@ -66,6 +66,8 @@ export function registerAppMetrics(
     void options.workflowName(workflowId).then((name) => names.set(workflowId, name ?? 'unknown'), () => names.delete(workflowId));
     return 'unknown';
   };
+  // Runs whose end this process never sees (parked, taken over elsewhere) must not pile up.
+  const MAX_TRACKED = 10_000;
   const started = new Map<string, { at: number; workflow: string }>();
   const stepStarted = new Map<string, number>();
   const local = <T extends Record<string, unknown>>(handle: (payload: T) => void) => (event: { payload: Record<string, unknown> }) => {
@@ -76,6 +78,7 @@ export function registerAppMetrics(
   type StepPayload = { execution_id: string; step_id: string; action?: string; duration_ms?: number };
   const unsubscribe = [
     options.events.on('execution.started', local<ExecutionPayload>((p) => {
+      if (started.size >= MAX_TRACKED) started.delete(started.keys().next().value!);
       started.set(p.execution_id, { at: performance.now(), workflow: nameOf(p.workflow_id) });
       running.set([], started.size);
     })),
@@ -89,7 +92,10 @@ export function registerAppMetrics(
         if (begun) executionSeconds.observe([workflow], (performance.now() - begun.at) / 1000);
       })),
     ),
-    options.events.on('step.started', local<StepPayload>((p) => void stepStarted.set(`${p.execution_id}\u0001${p.step_id}`, performance.now()))),
+    options.events.on('step.started', local<StepPayload>((p) => {
+      if (stepStarted.size >= MAX_TRACKED) stepStarted.delete(stepStarted.keys().next().value!);
+      stepStarted.set(`${p.execution_id}\u0001${p.step_id}`, performance.now());
+    })),
     ...['succeeded', 'failed', 'cancelled', 'skipped'].map((status) =>
       options.events.on(`step.${status}`, local<StepPayload>((p) => {
         const key = `${p.execution_id}\u0001${p.step_id}`;

@@ -15,6 +15,8 @@ export interface CustomSample {
 /** Buckets of custom histograms: the seconds buckets, plus powers of ten for counts and sizes. */
 const CUSTOM_BUCKETS = [...SECONDS_BUCKETS, 1_000, 10_000, 100_000, 1_000_000];
 const MAX_LABELS = 8;
+/** Most custom metric names one process holds; each may hold up to DWC_METRICS_MAX_SERIES series. */
+export const MAX_CUSTOM_METRICS = 500;
 
 /**
  * Records a sample of a custom metric (the `/api/v3/metrics/metrics/{counter,gauge,histogram}`
@@ -32,10 +34,11 @@ export function recordCustomSample(registry: MetricRegistry, sample: CustomSampl
   if (sample.metric_type === 'counter' && sample.value < 0) throw new InputError('A counter only goes up; send a value of 0 or more.', { code: 'invalid_metric_value', details: { value: ['must be 0 or more for a counter'] } });
 
   const existing = registry.get(name);
+  if (existing === undefined && registry.customCount() >= MAX_CUSTOM_METRICS) throw runtimeErrors.error('too_many_metrics', { max: MAX_CUSTOM_METRICS });
   if (existing !== undefined && (existing.type !== sample.metric_type || existing.labelNames.join() !== labelNames.join())) {
     throw runtimeErrors.error('metric_conflict', { name, type: existing.type, labels: existing.labelNames.join(', ') || 'none' });
   }
-  const options = { name, help: `Custom metric "${sample.name}" (category ${sample.category})`, labelNames };
+  const options = { name, help: `Custom metric "${sample.name}" (category ${sample.category})`, labelNames, custom: true };
   const metric = existing ?? (sample.metric_type === 'counter' ? registry.counter(options) : sample.metric_type === 'gauge' ? registry.gauge(options) : registry.histogram({ ...options, buckets: CUSTOM_BUCKETS }));
   const values = labelNames.map((label) => labels[label]!);
   if (sample.metric_type === 'counter') metric.inc(values, sample.value);

@@ -67,3 +67,13 @@ describe('histograms', () => {
     expect(histogramQuantile(sample.histogram!, 0.99)).toBe(4);
   });
 });
+
+describe('custom metrics', () => {
+  it('refuses a new custom metric name beyond the cap, and keeps taking samples of the existing ones', async () => {
+    const { recordCustomSample, MAX_CUSTOM_METRICS } = await import('./custom-metrics.js');
+    const registry = createMetricRegistry({ maxSeries: 10 });
+    for (let i = 0; i < MAX_CUSTOM_METRICS; i++) recordCustomSample(registry, { name: `m${i}`, value: 1, metric_type: 'gauge', category: 'application' });
+    expect(() => recordCustomSample(registry, { name: 'one.more', value: 1, metric_type: 'gauge', category: 'application' })).toThrow(expect.objectContaining({ code: 'too_many_metrics' }));
+    expect(recordCustomSample(registry, { name: 'm0', value: 2, metric_type: 'gauge', category: 'application' }).name).toBe('dwc_m0');
+  });
+});

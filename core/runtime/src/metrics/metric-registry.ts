@@ -12,6 +12,8 @@ export interface MetricOptions {
   buckets?: readonly number[];
   /** Runs before each snapshot to set the current values (system gauges, counters read from the OS). */
   collect?: () => void;
+  /** Made by a user through the custom metric routes (counted against their cap). */
+  custom?: boolean;
   /** Label values come from code, never from users (route templates, status codes): skips the e-mail/id check on the hot path. */
   trustedLabels?: boolean;
 }
@@ -53,6 +55,8 @@ export interface MetricRegistry {
   snapshot(): MetricFamily[];
   /** How many series exist in all. */
   seriesCount(): number;
+  /** How many custom metrics exist. */
+  customCount(): number;
 }
 
 export const SERIES_DROPPED = 'dwc_metrics_series_dropped_total';
@@ -64,6 +68,7 @@ export const SERIES_DROPPED = 'dwc_metrics_series_dropped_total';
  */
 export function createMetricRegistry(options: { maxSeries: number }): MetricRegistry {
   const families = new Map<string, Family>();
+  let customs = 0;
   const maxSeries = options.maxSeries;
 
   const seriesOf = (family: Family, given: readonly string[]): Series | undefined => {
@@ -120,6 +125,7 @@ export function createMetricRegistry(options: { maxSeries: number }): MetricRegi
       },
     };
     families.set(o.name, family);
+    if (o.custom) customs += 1;
     return family;
   };
 
@@ -130,6 +136,7 @@ export function createMetricRegistry(options: { maxSeries: number }): MetricRegi
     gauge: (o) => define('gauge', o),
     histogram: (o) => define('histogram', o),
     get: (name) => families.get(name),
+    customCount: () => customs,
     seriesCount: () => [...families.values()].reduce((n, f) => n + f.series.size, 0),
     snapshot() {
       const out: MetricFamily[] = [];

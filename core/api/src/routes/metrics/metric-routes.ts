@@ -23,7 +23,7 @@ function customRoute(type: z.infer<typeof metricType>, operationId: string) {
     path: `/api/v3/metrics/metrics/${type}`,
     operationId,
     permission: 'metrics:write',
-    errors: ['invalid_metric_name', 'invalid_metric_labels', 'invalid_metric_value', 'metric_conflict', 'metrics_disabled'],
+    errors: ['invalid_metric_name', 'invalid_metric_labels', 'invalid_metric_value', 'metric_conflict', 'too_many_metrics', 'metrics_disabled'],
     summary: `Record a sample of a custom ${type}`,
     description: type === 'counter' ? 'Adds `value` (0 or more) to the counter.' : type === 'gauge' ? 'Sets the gauge to `value`.' : 'Records `value` as one observation.',
     tags,
@@ -38,7 +38,7 @@ function customRoute(type: z.infer<typeof metricType>, operationId: string) {
         })
         .strict(),
     },
-    responses: { 201: { description: 'Recorded', schema: recordedSchema }, 400: errorResponse('Bad body, name or labels'), 409: errorResponse('The name is another type or has other labels'), 503: disabled },
+    responses: { 201: { description: 'Recorded', schema: recordedSchema }, 400: errorResponse('Bad body, name or labels'), 409: errorResponse('The name is another type or has other labels, or too many custom metrics exist'), 503: disabled },
     handler: ({ deps, body, res }) => {
       const recorded = requireMetrics(deps).recordCustom({ ...body, metric_type: type });
       res.status(201);
