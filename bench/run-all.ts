@@ -12,6 +12,7 @@ await import('./auth.js');
 await import('./expression-health.js');
 await import('./notify.js');
 await import('./scheduler.js');
+await import('./metrics.js');
 await import('./ui.js');
 // A shorter engine run keeps the whole suite quick; `tsx bench/engine-cpu.ts` runs 20,000.
 process.env.BENCH_ENGINE_EXECUTIONS ??= '10000';

@@ -39,6 +39,7 @@ export function composeApiDeps(runtime: Runtime, options: { rateLimitStore?: Rat
       worker: () => ({ id: runtime.workers.workerId, concurrency: config.workerConcurrency, active: runtime.workers.activeCount() }),
     },
     ai: runtime.ai,
+    metrics: { ...runtime.metrics, token: config.metricsToken },
     plugins: {
       list: () => runtime.plugins.list(),
       setEnabled: (name, enabled) => runtime.plugins.setEnabled(name, enabled),

@@ -1,4 +1,4 @@
-import type { AiRuntime, AuditService, CacheStore, HealthCheck, NotifyRuntime, PluginStatus, ReadinessReport, SecretVault, SecurityServices } from '@dwc/runtime';
+import type { AiRuntime, AuditService, MetricsRuntime, CacheStore, HealthCheck, NotifyRuntime, PluginStatus, ReadinessReport, SecretVault, SecurityServices } from '@dwc/runtime';
 import type { EventBus } from '@dwc/sdk';
 import type { Logger } from 'pino';
 import type { EngineDeps } from './engine-deps.js';
@@ -34,6 +34,11 @@ export interface ApiDeps {
   vault: SecretVault;
   /** Sending through the outbox, history, templates, inboxes and push subscriptions (`/api/v3/notifications`). */
   notifications: Pick<NotifyRuntime, 'service' | 'templates' | 'inbox' | 'pushSubscriptions'>;
+  /**
+   * Metrics, analytics and the Prometheus scrape (`/api/v3/metrics`, `/api/v3/advanced/analytics`,
+   * `GET /metrics`); `token` is DWC_METRICS_TOKEN. Absent, those routes answer 503 `metrics_disabled`.
+   */
+  metrics?: Pick<MetricsRuntime, 'enabled' | 'app' | 'recordCustom' | 'query' | 'systemOverview' | 'serviceStats' | 'summary' | 'insights' | 'render'> & { token?: string | undefined };
   plugins: {
     list(): PluginStatus[];
     /** NotFoundError when no such plugin is installed. */

@@ -41,7 +41,7 @@ export function createApp(deps: ApiDeps, routes: readonly Route[] = defaultRoute
   fallback.use(notFound);
   fallback.use(errorHandler(deps));
 
-  const begin = requestContext(deps.logger);
+  const begin = requestContext(deps.logger, deps.metrics?.enabled ? deps.metrics.app.request : undefined);
   const audit = auditRequests(deps.audit, deps.logger);
   const headers = helmetHeaders();
   const cors = corsPolicy(deps.http.corsOrigins);

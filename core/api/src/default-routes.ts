@@ -2,6 +2,9 @@ import { aiRoutes } from './ai-routes.js';
 import type { Route } from './define-route.js';
 import { engineRoutes } from './engine-routes.js';
 import { cacheRoutes } from './routes/cache/cache-routes.js';
+import { analyticsRoutes } from './routes/metrics/analytics-routes.js';
+import { metricRoutes } from './routes/metrics/metric-routes.js';
+import { prometheusScrapeRoute } from './routes/metrics/prometheus-scrape.js';
 import { authRoutes } from './routes/auth-routes.js';
 import { configurePluginRoute, getPluginConfigRoute } from './routes/configure-plugin.js';
 import { disablePluginRoute } from './routes/disable-plugin.js';
@@ -32,6 +35,9 @@ export const defaultRoutes: readonly Route[] = [
   ...aiRoutes,
   ...engineRoutes,
   ...cacheRoutes,
+  ...metricRoutes,
+  ...analyticsRoutes,
+  prometheusScrapeRoute,
   ...notificationRoutes,
   ...auditAndSecretRoutes,
   websocketUpgradeRoute,

@@ -21,7 +21,10 @@ export const apiErrors = defineErrorCatalogue('@dwc/api', {
   port_in_use: { status: 503, message: 'PORT is already in use: stop the other process or set PORT to a free port.', type: ConfigError },
   port_denied: { status: 503, message: 'PORT needs privileges this process lacks: set PORT to 1024 or above.', type: ConfigError },
 
+  metrics_forbidden: { status: 403, message: 'GET /metrics answers only loopback clients (not through a proxy) or a request with `Authorization: Bearer <DWC_METRICS_TOKEN>`.' },
+
   // Things a route looks up by id or name
+  metrics_exporter_not_found: { status: 404, message: 'No metrics exporter plugin serves /metrics; enable @dwc/plugin-exporter-prometheus (PUT /api/v3/plugins/<name>/enable).' },
   version_not_found: { status: 404, message: 'The workflow has no such version; GET /api/v3/workflows/<id>/versions lists them.' },
   secret_not_found: { status: 404, message: 'No secret by that name; GET /api/v3/security/secrets lists the names.' },
   cache_key_not_found: { status: 404, message: 'No cache entry with that key (it may have expired).' },

@@ -32,7 +32,11 @@ export function pickRequestId(incoming: string | string[] | undefined): string {
  * carrying it, and writes one log line when the response ends (method, path without query, status,
  * duration).
  */
-export function requestContext(logger: Logger): (req: Request, res: Response) => void {
+export function requestContext(
+  logger: Logger,
+  /** Told of every request that ends: method, route template (`unmatched` when no route took it), status, seconds. */
+  observe?: (method: string, route: string, status: number, seconds: number) => void,
+): (req: Request, res: Response) => void {
   return (req, res) => {
     const started = performance.now();
     const id = pickRequestId(req.headers['x-request-id']);
@@ -48,6 +52,7 @@ export function requestContext(logger: Logger): (req: Request, res: Response) =>
     res.locals[KEY] = state;
     res.setHeader('X-Request-Id', id);
     res.once('close', () => {
+      observe?.(req.method, state.route?.path ?? 'unmatched', res.statusCode, (performance.now() - started) / 1000);
       if (res.writableFinished && !logger.isLevelEnabled('info')) return;
       const url = req.originalUrl;
       const query = url.indexOf('?');

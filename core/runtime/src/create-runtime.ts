@@ -27,6 +27,7 @@ import { createWorkerPool, type PoolLane, type WorkerPool } from './queue/worker
 import { createNotifyRuntime, type NotifyRuntime } from './notify/create-notify.js';
 import { startWorkflowNotifier } from './notify/workflow-notifier.js';
 import { createExecutionPruner, type ExecutionPruner } from './retention/execution-pruner.js';
+import { createMetricsRuntime, type MetricsRuntime } from './metrics/create-metrics.js';
 import { openDatabase, pluginConfigRepository, type Database } from './storage/index.js';
 import { sqlClientOf } from './storage/sql-client.js';
 import { createWorkflowStore } from './workflows/workflow-store.js';
@@ -106,6 +107,8 @@ export interface Runtime {
   waits: WaitService;
   /** Automations: CRUD, runs as executions, AI decisions, feedback and variant odds. */
   automations: AutomationService;
+  /** Metrics of this process, their stored rollups, analytics and the exporters. */
+  metrics: MetricsRuntime;
   readiness(): Promise<ReadinessReport>;
   /** Stops the workers (waiting for running jobs), disposes plugins, closes the cache and the database. Safe to call twice. */
   close(): Promise<void>;
@@ -215,13 +218,28 @@ export async function createRuntime(options: CreateRuntimeOptions): Promise<Runt
       channels: { types: () => registries.channels.list().map((c) => c.definition.type) },
     });
     const documents = createDocumentStore(sql);
-    const ai = createAiRuntime({ config, sql, registries, events, documents, cache, logger, plugins: () => plugins.providersOf('ai-provider') });
+    let bridge: PostgresEventBridge | undefined;
+    const workerId = `${hostname()}:${process.pid}:${randomBytes(3).toString('hex')}`;
+    const metrics = createMetricsRuntime({
+      config,
+      sql,
+      events,
+      logger,
+      process: workerId,
+      isRemoteEvent: () => bridge?.receiving() ?? false,
+      workflowName: async (id) => (await workflowStore.get(id))?.name,
+      queueDepth: async () => {
+        const stats = await jobs.stats();
+        return { queued: stats.queued, running: stats.running };
+      },
+      exporters: () => registries.exporters.list().map((entry) => entry.definition),
+    });
+    const ai = createAiRuntime({ config, sql, registries, events, documents, cache, logger, plugins: () => plugins.providersOf('ai-provider'), onUsage: (entry) => metrics.app.aiCall(entry) });
     const waitStore = createWaitStore(sql);
     const runner = createExecutionRunner({
       executions: executionStore, workflows: workflowStore, registries, events, logger, stepAi: ai.stepAi, waits: waitStore,
       callLimits: { maxDepth: config.maxCallDepth, maxDescendants: config.maxDescendants },
     });
-    let bridge: PostgresEventBridge | undefined;
     // Called only after start-up, once `workers` exists.
     const wake = () => {
       workers.wake();
@@ -230,7 +248,7 @@ export async function createRuntime(options: CreateRuntimeOptions): Promise<Runt
     const tasks = createTaskService({ jobs, registries, onQueued: wake });
     const workers: WorkerPool = createWorkerPool({
       jobs,
-      workerId: `${hostname()}:${process.pid}:${randomBytes(3).toString('hex')}`,
+      workerId,
       logger: logger.child({ component: 'worker' }),
       concurrency: config.workerConcurrency,
       waitingConcurrency: config.waitingRunConcurrency,
@@ -242,6 +260,7 @@ export async function createRuntime(options: CreateRuntimeOptions): Promise<Runt
         },
         task: tasks.handle,
       },
+      onJobStarted: (job) => metrics.app.jobStarted(job.kind, (Date.now() - Math.max(job.runAt.getTime(), job.createdAt.getTime())) / 1000),
     });
     const notify = createNotifyRuntime({ sql, config, registries, events, logger, workerId: workers.workerId, onQueued: () => bridge?.notifyJobs() });
     if (config.databaseUrl && options.workers !== false) {
@@ -272,6 +291,7 @@ export async function createRuntime(options: CreateRuntimeOptions): Promise<Runt
     });
     const stopScheduleSync = syncWorkflowSchedules({ events, scheduler, logger });
     if (options.workers !== false) scheduler.start();
+    if (options.workers !== false) await metrics.start(registries.exporters.list().map((entry) => entry.definition));
     const executions = createExecutionService({
       executions: executionStore,
       workflows: workflowStore,
@@ -339,6 +359,7 @@ export async function createRuntime(options: CreateRuntimeOptions): Promise<Runt
       security,
       waits,
       automations,
+      metrics,
       readiness: () =>
         checkReadiness({
           pingDatabase: () => database.ping(),
@@ -356,6 +377,7 @@ export async function createRuntime(options: CreateRuntimeOptions): Promise<Runt
           stopWaitListener?.();
           stopAutomationListener?.();
           await Promise.all([workers.stop(config.shutdownTimeoutMs), notify.stop(config.shutdownTimeoutMs), pruner.stop()]);
+          await metrics.stop();
           await ai.close();
           await bridge?.close();
           await plugins.disposeAll();

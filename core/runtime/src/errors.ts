@@ -62,6 +62,14 @@ export const runtimeErrors = defineErrorCatalogue('@dwc/runtime', {
   // Scheduler
   schedule_not_found: { status: 404, message: 'No schedule with id "{id}"; GET /api/v3/scheduler/schedules lists them.' },
   invalid_schedule: { status: 400, message: 'The schedule is invalid (a bad cron expression, time zone, time or policy); `details` names each field.' },
+  // Metrics and analytics
+  invalid_metric_name: { status: 400, message: 'The metric name has no letters or digits left once made a Prometheus name; use letters, digits, `.` or `_`.' },
+  invalid_metric_labels: { status: 400, message: 'A label name is not allowed or there are too many; `details` names each one. Use [a-zA-Z_][a-zA-Z0-9_]* names, at most 8 labels.' },
+  invalid_metric_value: { status: 400, message: 'A counter only goes up; send a value of 0 or more, or use a gauge.' },
+  metric_conflict: { status: 409, message: 'Metric {name} already exists as a {type} with labels ({labels}); send the same type and labels, or pick another name.' },
+  too_many_metrics: { status: 409, message: 'This server already holds {max} custom metrics; reuse one (with labels) instead of a new name per value.' },
+  invalid_time_range: { status: 400, message: '`from` must be before `to`; give ISO date-times.' },
+  metrics_disabled: { status: 503, message: 'Metrics are turned off on this server (DWC_METRICS_ENABLED=false); turn them on to record and query them.' },
 
   // Documents, AI, cache
   document_not_found: { status: 404, message: 'No document with id "{id}".' },

@@ -146,3 +146,10 @@ export type { TemplateInput as NotificationTemplateInput, TemplateRecord as Noti
 export type { InboxMessage, InboxStore } from './notify/inbox-store.js';
 export type { PushSubscriptionRecord, PushSubscriptionStore } from './notify/push-subscription-store.js';
 export { SVIX_SCHEDULE_MS } from './notify/retry-schedule.js';
+export type { MetricsRuntime } from './metrics/create-metrics.js';
+export type { AppMetrics } from './metrics/app-metrics.js';
+export type { CustomSample } from './metrics/custom-metrics.js';
+export type { MetricQueryResult, StepName as MetricStepName } from './metrics/metric-query.js';
+export { analyticsSummary, TIME_RANGES, type AnalyticsSummary, type TimeRange } from './analytics/analytics-summary.js';
+export { analyticsInsights } from './analytics/analytics-insights.js';
+export type { Insight } from './analytics/insight-rules.js';

@@ -1,9 +1,20 @@
 import type { Logger } from './logger.js';
 import { assertCapabilityId, assertFunction } from './capability-id.js';
 
+/** A histogram sample's distribution: `counts[i]` observations fell at or under `bounds[i]` and above the bound before; the last count is above every bound (+Inf). */
+export interface HistogramValue {
+  bounds: number[];
+  counts: number[];
+  sum: number;
+  count: number;
+}
+
 export interface MetricSample {
   labels: Record<string, string>;
+  /** Counter and gauge: the value; histogram: the observation count. */
   value: number;
+  /** Histograms only: bucket counts (not cumulative), sum and count. */
+  histogram?: HistogramValue;
 }
 
 /** One named metric and its current samples. */
@@ -11,6 +22,8 @@ export interface MetricFamily {
   name: string;
   help: string;
   type: 'counter' | 'gauge' | 'histogram';
+  /** Base unit the name ends with (`seconds`, `bytes`), when it has one. */
+  unit?: string;
   samples: MetricSample[];
 }
 
@@ -26,7 +39,7 @@ export interface ExporterSpec {
   title: string;
   description: string;
   /** Pull exporters: renders the snapshot for a scrape (served at `GET /metrics`). */
-  render?(metrics: MetricFamily[]): { contentType: string; body: string };
+  render?(metrics: MetricFamily[]): { contentType: string; body: string } | Promise<{ contentType: string; body: string }>;
   /** Push exporters: starts pushing; returns the function that stops it. */
   start?(ctx: ExporterContext): Promise<() => Promise<void> | void>;
 }

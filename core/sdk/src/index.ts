@@ -75,7 +75,7 @@ export type {
   StepAi,
 } from './step-ai.js';
 export { defineExporter } from './exporter.js';
-export type { ExporterContext, ExporterDefinition, ExporterSpec, MetricFamily, MetricSample } from './exporter.js';
+export type { ExporterContext, ExporterDefinition, ExporterSpec, HistogramValue, MetricFamily, MetricSample } from './exporter.js';
 export { documentDraftSchema, documentFormatSchema } from './document.js';
 export type { DocumentDraft, DocumentFormat } from './document.js';
 export type { Cache } from './cache.js';

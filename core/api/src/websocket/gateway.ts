@@ -89,6 +89,7 @@ export function createWebSocketGateway(deps: ApiDeps, options: WebSocketGatewayO
     expiry?.unref();
     const connectionLog = log.child({ connection_id: connectionId, subject: principal.subject });
     connections.set(connectionId, connection);
+    deps.metrics?.app.websocketConnections(connections.size);
     rooms.join('user', connection.userId, connection);
     ws.on('pong', () => void (connection.alive = true));
     ws.on('message', (data, isBinary) => {
@@ -101,6 +102,7 @@ export function createWebSocketGateway(deps: ApiDeps, options: WebSocketGatewayO
     ws.on('close', (code) => {
       clearTimeout(expiry);
       connections.delete(connectionId);
+      deps.metrics?.app.websocketConnections(connections.size);
       leaveAllRooms(connection, rooms);
       connectionLog.debug({ code }, 'websocket closed');
     });

@@ -11,7 +11,7 @@ import { startAutoEmbed } from './auto-embed.js';
 import { createEmbeddingStore, type EmbeddingStore } from './embedding-store.js';
 import type { AiProviderPlugins } from './provider-availability.js';
 import { createStepAiFactory, type StepAiFactory } from './step-ai.js';
-import { createAiUsageStore, type AiUsageStore } from './usage-store.js';
+import { createAiUsageStore, type AiUsageEntry, type AiUsageStore } from './usage-store.js';
 
 /** The AI part of a runtime: the service, its stores, and the factory of each step's `ctx.ai`. */
 export interface AiRuntime {
@@ -37,10 +37,12 @@ export function createAiRuntime(deps: {
   logger: Logger;
   /** Which plugin provides each AI provider type, in any state (the plugin host's `providersOf('ai-provider')`). */
   plugins?: AiProviderPlugins;
+  /** Told of every AI call as it is recorded (metrics). */
+  onUsage?: (entry: AiUsageEntry) => void;
 }): AiRuntime {
   const { config } = deps;
   const logger = deps.logger.child({ component: 'ai' });
-  const usage = createAiUsageStore(deps.sql, { logger });
+  const usage = createAiUsageStore(deps.sql, { logger, ...(deps.onUsage ? { onRecord: deps.onUsage } : {}) });
   const embeddings = createEmbeddingStore(deps.sql);
   const service = createAiService({
     registries: deps.registries,

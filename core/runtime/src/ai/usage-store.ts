@@ -80,7 +80,7 @@ export type AiUsageStore = ReturnType<typeof createAiUsageStore>;
  * multi-row INSERT shortly after (or at `MAX_BATCH` rows); every read flushes first, so a query
  * sees all calls this process made.
  */
-export function createAiUsageStore(sql: SqlClient, options: { logger: Logger; flushAfterMs?: number }) {
+export function createAiUsageStore(sql: SqlClient, options: { logger: Logger; flushAfterMs?: number; onRecord?: (entry: AiUsageEntry) => void }) {
   let buffer: (AiUsageEntry & { id: string; createdAt: Date })[] = [];
   let timer: NodeJS.Timeout | undefined;
   let writing: Promise<void> = Promise.resolve();
@@ -108,6 +108,7 @@ export function createAiUsageStore(sql: SqlClient, options: { logger: Logger; fl
 
   return {
     record(entry: AiUsageEntry): void {
+      options.onRecord?.(entry);
       buffer.push({ ...entry, id: nextId(), createdAt: new Date() });
       if (buffer.length >= MAX_BATCH) void flush();
       else timer ??= setTimeout(() => void flush(), flushAfterMs);

@@ -325,6 +325,42 @@ export const settings = {
     schema: z.coerce.number().int().min(0).default(10_000),
     doc: 'How long shutdown waits for in-flight work.',
   },
+  metricsEnabled: {
+    env: 'DWC_METRICS_ENABLED',
+    schema: flag.default(true),
+    doc: 'Collect metrics (HTTP, executions, steps, queue, AI, notifications, system) and store their 1-minute, 1-hour and 1-day rollups.',
+  },
+  metricsFlushSeconds: {
+    env: 'DWC_METRICS_FLUSH_SECONDS',
+    schema: z.coerce.number().int().min(1).max(3600).default(60),
+    doc: 'How often each process stores what its metrics recorded, in seconds.',
+  },
+  metricsMaxSeries: {
+    env: 'DWC_METRICS_MAX_SERIES',
+    schema: z.coerce.number().int().min(1).max(1_000_000).default(2000),
+    doc: 'Most label sets (series) one metric may hold; samples of more are dropped and counted in `dwc_metrics_series_dropped_total`.',
+  },
+  metricsKeepMinuteDays: {
+    env: 'DWC_METRICS_KEEP_1M_DAYS',
+    schema: z.coerce.number().positive().default(2),
+    doc: 'How long the 1-minute rollups of metrics are kept, in days (fractions allowed).',
+  },
+  metricsKeepHourDays: {
+    env: 'DWC_METRICS_KEEP_1H_DAYS',
+    schema: z.coerce.number().positive().default(30),
+    doc: 'How long the 1-hour rollups of metrics are kept, in days.',
+  },
+  metricsKeepDayDays: {
+    env: 'DWC_METRICS_KEEP_1D_DAYS',
+    schema: z.coerce.number().positive().default(400),
+    doc: 'How long the 1-day rollups of metrics are kept, in days.',
+  },
+  metricsToken: {
+    env: 'DWC_METRICS_TOKEN',
+    schema: z.string().min(16, 'must be at least 16 characters').optional(),
+    doc: 'Bearer token for `GET /metrics` (Prometheus exporter plugin); unset, only loopback clients may scrape.',
+    secret: true,
+  },
   cacheBackend: {
     env: 'DWC_CACHE_BACKEND',
     schema: z.enum(['memory', 'redis', 'file']).default('memory'),

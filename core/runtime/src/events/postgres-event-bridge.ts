@@ -17,6 +17,8 @@ const FORWARDED = ['execution.', 'step.', 'ai.token', 'notification.', 'security
 export interface PostgresEventBridge {
   /** Tells the other processes that jobs are waiting. */
   notifyJobs(): void;
+  /** True while events from another process are being emitted on the local bus (handlers run synchronously). */
+  receiving(): boolean;
   close(): Promise<void>;
 }
 
@@ -114,6 +116,7 @@ export async function startPostgresEventBridge(options: {
   };
 
   return {
+    receiving: () => receiving,
     notifyJobs() {
       if (closed) return;
       if (jobsNotice) jobsAgain = true;

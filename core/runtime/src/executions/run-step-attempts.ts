@@ -66,7 +66,7 @@ export async function runStepAttempts(step: StepAttemptsInput): Promise<StepResu
     const context = { schema: step.action.input, input: step.input };
     const error = toStoredError(new InputError(`input is invalid: ${describeZodError(parsed.error, context)}`, { code: 'invalid_step_input', details: toFieldErrors(parsed.error, context) }), step.failure, step.itemIndex);
     const result = await commit({ status: 'failed', error }, step.priorAttempts, null);
-    if (step.itemIndex < 0) step.events.step('failed', step.stepId, { error, attempt: step.priorAttempts });
+    if (step.itemIndex < 0) step.events.step('failed', step.stepId, { action: step.action.type, error, attempt: step.priorAttempts });
     return result;
   }
 
@@ -100,13 +100,13 @@ export async function runStepAttempts(step: StepAttemptsInput): Promise<StepResu
         throw new InputError(`action "${step.action.type}" returned output that does not match its schema: ${describeZodError(output.error)}`, { code: 'invalid_step_output' });
       }
       const result = await commit({ status: 'succeeded', output: output.data }, attempt, startedAt, documents);
-      if (step.itemIndex < 0) step.events.step('succeeded', step.stepId, { attempt, duration_ms: Date.now() - startedAt.getTime(), documents: documents.length, ...eventOutput(output.data, outputJsonLength) });
+      if (step.itemIndex < 0) step.events.step('succeeded', step.stepId, { action: step.action.type, attempt, duration_ms: Date.now() - startedAt.getTime(), documents: documents.length, ...eventOutput(output.data, outputJsonLength) });
       return result;
     } catch (error) {
       if (step.signal.aborted) {
         const cancelled = toStoredError(new ExecutionCancelledError(), step.failure, step.itemIndex);
         const result = await commit({ status: 'cancelled', error: cancelled }, attempt, startedAt);
-        if (step.itemIndex < 0) step.events.step('cancelled', step.stepId, { attempt });
+        if (step.itemIndex < 0) step.events.step('cancelled', step.stepId, { action: step.action.type, attempt });
         return result;
       }
       const failed = toStoredError(error, step.failure, step.itemIndex);
@@ -123,7 +123,7 @@ export async function runStepAttempts(step: StepAttemptsInput): Promise<StepResu
       }
       logger().warn({ err: error, code: failed.code }, 'step failed');
       const result = await commit({ status: 'failed', error: failed }, attempt, startedAt);
-      if (step.itemIndex < 0) step.events.step('failed', step.stepId, { attempt, error: failed });
+      if (step.itemIndex < 0) step.events.step('failed', step.stepId, { action: step.action.type, attempt, error: failed });
       return result;
     }
   }

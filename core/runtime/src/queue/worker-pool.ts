@@ -32,6 +32,8 @@ export interface WorkerPoolOptions {
   leaseMs?: number;
   /** Longest sleep between looks at the queue when nothing wakes the pool. */
   pollMs?: number;
+  /** Told each time a job starts running here (metrics: queue wait). */
+  onJobStarted?: (job: JobRecord) => void;
 }
 
 export type WorkerPool = ReturnType<typeof createWorkerPool>;
@@ -100,6 +102,7 @@ export function createWorkerPool(options: WorkerPoolOptions) {
     const controller = new AbortController();
     busy[lane]++;
     const ctx = jobContext(options.logger, job, options.workerId, controller);
+    options.onJobStarted?.(job);
     const result = (async () => {
       try {
         return await handler(job, ctx);

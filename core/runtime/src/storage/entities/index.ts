@@ -30,6 +30,7 @@ import { scheduleRunEntity } from './schedule-run.js';
 import { triggerStateEntity } from './trigger-state.js';
 import { executionWaitEntity } from './execution-wait.js';
 import { automationEntity, automationFeedbackEntity, automationRunEntity } from './automation.js';
+import { metricPointEntity } from './metric-point.js';
 
 /**
  * Every entity, declared once with Postgres column types. Add new entities here; the migration
@@ -68,6 +69,7 @@ export const entities: readonly EntitySchema[] = [
   automationEntity,
   automationRunEntity,
   automationFeedbackEntity,
+  metricPointEntity,
 ];
 
 /**

@@ -1,0 +1,114 @@
+// Metrics (issue 15), measured in one run:
+// (a) cost of metrics on the webhook round trip: the same server with DWC_METRICS_ENABLED on and
+//     off, alternated (off, on, off, on) so machine noise hits both; target <= 3% fewer req/s;
+// (b) a scrape of /metrics holding 10,000 series, rendered by the prometheus exporter; target < 50 ms;
+// (c) the analytics summary (time_range=month) over 1,000,000 stored executions, SQLite and
+//     Postgres, rows inserted with set-based SQL; target < 500 ms.
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import autocannon from 'autocannon';
+import { analyticsSummary, createLogger, openDatabase, sqlClientOf } from '@dwc/runtime';
+import { renderPrometheus } from '@dwc/plugin-exporter-prometheus';
+import { createMetricRegistry } from '../core/runtime/src/metrics/metric-registry.js';
+import { SECONDS_BUCKETS } from '../core/runtime/src/metrics/histogram-math.js';
+import { seedExecutions } from '../tests/support/seed-executions.js';
+import { benchPostgres } from './lib/postgres.js';
+import { median, report, type Row } from './lib/report.js';
+import { noRateLimitEnv, startServer, stopServer } from './lib/server-process.js';
+
+const DURATION_S = Number(process.env.BENCH_DURATION_S ?? 8);
+const CONNECTIONS = 50;
+const EXECUTIONS = Number(process.env.BENCH_METRICS_EXECUTIONS ?? 1_000_000);
+const TOKEN = 'bench-token-bench-token-bench-token';
+const body = JSON.stringify({ text: 'the quick brown fox jumps over the lazy dog' });
+const rows: Row[] = [];
+const dir = mkdtempSync(join(tmpdir(), 'dwc-bench-metrics-'));
+
+async function webhookRps(metrics: boolean, round: number): Promise<number> {
+  const dwc = await startServer({
+    DWC_DATA_DIR: join(dir, `webhook-${metrics}-${round}`), DATABASE_URL: '', DWC_API_TOKEN: TOKEN, ...noRateLimitEnv, LOG_LEVEL: 'warn',
+    DWC_WORKER_CONCURRENCY: '64', DWC_METRICS_ENABLED: String(metrics),
+  });
+  try {
+    const headers = { authorization: `Bearer ${TOKEN}`, 'content-type': 'application/json' };
+    const workflow = (await (await fetch(`${dwc.url}/api/v3/workflows`, {
+      method: 'POST', headers,
+      body: JSON.stringify({ name: 'webhook', steps: [
+        { id: 'count', type: 'transform', input: { expression: '{ "words": $count($split(text, " ")) }', data: '{{ input }}' } },
+        { id: 'shout', type: 'transform', input: { expression: '$string(words)', data: { words: '{{ steps.count.output.result.words }}' } } },
+      ] }),
+    })).json()) as { id: string };
+    const options = { url: `${dwc.url}/api/v3/workflows/${workflow.id}/execute?wait=true`, method: 'POST' as const, body, headers, connections: CONNECTIONS };
+    await autocannon({ ...options, duration: 2 });
+    const result = await autocannon({ ...options, duration: DURATION_S });
+    if (result.non2xx > 0 || result.errors > 0) throw new Error(`webhook (metrics ${metrics}): ${result.non2xx} non-2xx, ${result.errors} errors`);
+    return result.requests.average;
+  } finally {
+    await stopServer(dwc.child);
+  }
+}
+
+try {
+  // (a)
+  const rps = { off: [] as number[], on: [] as number[] };
+  for (let round = 0; round < 2; round++) {
+    rps.off.push(await webhookRps(false, round));
+    rps.on.push(await webhookRps(true, round));
+  }
+  const off = median(rps.off);
+  const on = median(rps.on);
+  rows.push({ measure: 'webhook req/s, metrics off (median of 2)', value: Math.round(off), target: '' });
+  rows.push({ measure: 'webhook req/s, metrics on (median of 2)', value: Math.round(on), target: '' });
+  rows.push({ measure: 'req/s lost to metrics', value: `${(((off - on) / off) * 100).toFixed(1)}%`, target: '<= 3%' });
+
+  // (b)
+  const registry = createMetricRegistry({ maxSeries: 20_000 });
+  const requests = registry.counter({ name: 'dwc_http_requests_total', help: 'x', labelNames: ['method', 'route', 'status'], trustedLabels: true });
+  const latency = registry.histogram({ name: 'dwc_http_request_duration_seconds', help: 'x', labelNames: ['route'], buckets: SECONDS_BUCKETS, trustedLabels: true });
+  for (let i = 0; i < 9_500; i++) requests.inc(['GET', `/api/v3/route-${i}`, '200'], i);
+  // 500 histogram series add 500 x 17 lines (buckets, sum, count).
+  for (let i = 0; i < 500; i++) latency.observe([`/api/v3/route-${i}`], (i % 100) / 100);
+  const scrapes: number[] = [];
+  let bytes = 0;
+  for (let i = 0; i < 30; i++) {
+    const started = performance.now();
+    bytes = (await renderPrometheus(registry.snapshot())).body.length;
+    scrapes.push(performance.now() - started);
+  }
+  rows.push({ measure: `scrape of 10,000 series (${Math.round(bytes / 1024)} KiB), median ms`, value: median(scrapes.slice(5)).toFixed(1), target: '< 50 ms' });
+
+  // (c)
+  const logger = createLogger({ level: 'warn' });
+  const postgres = await benchPostgres();
+  try {
+    for (const dialect of ['sqlite', 'postgres'] as const) {
+      const database = await openDatabase({ databaseUrl: dialect === 'postgres' ? await postgres.createDatabase() : undefined, dataDir: join(dir, 'summary'), logger });
+      try {
+        await database.migrate();
+        const sql = sqlClientOf(database);
+        const now = Date.now();
+        const seeded = performance.now();
+        await seedExecutions(sql, { total: EXECUTIONS, from: now - 60 * 86_400_000, to: now, workflows: 50, perStatement: 5_000 });
+        if (dialect === 'postgres') await sql.run('ANALYZE executions');
+        const seedS = (performance.now() - seeded) / 1000;
+        const times: number[] = [];
+        for (let i = 0; i < 5; i++) {
+          const started = performance.now();
+          const summary = await analyticsSummary(sql, 'month', now);
+          times.push(performance.now() - started);
+          if ((summary.executions.value ?? 0) + (summary.executions.previous ?? 0) < EXECUTIONS * 0.99) throw new Error(`summary saw ${JSON.stringify(summary.executions)}`);
+        }
+        rows.push({ measure: `summary (month) over ${EXECUTIONS.toLocaleString('en')} executions, ${dialect}, median ms (seeded in ${seedS.toFixed(1)} s)`, value: median(times).toFixed(0), target: '< 500 ms' });
+      } finally {
+        await database.close();
+      }
+    }
+  } finally {
+    await postgres.stop();
+  }
+} finally {
+  rmSync(dir, { recursive: true, force: true });
+}
+
+report('metrics', rows, { connections: CONNECTIONS, duration_s: DURATION_S, executions: EXECUTIONS, note: 'measured on a shared, loaded machine: compare within this run' });

@@ -1,0 +1,134 @@
+import type { EventBus } from '@dwc/sdk';
+import { SECONDS_BUCKETS } from './histogram-math.js';
+import type { MetricRegistry } from './metric-registry.js';
+
+/** What the AI usage store records for each call, as far as metrics need it. */
+export interface AiCallReading {
+  provider: string;
+  model: string;
+  inputTokens: number;
+  outputTokens: number;
+  latencyMs: number;
+  costUsd: number | null;
+  cached: boolean;
+  outcome: string;
+}
+
+export interface AppMetrics {
+  /** One HTTP request ended: method, route template (`/api/v3/workflows/{id}`, or `unmatched`), status. */
+  request(method: string, route: string, status: number, seconds: number): void;
+  aiCall(call: AiCallReading): void;
+  /** A job was claimed after waiting `seconds` since it was due. */
+  jobStarted(kind: string, seconds: number): void;
+  /** Current queue depth by status. */
+  queueDepth(counts: Record<string, number>): void;
+  websocketConnections(open: number): void;
+  /** Stops listening to the event bus. */
+  stop(): void;
+}
+
+const nothing = (): void => undefined;
+
+/** The hooks when metrics are turned off. */
+export const noAppMetrics: AppMetrics = { request: nothing, aiCall: nothing, jobStarted: nothing, queueDepth: nothing, websocketConnections: nothing, stop: nothing };
+
+/**
+ * Application metrics. Executions, steps and notifications come from the event bus; events another
+ * process ran (relayed by the Postgres bridge, `isRemote()` true while they are delivered) are not
+ * counted here, since that process counts and stores them itself. Workflows are labelled by name
+ * (`workflowName`, resolved once per workflow), never by id.
+ */
+export function registerAppMetrics(
+  registry: MetricRegistry,
+  options: { events: EventBus; isRemote: () => boolean; workflowName: (id: string) => Promise<string | undefined> },
+): AppMetrics {
+  const requests = registry.counter({ name: 'dwc_http_requests_total', help: 'HTTP requests by method, route template and status', labelNames: ['method', 'route', 'status'], trustedLabels: true });
+  const requestSeconds = registry.histogram({ name: 'dwc_http_request_duration_seconds', help: 'HTTP request latency by method and route template', unit: 'seconds', labelNames: ['method', 'route'], buckets: SECONDS_BUCKETS, trustedLabels: true });
+  const executions = registry.counter({ name: 'dwc_executions_total', help: 'Executions that ended, by workflow name and status', labelNames: ['workflow', 'status'] });
+  const executionSeconds = registry.histogram({ name: 'dwc_execution_duration_seconds', help: 'Execution duration by workflow name', unit: 'seconds', labelNames: ['workflow'], buckets: SECONDS_BUCKETS });
+  const running = registry.gauge({ name: 'dwc_executions_running', help: 'Executions running in this process' });
+  const steps = registry.counter({ name: 'dwc_steps_total', help: 'Steps that ended, by action and status', labelNames: ['action', 'status'] });
+  const stepSeconds = registry.histogram({ name: 'dwc_step_duration_seconds', help: 'Step duration by action', unit: 'seconds', labelNames: ['action'], buckets: SECONDS_BUCKETS });
+  const queue = registry.gauge({ name: 'dwc_queue_jobs', help: 'Jobs in the shared queue by status', labelNames: ['status'], trustedLabels: true });
+  const queueWait = registry.histogram({ name: 'dwc_queue_wait_seconds', help: 'Time a job waited in the queue after it was due', unit: 'seconds', labelNames: ['kind'], buckets: SECONDS_BUCKETS, trustedLabels: true });
+  const sockets = registry.gauge({ name: 'dwc_websocket_connections', help: 'Open WebSocket connections to this process' });
+  const aiTokens = registry.counter({ name: 'dwc_ai_tokens_total', help: 'AI tokens by provider, model and direction', labelNames: ['provider', 'model', 'direction'] });
+  const aiCost = registry.counter({ name: 'dwc_ai_cost_usd_total', help: 'AI spend in US dollars by provider and model (priced calls only)', labelNames: ['provider', 'model'] });
+  const aiCalls = registry.counter({ name: 'dwc_ai_requests_total', help: 'AI calls by provider, model and outcome (cached: answered from the cache)', labelNames: ['provider', 'model', 'outcome'] });
+  const aiSeconds = registry.histogram({ name: 'dwc_ai_request_duration_seconds', help: 'AI call latency by provider and model', unit: 'seconds', labelNames: ['provider', 'model'], buckets: SECONDS_BUCKETS });
+  const notifications = registry.counter({ name: 'dwc_notifications_total', help: 'Notification delivery attempts by channel and outcome', labelNames: ['channel', 'outcome'] });
+
+  const names = new Map<string, string>();
+  const nameOf = (workflowId: string): string => {
+    const known = names.get(workflowId);
+    if (known !== undefined) return known;
+    names.set(workflowId, 'unknown');
+    void options.workflowName(workflowId).then((name) => names.set(workflowId, name ?? 'unknown'), () => names.delete(workflowId));
+    return 'unknown';
+  };
+  // Runs whose end this process never sees (parked, taken over elsewhere) must not pile up.
+  const MAX_TRACKED = 10_000;
+  const started = new Map<string, { at: number; workflow: string }>();
+  const stepStarted = new Map<string, number>();
+  const local = <T extends Record<string, unknown>>(handle: (payload: T) => void) => (event: { payload: Record<string, unknown> }) => {
+    if (!options.isRemote()) handle(event.payload as T);
+  };
+
+  type ExecutionPayload = { execution_id: string; workflow_id: string; status: string };
+  type StepPayload = { execution_id: string; step_id: string; action?: string; duration_ms?: number };
+  const unsubscribe = [
+    options.events.on('execution.started', local<ExecutionPayload>((p) => {
+      if (started.size >= MAX_TRACKED) started.delete(started.keys().next().value!);
+      started.set(p.execution_id, { at: performance.now(), workflow: nameOf(p.workflow_id) });
+      running.set([], started.size);
+    })),
+    ...['succeeded', 'failed', 'cancelled'].map((status) =>
+      options.events.on(`execution.${status}`, local<ExecutionPayload>((p) => {
+        const begun = started.get(p.execution_id);
+        started.delete(p.execution_id);
+        running.set([], started.size);
+        const workflow = begun?.workflow === 'unknown' || begun === undefined ? nameOf(p.workflow_id) : begun.workflow;
+        executions.inc([workflow, status]);
+        if (begun) executionSeconds.observe([workflow], (performance.now() - begun.at) / 1000);
+      })),
+    ),
+    options.events.on('step.started', local<StepPayload>((p) => {
+      if (stepStarted.size >= MAX_TRACKED) stepStarted.delete(stepStarted.keys().next().value!);
+      stepStarted.set(`${p.execution_id}\u0001${p.step_id}`, performance.now());
+    })),
+    ...['succeeded', 'failed', 'cancelled', 'skipped'].map((status) =>
+      options.events.on(`step.${status}`, local<StepPayload>((p) => {
+        const key = `${p.execution_id}\u0001${p.step_id}`;
+        const begun = stepStarted.get(key);
+        stepStarted.delete(key);
+        const action = typeof p.action === 'string' ? p.action : 'unknown';
+        steps.inc([action, status]);
+        const seconds = typeof p.duration_ms === 'number' ? p.duration_ms / 1000 : begun === undefined ? undefined : (performance.now() - begun) / 1000;
+        if (seconds !== undefined && status !== 'skipped') stepSeconds.observe([action], seconds);
+      })),
+    ),
+    options.events.on('notification.delivered', local<{ channel: string }>((p) => notifications.inc([p.channel, 'delivered']))),
+    options.events.on('notification.failed', local<{ channel: string }>((p) => notifications.inc([p.channel, 'failed']))),
+  ];
+
+  return {
+    request(method, route, status, seconds) {
+      requests.inc([method, route, String(status)]);
+      requestSeconds.observe([method, route], seconds);
+    },
+    aiCall(call) {
+      const outcome = call.cached ? 'cached' : call.outcome;
+      aiCalls.inc([call.provider, call.model, outcome]);
+      if (call.inputTokens > 0) aiTokens.inc([call.provider, call.model, 'input'], call.inputTokens);
+      if (call.outputTokens > 0) aiTokens.inc([call.provider, call.model, 'output'], call.outputTokens);
+      if (call.costUsd !== null && call.costUsd > 0) aiCost.inc([call.provider, call.model], call.costUsd);
+      if (!call.cached) aiSeconds.observe([call.provider, call.model], call.latencyMs / 1000);
+    },
+    jobStarted: (kind, seconds) => queueWait.observe([kind], Math.max(0, seconds)),
+    queueDepth(counts) {
+      for (const status of ['queued', 'running']) queue.set([status], counts[status] ?? 0);
+    },
+    websocketConnections: (open) => sockets.set([], open),
+    stop: () => unsubscribe.forEach((off) => off()),
+  };
+}

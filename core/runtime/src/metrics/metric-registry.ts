@@ -1,0 +1,157 @@
+import type { HistogramValue, MetricFamily } from '@dwc/sdk';
+import { bucketIndex, emptyHistogram } from './histogram-math.js';
+import { safeLabelValue } from './metric-labels.js';
+import { isValidLabelName, isValidMetricName, type MetricType } from './metric-names.js';
+
+export interface MetricOptions {
+  name: string;
+  help: string;
+  labelNames?: readonly string[];
+  unit?: string;
+  /** Histograms: bucket upper bounds, ascending. */
+  buckets?: readonly number[];
+  /** Runs before each snapshot to set the current values (system gauges, counters read from the OS). */
+  collect?: () => void;
+  /** Made by a user through the custom metric routes (counted against their cap). */
+  custom?: boolean;
+  /** Label values come from code, never from users (route templates, status codes): skips the e-mail/id check on the hot path. */
+  trustedLabels?: boolean;
+}
+
+export interface Metric {
+  readonly name: string;
+  readonly type: MetricType;
+  readonly labelNames: readonly string[];
+  /** Counter: adds `value` (>= 0). */
+  inc(labels: readonly string[], value?: number): void;
+  /** Gauge (and counters read from elsewhere, e.g. CPU seconds): sets the value. */
+  set(labels: readonly string[], value: number): void;
+  /** Histogram: records one observation. */
+  observe(labels: readonly string[], value: number): void;
+}
+
+interface Series {
+  labels: readonly string[];
+  value: number;
+  histogram?: HistogramValue;
+}
+
+interface Family extends Metric {
+  help: string;
+  unit?: string;
+  collect?: () => void;
+  series: Map<string, Series>;
+  buckets?: readonly number[];
+  trusted: boolean;
+}
+
+export interface MetricRegistry {
+  counter(options: MetricOptions): Metric;
+  gauge(options: MetricOptions): Metric;
+  histogram(options: MetricOptions): Metric;
+  /** The metric registered under `name`, if any. */
+  get(name: string): Metric | undefined;
+  /** Every metric's current samples (labels as name -> value). */
+  snapshot(): MetricFamily[];
+  /** How many series exist in all. */
+  seriesCount(): number;
+  /** How many custom metrics exist. */
+  customCount(): number;
+}
+
+export const SERIES_DROPPED = 'dwc_metrics_series_dropped_total';
+
+/**
+ * The process's metrics. Label values are given positionally (in `labelNames` order) so the hot
+ * path builds one string key and no object. Each metric holds at most `maxSeries` series; a sample
+ * for a new label set beyond that is dropped and counted in `dwc_metrics_series_dropped_total{metric}`.
+ */
+export function createMetricRegistry(options: { maxSeries: number }): MetricRegistry {
+  const families = new Map<string, Family>();
+  let customs = 0;
+  const maxSeries = options.maxSeries;
+
+  const seriesOf = (family: Family, given: readonly string[]): Series | undefined => {
+    const labels = family.trusted ? given : given.map(safeLabelValue);
+    const key = labels.length === 0 ? '' : labels.length === 1 ? labels[0]! : labels.join('\u0001');
+    let series = family.series.get(key);
+    if (series !== undefined) return series;
+    if (labels.length !== family.labelNames.length) throw new RangeError(`${family.name} takes ${family.labelNames.length} label values, got ${labels.length}`);
+    if (family.series.size >= maxSeries && family !== dropped) {
+      dropped.inc([family.name]);
+      return undefined;
+    }
+    series = { labels, value: 0, histogram: family.buckets ? emptyHistogram(family.buckets) : undefined };
+    family.series.set(key, series);
+    return series;
+  };
+
+  const define = (type: MetricType, o: MetricOptions): Family => {
+    if (!isValidMetricName(o.name)) throw new TypeError(`invalid metric name "${o.name}"`);
+    if (type === 'counter' && !o.name.endsWith('_total')) throw new TypeError(`counter "${o.name}" must end with _total`);
+    const labelNames = o.labelNames ?? [];
+    for (const label of labelNames) if (!isValidLabelName(label)) throw new TypeError(`invalid label name "${label}" on ${o.name}`);
+    const existing = families.get(o.name);
+    if (existing !== undefined) {
+      if (existing.type !== type) throw new TypeError(`metric "${o.name}" is already a ${existing.type}`);
+      return existing;
+    }
+    const family: Family = {
+      name: o.name,
+      type,
+      help: o.help,
+      unit: o.unit,
+      labelNames,
+      collect: o.collect,
+      trusted: o.trustedLabels === true,
+      series: new Map(),
+      buckets: type === 'histogram' ? [...(o.buckets ?? [])].sort((a, b) => a - b) : undefined,
+      inc(labels, value = 1) {
+        if (!(value >= 0)) throw new RangeError(`counter ${o.name} cannot go down (got ${value})`);
+        const series = seriesOf(family, labels);
+        if (series) series.value += value;
+      },
+      set(labels, value) {
+        const series = seriesOf(family, labels);
+        if (series) series.value = value;
+      },
+      observe(labels, value) {
+        const series = seriesOf(family, labels);
+        if (series === undefined) return;
+        const h = series.histogram!;
+        h.counts[bucketIndex(h.bounds, value)]! += 1;
+        h.sum += value;
+        h.count += 1;
+      },
+    };
+    families.set(o.name, family);
+    if (o.custom) customs += 1;
+    return family;
+  };
+
+  const dropped = define('counter', { name: SERIES_DROPPED, help: 'Samples dropped because their metric already had the most series allowed (DWC_METRICS_MAX_SERIES)', labelNames: ['metric'] });
+
+  return {
+    counter: (o) => define('counter', o),
+    gauge: (o) => define('gauge', o),
+    histogram: (o) => define('histogram', o),
+    get: (name) => families.get(name),
+    customCount: () => customs,
+    seriesCount: () => [...families.values()].reduce((n, f) => n + f.series.size, 0),
+    snapshot() {
+      const out: MetricFamily[] = [];
+      for (const family of families.values()) {
+        family.collect?.();
+        const samples = [];
+        for (const series of family.series.values()) {
+          const labels: Record<string, string> = {};
+          family.labelNames.forEach((label, i) => (labels[label] = series.labels[i]!));
+          const h = series.histogram;
+          samples.push(h ? { labels, value: h.count, histogram: { bounds: h.bounds, counts: [...h.counts], sum: h.sum, count: h.count } } : { labels, value: series.value });
+        }
+        out.push({ name: family.name, help: family.help, type: family.type, ...(family.unit ? { unit: family.unit } : {}), samples });
+      }
+      return out;
+    },
+  };
+}
