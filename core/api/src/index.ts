@@ -5,6 +5,10 @@
 export { createApp } from './app.js';
 export type { ApiApp } from './app.js';
 export { startHttpServer } from './http-server.js';
+export { passGates, sendRefusal } from './gates/http-gate.js';
+export type { GateRefusal, HttpGate } from './gates/http-gate.js';
+export { hostGuard, isLoopbackHost, loopbackHostGuard } from './gates/loopback-host-guard.js';
+export type { HostGuardOptions } from './gates/loopback-host-guard.js';
 export type { RunningHttpServer, StartHttpServerOptions } from './http-server.js';
 export { attachWebSocket, createWebSocketGateway } from './websocket/gateway.js';
 export type { WebSocketGateway, WebSocketGatewayOptions } from './websocket/gateway.js';
