@@ -51,4 +51,5 @@ export type { RateLimiters, RateLimitSettings } from './rate-limit/rate-limits.j
 // The Redis rate-limit store is `@dwc/api/redis-rate-limit`, imported only when REDIS_URL is set.
 export type { RedisRateLimitStore } from './rate-limit/redis-rate-limit-store.js';
 export { authRoutes } from './routes/auth-routes.js';
+export { REFRESH_COOKIE, REFRESH_COOKIE_PATH } from './routes/auth/refresh-cookie.js';
 export { CLOSE_TOKEN_EXPIRED } from './websocket/gateway.js';
