@@ -1,11 +1,11 @@
 import { randomBytes } from 'node:crypto';
 import { join } from 'node:path';
 import { startHttpServer, type RunningHttpServer } from '@dwc/api';
-import { createLogger, createRuntime, type Runtime } from '@dwc/runtime';
-import { composeApiDeps, loadServerConfig } from '@dwc/server';
+import { createLogger, createRuntime, loadConfig, type Runtime } from '@dwc/runtime';
+import { bundledPluginsDir, composeApiDeps } from '@dwc/server';
 import type { Logger } from 'pino';
 import { createDesktopGate, type DesktopGate } from './desktop-gate.js';
-import { jwtSecretOf, OPERATOR_EMAIL, operatorPassword } from './local-operator.js';
+import { jwtSecretOf, OPERATOR_EMAIL, operatorPassword, vapidKeysOf } from './local-operator.js';
 import { trackRunningExecutions, type RunningExecutions } from './running-executions.js';
 
 export interface EmbeddedServerOptions {
@@ -32,7 +32,11 @@ export interface EmbeddedServer {
   close(): Promise<void>;
 }
 
-/** Settings the desktop fixes whatever the environment says: loopback, a free port, SQLite, secrets from the master key. */
+/**
+ * Settings the desktop fixes whatever the environment says: loopback, a free port, SQLite, and
+ * every secret the server would otherwise generate into its data folder (master key, JWT key,
+ * VAPID pair) derived from the master key instead. Also what plugins read their secrets from.
+ */
 function desktopEnv(env: NodeJS.ProcessEnv, dataDir: string, masterKey: string): NodeJS.ProcessEnv {
   const {
     DATABASE_URL: _db,
@@ -45,8 +49,11 @@ function desktopEnv(env: NodeJS.ProcessEnv, dataDir: string, masterKey: string):
     DWC_ALLOW_REGISTRATION: _registration,
     ...kept
   } = env;
+  const vapid = vapidKeysOf(masterKey);
   return {
     ...kept,
+    VAPID_PUBLIC_KEY: vapid.publicKey,
+    VAPID_PRIVATE_KEY: vapid.privateKey,
     HOST: '127.0.0.1',
     PORT: '0',
     DWC_DATA_DIR: dataDir,
@@ -54,7 +61,6 @@ function desktopEnv(env: NodeJS.ProcessEnv, dataDir: string, masterKey: string):
     DWC_JWT_SECRET: jwtSecretOf(masterKey),
     DWC_ADMIN_EMAIL: OPERATOR_EMAIL,
     DWC_ADMIN_PASSWORD: operatorPassword(masterKey),
-    DWC_CONFIG: join(dataDir, 'dwc.config.json'),
     DWC_CACHE_BACKEND: env.DWC_CACHE_BACKEND === 'redis' ? 'memory' : env.DWC_CACHE_BACKEND,
     LOG_FORMAT: env.LOG_FORMAT ?? 'json',
   };
@@ -68,12 +74,10 @@ function desktopEnv(env: NodeJS.ProcessEnv, dataDir: string, masterKey: string):
 export async function startEmbeddedServer(options: EmbeddedServerOptions): Promise<EmbeddedServer> {
   const dataDir = join(options.userDataDir, 'data');
   const env = desktopEnv(options.env ?? process.env, dataDir, options.masterKey);
-  // dwc.config.json in the data folder is optional; DWC_CONFIG would fail if named and missing.
-  const { existsSync } = await import('node:fs');
-  if (!existsSync(env.DWC_CONFIG!)) delete env.DWC_CONFIG;
-  const config = loadServerConfig(env);
+  // An optional dwc.config.json is read from the data folder, never from wherever the app was started.
+  const config = loadConfig({ env, cwd: dataDir, defaults: { pluginsDir: bundledPluginsDir } });
   const logger = options.logger ?? createLogger({ level: config.logLevel, format: 'json' });
-  const runtime = await createRuntime({ config, logger });
+  const runtime = await createRuntime({ config, logger, secretsEnv: env });
   const secret = randomBytes(32).toString('base64url');
   const password = operatorPassword(options.masterKey);
   let gate: DesktopGate | undefined;
