@@ -89,6 +89,14 @@ describe('the embedded server, started as the desktop main process starts it', (
     expect((await get(ticketUrl)).status).toBe(401);
   });
 
+  it('signs in the one local operator only: another e-mail is refused once the operator owns the data', async () => {
+    await get(server.launchUrl());
+    const again = await server.runtime.security.onboarding.localOperatorSession(OPERATOR_EMAIL);
+    expect(again.user).toMatchObject({ email: OPERATOR_EMAIL, role: 'owner' });
+    await expect(server.runtime.security.onboarding.localOperatorSession('someone@example.com')).rejects.toMatchObject({ code: 'not_local_operator' });
+    expect((await server.runtime.security.accounts.list()).map((u) => u.email)).toEqual([OPERATOR_EMAIL]);
+  });
+
   it('redirects a launch only to a path of the app', async () => {
     for (const to of ['//evil.example/x', 'https://evil.example', '/\\evil.example']) {
       const url = server.launchUrl('/').replace(/to=.*$/, `to=${encodeURIComponent(to)}`);

@@ -5,7 +5,7 @@ import { createLogger, createRuntime, loadConfig, type Runtime } from '@dwc/runt
 import { bundledPluginsDir, composeApiDeps } from '@dwc/server';
 import type { Logger } from 'pino';
 import { createDesktopGate, type DesktopGate } from './desktop-gate.js';
-import { jwtSecretOf, OPERATOR_EMAIL, operatorPassword, vapidKeysOf } from './local-operator.js';
+import { jwtSecretOf, OPERATOR_EMAIL, vapidKeysOf } from './local-operator.js';
 import { trackRunningExecutions, type RunningExecutions } from './running-executions.js';
 
 export interface EmbeddedServerOptions {
@@ -47,6 +47,8 @@ function desktopEnv(env: NodeJS.ProcessEnv, dataDir: string, masterKey: string):
     DWC_CONFIG: _config,
     DWC_CORS_ORIGINS: _cors,
     DWC_ALLOW_REGISTRATION: _registration,
+    DWC_ADMIN_EMAIL: _adminEmail,
+    DWC_ADMIN_PASSWORD: _adminPassword,
     ...kept
   } = env;
   const vapid = vapidKeysOf(masterKey);
@@ -59,8 +61,6 @@ function desktopEnv(env: NodeJS.ProcessEnv, dataDir: string, masterKey: string):
     DWC_DATA_DIR: dataDir,
     DWC_MASTER_KEY: masterKey,
     DWC_JWT_SECRET: jwtSecretOf(masterKey),
-    DWC_ADMIN_EMAIL: OPERATOR_EMAIL,
-    DWC_ADMIN_PASSWORD: operatorPassword(masterKey),
     DWC_CACHE_BACKEND: env.DWC_CACHE_BACKEND === 'redis' ? 'memory' : env.DWC_CACHE_BACKEND,
     LOG_FORMAT: env.LOG_FORMAT ?? 'json',
   };
@@ -69,7 +69,7 @@ function desktopEnv(env: NodeJS.ProcessEnv, dataDir: string, masterKey: string):
 /**
  * Starts the runtime and the API in this process as the desktop app does: SQLite in
  * `<userData>/data`, 127.0.0.1 on a free port, every request gated by the per-launch secret and
- * the app's own Host/Origin, and the single local operator created on first launch.
+ * the app's own Host/Origin, and the single local operator (created at the first launch URL).
  */
 export async function startEmbeddedServer(options: EmbeddedServerOptions): Promise<EmbeddedServer> {
   const dataDir = join(options.userDataDir, 'data');
@@ -79,7 +79,6 @@ export async function startEmbeddedServer(options: EmbeddedServerOptions): Promi
   const logger = options.logger ?? createLogger({ level: config.logLevel, format: 'json' });
   const runtime = await createRuntime({ config, logger, secretsEnv: env });
   const secret = randomBytes(32).toString('base64url');
-  const password = operatorPassword(options.masterKey);
   let gate: DesktopGate | undefined;
   let server: RunningHttpServer;
   try {
@@ -93,7 +92,7 @@ export async function startEmbeddedServer(options: EmbeddedServerOptions): Promi
           port,
           secret,
           warn: (message) => logger.warn(message),
-          signIn: async () => ({ refreshToken: (await runtime.security.auth.login({ username: OPERATOR_EMAIL, password })).refresh_token }),
+          signIn: async () => ({ refreshToken: (await runtime.security.onboarding.localOperatorSession(OPERATOR_EMAIL)).refresh_token }),
         });
         return gate.gates;
       },

@@ -1,5 +1,6 @@
 // The window's preload: runs sandboxed (CommonJS, only `electron`'s renderer modules), and gives
 // the page the narrow typed desktop API and nothing else (no ipcRenderer, no Node).
+// eslint-disable-next-line @typescript-eslint/no-require-imports -- a sandboxed preload is CommonJS
 import electron = require('electron');
 import type { DesktopBridge } from './ipc-channels.js';
 

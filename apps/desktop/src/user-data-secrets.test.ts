@@ -6,7 +6,7 @@ import { join, relative } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { SECRET_HEADER } from './desktop-gate.js';
 import { startEmbeddedServer, type EmbeddedServer } from './embedded-server.js';
-import { jwtSecretOf, operatorPassword, vapidKeysOf } from './local-operator.js';
+import { jwtSecretOf, vapidKeysOf } from './local-operator.js';
 import { resolveDesktopMasterKey } from './master-key-store.js';
 import { fakeSafeStorage } from './test-support/fake-electron.js';
 
@@ -54,7 +54,6 @@ describe("the desktop app's user-data folder", () => {
     server = await startEmbeddedServer({ userDataDir: userData, masterKey: key, env: { LOG_LEVEL: 'silent' } });
     secrets.set('master key', key);
     secrets.set('JWT signing key', jwtSecretOf(key));
-    secrets.set('operator password', operatorPassword(key));
     secrets.set('VAPID private key', vapidKeysOf(key).privateKey);
     secrets.set('per-launch secret', server.secret);
 
@@ -63,12 +62,14 @@ describe("the desktop app's user-data folder", () => {
     const cookie = ((launch.headers['set-cookie'] as string[]) ?? []).map((c) => c.split(';')[0]).join('; ');
     const session = JSON.parse((await call(`${server.url}/api/v3/auth/refresh`, { method: 'POST', headers: { cookie }, body: {} })).body) as { access_token: string };
     secrets.set('access token', session.access_token);
+    secrets.set('refresh token', ((launch.headers['set-cookie'] as string[]).find((c) => c.startsWith('dwc_refresh=')) ?? '').split(';')[0]!.slice('dwc_refresh='.length));
     const auth = { [SECRET_HEADER]: server.secret, authorization: `Bearer ${session.access_token}` };
     const vaultValue = `sk-${randomBytes(24).toString('hex')}`;
     secrets.set('a secret stored in the vault', vaultValue);
     expect((await call(`${server.url}/api/v3/security/secrets/OPENAI_API_KEY`, { method: 'PUT', headers: auth, body: { value: vaultValue } })).status).toBe(201);
-    const apiKey = await call(`${server.url}/api/v3/security/api-keys`, { method: 'POST', headers: auth, body: { name: 'script', role: 'viewer' } });
-    if (apiKey.status === 201) secrets.set('an API key', (JSON.parse(apiKey.body) as { key: string }).key);
+    const apiKey = await call(`${server.url}/api/v3/security/api-keys`, { method: 'POST', headers: auth, body: { name: 'script', scopes: ['workflows:read'] } });
+    expect(apiKey.status).toBe(201);
+    secrets.set('an API key', (JSON.parse(apiKey.body) as { key: string }).key);
   });
 
   afterAll(async () => {
@@ -95,7 +96,7 @@ describe("the desktop app's user-data folder", () => {
   });
 
   it('holds none of the secrets in clear while the app runs', () => {
-    expect(secrets.size).toBeGreaterThanOrEqual(7);
+    expect(secrets.size).toBeGreaterThanOrEqual(8);
     expect(leaks()).toEqual([]);
   });
 
