@@ -135,7 +135,7 @@ describe.runIf(uiBuilt)('the desktop window on the embedded server, in Chromium'
     try {
       const reply = await rebound.goto(`http://rebind.example:${server.port}/api/v3/workflows`);
       expect(reply!.status()).toBe(421);
-      expect(await reply!.json()).toMatchObject({ error: { code: 'host_not_allowed' } });
+      expect(await reply!.json()).toMatchObject({ error: { code: 'host_header_refused' } });
     } finally {
       await rebound.close();
     }

@@ -126,7 +126,7 @@ describe('startHttpServer on loopback (DNS rebinding)', () => {
     const server = await start();
     const host = await getWith(`${server.url}/health`, { host: `evil.example:${server.port}` });
     expect(host.status).toBe(421);
-    expect(JSON.parse(host.body)).toMatchObject({ error: { code: 'host_not_allowed' } });
+    expect(JSON.parse(host.body)).toMatchObject({ error: { code: 'host_header_refused' } });
     const origin = await getWith(`${server.url}/api/v3/workflows`, { origin: `http://evil.example:${server.port}` });
     expect(origin.status).toBe(403);
     expect(JSON.parse(origin.body)).toMatchObject({ error: { code: 'origin_not_allowed' } });

@@ -14,8 +14,8 @@ describe('loopbackHostGuard', () => {
     }
   });
 
-  it('refuses a foreign Host with 421 host_not_allowed (a DNS-rebound name)', () => {
-    expect(guard(request({ host: 'evil.example:8123' }), undefined)).toMatchObject({ status: 421, code: 'host_not_allowed' });
+  it('refuses a foreign Host with 421 host_header_refused (a DNS-rebound name)', () => {
+    expect(guard(request({ host: 'evil.example:8123' }), undefined)).toMatchObject({ status: 421, code: 'host_header_refused' });
     expect(guard(request({ host: '127.0.0.1.evil.example:8123' }), undefined)).toMatchObject({ status: 421 });
     expect(guard(request({}), undefined)).toMatchObject({ status: 421 });
   });

@@ -49,7 +49,7 @@ export function hostGuard(options: HostGuardOptions): HttpGate {
     if (!ownHost(req.headers.host, 80)) {
       return {
         status: 421,
-        code: 'host_not_allowed',
+        code: 'host_header_refused',
         message: `This server answers only to ${[...names].map((n) => `${n}:${options.port}`).join(', ')}; the Host header "${req.headers.host ?? ''}" is not one of them.`,
       };
     }
