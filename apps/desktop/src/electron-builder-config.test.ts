@@ -9,9 +9,9 @@ const root = fileURLToPath(new URL('../../../', import.meta.url));
 const require = createRequire(import.meta.url);
 const schema = JSON.parse(readFileSync(require.resolve('app-builder-lib/scheme.json'), 'utf8')) as object;
 const config = parse(readFileSync(`${root}electron-builder.yml`, 'utf8')) as Record<string, unknown> & {
-  linux: { target: string[] };
-  mac: { target: string[] };
-  win: { target: string[] };
+  linux: { target: string[]; icon: string };
+  mac: { target: string[]; icon: string };
+  win: { target: string[]; icon: string };
   files: string[];
   asarUnpack: string[];
   extraMetadata: { main: string };
@@ -44,7 +44,7 @@ describe('electron-builder.yml', () => {
     expect(config.mac.target).toEqual(['dmg']);
     expect(config.win.target).toEqual(['nsis']);
     for (const platform of ['linux', 'mac', 'win'] as const) {
-      const icon = (config[platform] as { icon: string }).icon;
+      const { icon } = config[platform];
       expect(existsSync(`${root}${icon}`), icon).toBe(true);
     }
   });
