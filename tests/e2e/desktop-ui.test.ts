@@ -9,7 +9,7 @@ import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { startEmbeddedServer, type EmbeddedServer } from '@dwc/desktop';
+import { contentSecurityPolicy, guardSession, startEmbeddedServer, type EmbeddedServer, type HeadersReceivedListener } from '@dwc/desktop';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchChromium, screenshot } from './support/browser.js';
@@ -53,6 +53,16 @@ describe.runIf(uiBuilt)('the desktop window on the embedded server, in Chromium'
     otherOrigin = `http://127.0.0.1:${(otherSite.address() as AddressInfo).port}`;
     browser = await launchChromium([`--host-resolver-rules=MAP rebind.example 127.0.0.1`]);
     app = await browser.newContext({ viewport: { width: 1280, height: 720 }, locale: 'en-US' });
+    // The window's session policy, as the app installs it, applied to this browser's responses:
+    // the desktop's strict CSP replaces the server's on everything the app serves.
+    let onHeaders: HeadersReceivedListener | undefined;
+    guardSession({ setPermissionRequestHandler: () => undefined, setPermissionCheckHandler: () => undefined, onHeadersReceived: (listener) => (onHeaders = listener) }, server.url);
+    await app.route(`${server.url}/**`, async (route) => {
+      const response = await route.fetch({ maxRedirects: 0 });
+      const responseHeaders = Object.fromEntries(response.headersArray().map(({ name, value }) => [name, [value]]));
+      const rewritten = await new Promise<Record<string, string[]>>((resolve) => onHeaders!({ url: route.request().url(), responseHeaders }, (r) => resolve(r.responseHeaders ?? {})));
+      await route.fulfill({ response, headers: Object.fromEntries(Object.entries(rewritten).map(([name, values]) => [name, values.join(', ')])) });
+    });
     page = await app.newPage();
     page.setDefaultTimeout(10_000);
     page.on('pageerror', (error) => pageErrors.push(error.message));
@@ -85,6 +95,8 @@ describe.runIf(uiBuilt)('the desktop window on the embedded server, in Chromium'
     await expect.poll(() => page.getByRole('heading', { name: 'Workflows' }).isVisible()).toBe(true);
     await expect.poll(() => page.getByText('No workflows yet').isVisible()).toBe(true);
     expect(page.url()).not.toMatch(/sign-in|setup/);
+    // The page runs under the window's strict CSP (set as the app's session does), not the server's.
+    expect(await page.evaluate(`fetch('/workflows').then((r) => r.headers.get('content-security-policy'))`)).toBe(contentSecurityPolicy(server.url));
     const cookies = await app.cookies(server.url);
     expect(cookies.find((c) => c.name === 'dwc_desktop')).toMatchObject({ httpOnly: true, sameSite: 'Strict', expires: -1 });
     await screenshot(page, 'desktop-workflows');

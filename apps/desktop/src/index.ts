@@ -8,3 +8,7 @@ export { OPERATOR_EMAIL } from './local-operator.js';
 export { trackRunningExecutions } from './running-executions.js';
 export { desktopErrors } from './errors.js';
 export type * from './electron-api.js';
+export { guardSession, guardWebContents, isAppUrl, isExternalLink } from './window-guards.js';
+export { contentSecurityPolicy, windowOptions } from './window-options.js';
+export { deepLinkPath, parseDeepLink } from './deep-link.js';
+export type { DeepLink } from './deep-link.js';
