@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { request } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -113,5 +113,20 @@ describe('the embedded server, started as the desktop main process starts it', (
     server.runtime.events.emit('execution.failed', { execution_id: 'e2' });
     off();
     expect(counts).toEqual([1, 2, 1, 0]);
+  });
+});
+
+describe('the embedded server settings', () => {
+  it('refuses a dwc.config.json in the data folder that would bring back Postgres, a service token, CORS or registration', async () => {
+    const userData = mkdtempSync(join(tmpdir(), 'dwc-desktop-config-'));
+    try {
+      mkdirSync(join(userData, 'data'), { recursive: true });
+      writeFileSync(join(userData, 'data', 'dwc.config.json'), JSON.stringify({ databaseUrl: 'postgres://x@127.0.0.1/db', corsOrigins: ['*'] }));
+      await expect(startEmbeddedServer({ userDataDir: userData, masterKey: randomBytes(32).toString('base64'), env: { LOG_LEVEL: 'silent', DATABASE_URL: 'postgres://y@127.0.0.1/db' } })).rejects.toThrow(
+        /remove databaseUrl, corsOrigins from dwc.config.json/,
+      );
+    } finally {
+      rmSync(userData, { recursive: true, force: true });
+    }
   });
 });

@@ -1,7 +1,8 @@
 import { randomBytes } from 'node:crypto';
 import { join } from 'node:path';
 import { startHttpServer, type RunningHttpServer } from '@dwc/api';
-import { createLogger, createRuntime, loadConfig, type Runtime } from '@dwc/runtime';
+import { createLogger, createRuntime, loadConfig, type DwcConfig, type Runtime } from '@dwc/runtime';
+import { ConfigError } from '@dwc/sdk';
 import { bundledPluginsDir, composeApiDeps } from '@dwc/server';
 import type { Logger } from 'pino';
 import { createDesktopGate, type DesktopGate } from './desktop-gate.js';
@@ -66,6 +67,21 @@ function desktopEnv(env: NodeJS.ProcessEnv, dataDir: string, masterKey: string):
   };
 }
 
+/** The settings the desktop fixes may not come back through `dwc.config.json` either. */
+function assertDesktopConfig(config: DwcConfig): void {
+  const fixed = {
+    databaseUrl: config.databaseUrl !== undefined,
+    apiToken: config.apiToken !== undefined,
+    corsOrigins: config.corsOrigins.length > 0,
+    allowRegistration: config.allowRegistration,
+    adminEmail: config.adminEmail !== undefined || config.adminPassword !== undefined,
+  };
+  const set = Object.entries(fixed).filter(([, on]) => on).map(([key]) => key);
+  if (set.length > 0) {
+    throw new ConfigError(`The desktop app runs on SQLite for its one local operator, and answers only its window; remove ${set.join(', ')} from dwc.config.json in the data folder.`);
+  }
+}
+
 /**
  * Starts the runtime and the API in this process as the desktop app does: SQLite in
  * `<userData>/data`, 127.0.0.1 on a free port, every request gated by the per-launch secret and
@@ -76,6 +92,7 @@ export async function startEmbeddedServer(options: EmbeddedServerOptions): Promi
   const env = desktopEnv(options.env ?? process.env, dataDir, options.masterKey);
   // An optional dwc.config.json is read from the data folder, never from wherever the app was started.
   const config = loadConfig({ env, cwd: dataDir, defaults: { pluginsDir: bundledPluginsDir } });
+  assertDesktopConfig(config);
   const logger = options.logger ?? createLogger({ level: config.logLevel, format: 'json' });
   const runtime = await createRuntime({ config, logger, secretsEnv: env });
   const secret = randomBytes(32).toString('base64url');
