@@ -30,7 +30,9 @@ export interface DesktopMasterKey {
  */
 export async function loadKeytar(): Promise<Keychain | undefined> {
   try {
-    const module = (await import('keytar')) as { default?: Keychain } & Partial<Keychain>;
+    // By name, so the app builds where the optional dependency is absent.
+    const name = 'keytar';
+    const module = (await import(name)) as { default?: Keychain } & Partial<Keychain>;
     const keytar = module.default ?? (module as Keychain);
     return typeof keytar.getPassword === 'function' ? keytar : undefined;
   } catch {
