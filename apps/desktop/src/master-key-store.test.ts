@@ -87,7 +87,8 @@ describe('the desktop master key', () => {
     const keytar = await loadKeytar();
     let built = true;
     try {
-      await import('keytar');
+      const name = 'keytar';
+      await import(name);
     } catch {
       built = false;
     }
