@@ -1,5 +1,5 @@
 import { randomBytes, timingSafeEqual } from 'node:crypto';
-import type { IncomingMessage, ServerResponse } from 'node:http';
+import type { ServerResponse } from 'node:http';
 import { hostGuard, REFRESH_COOKIE, REFRESH_COOKIE_PATH, type HttpGate } from '@dwc/api';
 import { parse, serialize } from 'cookie';
 
@@ -49,7 +49,7 @@ export function createDesktopGate(options: DesktopGateOptions): DesktopGate {
   const tickets = new Set<string>();
   const own = hostGuard({ names: ['127.0.0.1'], port: options.port });
 
-  const launch = (req: IncomingMessage, res: ServerResponse, url: URL): void => {
+  const launch = (res: ServerResponse, url: URL): void => {
     const ticket = url.searchParams.get('ticket') ?? '';
     const known = [...tickets].find((t) => same(t, ticket));
     if (known === undefined) {
@@ -71,7 +71,6 @@ export function createDesktopGate(options: DesktopGateOptions): DesktopGate {
         res.end();
       })
       .catch(() => res.destroy());
-    void req;
   };
 
   const secretGate: HttpGate = (req, res) => {
@@ -79,7 +78,7 @@ export function createDesktopGate(options: DesktopGateOptions): DesktopGate {
     if (typeof presented === 'string' && same(presented, options.secret)) return undefined;
     const url = new URL(req.url ?? '/', origin);
     if (res !== undefined && req.method === 'GET' && url.pathname === LAUNCH_PATH) {
-      launch(req, res, url);
+      launch(res, url);
       return 'answered';
     }
     return { status: 401, code: 'desktop_secret_required', message: 'This server belongs to the desktop app and answers only its own window; open Document Workflow Chain instead.' };
