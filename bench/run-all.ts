@@ -17,3 +17,4 @@ await import('./ui.js');
 // A shorter engine run keeps the whole suite quick; `tsx bench/engine-cpu.ts` runs 20,000.
 process.env.BENCH_ENGINE_EXECUTIONS ??= '10000';
 await import('./engine-cpu.js');
+await import('./desktop.js');

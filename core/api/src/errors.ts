@@ -19,6 +19,8 @@ export const apiErrors = defineErrorCatalogue('@dwc/api', {
   invalid_token: { status: 401, message: 'The bearer token is invalid or expired; sign in again or use a valid API key.' },
   websocket_unavailable: { status: 503, message: 'This server runs without a WebSocket gateway; stats are served by `dwc serve`.' },
   port_in_use: { status: 503, message: 'PORT is already in use: stop the other process or set PORT to a free port.', type: ConfigError },
+  host_header_refused: { status: 421, message: 'This server listens on loopback only and answers to 127.0.0.1, localhost and [::1] on its port; call it by one of those names.' },
+  origin_not_allowed: { status: 403, message: 'A page from another origin may not call this server; open its own UI, or add the origin to DWC_CORS_ORIGINS.' },
   port_denied: { status: 503, message: 'PORT needs privileges this process lacks: set PORT to 1024 or above.', type: ConfigError },
 
   metrics_forbidden: { status: 403, message: 'GET /metrics answers only loopback clients (not through a proxy) or a request with `Authorization: Bearer <DWC_METRICS_TOKEN>`.' },

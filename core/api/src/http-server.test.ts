@@ -101,3 +101,67 @@ describe('startHttpServer', () => {
     releaseSlow();
   });
 });
+
+function getWith(url: string, headers: Record<string, string>): Promise<{ status: number; body: string }> {
+  return new Promise((resolve, reject) => {
+    const req = httpRequest(url, { agent: false, headers }, (res) => {
+      let body = '';
+      res.setEncoding('utf8');
+      res.on('data', (chunk: string) => (body += chunk));
+      res.on('end', () => resolve({ status: res.statusCode ?? 0, body }));
+    });
+    req.on('error', reject);
+    req.end();
+  });
+}
+
+describe('startHttpServer on loopback (DNS rebinding)', () => {
+  it('answers requests addressed to 127.0.0.1 and localhost on its port', async () => {
+    const server = await start();
+    expect((await getWith(`${server.url}/health`, { host: `127.0.0.1:${server.port}` })).status).toBe(200);
+    expect((await getWith(`${server.url}/health`, { host: `localhost:${server.port}`, origin: `http://localhost:${server.port}` })).status).toBe(200);
+  });
+
+  it('refuses a foreign Host with 421 and a foreign Origin with 403, in the usual error body', async () => {
+    const server = await start();
+    const host = await getWith(`${server.url}/health`, { host: `evil.example:${server.port}` });
+    expect(host.status).toBe(421);
+    expect(JSON.parse(host.body)).toMatchObject({ error: { code: 'host_header_refused' } });
+    const origin = await getWith(`${server.url}/api/v3/workflows`, { origin: `http://evil.example:${server.port}` });
+    expect(origin.status).toBe(403);
+    expect(JSON.parse(origin.body)).toMatchObject({ error: { code: 'origin_not_allowed' } });
+  });
+
+  it('refuses a WebSocket upgrade from a foreign Origin before authentication', async () => {
+    const server = await start();
+    const reply = await getWith(`${server.url}/api/v3/ws/ws`, { connection: 'Upgrade', upgrade: 'websocket', 'sec-websocket-version': '13', 'sec-websocket-key': 'dGhlIHNhbXBsZSBub25jZQ==', origin: 'http://evil.example' });
+    expect(reply.status).toBe(403);
+    expect(JSON.parse(reply.body)).toMatchObject({ error: { code: 'origin_not_allowed' } });
+  });
+
+  it('runs the gates it is given after its own, with the port it listens on', async () => {
+    const seen: number[] = [];
+    const server = await startHttpServer({
+      deps: fakeDeps().deps,
+      port: 0,
+      host: '127.0.0.1',
+      gates: (port) => [
+        (req) => {
+          seen.push(port);
+          return req.headers['x-pass'] === 'yes' ? undefined : { status: 401, code: 'invalid_token', message: 'no pass' };
+        },
+      ],
+    });
+    running.push(server);
+    expect((await getWith(`${server.url}/health`, {})).status).toBe(401);
+    expect((await getWith(`${server.url}/health`, { 'x-pass': 'yes' })).status).toBe(200);
+    expect((await getWith(`${server.url}/health`, { host: 'evil.example', 'x-pass': 'yes' })).status).toBe(421);
+    expect(seen).toEqual([server.port, server.port]);
+  });
+
+  it('does not guard the Host when it listens on every interface', async () => {
+    const server = await startHttpServer({ deps: fakeDeps().deps, port: 0, host: '::' });
+    running.push(server);
+    expect((await getWith(`http://127.0.0.1:${server.port}/health`, { host: 'dwc.internal.example' })).status).toBe(200);
+  });
+});

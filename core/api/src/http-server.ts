@@ -1,9 +1,11 @@
-import { createServer, type Server, type ServerResponse } from 'node:http';
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { ConfigError } from '@dwc/sdk';
 import type { ApiDeps } from './api-deps.js';
 import { createApp } from './app.js';
 import type { Route } from './define-route.js';
+import { passGates, sendRefusal, type HttpGate } from './gates/http-gate.js';
+import { isLoopbackHost, loopbackHostGuard } from './gates/loopback-host-guard.js';
 import { createWebSocketGateway, type WebSocketGatewayOptions } from './websocket/gateway.js';
 
 export interface StartHttpServerOptions {
@@ -16,7 +18,12 @@ export interface StartHttpServerOptions {
   /** How long `close()` lets in-flight requests run before cutting them off. Default 10 s. */
   shutdownTimeoutMs?: number;
   /** Heartbeat, send-buffer and room limits of the WebSocket gateway. */
-  websocket?: WebSocketGatewayOptions;
+  websocket?: Omit<WebSocketGatewayOptions, 'admit'>;
+  /**
+   * Checks every request and upgrade passes before the API, in order, after the server's own
+   * Host/Origin guard (on when it listens on loopback only). Given the port it listens on.
+   */
+  gates?: (port: number) => readonly HttpGate[];
 }
 
 export interface RunningHttpServer {
@@ -73,7 +80,13 @@ export async function startHttpServer(options: StartHttpServerOptions): Promise<
   const { deps, port } = options;
   const host = options.host ?? '127.0.0.1';
   const shutdownTimeoutMs = options.shutdownTimeoutMs ?? 10_000;
-  const gateway = createWebSocketGateway(deps, options.websocket);
+  // Set once the port is known (before the first request can arrive).
+  let gates: readonly HttpGate[] = [];
+  const admit = (req: IncomingMessage) => {
+    const verdict = passGates(gates, req, undefined);
+    return verdict === 'answered' ? undefined : verdict;
+  };
+  const gateway = createWebSocketGateway(deps, { ...options.websocket, admit });
   const app = createApp(deps, options.routes, { websocket: gateway });
   const inFlight = new Set<ServerResponse>();
   let closing = false;
@@ -85,7 +98,9 @@ export async function startHttpServer(options: StartHttpServerOptions): Promise<
       inFlight.delete(res);
       if (closing) setImmediate(() => server.closeIdleConnections());
     });
-    app(req, res);
+    const verdict = passGates(gates, req, res);
+    if (verdict === undefined) app(req, res);
+    else if (verdict !== 'answered') sendRefusal(res, verdict);
   });
 
   try {
@@ -98,6 +113,7 @@ export async function startHttpServer(options: StartHttpServerOptions): Promise<
 
   gateway.attach(server);
   const actualPort = (server.address() as AddressInfo).port;
+  gates = [...(isLoopbackHost(host) ? [loopbackHostGuard(actualPort, deps.http.corsOrigins)] : []), ...(options.gates?.(actualPort) ?? [])];
   const url = baseUrl(host, actualPort);
   deps.logger.info({ url }, 'http server listening');
 

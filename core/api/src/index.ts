@@ -5,6 +5,10 @@
 export { createApp } from './app.js';
 export type { ApiApp } from './app.js';
 export { startHttpServer } from './http-server.js';
+export { passGates, sendRefusal } from './gates/http-gate.js';
+export type { GateRefusal, HttpGate } from './gates/http-gate.js';
+export { hostGuard, isLoopbackHost, loopbackHostGuard } from './gates/loopback-host-guard.js';
+export type { HostGuardOptions } from './gates/loopback-host-guard.js';
 export type { RunningHttpServer, StartHttpServerOptions } from './http-server.js';
 export { attachWebSocket, createWebSocketGateway } from './websocket/gateway.js';
 export type { WebSocketGateway, WebSocketGatewayOptions } from './websocket/gateway.js';
@@ -47,4 +51,5 @@ export type { RateLimiters, RateLimitSettings } from './rate-limit/rate-limits.j
 // The Redis rate-limit store is `@dwc/api/redis-rate-limit`, imported only when REDIS_URL is set.
 export type { RedisRateLimitStore } from './rate-limit/redis-rate-limit-store.js';
 export { authRoutes } from './routes/auth-routes.js';
+export { REFRESH_COOKIE, REFRESH_COOKIE_PATH } from './routes/auth/refresh-cookie.js';
 export { CLOSE_TOKEN_EXPIRED } from './websocket/gateway.js';

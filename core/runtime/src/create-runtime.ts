@@ -133,6 +133,8 @@ export interface CreateRuntimeOptions {
   cwd?: string;
   /** Also receives every security event the audit log records (tests listen here). */
   audit?: AuditRecorder;
+  /** Where plugin secrets missing from the vault are read (default `process.env`); the desktop app passes its own. */
+  secretsEnv?: NodeJS.ProcessEnv;
 }
 
 const unmigratedPluginStore: PluginConfigStore = {
@@ -193,7 +195,7 @@ export async function createRuntime(options: CreateRuntimeOptions): Promise<Runt
       // An unmigrated database (inspection commands skip migrating) has no stored plugin settings yet.
       store: migrated ? pluginConfigRepository(database.dataSource) : unmigratedPluginStore,
       // Before migrations ran (inspection commands) there is no vault table: environment only.
-      secrets: pluginSecretSource(migrated ? { vault, audit } : { vault: undefined, audit: undefined }),
+      secrets: pluginSecretSource(migrated ? { vault, audit, env: options.secretsEnv } : { vault: undefined, audit: undefined, env: options.secretsEnv }),
       cache,
       sdkVersion: sdkVersion(),
       host: hostInfo(config),

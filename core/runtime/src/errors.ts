@@ -105,6 +105,7 @@ export const runtimeErrors = defineErrorCatalogue('@dwc/runtime', {
   scope_exceeds_role: { status: 403, message: 'An API key cannot hold scopes its creator\'s role does not grant; drop the scopes `details` lists.' },
   last_owner: { status: 409, message: 'This is the last owner; make another user owner first.' },
   already_set_up: { status: 409, message: 'An owner already exists; sign in instead.' },
+  not_local_operator: { status: 403, message: 'The owner of this data folder is not the desktop app\'s local operator (or is disabled); sign in with that owner\'s account instead.' },
   email_taken: { status: 409, message: 'A user with this e-mail already exists; sign in, or use another address.' },
   weak_password: { status: 400, message: 'The password is too weak; `details.password` says how to make it stronger.' },
   no_session: { status: 400, message: 'This credential has no session to end; revoke an API key instead, or send {"all": true}.' },

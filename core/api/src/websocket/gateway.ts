@@ -16,6 +16,7 @@ import { createDelivery } from './delivery.js';
 import { startFanOut } from './fan-out.js';
 import { createCounters, type WebSocketStats, type WebSocketStatsSource } from './gateway-stats.js';
 import { startHeartbeat } from './heartbeat.js';
+import type { GateRefusal } from '../gates/http-gate.js';
 import { refuseUpgrade } from './refuse-upgrade.js';
 import { createRooms } from './rooms.js';
 
@@ -36,6 +37,8 @@ export interface WebSocketGatewayOptions {
   maxBufferedBytes?: number;
   /** Rooms one connection may join by message. Default 100. */
   maxRoomsPerConnection?: number;
+  /** Checked before anything else on every upgrade (the server's gates): a refusal ends it. */
+  admit?: (req: IncomingMessage) => GateRefusal | undefined;
 }
 
 export interface WebSocketGateway extends WebSocketStatsSource {
@@ -112,6 +115,8 @@ export function createWebSocketGateway(deps: ApiDeps, options: WebSocketGatewayO
 
   async function upgrade(req: IncomingMessage, socket: Duplex, head: Buffer): Promise<void> {
     const url = new URL(req.url ?? '/', 'http://localhost');
+    const refusal = options.admit?.(req);
+    if (refusal !== undefined) return refuseUpgrade(socket, refusal.status, refusal.code, refusal.message);
     if (url.pathname !== WEBSOCKET_PATH) return refuseUpgrade(socket, 404, 'not_found', `No WebSocket endpoint at ${url.pathname}; use ${WEBSOCKET_PATH}.`);
     if (closing) return refuseUpgrade(socket, 503, 'unavailable', 'The server is shutting down; reconnect shortly.');
     const token = url.searchParams.get('token') ?? bearerToken(req.headers.authorization);

@@ -432,6 +432,11 @@ export const settings = {
     schema: z.coerce.number().int().min(1).max(5_000_000).default(100_000),
     doc: 'Most stored embeddings one semantic search scores (newest first); searches are exact cosine in process.',
   },
+  desktopAutoUpdate: {
+    env: 'DWC_DESKTOP_AUTO_UPDATE',
+    schema: flag.default(false),
+    doc: 'Desktop app only: check for and download updates (electron-updater) and install them on quit. Off by default.',
+  },
 } as const;
 
 export type SettingKey = keyof typeof settings;

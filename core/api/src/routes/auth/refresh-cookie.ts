@@ -5,7 +5,9 @@ import { z } from 'zod';
 
 /** The cookie that carries a browser session's refresh token; only the auth routes ever see it. */
 export const REFRESH_COOKIE = 'dwc_refresh';
-const COOKIE_PATH = '/api/v3/auth';
+/** The only path the refresh cookie is sent to. */
+export const REFRESH_COOKIE_PATH = '/api/v3/auth';
+const COOKIE_PATH = REFRESH_COOKIE_PATH;
 
 /** The opt-in field of the login and setup bodies; API clients that leave it out are unchanged. */
 export const refreshInCookieField = z

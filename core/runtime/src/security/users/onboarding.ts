@@ -1,6 +1,8 @@
+import { randomBytes } from 'node:crypto';
 import { AuthenticationError, PermissionError } from '@dwc/sdk';
 import type { Logger } from 'pino';
 import type { AuditRecorder } from '../audit-recorder.js';
+import { hashPassword } from '../passwords/password-hasher.js';
 import type { AuthService, TokenPair } from '../auth-service.js';
 import type { RequestMeta } from '../request-meta.js';
 import type { AccountService } from './account-service.js';
@@ -32,6 +34,13 @@ export interface Onboarding {
   setup(token: string, input: AccountInput, meta?: RequestMeta): Promise<TokenPair>;
   /** `POST /api/v3/auth/register` when registration is on: a viewer, signed in. */
   register(input: AccountInput, meta?: RequestMeta): Promise<TokenPair>;
+  /**
+   * The desktop app's single local operator: a session for the owner with `email`, created first
+   * when no owner exists yet, with a random password nobody knows (the app signs the operator in;
+   * there is nothing to type, nor any password strength to check). Clears any setup token.
+   * Refuses (`not_local_operator`) when the data already has another owner, or this one is disabled.
+   */
+  localOperatorSession(email: string, meta?: RequestMeta): Promise<TokenPair>;
 }
 
 export function createOnboarding(options: {
@@ -68,6 +77,19 @@ export function createOnboarding(options: {
         }
         throw error;
       }
+    },
+    async localOperatorSession(email, meta) {
+      let user = await users.findByEmail(email);
+      if (user === undefined && (await users.countByRole('owner')) === 0) {
+        user = await users.create({ email, name: 'Operator', role: 'owner', passwordHash: await hashPassword(randomBytes(32).toString('base64url')) });
+        await setupTokens.clear();
+        await audit.record({ action: 'user.create', outcome: 'success', actor: 'system', ip: null, userAgent: null, target: `user:${user.id}`, after: { email: user.email, role: 'owner' }, detail: { first_owner: true, local_operator: true } });
+        logger.info({ email }, 'created the local operator of the desktop app');
+      }
+      if (user === undefined || user.role !== 'owner' || user.disabled) {
+        throw new PermissionError(`The owner of this data folder is not the local operator ${email} (or is disabled); sign in with that owner's account instead.`, { code: 'not_local_operator' });
+      }
+      return auth.issue(user, meta);
     },
     async register(input, meta) {
       if (!options.allowRegistration) throw new PermissionError('Registration is turned off on this server; ask an admin to create your account.', { code: 'registration_disabled' });
