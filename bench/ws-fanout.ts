@@ -217,7 +217,7 @@ async function runServer(): Promise<void> {
     notifications: {} as ApiDeps['notifications'],
     events,
     cache: { stats: unused, clear: unused, delete: unused },
-    plugins: { list: () => [], setEnabled: unused, configure: unused },
+    plugins: { list: () => [], setEnabled: unused, configure: unused, storedConfig: unused },
   };
   const server = await startHttpServer({ deps, port: 0, host: '127.0.0.1' });
   const total = RATE * SECONDS;
