@@ -5,18 +5,10 @@ import request from 'supertest';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { connectClient } from '../core/api/src/test-support/ws-test-client.js';
 import { noRateLimitEnv } from '../bench/lib/server-process.js';
+import { until } from './support/until.js';
 import { startAuthTestApp, type AuthTestApp, type TestUser } from './support/auth-test-app.js';
 import { startSmtpSink } from './support/smtp-sink.js';
 
-async function until<T>(read: () => Promise<T>, done: (value: T) => boolean, timeoutMs = 10_000): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const value = await read();
-    if (done(value)) return value;
-    if (Date.now() > deadline) throw new Error(`timed out; last value: ${JSON.stringify(value)}`);
-    await new Promise((resolve) => setTimeout(resolve, 25));
-  }
-}
 
 describe('notifications over the API', () => {
   let t: AuthTestApp;

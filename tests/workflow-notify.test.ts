@@ -4,6 +4,7 @@
 import request from 'supertest';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { noRateLimitEnv } from '../bench/lib/server-process.js';
+import { until } from './support/until.js';
 import { startAuthTestApp, type AuthTestApp } from './support/auth-test-app.js';
 
 interface InboxItem {
@@ -11,15 +12,6 @@ interface InboxItem {
   message: string;
 }
 
-async function until<T>(read: () => Promise<T>, done: (value: T) => boolean, timeoutMs = 10_000): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const value = await read();
-    if (done(value)) return value;
-    if (Date.now() > deadline) throw new Error(`timed out; last value: ${JSON.stringify(value)}`);
-    await new Promise((resolve) => setTimeout(resolve, 25));
-  }
-}
 
 describe("a workflow's notify setting", () => {
   let t: AuthTestApp;

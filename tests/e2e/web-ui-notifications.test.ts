@@ -51,7 +51,7 @@ describe.runIf(uiBuilt)('the notification screens, end to end in Chromium', { ti
     await expect.poll(() => page.getByRole('link', { name: 'Inbox: 0 unread messages' }).isVisible()).toBe(true);
 
     await send({ channel: 'in_app', recipient: TEST_OWNER.email, subject: 'Nightly report failed', message: 'Step fetch answered 500 three times.' });
-    await expect.poll(() => page.getByRole('link', { name: 'Inbox: 1 unread message' }).isVisible(), { timeout: 10_000 }).toBe(true);
+    await expect.poll(() => page.getByRole('link', { name: 'Inbox: 1 unread message' }).isVisible(), { timeout: 20_000 }).toBe(true);
 
     await page.getByRole('link', { name: 'Inbox: 1 unread message' }).click();
     await page.waitForURL(/\/notifications\/inbox$/);

@@ -26,6 +26,7 @@ import { createTaskService, type TaskService } from './queue/task-service.js';
 import { createWorkerPool, type PoolLane, type WorkerPool } from './queue/worker-pool.js';
 import { createNotifyRuntime, type NotifyRuntime } from './notify/create-notify.js';
 import { startWorkflowNotifier } from './notify/workflow-notifier.js';
+import { startApprovalNotifier } from './notify/approval-notifier.js';
 import { createExecutionPruner, type ExecutionPruner } from './retention/execution-pruner.js';
 import { createMetricsRuntime, type MetricsRuntime } from './metrics/create-metrics.js';
 import { openDatabase, pluginConfigRepository, type Database } from './storage/index.js';
@@ -276,6 +277,13 @@ export async function createRuntime(options: CreateRuntimeOptions): Promise<Runt
       workers.start();
     }
     if (options.workers !== false && config.notifyConcurrency > 0) await notify.start();
+    const stopApprovalNotifier = startApprovalNotifier({
+      events,
+      service: notify.service,
+      // Without the in-app channel installed there is no inbox to tell the approvers in.
+      users: async () => (registries.channels.get('in_app') ? security.accounts.list() : []),
+      logger,
+    });
     const stopWorkflowNotifier = startWorkflowNotifier({
       events,
       service: notify.service,
@@ -385,6 +393,7 @@ export async function createRuntime(options: CreateRuntimeOptions): Promise<Runt
           await plugins.disposeAll();
           stopDetector();
           stopWorkflowNotifier();
+          stopApprovalNotifier();
           await audit.close();
           await cache.close();
           await database.close();

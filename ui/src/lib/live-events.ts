@@ -85,7 +85,10 @@ class LiveConnection {
       } catch {
         return;
       }
-      if (CONTROL.has(event.type)) return;
+      // `connection.ready` goes to listeners as `live.connected`: what happened while the socket was
+      // down was not sent, so screens reload what they show.
+      if (event.type === 'connection.ready') event = { type: 'live.connected' };
+      else if (CONTROL.has(event.type)) return;
       for (const listener of this.listeners) listener(event);
     };
     socket.onclose = () => {

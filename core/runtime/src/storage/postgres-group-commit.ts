@@ -1,4 +1,5 @@
-import pg from 'pg';
+import type pg from 'pg';
+import { loadPg } from './load-pg.js';
 import { writtenTogether } from './written-together.js';
 import type { SqlQueries } from './sql-client.js';
 
@@ -38,7 +39,7 @@ export function createPostgresGroupCommit(options: {
   alone: <T>(work: (tx: SqlQueries) => Promise<T>) => Promise<T>;
 }): PostgresGroupCommit {
   // pg-pool keeps the password as a hidden property, which spreading the options would drop.
-  const pool = new pg.Pool({ ...options.poolOptions, password: options.poolOptions.password, max: GROUP_CONNECTIONS, pipeline: true });
+  const pool = new (loadPg().Pool)({ ...options.poolOptions, password: options.poolOptions.password, max: GROUP_CONNECTIONS, pipeline: true });
   // An idle connection that breaks is dropped by the pool; the next group opens another.
   pool.on('error', () => undefined);
   const waiting: Unit[] = [];

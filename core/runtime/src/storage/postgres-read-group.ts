@@ -1,4 +1,5 @@
-import pg from 'pg';
+import type pg from 'pg';
+import { loadPg } from './load-pg.js';
 import type { SqlQueries } from './sql-client.js';
 import { writtenTogether } from './written-together.js';
 
@@ -31,7 +32,7 @@ export function createPostgresReadGroup(options: {
   translate: (error: unknown) => unknown;
 }): PostgresReadGroup {
   // pg-pool keeps the password as a hidden property, which spreading the options would drop.
-  const pool = new pg.Pool({ ...options.poolOptions, password: options.poolOptions.password, max: READ_CONNECTIONS, pipeline: true });
+  const pool = new (loadPg().Pool)({ ...options.poolOptions, password: options.poolOptions.password, max: READ_CONNECTIONS, pipeline: true });
   pool.on('error', () => undefined);
   const waiting: Unit[] = [];
   let groups = 0;

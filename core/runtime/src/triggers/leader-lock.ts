@@ -1,4 +1,5 @@
-import pg from 'pg';
+import type pg from 'pg';
+import { loadPg } from '../storage/load-pg.js';
 import type { Logger } from 'pino';
 
 /** Whether this process runs the triggers that listen on one process only (`runsOn: 'one'`). */
@@ -35,7 +36,7 @@ export async function postgresLeaderLock(options: { databaseUrl: string; logger:
     if (closed) return;
     try {
       if (client === undefined) {
-        const next = new pg.Client({ connectionString: options.databaseUrl });
+        const next = new (loadPg().Client)({ connectionString: options.databaseUrl });
         next.on('error', (error) => {
           options.logger.warn({ err: error }, 'trigger leader connection lost');
           client = undefined;

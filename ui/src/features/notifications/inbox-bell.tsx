@@ -15,7 +15,7 @@ export function InboxBell() {
   useEffect(
     () =>
       live.listen((event) => {
-        if (event.type.startsWith('notification.')) void client.invalidateQueries({ queryKey: INBOX_KEY });
+        if (event.type.startsWith('notification.') || event.type === 'live.connected') void client.invalidateQueries({ queryKey: INBOX_KEY });
       }),
     [client],
   );
