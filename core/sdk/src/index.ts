@@ -19,6 +19,7 @@ export { defineAction } from './action.js';
 export type { ActionDefinition, ActionSpec, StepContext } from './action.js';
 export type { StepExpressions } from './step-expressions.js';
 export { defineTrigger } from './trigger.js';
+export { pollEvery } from './trigger-poll.js';
 export type { TriggerDefinition, TriggerEmit, TriggerEmitOptions, TriggerRecords, TriggerRunsOn, TriggerSpec, TriggerStartContext, TriggerState } from './trigger.js';
 export { channelMessageSchema, defineChannel, notificationPrioritySchema } from './channel.js';
 export type {

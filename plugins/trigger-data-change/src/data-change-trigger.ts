@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { defineTrigger, z, type TriggerStartContext } from '@dwc/sdk';
+import { defineTrigger, pollEvery, z, type TriggerStartContext } from '@dwc/sdk';
 
 export const dataChangeSettingsSchema = z
   .strictObject({
@@ -101,20 +101,7 @@ export const dataChangeTrigger = defineTrigger({
   settings: dataChangeSettingsSchema,
   runsOn: 'one',
   async start(settings, ctx) {
-    let timer: NodeJS.Timeout | undefined;
-    let running: Promise<void> = Promise.resolve();
-    const tick = (): void => {
-      running = pollOnce(settings, ctx)
-        .then((fired) => void (fired > 0 && ctx.log.info({ fired }, 'data changed')))
-        .catch((error: unknown) => void (ctx.signal.aborted || ctx.log.warn({ err: error }, 'data_change poll failed')))
-        .finally(() => {
-          if (!ctx.signal.aborted) timer = setTimeout(tick, settings.interval_ms);
-        });
-    };
-    tick();
-    return async () => {
-      clearTimeout(timer);
-      await running;
-    };
+    const check = () => pollOnce(settings, ctx).then((fired) => void (fired > 0 && ctx.log.info({ fired }, 'data changed')));
+    return pollEvery(ctx, settings.interval_ms, check, 'data_change poll');
   },
 });

@@ -1,4 +1,4 @@
-import { defineTrigger, z, type TriggerStartContext } from '@dwc/sdk';
+import { defineTrigger, pollEvery, z, type TriggerStartContext } from '@dwc/sdk';
 import { initialThresholdState, nextThresholdState, type ThresholdState } from './threshold-state.js';
 
 export const thresholdSettingsSchema = z
@@ -50,20 +50,6 @@ export const thresholdTrigger = defineTrigger({
   settings: thresholdSettingsSchema,
   runsOn: 'one',
   async start(settings, ctx) {
-    let timer: NodeJS.Timeout | undefined;
-    let running: Promise<void> = Promise.resolve();
-    const tick = (): void => {
-      running = checkOnce(settings, ctx)
-        .then(() => undefined)
-        .catch((error: unknown) => void (ctx.signal.aborted || ctx.log.warn({ err: error }, 'threshold poll failed')))
-        .finally(() => {
-          if (!ctx.signal.aborted) timer = setTimeout(tick, settings.interval_ms);
-        });
-    };
-    tick();
-    return async () => {
-      clearTimeout(timer);
-      await running;
-    };
+    return pollEvery(ctx, settings.interval_ms, () => checkOnce(settings, ctx), 'threshold poll');
   },
 });
