@@ -1,10 +1,12 @@
 import type pg from 'pg';
-import { createPipelinedGroups, type GroupUnit } from './pipelined-groups.js';
+import { loadPg } from './load-pg.js';
 import type { SqlQueries } from './sql-client.js';
 import { writtenTogether } from './written-together.js';
 
 /** Connections the grouped reads of a process share. */
 const READ_CONNECTIONS = 2;
+/** Most reads one group sends together. */
+const MAX_GROUP = 256;
 
 export interface PostgresReadGroup {
   /** Runs `reads` (each statement on its own, no transaction) with the reads of other callers in this turn. */
@@ -12,8 +14,10 @@ export interface PostgresReadGroup {
   close(): Promise<void>;
 }
 
-interface Unit extends GroupUnit {
+interface Unit {
   reads: (q: SqlQueries) => Promise<unknown>;
+  resolve: (value: unknown) => void;
+  reject: (error: unknown) => void;
 }
 
 /**
@@ -27,24 +31,61 @@ export function createPostgresReadGroup(options: {
   queriesOn: (client: pg.PoolClient) => SqlQueries;
   translate: (error: unknown) => unknown;
 }): PostgresReadGroup {
-  const groups = createPipelinedGroups<Unit>({
-    poolOptions: options.poolOptions,
-    connections: READ_CONNECTIONS,
-    translate: options.translate,
-    async handle(client, group) {
+  // pg-pool keeps the password as a hidden property, which spreading the options would drop.
+  const pool = new (loadPg().Pool)({ ...options.poolOptions, password: options.poolOptions.password, max: READ_CONNECTIONS, pipeline: true });
+  pool.on('error', () => undefined);
+  const waiting: Unit[] = [];
+  let groups = 0;
+  let scheduled = false;
+
+  function schedule(): void {
+    if (scheduled || waiting.length === 0 || groups >= READ_CONNECTIONS) return;
+    scheduled = true;
+    setImmediate(() => {
+      scheduled = false;
+      while (waiting.length > 0 && groups < READ_CONNECTIONS) void readGroup(waiting.splice(0, MAX_GROUP));
+    });
+  }
+
+  async function readGroup(group: Unit[]): Promise<void> {
+    groups++;
+    try {
+      let client: pg.PoolClient;
+      try {
+        client = await pool.connect();
+      } catch (error) {
+        const failed = options.translate(error);
+        for (const unit of group) unit.reject(failed);
+        return;
+      }
+      // A connection lost while checked out fails its queries; its 'error' event must not go unheard.
+      client.on('error', ignoreError);
       let broken: Error | undefined;
-      const q = writtenTogether(client, options.queriesOn(client));
-      await Promise.all(group.map((unit) => unit.reads(q).then(unit.resolve, (error: unknown) => {
-        if (error instanceof Error && !('code' in error)) broken = error;
-        unit.reject(error);
-      })));
-      return broken;
-    },
-  });
+      try {
+        const q = writtenTogether(client, options.queriesOn(client));
+        await Promise.all(group.map((unit) => unit.reads(q).then(unit.resolve, (error: unknown) => {
+          if (error instanceof Error && !('code' in error)) broken = error;
+          unit.reject(error);
+        })));
+      } finally {
+        client.removeListener('error', ignoreError);
+        client.release(broken);
+      }
+    } finally {
+      groups--;
+      schedule();
+    }
+  }
+
   return {
     run<T>(reads: (q: SqlQueries) => Promise<T>): Promise<T> {
-      return new Promise<T>((resolve, reject) => groups.submit({ reads, resolve: resolve as (value: unknown) => void, reject }));
+      return new Promise<T>((resolve, reject) => {
+        waiting.push({ reads, resolve: resolve as (value: unknown) => void, reject });
+        schedule();
+      });
     },
-    close: () => groups.close(),
+    close: () => pool.end(),
   };
 }
+
+function ignoreError(): void {}
