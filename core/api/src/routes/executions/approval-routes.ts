@@ -24,34 +24,24 @@ const responses = {
   409: errorResponse('Already decided, timed out, or the execution ended'),
 };
 
-const decide = (decision: 'approve' | 'reject') => async ({ deps, params, body, auth }: RouteContext<{ params: typeof stepParams; body: typeof decisionBody }>) =>
-  deps.engine.waits[decision](params.execution_id, params.step_id, auth!, body.comment ?? null);
+/** `POST …/steps/{step_id}/approve` or `/reject`. */
+const decisionRoute = (decision: 'approve' | 'reject') =>
+  defineRoute({
+    method: 'POST',
+    path: `/api/v3/workflows/executions/{execution_id}/steps/{step_id}/${decision}`,
+    operationId: `${decision}Step`,
+    permission: 'workflows:read',
+    summary: `${decision === 'approve' ? 'Approve' : 'Reject'} a waiting approval step (only its approvers, by role or user id, may)`,
+    tags,
+    errors: ['approval_not_found', 'approval_forbidden', 'approval_not_pending', 'execution_not_found'],
+    request: { params: stepParams, body: decisionBody },
+    responses,
+    handler: async ({ deps, params, body, auth }: RouteContext<{ params: typeof stepParams; body: typeof decisionBody }>) =>
+      deps.engine.waits[decision](params.execution_id, params.step_id, auth!, body.comment ?? null),
+  });
 
-export const approveStepRoute = defineRoute({
-  method: 'POST',
-  path: '/api/v3/workflows/executions/{execution_id}/steps/{step_id}/approve',
-  operationId: 'approveStep',
-  permission: 'workflows:read',
-  summary: 'Approve a waiting approval step (only its approvers, by role or user id, may)',
-  tags,
-  errors: ['approval_not_found', 'approval_forbidden', 'approval_not_pending', 'execution_not_found'],
-  request: { params: stepParams, body: decisionBody },
-  responses,
-  handler: decide('approve'),
-});
-
-export const rejectStepRoute = defineRoute({
-  method: 'POST',
-  path: '/api/v3/workflows/executions/{execution_id}/steps/{step_id}/reject',
-  operationId: 'rejectStep',
-  permission: 'workflows:read',
-  summary: 'Reject a waiting approval step (only its approvers, by role or user id, may)',
-  tags,
-  errors: ['approval_not_found', 'approval_forbidden', 'approval_not_pending', 'execution_not_found'],
-  request: { params: stepParams, body: decisionBody },
-  responses,
-  handler: decide('reject'),
-});
+export const approveStepRoute = decisionRoute('approve');
+export const rejectStepRoute = decisionRoute('reject');
 
 export const listApprovalsRoute = defineRoute({
   method: 'GET',
