@@ -29,12 +29,12 @@ interface ChartSpec {
   missing: 0 | null;
 }
 
-function Chart({ spec }: { spec: ChartSpec }) {
+function Chart({ spec, window }: { spec: ChartSpec; window: readonly [number, number] }) {
   const { times, lines } = useMemo(() => {
     const aligned = align(spec.lines.map((l) => l.map), spec.missing);
     return { times: aligned.times, lines: spec.lines.map((l, i) => ({ label: l.label, color: l.color, values: aligned.columns[i]! })) };
   }, [spec]);
-  return <TimeSeriesChart title={spec.title} times={times} lines={lines} format={spec.format} />;
+  return <TimeSeriesChart title={spec.title} times={times} lines={lines} format={spec.format} window={window} />;
 }
 
 /** Runs, failures, durations, AI spend and tokens, queue depth, and the system, over the range. */
@@ -86,12 +86,16 @@ export function DashboardCharts({ range, group }: { range: TimeRange; group: 'wo
     // Rebuilt when a series changes (its dataUpdatedAt), not when `data`, a new object each render, does.
   }, [ready, group, i18n.language, ...results.map((r) => r.dataUpdatedAt)]);
 
+  const runs = data.dwc_executions_total;
+  const from = runs ? Date.parse(runs.from) : 0;
+  const to = runs ? Date.parse(runs.to) : 0;
+  const window = useMemo(() => [from, to] as const, [from, to]);
   if (error) return <ErrorNote error={error} />;
   if (!ready) return <Loading />;
   return (
     <div className="charts">
       {specs.map((spec) => (
-        <Chart key={spec.id} spec={spec} />
+        <Chart key={spec.id} spec={spec} window={window} />
       ))}
     </div>
   );

@@ -11,7 +11,8 @@ const localZone = () => Intl.DateTimeFormat().resolvedOptions().timeZone || 'UTC
 export function ReportScheduleForm() {
   const { t } = useTranslation('dashboard');
   const hintId = useId();
-  const [name, setName] = useState(() => t('report.defaultName'));
+  const [typedName, setName] = useState<string | null>(null);
+  const name = typedName ?? t('report.defaultName');
   const [frequency, setFrequency] = useState<ReportFrequency>('weekly');
   const [time, setTime] = useState('08:00');
   const [timezone, setTimezone] = useState(localZone);

@@ -18,6 +18,8 @@ export interface TimeSeriesChartProps {
   times: number[];
   lines: ChartLine[];
   format: (value: number) => string;
+  /** The window shown, in milliseconds (default: the first to the last time). */
+  window?: readonly [number, number];
   height?: number;
 }
 
@@ -48,14 +50,15 @@ function useThemeVersion(): number {
  * it shows in words (the last and highest reading of each line) and a table of every reading
  * behind a toggle, for screen readers and for anyone who wants the numbers.
  */
-export function TimeSeriesChart({ title, times, lines, format, height = 180 }: TimeSeriesChartProps) {
+export function TimeSeriesChart({ title, times, lines, format, window: shown, height = 180 }: TimeSeriesChartProps) {
   const { t, i18n } = useTranslation('dashboard');
   const [asTable, setAsTable] = useState(false);
   const holder = useRef<HTMLDivElement>(null);
   const themeVersion = useThemeVersion();
   const captionId = useId();
   const empty = times.length === 0;
-  const span = empty ? 0 : times.at(-1)! - times[0]!;
+  const [start, end] = shown ?? (empty ? [0, 0] : [times[0]!, times.at(-1)!]);
+  const span = end - start;
 
   useEffect(() => {
     const el = holder.current;
@@ -68,9 +71,13 @@ export function TimeSeriesChart({ title, times, lines, format, height = 180 }: T
         height,
         legend: { show: false },
         cursor: { drag: { x: false, y: false } },
-        scales: { x: { time: true } },
+        scales: {
+          x: { time: true, range: (): uPlot.Range.MinMax => (span > 0 ? [start / 1000, end / 1000] : [start / 1000 - 60, end / 1000 + 60]) },
+          // From zero, with room above the highest reading.
+          y: { range: (_u, min, max): uPlot.Range.MinMax => [Math.min(0, min), max > 0 ? max * 1.15 : 1] },
+        },
         axes: [
-          { ...axis, values: (_u, ticks) => ticks.map((s) => formatTime(s * 1000, span)) },
+          { ...axis, space: 90, values: (_u, ticks) => ticks.map((s) => formatTime(s * 1000, span)) },
           { ...axis, size: 64, values: (_u, ticks) => ticks.map(format) },
         ],
         series: [{}, ...lines.map((line) => ({ label: line.label, stroke: color(line.color), width: 2, points: { show: times.length < 3 } }))],
@@ -84,7 +91,7 @@ export function TimeSeriesChart({ title, times, lines, format, height = 180 }: T
       resize.disconnect();
       plot.destroy();
     };
-  }, [times, lines, format, height, asTable, empty, span, themeVersion, i18n.language]);
+  }, [times, lines, format, height, asTable, empty, start, end, span, themeVersion, i18n.language]);
 
   const summary = empty
     ? t('chart.empty')

@@ -48,7 +48,7 @@ export function WorkflowAnalyticsScreen() {
             {figures.map(([key, value]) => (
               <li key={key} className="kpi card">
                 <span className="kpi-label">{t(`workflow.${key}`)}</span>
-                <span className="kpi-value">{value}</span>
+                <span className={key === 'lastRun' ? 'kpi-value kpi-date' : 'kpi-value'}>{value}</span>
               </li>
             ))}
           </ul>
