@@ -40,6 +40,7 @@ function Chart({ spec, window }: { spec: ChartSpec; window: readonly [number, nu
 /** Runs, failures, durations, AI spend and tokens, queue depth, and the system, over the range. */
 export function DashboardCharts({ range, group }: { range: TimeRange; group: 'work' | 'system' }) {
   const { t, i18n } = useTranslation('dashboard');
+  // Metrics reach the database every DWC_METRICS_FLUSH_SECONDS (60 s by default), not per event: read them as often.
   const results = useQueries({
     queries: METRICS.map((name) => ({ queryKey: dashboardKeys.metric(name, range), queryFn: ({ signal }: { signal: AbortSignal }) => dashboardApi.metric(name, range, signal), refetchInterval: 60_000 })),
   });

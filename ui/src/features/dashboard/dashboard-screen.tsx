@@ -12,6 +12,7 @@ import { InsightsList } from './insights-list';
 import { KpiGrid } from './kpi-grid';
 import { ReportScheduleForm } from './report-schedule-form';
 import { TimeRangePicker, useTimeRange } from './time-range-picker';
+import { useRefreshOnRuns } from './use-refresh-on-runs';
 import './dashboard.css';
 
 function WorkflowTable({ caption, rows, figure }: { caption: string; rows: WorkflowFigures[]; figure: 'executions' | 'p95_duration_ms' }) {
@@ -55,8 +56,10 @@ export function DashboardScreen() {
   const { t } = useTranslation('dashboard');
   const [range, setRange] = useTimeRange();
   const canSchedule = roleAtLeast(useAuth((s) => s.user?.role), 'editor');
-  const summary = useQuery({ queryKey: dashboardKeys.summary(range), queryFn: ({ signal }) => dashboardApi.summary(range, signal), refetchInterval: 60_000 });
-  const insights = useQuery({ queryKey: dashboardKeys.insights(range), queryFn: ({ signal }) => dashboardApi.insights(range, signal), refetchInterval: 60_000 });
+  // The summary and insights read the runs themselves: they change when a run ends.
+  useRefreshOnRuns(['analytics']);
+  const summary = useQuery({ queryKey: dashboardKeys.summary(range), queryFn: ({ signal }) => dashboardApi.summary(range, signal) });
+  const insights = useQuery({ queryKey: dashboardKeys.insights(range), queryFn: ({ signal }) => dashboardApi.insights(range, signal) });
   return (
     <section className="page dashboard">
       <div className="toolbar">

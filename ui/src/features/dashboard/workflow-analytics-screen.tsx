@@ -7,6 +7,7 @@ import { formatDateTime } from '../../lib/format';
 import { dashboardApi, dashboardKeys } from './dashboard-api';
 import { formats } from './dashboard-format';
 import { TimeRangePicker, useTimeRange } from './time-range-picker';
+import { useRefreshOnRuns } from './use-refresh-on-runs';
 import './dashboard.css';
 
 /** One workflow over a time range: runs, success rate, p50/p95 duration, AI spend and tokens, failing steps. */
@@ -15,6 +16,7 @@ export function WorkflowAnalyticsScreen() {
   const { id = '' } = useParams();
   const [range, setRange] = useTimeRange();
   const workflow = useQuery({ queryKey: ['workflows', id, 'name'], queryFn: ({ signal }) => dashboardApi.workflowName(id, signal) });
+  useRefreshOnRuns(['workflows', id, 'analytics'], id);
   const analytics = useQuery({ queryKey: dashboardKeys.workflow(id, range), queryFn: ({ signal }) => dashboardApi.workflow(id, range, signal) });
   const a = analytics.data;
   const cost = a?.ai_usage.reduce((sum, row) => sum + (row.cost_usd ?? 0), 0) ?? 0;
