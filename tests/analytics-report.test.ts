@@ -1,5 +1,5 @@
 import request from 'supertest';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, onTestFinished } from 'vitest';
 import { startAuthTestApp, type AuthTestApp } from './support/auth-test-app.js';
 import { until } from './support/until.js';
 import { startWebhookReceiver } from './support/webhook-receiver.js';
@@ -35,12 +35,17 @@ describe('scheduled analytics reports', () => {
       { channel: 'webhook', recipients: [target] },
       { channel: 'in_app', recipients: [t.owner.id] },
     ];
+    const ids: string[] = [];
     for (const [index, payload] of schedules.entries()) {
       const created = await post('/api/v3/scheduler/schedules/interval', {
         name: `report ${index}`, interval_seconds: 1, payload: { task_type: 'analytics_report', payload: { time_range: 'day', ...payload } },
       });
       expect(created.status, JSON.stringify(created.body)).toBe(201);
+      ids.push(created.body.id);
     }
+    onTestFinished(async () => {
+      for (const id of ids) await request(t.app).delete(`/api/v3/scheduler/schedules/${id}`).set(auth);
+    });
 
     const hit = await until(async () => receiver.hits.find((h) => h.path === '/reports'), (h) => h !== undefined, 15_000);
     const delivered = (hit!.body as { data: { subject: string; message: string; data: { document_id: string } } }).data;
@@ -48,8 +53,7 @@ describe('scheduled analytics reports', () => {
     expect(delivered.message).toContain('| Executions | 3 |');
     expect(delivered.message).toContain('| Daily digest | 3 |');
 
-    const document = await get(`/api/v3/documents/${delivered.data.document_id}`);
-    expect(document.status).toBe(200);
+    const document = await until(() => get(`/api/v3/documents/${delivered.data.document_id}`), (r) => r.status === 200);
     expect(document.body).toMatchObject({ title: delivered.subject, format: 'markdown', metadata: { kind: 'analytics_report', time_range: 'day' } });
     expect(document.body.content).toContain('## Insights');
     const listed = await get('/api/v3/documents?limit=50');
@@ -57,6 +61,15 @@ describe('scheduled analytics reports', () => {
 
     const inbox = await until(async () => (await get('/api/v3/notifications/inbox')).body.items as { subject: string | null; message: string }[], (items) => items.some((m) => m.subject?.startsWith('dwc daily report')), 15_000);
     expect(inbox.find((m) => m.subject?.startsWith('dwc daily report'))!.message).toContain('## Busiest workflows');
+  });
+
+  it('a report for a channel that is not installed fails its task and stores no document', async () => {
+    const before = (await get('/api/v3/documents?limit=100')).body.items.length as number;
+    const submitted = await post('/api/v3/background/tasks/submit', { name: 'report', task_type: 'analytics_report', payload: { time_range: 'hour', channel: 'carrier_pigeon', recipients: ['x'] } });
+    expect(submitted.status, JSON.stringify(submitted.body)).toBe(201);
+    const ended = await until(() => get(`/api/v3/background/tasks/${submitted.body.id}`), (r) => r.body.status === 'failed');
+    expect(ended.body.error).toMatchObject({ code: 'channel_not_installed', message: expect.stringContaining('carrier_pigeon') });
+    expect((await get('/api/v3/documents?limit=100')).body.items.length).toBe(before);
   });
 
   it('refuses a report schedule whose payload lacks recipients, naming the field', async () => {

@@ -1,6 +1,7 @@
 import { defineAction, z, type ActionDefinition } from '@dwc/sdk';
 import type { DocumentStore } from '../documents/document-store.js';
 import type { NotificationService } from '../notify/notification-service.js';
+import { newId } from '../storage/new-id.js';
 import type { AnalyticsSummary, TimeRange } from './analytics-summary.js';
 import { TIME_RANGES } from './analytics-summary.js';
 import { renderAnalyticsReport } from './analytics-report.js';
@@ -28,7 +29,7 @@ export const analyticsReportOutputSchema = z.object({
 export function createAnalyticsReportAction(deps: {
   summary: (range: TimeRange) => Promise<AnalyticsSummary>;
   insights: (range: TimeRange) => Promise<{ insights: Insight[] }>;
-  documents: Pick<DocumentStore, 'create'>;
+  documents: Pick<DocumentStore, 'create' | 'get'>;
   notifications: Pick<NotificationService, 'sendBulk'>;
 }): ActionDefinition {
   return defineAction({
@@ -40,11 +41,8 @@ export function createAnalyticsReportAction(deps: {
     async run(input, ctx) {
       const [summary, { insights }] = await Promise.all([deps.summary(input.time_range), deps.insights(input.time_range)]);
       const report = renderAnalyticsReport(summary, insights);
-      const documentId = await deps.documents.create({
-        title: report.title, content: report.markdown, format: 'markdown',
-        metadata: { kind: 'analytics_report', time_range: input.time_range, from: summary.from, to: summary.to },
-      });
-      ctx.log.info({ document_id: documentId, recipients: input.recipients.length }, 'analytics report stored; sending');
+      // Queued first (all recipients or none, checked by the channel), so a bad channel or recipient stores no orphan document.
+      const documentId = newId();
       const sent = await deps.notifications.sendBulk(
         {
           channel: input.channel, recipients: input.recipients, subject: report.title, message: report.markdown,
@@ -52,7 +50,15 @@ export function createAnalyticsReportAction(deps: {
         },
         { actor: 'service' },
       );
-      return { document_id: documentId, title: report.title, notification_ids: sent.notifications.map((n) => n.notification.id) };
+      // A retried run finds its notifications queued already: they name the document to store (once).
+      const queuedFor = (sent.notifications[0]?.notification.data as { document_id?: unknown } | null | undefined)?.document_id;
+      const reportId = typeof queuedFor === 'string' ? queuedFor : documentId;
+      if (!(await deps.documents.get(reportId))) await deps.documents.create({
+        id: reportId, title: report.title, content: report.markdown, format: 'markdown',
+        metadata: { kind: 'analytics_report', time_range: input.time_range, from: summary.from, to: summary.to },
+      });
+      ctx.log.info({ document_id: reportId, recipients: input.recipients.length }, 'analytics report stored and queued');
+      return { document_id: reportId, title: report.title, notification_ids: sent.notifications.map((n) => n.notification.id) };
     },
   });
 }

@@ -39,9 +39,9 @@ export function createDocumentStore(sql: SqlClient) {
   const summaryColumns = 'id, execution_id, workflow_id, step_id, parent_id, title, format, metadata, size_bytes, checksum, created_at';
 
   return {
-    /** Stores a document no step produced (a report, say); its id. */
-    async create(doc: { title: string; content: string; format: DocumentRecord['format']; metadata: Record<string, unknown> }): Promise<string> {
-      const id = newId();
+    /** Stores a document no step produced (a report, say), under `id` when given; its id. */
+    async create(doc: { id?: string; title: string; content: string; format: DocumentRecord['format']; metadata: Record<string, unknown> }): Promise<string> {
+      const id = doc.id ?? newId();
       await sql.run(
         `INSERT INTO documents (id, execution_id, workflow_id, step_id, parent_id, title, content, format, metadata, size_bytes, checksum, created_at)
          VALUES (?, NULL, NULL, NULL, NULL, ?, ?, ?, ?, ?, ?, ?)`,
