@@ -126,6 +126,10 @@ describe.runIf(uiBuilt)('the dashboard, end to end in Chromium', { timeout: 180_
     await expect.poll(() => figure('Runs')).toContain('20');
     expect(await figure('Success rate')).toContain('50');
     expect(await page.getByRole('table', { name: 'Failing steps' }).getByRole('row', { name: /check/ }).textContent()).toContain('10');
+    const chart = page.getByRole('figure', { name: 'Runs and failures' });
+    await expect.poll(() => chart.locator('canvas').count()).toBe(1);
+    expect(Number(await chart.locator('canvas').evaluate(drawnPixels as never))).toBeGreaterThan(500);
+    expect(await chart.locator('figcaption').textContent()).toBe('Runs: latest 20, highest 20. Failures: latest 10, highest 10.');
     await page.getByLabel('Last hour', { exact: true }).click();
     await page.waitForURL(/range=hour$/);
     await expect.poll(() => figure('Runs')).toContain('20');

@@ -8,6 +8,7 @@ import { dashboardApi, dashboardKeys } from './dashboard-api';
 import { formats } from './dashboard-format';
 import { TimeRangePicker, useTimeRange } from './time-range-picker';
 import { useRefreshOnRuns } from './use-refresh-on-runs';
+import { WorkflowRunsChart } from './workflow-runs-chart';
 import './dashboard.css';
 
 /** One workflow over a time range: runs, success rate, p50/p95 duration, AI spend and tokens, failing steps. */
@@ -54,6 +55,11 @@ export function WorkflowAnalyticsScreen() {
               </li>
             ))}
           </ul>
+          {workflow.data && (
+            <div className="charts workflow-chart">
+              <WorkflowRunsChart name={workflow.data.name} range={range} />
+            </div>
+          )}
           <div className="two-columns">
             <table>
               <caption>{t('workflow.byStatus')}</caption>
