@@ -116,6 +116,9 @@ describe.each(['sqlite', 'postgres'] as const)('workflow, execution, document an
     expect(list.body.items.map((e: { id: string }) => e.id)).toContain(queued.body.id);
     const analytics = await get(`/api/v3/workflows/${workflow.id}/analytics`);
     expect(analytics.body).toMatchObject({ workflow_id: workflow.id, step_failures: [{ step_id: 'bad', failures: expect.any(Number) }] });
+    const lastHour = await get(`/api/v3/workflows/${workflow.id}/analytics?time_range=hour`);
+    expect(lastHour.body).toMatchObject({ workflow_id: workflow.id, total: analytics.body.total, p50_duration_ms: expect.any(Number), step_failures: [{ step_id: 'bad' }] });
+    expect((await get(`/api/v3/workflows/${workflow.id}/analytics?time_range=year`)).status).toBe(400);
   });
 
   it('re-runs from a step and serves a large step output by its own URL', async () => {

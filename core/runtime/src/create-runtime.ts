@@ -29,6 +29,7 @@ import { startWorkflowNotifier } from './notify/workflow-notifier.js';
 import { startApprovalNotifier } from './notify/approval-notifier.js';
 import { createExecutionPruner, type ExecutionPruner } from './retention/execution-pruner.js';
 import { createMetricsRuntime, type MetricsRuntime } from './metrics/create-metrics.js';
+import { ANALYTICS_REPORT_ACTION, createAnalyticsReportAction } from './analytics/analytics-report-action.js';
 import { openDatabase, pluginConfigRepository, type Database } from './storage/index.js';
 import { sqlClientOf } from './storage/sql-client.js';
 import { createWorkflowStore } from './workflows/workflow-store.js';
@@ -266,6 +267,9 @@ export async function createRuntime(options: CreateRuntimeOptions): Promise<Runt
       onJobStarted: (job) => metrics.app.jobStarted(job.kind, (Date.now() - Math.max(job.runAt.getTime(), job.createdAt.getTime())) / 1000),
     });
     const notify = createNotifyRuntime({ sql, config, registries, events, logger, workerId: workers.workerId, onQueued: () => bridge?.notifyJobs() });
+    if (!registries.actions.has(ANALYTICS_REPORT_ACTION)) {
+      registries.actions.register(createAnalyticsReportAction({ summary: metrics.summary, insights: metrics.insights, documents, notifications: notify.service }), '@dwc/runtime');
+    }
     if (config.databaseUrl && options.workers !== false) {
       bridge = await startPostgresEventBridge({ databaseUrl: config.databaseUrl, events, logger, onJobsQueued: () => (workers.wake(), notify.worker.wake()) });
     }

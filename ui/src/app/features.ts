@@ -1,6 +1,7 @@
 import { aiFeature } from '../features/ai';
 import { approvalsFeature } from '../features/approvals';
 import { automationsFeature } from '../features/automations';
+import { dashboardFeature } from '../features/dashboard';
 import { authFeature } from '../features/auth';
 import { operationsFeature } from '../features/operations';
 import type { Feature } from '../lib/feature';
@@ -10,4 +11,4 @@ import { runsFeature } from '../features/runs';
 import { workflowsFeature } from '../features/workflows';
 
 /** Every feature of the app, in navigation order. A new screen: add its folder, then one line here. */
-export const features: readonly Feature[] = [authFeature, workflowsFeature, runsFeature, approvalsFeature, automationsFeature, documentsFeature, aiFeature, notificationsFeature, operationsFeature];
+export const features: readonly Feature[] = [authFeature, dashboardFeature, workflowsFeature, runsFeature, approvalsFeature, automationsFeature, documentsFeature, aiFeature, notificationsFeature, operationsFeature];

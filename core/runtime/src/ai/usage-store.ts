@@ -27,6 +27,8 @@ export interface UsageFilter {
   executionId?: string | undefined;
   stepId?: string | undefined;
   provider?: string | undefined;
+  /** Only calls made from then on. */
+  since?: Date | undefined;
   /** Only calls made by workflows created from AI templates. */
   aiWorkflowsOnly?: boolean | undefined;
 }
@@ -124,6 +126,7 @@ export function createAiUsageStore(sql: SqlClient, options: { logger: Logger; fl
         ['execution_id = ?', filter.executionId],
         ['step_id = ?', filter.stepId],
         ['provider = ?', filter.provider],
+        ['created_at >= ?', filter.since],
         ['workflow_id IN (SELECT workflow_id FROM ai_workflows)', filter.aiWorkflowsOnly ? 1 : undefined],
       ]);
       const key = group === 'none' ? 'NULL' : GROUP_COLUMN[group];

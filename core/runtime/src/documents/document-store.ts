@@ -1,4 +1,6 @@
+import { createHash } from 'node:crypto';
 import type { DocumentRow } from '../storage/entities/document.js';
+import { newId } from '../storage/new-id.js';
 import type { SqlClient } from '../storage/sql-client.js';
 import { whereClause } from '../storage/where-clause.js';
 
@@ -37,6 +39,17 @@ export function createDocumentStore(sql: SqlClient) {
   const summaryColumns = 'id, execution_id, workflow_id, step_id, parent_id, title, format, metadata, size_bytes, checksum, created_at';
 
   return {
+    /** Stores a document no step produced (a report, say), under `id` when given; its id. */
+    async create(doc: { id?: string; title: string; content: string; format: DocumentRecord['format']; metadata: Record<string, unknown> }): Promise<string> {
+      const id = doc.id ?? newId();
+      await sql.run(
+        `INSERT INTO documents (id, execution_id, workflow_id, step_id, parent_id, title, content, format, metadata, size_bytes, checksum, created_at)
+         VALUES (?, NULL, NULL, NULL, NULL, ?, ?, ?, ?, ?, ?, ?)`,
+        [id, doc.title, doc.content, doc.format, doc.metadata, Buffer.byteLength(doc.content), createHash('sha256').update(doc.content).digest('hex'), new Date()],
+      );
+      return id;
+    },
+
     async get(id: string): Promise<DocumentRecord | undefined> {
       const row = await sql.get('SELECT * FROM documents WHERE id = ?', [id]);
       return row ? toRecord(row) : undefined;

@@ -52,10 +52,10 @@ export function createExecutionQueries(deps: { executions: ExecutionStore; workf
       return (step.outputBlobId ? await deps.executions.blob(step.outputBlobId) : step.output) ?? null;
     },
 
-    /** Run counts, success rate, durations and failing steps of a workflow. */
-    async analytics(workflowId: string): Promise<WorkflowAnalytics> {
+    /** Run counts, success rate, durations and failing steps of a workflow (of runs created since `since`, when given). */
+    async analytics(workflowId: string, since?: Date): Promise<WorkflowAnalytics> {
       await deps.workflows.require(workflowId);
-      return deps.executions.analytics(workflowId);
+      return deps.executions.analytics(workflowId, since);
     },
   };
 }

@@ -170,7 +170,7 @@ export function createExecutionStore(sql: SqlClient, jobs: JobStore, options: { 
     },
 
     /** A workflow's counts by status, durations and failing steps. */
-    analytics: (workflowId: string) => workflowAnalytics(sql, workflowId),
+    analytics: (workflowId: string, since?: Date) => workflowAnalytics(sql, workflowId, since),
 
     async isCancelRequested(id: string): Promise<boolean> {
       const row = await sql.get<{ cancel_requested: unknown }>('SELECT cancel_requested FROM executions WHERE id = ?', [id]);

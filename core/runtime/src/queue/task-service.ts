@@ -8,7 +8,7 @@ import type { JobHandler } from './worker-pool.js';
 /** A background task as submitted: API.md `POST /api/v3/background/tasks/submit`. */
 export const taskSubmissionSchema = z.object({
   name: z.string().min(1).max(200),
-  task_type: z.string().min(1).max(100).describe('An action type (e.g. `transform`, `http.request`, `delay`) or `data_processing`'),
+  task_type: z.string().min(1).max(100).describe('An action type (e.g. `transform`, `http.request`, `delay`), `data_processing`, or `analytics_report` (payload `{time_range, channel, recipients}`)'),
   priority: jobPrioritySchema.default('normal'),
   payload: z.record(z.string(), z.unknown()).default({}).describe('The action input'),
   delay_ms: z.number().int().min(0).max(30 * 24 * 3_600_000).default(0),
@@ -20,6 +20,7 @@ export type TaskSubmission = z.input<typeof taskSubmissionSchema>;
 /** Task types that are names for an action with a default input shape. */
 const aliases: Record<string, { action: string; input: (payload: Record<string, unknown>) => unknown }> = {
   data_processing: { action: 'transform', input: (payload) => ({ expression: payload.expression ?? '$', data: payload.data ?? payload }) },
+  analytics_report: { action: 'analytics.report', input: (payload) => payload },
 };
 
 const TASK_BACKOFF = { backoff_ms: 1_000, max_backoff_ms: 300_000 };

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { TIME_RANGES } from '@dwc/runtime';
 import { usageAggregateSchema, usageAggregateWire } from '../ai/ai-wire.js';
 import { defineRoute } from '../../define-route.js';
 import { errorResponse } from '../../error-response.js';
@@ -150,25 +151,30 @@ export const workflowAnalyticsRoute = defineRoute({
   operationId: 'getWorkflowAnalytics',
   permission: 'workflows:read',
   summary: 'Run counts, success rate, durations and failing steps of a workflow',
+  description: 'With `time_range`, only runs created (and AI calls made) in the last hour, day, week or month (30 days); without it, every run, with durations from the last 1,000 that ended.',
   tags: ['workflows'],
-  request: { params: workflowIdParams },
+  request: {
+    params: workflowIdParams,
+    query: z.object({ time_range: z.enum(Object.keys(TIME_RANGES) as [keyof typeof TIME_RANGES, ...(keyof typeof TIME_RANGES)[]]).optional() }),
+  },
   responses: {
     200: {
       description: 'Analytics',
       schema: z.object({
         workflow_id: z.string(), total: z.number().int(), by_status: z.record(z.string(), z.number()), success_rate: z.number().nullable(),
-        mean_duration_ms: z.number().nullable(), p95_duration_ms: z.number().nullable(), last_run_at: z.string().nullable(),
+        mean_duration_ms: z.number().nullable(), p50_duration_ms: z.number().nullable(), p95_duration_ms: z.number().nullable(), last_run_at: z.string().nullable(),
         step_failures: z.array(z.object({ step_id: z.string(), failures: z.number() })),
         ai_usage: z.array(usageAggregateSchema).meta({ description: 'AI calls of this workflow per provider: tokens, cost, cache hits, failures' }),
       }),
     },
     404: errorResponse('No such workflow'),
   },
-  handler: async ({ deps, params }) => {
-    const [a, aiUsage] = await Promise.all([deps.engine.executionQueries.analytics(params.id), deps.ai.usage.aggregate({ workflowId: params.id }, 'provider')]);
+  handler: async ({ deps, params, query }) => {
+    const since = query.time_range === undefined ? undefined : new Date(Date.now() - TIME_RANGES[query.time_range]);
+    const [a, aiUsage] = await Promise.all([deps.engine.executionQueries.analytics(params.id, since), deps.ai.usage.aggregate({ workflowId: params.id, since }, 'provider')]);
     return {
       workflow_id: params.id, total: a.total, by_status: a.byStatus, success_rate: a.successRate, mean_duration_ms: a.meanDurationMs,
-      p95_duration_ms: a.p95DurationMs, last_run_at: a.lastRunAt?.toISOString() ?? null,
+      p50_duration_ms: a.p50DurationMs, p95_duration_ms: a.p95DurationMs, last_run_at: a.lastRunAt?.toISOString() ?? null,
       step_failures: a.stepFailures.map((f) => ({ step_id: f.stepId, failures: f.failures })),
       ai_usage: aiUsage.map(usageAggregateWire),
     };

@@ -3,7 +3,7 @@ import { ReactFlowProvider } from '@xyflow/react';
 import i18next from 'i18next';
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useNavigate, useParams } from 'react-router';
+import { Link, useNavigate, useParams } from 'react-router';
 import { ErrorNote } from '../../../components/error-note';
 import { Loading } from '../../../components/loading';
 import type { WorkflowStep } from '../workflow-types';
@@ -111,6 +111,11 @@ export function EditorScreen() {
         <button type="button" className="ghost" onClick={redo} disabled={future.length === 0} aria-keyshortcuts="Control+Shift+Z">
           {t('editor.redo')}
         </button>
+        {id !== undefined && (
+          <Link className="button ghost" to={`/workflows/${encodeURIComponent(id)}/analytics`}>
+            {t('workflow.open', { ns: 'dashboard' })}
+          </Link>
+        )}
         {id !== undefined && (
           <button type="button" className="ghost" onClick={() => setShowVersions(true)}>
             {t('editor.versions')}
