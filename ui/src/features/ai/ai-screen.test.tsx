@@ -87,7 +87,7 @@ describe('AI screen', () => {
     expect(screen.getByRole('status').textContent).toContain('pulling manifest');
     act(() => report({ status: 'pulling 74701a8c35f6', completed: 250_000_000, total: 1_000_000_000, percent: 25 }));
     expect(bar().value).toBe(25);
-    expect(screen.getByRole('status').textContent).toContain('25% (250 MB of 1,000 MB)');
+    expect(screen.getByRole('status').textContent).toContain('25% (250 MB of 1 GB)');
     await act(async () => finish());
     await waitFor(() => expect(screen.getByRole('status').textContent).toBe('qwen2.5:0.5b is installed.'));
   });

@@ -2,6 +2,7 @@ import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useEffect, useRef, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ErrorNote } from '../../components/error-note';
+import { formatBytes } from '../../lib/format';
 import { aiKeys, streamPull, type AiProvider, type PullModel, type PullProgress } from './ai-api';
 
 function PullForm({ provider, canManage, pull: pullModel }: { provider: AiProvider; canManage: boolean; pull: PullModel }) {
@@ -24,7 +25,6 @@ function PullForm({ provider, canManage, pull: pullModel }: { provider: AiProvid
     e.preventDefault();
     pull.mutate(model.trim());
   };
-  const bytes = (n: number) => new Intl.NumberFormat(i18n.language, { style: 'unit', unit: 'megabyte', maximumFractionDigits: 1 }).format(n / 1_000_000);
   const label = t('providers.pulling', { model: pull.variables ?? model });
   return (
     <form className="toolbar" onSubmit={submit}>
@@ -41,7 +41,7 @@ function PullForm({ provider, canManage, pull: pullModel }: { provider: AiProvid
             <span className="muted">
               {' '}
               {progress.percent !== undefined && progress.total !== undefined
-                ? t('providers.pullBytes', { percent: new Intl.NumberFormat(i18n.language, { style: 'percent' }).format(progress.percent / 100), done: bytes(progress.completed ?? 0), total: bytes(progress.total) })
+                ? t('providers.pullBytes', { percent: new Intl.NumberFormat(i18n.language, { style: 'percent' }).format(progress.percent / 100), done: formatBytes(progress.completed ?? 0), total: formatBytes(progress.total) })
                 : progress.status}
             </span>
           )}
