@@ -42,8 +42,10 @@ describe('what a SQLite server loads at start', () => {
       // Both records work: typeorm is required (CommonJS), zod imported (an ES module).
       expect(atStart).toEqual(expect.arrayContaining(['typeorm', 'zod']));
       for (const lazy of ['pg', 'ws', 'ajv', 'liquidjs', 'zod-openapi']) expect(atStart).not.toContain(lazy);
-      // Loaded by their plugins at the first push, scrape or message, not at start.
-      for (const lazy of ['@opentelemetry/sdk-metrics', '@opentelemetry/exporter-metrics-otlp-http', '@slack/web-api', 'prom-client', 'web-push']) expect(atStart).not.toContain(lazy);
+      // Loaded by their plugins at the first push, scrape, message or watched folder, not at start.
+      for (const lazy of ['@opentelemetry/sdk-metrics', '@opentelemetry/exporter-metrics-otlp-http', '@slack/web-api', 'prom-client', 'web-push', 'chokidar']) expect(atStart).not.toContain(lazy);
+      // Loaded with the first token (jose) or password (argon2) checked.
+      for (const lazy of ['jose', '@node-rs/argon2']) expect(atStart).not.toContain(lazy);
       expect((await fetch(`http://127.0.0.1:${port}/openapi.json`)).status).toBe(200);
       expect(await loaded()).toContain('zod-openapi');
     } finally {

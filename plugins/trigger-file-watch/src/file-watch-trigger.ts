@@ -1,7 +1,6 @@
 import { readFile, stat } from 'node:fs/promises';
 import { basename, extname, isAbsolute, join, relative, sep } from 'node:path';
 import { defineTrigger, z, type DocumentFormat, type HostInfo, type TriggerStartContext } from '@dwc/sdk';
-import { watch } from 'chokidar';
 import picomatch from 'picomatch';
 import { isInside, resolveWatchedFolder } from './watch-roots.js';
 
@@ -47,6 +46,8 @@ async function fire(folder: string, path: string, event: 'add' | 'change', setti
 /** Watches the folder; each matching file fires once per quiet period of `debounce_ms` after its last event. */
 export async function watchFolder(settings: FileWatchSettings, ctx: Pick<TriggerStartContext, 'emit' | 'log' | 'signal'>, roots: readonly string[]): Promise<() => Promise<void>> {
   const folder = await resolveWatchedFolder(settings.folder, roots);
+  // chokidar loads when the first folder is watched, not at start.
+  const { watch } = await import('chokidar');
   const matches = picomatch(settings.patterns, { dot: false });
   const timers = new Map<string, NodeJS.Timeout>();
   const inFlight = new Set<Promise<void>>();
