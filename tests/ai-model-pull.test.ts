@@ -56,4 +56,30 @@ describe('POST /api/v3/advanced/ai/providers/{type}/pull', () => {
     expect((await request(app).post('/api/v3/advanced/ai/providers/nope/pull').set(auth).send({ model: 'x' })).status).toBe(404);
     expect((await request(app).post('/api/v3/advanced/ai/providers/ollama/pull').set(auth).send({})).status).toBe(400);
   });
+
+  it('streams the download\'s progress as server-sent events, then the result, and a refusal as an error event', async () => {
+    ollama.pullable.push('smollm:135m');
+    const streamed = await request(app).post('/api/v3/advanced/ai/providers/ollama/pull').set(auth).send({ model: 'smollm:135m', stream: true });
+    expect(streamed.status).toBe(200);
+    expect(streamed.headers['content-type']).toMatch(/^text\/event-stream/);
+    const events = sseEvents(streamed.text);
+    const progress = events.filter((e) => e.event === 'progress').map((e) => e.data as { status: string; percent?: number; completed?: number; total?: number });
+    expect(progress[0]).toEqual({ status: 'pulling manifest' });
+    expect(progress.filter((p) => p.percent !== undefined).map((p) => p.percent)).toEqual([0, 25, 50, 75, 100]);
+    expect(progress.find((p) => p.percent === 50)).toMatchObject({ completed: 500, total: 1000 });
+    expect(progress.at(-1)).toEqual({ status: 'success' });
+    expect(events.at(-1)).toMatchObject({ event: 'done', data: { provider: 'ollama', model: 'smollm:135m' } });
+
+    const missing = await request(app).post('/api/v3/advanced/ai/providers/ollama/pull').set(auth).send({ model: 'no-such-model', stream: true });
+    const last = sseEvents(missing.text).at(-1)!;
+    expect(last.event).toBe('error');
+    expect((last.data as { error: { message: string } }).error.message).toContain('no-such-model');
+  });
 });
+
+function sseEvents(text: string): { event: string; data: unknown }[] {
+  return text
+    .split('\n\n')
+    .filter((block) => block.trim() !== '')
+    .map((block) => ({ event: /^event: (.*)$/m.exec(block)![1]!, data: JSON.parse(/^data: (.*)$/m.exec(block)![1]!) as unknown }));
+}

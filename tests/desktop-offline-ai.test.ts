@@ -68,4 +68,16 @@ describe('the desktop app offline', () => {
     expect(reply.status).toBe(200);
     expect(await reply.json()).toMatchObject({ provider: 'local' });
   });
+
+  it('chains Ollama then the local provider by default: embeddings from Ollama while it runs, from the local provider once it stops', async () => {
+    const server = await start({ OLLAMA_HOST: ollama.url });
+    const generated = await fetch(`${server.url}/api/v3/advanced/ai/generate`, { method: 'POST', headers: await signedIn(server), body: JSON.stringify({ prompt: 'Hola' }) });
+    expect(await generated.json()).toMatchObject({ provider: 'ollama' });
+    expect((await server.runtime.ai.service.embed({ texts: ['factura de marzo'] })).provider).toBe('ollama');
+    const gone = await start({ OLLAMA_HOST: `http://127.0.0.1:${await closedPort()}` });
+    const embedded = await gone.runtime.ai.service.embed({ texts: ['factura de marzo'] });
+    expect(embedded.provider).toBe('local');
+    // Ollama was tried first (and found gone) before the local provider answered.
+    expect(embedded.attempts.map((a) => a.provider)).toEqual(['ollama']);
+  });
 });

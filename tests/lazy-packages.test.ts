@@ -19,7 +19,7 @@ describe('what a SQLite server loads at start', () => {
   const dir = mkdtempSync(join(tmpdir(), 'dwc-lazy-packages-'));
   afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
-  it('leaves pg, ws, ajv, liquidjs and zod-openapi unloaded until first use, and loads zod-openapi for the OpenAPI document', async () => {
+  it('leaves pg, ws, ajv, liquidjs, zod-openapi and the plugins\' vendor SDKs unloaded until first use, and loads zod-openapi for the OpenAPI document', async () => {
     const port = await freePort();
     const esmLog = join(dir, 'esm-loads.txt');
     const child = spawn(process.execPath, ['-r', preloadCjs, '--import', preloadEsm, cliPath, 'serve'], {
@@ -42,6 +42,10 @@ describe('what a SQLite server loads at start', () => {
       // Both records work: typeorm is required (CommonJS), zod imported (an ES module).
       expect(atStart).toEqual(expect.arrayContaining(['typeorm', 'zod']));
       for (const lazy of ['pg', 'ws', 'ajv', 'liquidjs', 'zod-openapi']) expect(atStart).not.toContain(lazy);
+      // Loaded by their plugins at the first push, scrape, message or watched folder, not at start.
+      for (const lazy of ['@opentelemetry/sdk-metrics', '@opentelemetry/exporter-metrics-otlp-http', '@slack/web-api', 'prom-client', 'web-push', 'chokidar']) expect(atStart).not.toContain(lazy);
+      // Loaded with the first token (jose) or password (argon2) checked.
+      for (const lazy of ['jose', '@node-rs/argon2']) expect(atStart).not.toContain(lazy);
       expect((await fetch(`http://127.0.0.1:${port}/openapi.json`)).status).toBe(200);
       expect(await loaded()).toContain('zod-openapi');
     } finally {

@@ -1,4 +1,4 @@
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { request } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -8,6 +8,7 @@ import type { Updater } from './auto-update.js';
 import { runDesktopApp, type RunningDesktopApp } from './desktop-app.js';
 import { IPC_CHANNELS } from './ipc-channels.js';
 import { fakeElectron, preventable } from './test-support/fake-electron.js';
+import { WATCH_FOLDERS_FILE } from './watch-folders.js';
 
 const silent = pino({ level: 'silent' });
 
@@ -117,6 +118,9 @@ describe('the desktop app, run against a stand-in of Electron', () => {
   it('answers the folder picker only for its own window on the app origin', async () => {
     const own = { sender: { id: electron.windows[0]!.webContents.id }, senderFrame: { url: `${running.server.url}/workflows` } };
     expect(await electron.ipcMain.invoke(IPC_CHANNELS.pickWatchFolder, own)).toBe('/home/op/Invoices');
+    // The chosen folder is now allowed for file_watch triggers, and kept for the next launch.
+    expect(running.server.watchFolders()).toEqual(['/home/op/Invoices']);
+    expect(JSON.parse(readFileSync(join(userData, WATCH_FOLDERS_FILE), 'utf8'))).toEqual({ folders: ['/home/op/Invoices'] });
     await expect(electron.ipcMain.invoke(IPC_CHANNELS.pickWatchFolder, { ...own, senderFrame: { url: 'https://evil.example/' } })).rejects.toThrow(/ipc_sender_refused/);
     await expect(electron.ipcMain.invoke(IPC_CHANNELS.pickWatchFolder, { ...own, sender: { id: 9_999 } })).rejects.toThrow(/ipc_sender_refused/);
     await expect(electron.ipcMain.invoke(IPC_CHANNELS.appInfo, { ...own, senderFrame: null })).rejects.toThrow(/ipc_sender_refused/);

@@ -71,6 +71,7 @@ export async function runDesktopApp(electron: ElectronApi, options: DesktopAppOp
     window: () => window,
     origin,
     info: { version: app.getVersion(), platform: process.platform, keyProtection: masterKey.protection },
+    allowWatchFolder: (folder) => server.allowWatchFolder(folder),
     log: (m) => log.warn(m),
   });
 

@@ -8,6 +8,7 @@ import type { Logger } from 'pino';
 import { createDesktopGate, type DesktopGate } from './desktop-gate.js';
 import { jwtSecretOf, OPERATOR_EMAIL, vapidKeysOf } from './local-operator.js';
 import { trackRunningExecutions, type RunningExecutions } from './running-executions.js';
+import { openWatchFolders } from './watch-folders.js';
 
 export interface EmbeddedServerOptions {
   /** Electron's user-data folder; the database and files go in its `data` folder. */
@@ -29,6 +30,13 @@ export interface EmbeddedServer {
   readonly runtime: Runtime;
   readonly running: RunningExecutions;
   launchUrl: DesktopGate['launchUrl'];
+  /** The folders the operator chose to watch, besides DWC_WATCH_ROOTS. */
+  watchFolders(): readonly string[];
+  /**
+   * Lets `file_watch` triggers watch `folder` (and what is inside it) from now on and after a
+   * restart: kept in `<userData>/watch-folders.json`, read by the plugin at each check.
+   */
+  allowWatchFolder(folder: string): void;
   /** Stops taking requests, lets in-flight ones finish, then closes the runtime (workers, plugins, database). */
   close(): Promise<void>;
 }
@@ -94,7 +102,8 @@ export async function startEmbeddedServer(options: EmbeddedServerOptions): Promi
   const config = loadConfig({ env, cwd: dataDir, defaults: { pluginsDir: bundledPluginsDir } });
   assertDesktopConfig(config);
   const logger = options.logger ?? createLogger({ level: config.logLevel, format: 'json' });
-  const runtime = await createRuntime({ config, logger, secretsEnv: env });
+  const watchFolders = openWatchFolders(options.userDataDir, (message) => logger.warn(message));
+  const runtime = await createRuntime({ config, logger, secretsEnv: env, extraWatchRoots: watchFolders.list });
   const secret = randomBytes(32).toString('base64url');
   let gate: DesktopGate | undefined;
   let server: RunningHttpServer;
@@ -129,6 +138,11 @@ export async function startEmbeddedServer(options: EmbeddedServerOptions): Promi
     runtime,
     running,
     launchUrl: (path) => gate!.launchUrl(path),
+    watchFolders: watchFolders.list,
+    allowWatchFolder(folder) {
+      watchFolders.add(folder);
+      logger.info({ folder }, 'the operator allowed a folder to be watched');
+    },
     close: () =>
       (closed ??= (async () => {
         running.stop();

@@ -12,3 +12,5 @@ export { guardSession, guardWebContents, isAppUrl, isExternalLink } from './wind
 export { contentSecurityPolicy, windowOptions } from './window-options.js';
 export { deepLinkPath, parseDeepLink } from './deep-link.js';
 export type { DeepLink } from './deep-link.js';
+export { openWatchFolders, WATCH_FOLDERS_FILE } from './watch-folders.js';
+export type { WatchFolders } from './watch-folders.js';

@@ -17,7 +17,8 @@ export interface DesktopAppInfo {
 export interface DesktopBridge {
   /**
    * Asks the operator for a folder to watch; the chosen folder's absolute path, or null when they
-   * cancel. The UI then sets up a `file_watch` trigger on it through the API.
+   * cancel. The chosen folder is allowed for `file_watch` triggers from then on (and after a
+   * restart); the UI then sets up a `file_watch` trigger on it through the API.
    */
   pickWatchFolder(): Promise<string | null>;
   appInfo(): Promise<DesktopAppInfo>;

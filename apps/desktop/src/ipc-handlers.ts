@@ -18,6 +18,8 @@ export function registerIpcHandlers(electron: Pick<ElectronApi, 'ipcMain' | 'sho
   window: () => WindowApi | undefined;
   origin: string;
   info: DesktopAppInfo;
+  /** Allows `file_watch` triggers to watch the folder the operator just chose (and keeps it allowed). */
+  allowWatchFolder: (folder: string) => void;
   log: (message: string) => void;
 }): () => void {
   const checked =
@@ -31,7 +33,13 @@ export function registerIpcHandlers(electron: Pick<ElectronApi, 'ipcMain' | 'sho
     };
   electron.ipcMain.handle(
     IPC_CHANNELS.pickWatchFolder,
-    checked(IPC_CHANNELS.pickWatchFolder, async () => (await electron.showOpenFolderDialog(options.window(), 'Choose a folder to watch')) ?? null),
+    checked(IPC_CHANNELS.pickWatchFolder, async () => {
+      const folder = await electron.showOpenFolderDialog(options.window(), 'Choose a folder to watch');
+      if (folder === undefined) return null;
+      // Choosing the folder in the app's own dialog is the operator's consent to watch it.
+      options.allowWatchFolder(folder);
+      return folder;
+    }),
   );
   electron.ipcMain.handle(IPC_CHANNELS.appInfo, checked(IPC_CHANNELS.appInfo, () => ({ ...options.info })));
   return () => {

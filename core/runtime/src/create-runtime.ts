@@ -137,6 +137,11 @@ export interface CreateRuntimeOptions {
   audit?: AuditRecorder;
   /** Where plugin secrets missing from the vault are read (default `process.env`); the desktop app passes its own. */
   secretsEnv?: NodeJS.ProcessEnv;
+  /**
+   * Folders plugins may watch besides DWC_WATCH_ROOTS, read at every check: the desktop app
+   * passes the folders its operator picked, which may grow while it runs.
+   */
+  extraWatchRoots?: () => readonly string[];
 }
 
 const unmigratedPluginStore: PluginConfigStore = {
@@ -200,7 +205,7 @@ export async function createRuntime(options: CreateRuntimeOptions): Promise<Runt
       secrets: pluginSecretSource(migrated ? { vault, audit, env: options.secretsEnv } : { vault: undefined, audit: undefined, env: options.secretsEnv }),
       cache,
       sdkVersion: sdkVersion(),
-      host: hostInfo(config),
+      host: hostInfo(config, options.extraWatchRoots),
       dataDir: config.dataDir,
     });
     if (options.plugins !== false) {

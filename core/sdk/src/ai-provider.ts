@@ -46,6 +46,15 @@ export interface AiCallContext {
   signal: AbortSignal;
   /** Called with each text fragment as it streams in. */
   onToken?: (text: string) => void;
+  /** Called as a long operation (a model download) moves on; `completed`/`total` in bytes when known. */
+  onProgress?: (progress: AiProgress) => void;
+}
+
+/** One step of a long AI operation, e.g. `{status: "pulling 74701a8c35f6", completed: 500, total: 1000}`. */
+export interface AiProgress {
+  status: string;
+  completed?: number;
+  total?: number;
 }
 
 export const ANALYSIS_TASKS = ['sentiment', 'keywords', 'summary', 'language', 'readability', 'classification'] as const;

@@ -43,6 +43,7 @@ export type { RemoteAiCall, RemoteAiConnection, RemoteAiOperations } from './ai-
 export type { AiFailureHints } from './ai-provider-errors.js';
 export type {
   AiCallContext,
+  AiProgress,
   AiCapabilities,
   AiFailureReason,
   AiHealth,

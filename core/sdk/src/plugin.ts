@@ -41,8 +41,12 @@ export interface HostInfo {
    * default on the team shape, off on the desktop shape so local tools such as Ollama stay reachable).
    */
   denyPrivateNetworks: boolean;
-  /** Folders a plugin may watch for files (`DWC_WATCH_ROOTS`); empty: none. */
-  watchRoots: readonly string[];
+  /**
+   * Folders a plugin may watch for files (`DWC_WATCH_ROOTS`, plus on the desktop the folders the
+   * operator picked); empty: none. The list may grow while the host runs: read it when checking,
+   * never keep a copy.
+   */
+  readonly watchRoots: readonly string[];
 }
 
 /** What `setup` receives. Everything is scoped to the plugin. */

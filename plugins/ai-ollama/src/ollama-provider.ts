@@ -58,7 +58,10 @@ export function createOllamaProvider(settings: OllamaSettings) {
         async (client) => {
           ctx.log.info({ model, host: settings.baseUrl }, 'pulling model');
           const progress = logPullProgress(ctx.log, model);
-          for await (const part of await client.pull({ model, stream: true })) progress(part);
+          for await (const part of await client.pull({ model, stream: true })) {
+            progress(part);
+            ctx.onProgress?.({ status: part.status, ...(part.total ? { completed: part.completed ?? 0, total: part.total } : {}) });
+          }
         },
         false,
       );

@@ -1,5 +1,5 @@
 import { definePlugin, SDK_API_VERSION, z } from '@dwc/sdk';
-import { createOtlpExporter, startOtlpPush, toMetricData } from './otlp-exporter.js';
+import { createOtlpExporter } from './otlp-exporter.js';
 
 export const otlpConfigSchema = z
   .object({
@@ -36,4 +36,5 @@ export const exporterOtlpPlugin = definePlugin({
 });
 
 export default exporterOtlpPlugin;
-export { createOtlpExporter, startOtlpPush, toMetricData };
+export { createOtlpExporter };
+export type { OtlpSettings } from './otlp-exporter.js';

@@ -1,5 +1,5 @@
 import { defineExporter, type MetricFamily, type MetricSample } from '@dwc/sdk';
-import { Registry } from 'prom-client';
+import type { Registry } from 'prom-client';
 
 interface PromValue {
   value: number;
@@ -38,7 +38,9 @@ function asCollector(family: MetricFamily) {
 
 /** Renders a metrics snapshot as Prometheus text (format 0.0.4) with prom-client. */
 export async function renderPrometheus(families: readonly MetricFamily[]): Promise<{ contentType: string; body: string }> {
-  const registry = new Registry();
+  // prom-client loads at the first scrape, not at start.
+  const { Registry: PromRegistry } = await import('prom-client');
+  const registry: Registry = new PromRegistry();
   for (const family of families) registry.registerMetric(asCollector(family) as unknown as Parameters<Registry['registerMetric']>[0]);
   return { contentType: registry.contentType, body: await registry.metrics() };
 }

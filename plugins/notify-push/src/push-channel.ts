@@ -1,7 +1,6 @@
 import { createHash } from 'node:crypto';
 import { Agent } from 'node:https';
 import { ChannelDeliveryError, defineChannel, type ChannelDefinition, type ChannelMessage, type PushSubscriptionTarget } from '@dwc/sdk';
-import webpush from 'web-push';
 import type { PushSettings } from './common/config.js';
 import { isGone, pushError } from './common/push-errors.js';
 
@@ -21,8 +20,9 @@ export function createPushChannel(settings: PushSettings, options: { agent?: Age
   const agent = options.agent ?? new Agent({ keepAlive: true, maxSockets: 64 });
   const vapidDetails = { subject: settings.subject, publicKey: settings.vapid.publicKey, privateKey: settings.vapid.privateKey };
 
-  const pushTo = (subscription: PushSubscriptionTarget, message: ChannelMessage) =>
-    webpush.sendNotification(subscription, pushPayload(message), {
+  // web-push (and its JWT and ASN.1 libraries) loads at the first push, not at start.
+  const pushTo = async (subscription: PushSubscriptionTarget, message: ChannelMessage) =>
+    (await import('web-push')).default.sendNotification(subscription, pushPayload(message), {
       vapidDetails,
       TTL: settings.ttlSeconds,
       urgency: URGENCY[message.priority],

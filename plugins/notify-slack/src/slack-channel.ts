@@ -1,5 +1,5 @@
 import { ChannelDeliveryError, channelErrorFromResponse, channelErrorFromTransport, defineChannel, z, type ChannelDefinition, type ChannelMessage, type DeliveryResult } from '@dwc/sdk';
-import { LogLevel, WebClient } from '@slack/web-api';
+import type { WebClient } from '@slack/web-api';
 import type { SlackSettings } from './common/config.js';
 import { postJson } from '@dwc/sdk';
 import { slackApiError } from './common/slack-errors.js';
@@ -15,9 +15,15 @@ const recipientSchema = z.string().refine((value) => webhookUrl.safeParse(value)
 /** `slack`: an incoming webhook (the recipient is its URL), or chat.postMessage to a channel with SLACK_BOT_TOKEN. */
 export function createSlackChannel(settings: SlackSettings): ChannelDefinition {
   // No retries inside the client: the outbox schedules them, honouring Retry-After.
-  const client = settings.botToken === undefined
+  // The Web API client (and its HTTP stack) loads at the first call that needs it, not at start.
+  const { botToken } = settings;
+  let loaded: Promise<WebClient> | undefined;
+  const client = botToken === undefined
     ? undefined
-    : new WebClient(settings.botToken, { slackApiUrl: settings.apiUrl, retryConfig: { retries: 0 }, rejectRateLimitedCalls: true, timeout: settings.timeoutMs, logLevel: LogLevel.ERROR });
+    : () =>
+        (loaded ??= import('@slack/web-api').then(
+          ({ LogLevel, WebClient }) => new WebClient(botToken, { slackApiUrl: settings.apiUrl, retryConfig: { retries: 0 }, rejectRateLimitedCalls: true, timeout: settings.timeoutMs, logLevel: LogLevel.ERROR }),
+        ));
 
   async function viaWebhook(message: ChannelMessage, signal: AbortSignal): Promise<DeliveryResult> {
     const target = new URL(message.recipient);
@@ -39,7 +45,7 @@ export function createSlackChannel(settings: SlackSettings): ChannelDefinition {
       });
     }
     try {
-      const answer = await client.chat.postMessage({ channel: message.recipient, ...slackPayload(message) });
+      const answer = await (await client()).chat.postMessage({ channel: message.recipient, ...slackPayload(message) });
       return { status: 'delivered', providerMessageId: answer.ts, detail: `chat.postMessage to ${answer.channel ?? message.recipient}` };
     } catch (error) {
       throw slackApiError(error, settings.apiUrl);
@@ -57,7 +63,7 @@ export function createSlackChannel(settings: SlackSettings): ChannelDefinition {
     async testConnection() {
       if (client === undefined) return { ok: true, detail: 'No SLACK_BOT_TOKEN: only incoming-webhook URLs can be recipients (a webhook cannot be checked without posting).' };
       try {
-        const answer = await client.auth.test();
+        const answer = await (await client()).auth.test();
         return { ok: true, detail: `SLACK_BOT_TOKEN works: bot ${answer.user ?? '?'} in team ${answer.team ?? '?'}.` };
       } catch (error) {
         return { ok: false, detail: slackApiError(error, settings.apiUrl).message };

@@ -2,7 +2,7 @@ import { appendFile, mkdir, mkdtemp, rm, symlink, writeFile } from 'node:fs/prom
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
-import type { TriggerEmitOptions } from '@dwc/sdk';
+import { z, type TriggerEmitOptions } from '@dwc/sdk';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { fileWatchSettingsSchema, watchFolder } from './file-watch-trigger.js';
 
@@ -49,5 +49,14 @@ describe('file_watch', () => {
     await symlink(join(root, 'secret'), join(root, 'allowed', 'escape'));
     const settings = schema.parse({ folder: join(root, 'allowed', 'escape') });
     await expect(watchFolder(settings, ctx(), [join(root, 'allowed')])).rejects.toThrow(/outside the folders DWC_WATCH_ROOTS allows/);
+  });
+
+  it('accepts a folder added to the host\'s roots after the schema was built, and marks the folder field for a folder picker', () => {
+    const roots: string[] = [];
+    const schema = fileWatchSettingsSchema({ get watchRoots() { return roots; } });
+    expect(schema.safeParse({ folder: root }).error?.issues[0]?.message).toMatch(/no folder may be watched/);
+    roots.push(root);
+    expect(schema.safeParse({ folder: join(root, 'inbox') }).success).toBe(true);
+    expect(z.toJSONSchema(schema, { io: 'input' }).properties?.folder).toMatchObject({ type: 'string', 'x-dwc-widget': 'folder' });
   });
 });

@@ -1,7 +1,6 @@
 import { readFile, stat } from 'node:fs/promises';
 import { basename, extname, isAbsolute, join, relative, sep } from 'node:path';
 import { defineTrigger, z, type DocumentFormat, type HostInfo, type TriggerStartContext } from '@dwc/sdk';
-import { watch } from 'chokidar';
 import picomatch from 'picomatch';
 import { isInside, resolveWatchedFolder } from './watch-roots.js';
 
@@ -14,9 +13,11 @@ export function fileWatchSettingsSchema(host: Pick<HostInfo, 'watchRoots'>) {
       .min(1)
       .max(1_000)
       .refine(isAbsolute, 'must be an absolute path')
+      // host.watchRoots is read at each check: the desktop adds the folders its operator picks while it runs.
       .refine((folder) => host.watchRoots.some((root) => isInside(folder, root)), {
-        message: host.watchRoots.length === 0 ? 'no folder may be watched: set DWC_WATCH_ROOTS on the server' : `must be inside one of ${host.watchRoots.join(', ')} (DWC_WATCH_ROOTS)`,
-      }),
+        error: () => (host.watchRoots.length === 0 ? 'no folder may be watched: set DWC_WATCH_ROOTS on the server, or choose the folder in the desktop app' : `must be inside one of ${host.watchRoots.join(', ')} (DWC_WATCH_ROOTS, or a folder chosen in the desktop app)`),
+      })
+      .meta({ description: 'Absolute path of the folder to watch', 'x-dwc-widget': 'folder' }),
     patterns: z.array(z.string().min(1).max(200)).min(1).max(50).default(['**/*']).meta({ description: 'Globs relative to the folder, e.g. `**/*.md`; a file matching any of them counts' }),
     events: z.array(z.enum(['add', 'change'])).min(1).default(['add']).meta({ description: 'Fire when a file appears (`add`), changes (`change`), or both' }),
     debounce_ms: z.int().min(0).max(60_000).default(500).meta({ description: 'Quiet time after a file\'s last write before it fires (once)' }),
@@ -45,6 +46,8 @@ async function fire(folder: string, path: string, event: 'add' | 'change', setti
 /** Watches the folder; each matching file fires once per quiet period of `debounce_ms` after its last event. */
 export async function watchFolder(settings: FileWatchSettings, ctx: Pick<TriggerStartContext, 'emit' | 'log' | 'signal'>, roots: readonly string[]): Promise<() => Promise<void>> {
   const folder = await resolveWatchedFolder(settings.folder, roots);
+  // chokidar loads when the first folder is watched, not at start.
+  const { watch } = await import('chokidar');
   const matches = picomatch(settings.patterns, { dot: false });
   const timers = new Map<string, NodeJS.Timeout>();
   const inFlight = new Set<Promise<void>>();
@@ -78,7 +81,7 @@ export function fileWatchTrigger(host: Pick<HostInfo, 'watchRoots'>) {
   return defineTrigger({
     type: 'file_watch',
     title: 'File watch',
-    description: 'Runs when a file matching the patterns appears or changes in a folder under DWC_WATCH_ROOTS; the file is handed to the run as a document (`input.documents`) with `input.file` = {path, name, size, event, modified_at}.',
+    description: 'Runs when a file matching the patterns appears or changes in a folder under DWC_WATCH_ROOTS (or chosen in the desktop app); the file is handed to the run as a document (`input.documents`) with `input.file` = {path, name, size, event, modified_at}.',
     settings: fileWatchSettingsSchema(host),
     runsOn: 'one',
     start: (settings, ctx) => watchFolder(settings, ctx, host.watchRoots),

@@ -229,6 +229,8 @@ export function fakeElectron(userData: string, options: { safeStorage?: SafeStor
   const session = new FakeSession();
   const ipcMain = new FakeIpcMain();
   const opened: string[] = [];
+  /** What the folder dialog answers next (undefined: the operator cancels). */
+  const dialog = { folder: options.folder };
   const api: ElectronApi = {
     app,
     createWindow(windowOptions) {
@@ -246,12 +248,12 @@ export function fakeElectron(userData: string, options: { safeStorage?: SafeStor
     ipcMain,
     async showOpenFolderDialog(window, title) {
       recorder.record('dialog', 'showOpenFolderDialog', [window, title]);
-      return options.folder;
+      return dialog.folder;
     },
     async openExternal(url) {
       opened.push(url);
     },
     safeStorage: options.safeStorage ?? fakeSafeStorage(),
   };
-  return { api, app, windows, trays, session, ipcMain, opened, recorder };
+  return { api, app, windows, trays, session, ipcMain, opened, recorder, dialog };
 }

@@ -3,6 +3,7 @@ import type {
 import {
   AiProviderError,
   ExternalServiceError,
+  type AiProgress,
   type AiAnalyzeRequest,
   type AiAnalyzeResult,
   type AiAttempt,
@@ -167,10 +168,11 @@ export function createAiService(deps: {
     throw chainFailed(attempts);
   }
 
-  const callContext = (provider: AiProviderDefinition, signal: AbortSignal, onToken?: (text: string) => void) => ({
+  const callContext = (provider: AiProviderDefinition, signal: AbortSignal, onToken?: (text: string) => void, onProgress?: (progress: AiProgress) => void) => ({
     log: deps.logger.child({ ai_provider: provider.type }) as unknown as SdkLogger,
     signal,
     ...(onToken ? { onToken } : {}),
+    ...(onProgress ? { onProgress } : {}),
   });
 
   async function generate(request: AiGenerateRequest, scope: AiCallScope = {}): Promise<AiGenerateResult> {
@@ -251,14 +253,14 @@ export function createAiService(deps: {
     },
     /** The provider's health, reused for `healthCacheMs`; never throws, bounded in time. */
     health: (name: string) => health.check(requireProvider(name)),
-    /** Downloads `model` into a provider that manages its models (Ollama), bounded by `timeoutMs`. */
-    async pullModel(name: string, model: string, timeoutMs: number, signal?: AbortSignal): Promise<void> {
+    /** Downloads `model` into a provider that manages its models (Ollama), bounded by `timeoutMs`; `onProgress` hears how far it got. */
+    async pullModel(name: string, model: string, timeoutMs: number, signal?: AbortSignal, onProgress?: (progress: AiProgress) => void): Promise<void> {
       const provider = requireProvider(name);
       if (!provider.capabilities.modelManagement || !provider.pullModel) {
         throw new AiProviderError(name, 'bad_request', `AI provider "${name}" does not download models; pull them where it runs.`);
       }
       const pull = provider.pullModel.bind(provider);
-      await callWithTimeout(name, timeoutMs, signal, (s) => pull(model, callContext(provider, s)));
+      await callWithTimeout(name, timeoutMs, signal, (s) => pull(model, callContext(provider, s, undefined, onProgress)));
     },
   };
 }

@@ -16,4 +16,13 @@ describe('hostInfo', () => {
   });
 
   it('is frozen', () => expect(Object.isFrozen(hostInfo({ databaseUrl: undefined, denyPrivateNetworks: undefined }))).toBe(true));
+
+  it('reads the extra watch roots at every access, so a folder added while running counts at once', () => {
+    const picked: string[] = [];
+    const host = hostInfo({ databaseUrl: undefined, denyPrivateNetworks: undefined, watchRoots: ['/srv/in'] }, () => picked);
+    expect(host.watchRoots).toEqual(['/srv/in']);
+    picked.push('/home/op/inbox', '/srv/in');
+    expect(host.watchRoots).toEqual(['/srv/in', '/home/op/inbox']);
+    expect(Object.isFrozen(host)).toBe(true);
+  });
 });

@@ -1,8 +1,20 @@
 import type { HostInfo } from '@dwc/sdk';
 import type { DwcConfig } from '../config/settings.js';
 
-/** What plugins are told about where they run (`ctx.host`): the shape follows the database, and so does the private-network default. */
-export function hostInfo(config: Pick<DwcConfig, 'databaseUrl' | 'denyPrivateNetworks'> & { watchRoots?: readonly string[] }): HostInfo {
+/**
+ * What plugins are told about where they run (`ctx.host`): the shape follows the database, and so
+ * does the private-network default. `extraWatchRoots`, when given, is read at every access of
+ * `watchRoots` (the desktop adds folders the operator picks while it runs).
+ */
+export function hostInfo(
+  config: Pick<DwcConfig, 'databaseUrl' | 'denyPrivateNetworks'> & { watchRoots?: readonly string[] },
+  extraWatchRoots?: () => readonly string[],
+): HostInfo {
   const shape = config.databaseUrl === undefined ? 'desktop' : 'team';
-  return Object.freeze({ shape, denyPrivateNetworks: config.denyPrivateNetworks ?? shape === 'team', watchRoots: Object.freeze([...(config.watchRoots ?? [])]) });
+  const configured = Object.freeze([...(config.watchRoots ?? [])]);
+  const info: HostInfo = { shape, denyPrivateNetworks: config.denyPrivateNetworks ?? shape === 'team', watchRoots: configured };
+  if (extraWatchRoots !== undefined) {
+    Object.defineProperty(info, 'watchRoots', { enumerable: true, get: () => Object.freeze([...new Set([...configured, ...extraWatchRoots()])]) });
+  }
+  return Object.freeze(info);
 }

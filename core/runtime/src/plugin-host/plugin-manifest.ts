@@ -1,6 +1,10 @@
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import semver from 'semver';
+// The four functions used, not semver's index (which loads every module of the package at start).
+import major from 'semver/functions/major.js';
+import satisfies from 'semver/functions/satisfies.js';
+import valid from 'semver/functions/valid.js';
+import validRange from 'semver/ranges/valid.js';
 import { CAPABILITY_KIND_NAMES, CAPABILITY_ID } from '@dwc/sdk';
 import { z } from 'zod';
 import { PluginLoadError } from './plugin-load-error.js';
@@ -10,12 +14,12 @@ const capabilityKind = z.enum(CAPABILITY_KIND_NAMES);
 /** The part of a plugin's package.json the host reads before importing any of its code. */
 export const pluginManifestSchema = z.object({
   name: z.string().min(1),
-  version: z.string().refine((v) => semver.valid(v) !== null, 'must be a semver version'),
+  version: z.string().refine((v) => valid(v) !== null, 'must be a semver version'),
   description: z.string().default(''),
   dwc: z
     .object({
       kinds: z.array(capabilityKind).min(1, 'must list at least one capability kind'),
-      sdk: z.string().refine((r) => semver.validRange(r) !== null, 'must be a semver range such as ^1.0.0'),
+      sdk: z.string().refine((r) => validRange(r) !== null, 'must be a semver range such as ^1.0.0'),
       /**
        * The types the plugin registers, by kind (e.g. `{"ai-provider": ["openai"]}`), so the host can
        * say which plugin provides a type even when that plugin is disabled or failed to load.
@@ -57,11 +61,11 @@ export async function readPluginManifest(dir: string): Promise<PluginManifest> {
 
 /** Refuses a plugin whose `dwc.sdk` range does not accept the host's SDK version. */
 export function checkSdkRange(manifest: PluginManifest, sdkVersion: string): void {
-  if (!semver.satisfies(sdkVersion, manifest.dwc.sdk)) {
+  if (!satisfies(sdkVersion, manifest.dwc.sdk)) {
     throw new PluginLoadError(
       manifest.name,
       'plugin_sdk_mismatch',
-      `needs @dwc/sdk ${manifest.dwc.sdk} but this host provides ${sdkVersion}; install a version of the plugin built for @dwc/sdk ${semver.major(sdkVersion)}.x.`,
+      `needs @dwc/sdk ${manifest.dwc.sdk} but this host provides ${sdkVersion}; install a version of the plugin built for @dwc/sdk ${major(sdkVersion)}.x.`,
     );
   }
 }

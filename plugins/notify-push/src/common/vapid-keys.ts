@@ -1,7 +1,7 @@
+import { createECDH } from 'node:crypto';
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { ConfigError } from '@dwc/sdk';
-import webpush from 'web-push';
 import type { VapidKeys } from './config.js';
 
 const FILE = 'vapid-keys.json';
@@ -29,7 +29,7 @@ export function loadVapidKeys(secrets: Readonly<Record<string, string>>, dataDir
   }
   const path = join(dataDir, FILE);
   mkdirSync(dataDir, { recursive: true, mode: 0o700 });
-  const generated = webpush.generateVAPIDKeys();
+  const generated = generateVapidKeys();
   try {
     // `wx`: when another process wrote the file first, its pair wins and is read below.
     writeFileSync(path, `${JSON.stringify({ publicKey: generated.publicKey, privateKey: generated.privateKey }, null, 2)}\n`, { flag: 'wx', mode: 0o600 });
@@ -58,4 +58,13 @@ function check(keys: { publicKey: string; privateKey: string }, where: string): 
   if (!base64url.test(keys.publicKey) || !base64url.test(keys.privateKey) || publicBytes.length !== 65 || publicBytes[0] !== 4 || privateBytes.length !== 32) {
     throw new ConfigError(`The VAPID keys in ${where} are not a P-256 pair in URL-safe base64 (make one with \`npx web-push generate-vapid-keys\`).`, { code: 'vapid_keys_invalid' });
   }
+}
+
+/** A fresh VAPID pair, made as web-push's generateVAPIDKeys makes it (without loading web-push at start). */
+function generateVapidKeys(): { publicKey: string; privateKey: string } {
+  const curve = createECDH('prime256v1');
+  curve.generateKeys();
+  // The private scalar may come out shorter than 32 bytes: left-pad it.
+  const privateKey = Buffer.concat([Buffer.alloc(32), curve.getPrivateKey()]).subarray(-32);
+  return { publicKey: curve.getPublicKey().toString('base64url'), privateKey: privateKey.toString('base64url') };
 }

@@ -18,7 +18,10 @@ export interface JsonSchema {
   [key: string]: unknown;
 }
 
-export type FieldKind = 'select' | 'checkboxes' | 'boolean' | 'number' | 'text' | 'value';
+export type FieldKind = 'select' | 'checkboxes' | 'boolean' | 'number' | 'folder' | 'text' | 'value';
+
+/** The schema extension keyword naming a special editor for a field (e.g. `folder` for a folder path). */
+export const WIDGET_KEYWORD = 'x-dwc-widget';
 
 /** How a property is edited, from its schema alone (the form never knows which plugin it serves). */
 export function fieldKind(schema: JsonSchema): FieldKind {
@@ -27,6 +30,7 @@ export function fieldKind(schema: JsonSchema): FieldKind {
   if (type === 'array' && schema.items?.enum?.every((v) => typeof v === 'string')) return 'checkboxes';
   if (type === 'boolean') return 'boolean';
   if (type === 'number' || type === 'integer') return 'number';
+  if (type === 'string' && schema[WIDGET_KEYWORD] === 'folder') return 'folder';
   if (type === 'string') return 'text';
   return 'value';
 }

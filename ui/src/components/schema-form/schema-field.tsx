@@ -1,6 +1,7 @@
 import { memo, useCallback, useId } from 'react';
 import { useTranslation } from 'react-i18next';
 import { fieldKind, textToValue, valueToText, type JsonSchema } from './json-schema';
+import { FolderField } from './folder-field';
 import { TemplateField } from './template-field';
 
 export interface SchemaFieldProps {
@@ -72,6 +73,18 @@ export const SchemaField = memo(function SchemaField({ name, schema, value, requ
         }}
       />
     );
+  } else if (kind === 'folder') {
+    control = (
+      <FolderField
+        id={id}
+        value={typeof value === 'string' ? value : ''}
+        onChange={set}
+        labelledBy={labelId}
+        describedBy={describedBy}
+        invalid={invalid}
+        placeholder={typeof schema.default === 'string' ? schema.default : undefined}
+      />
+    );
   } else {
     control = <TemplateField value={valueToText(value)} onChange={setText} labelledBy={labelId} describedBy={describedBy} completions={completions} invalid={invalid} placeholder={schema.default !== undefined ? valueToText(schema.default) : undefined} />;
   }
@@ -79,7 +92,7 @@ export const SchemaField = memo(function SchemaField({ name, schema, value, requ
   return (
     <div className="field" data-field={name}>
       <span id={labelId}>
-        {kind === 'select' || kind === 'boolean' || kind === 'number' ? <label htmlFor={id}>{label}</label> : label}
+        {kind === 'select' || kind === 'boolean' || kind === 'number' || kind === 'folder' ? <label htmlFor={id}>{label}</label> : label}
         {required && <span aria-hidden="true"> *</span>}
         {required && <span className="visually-hidden"> ({t('form.required')})</span>}
       </span>

@@ -45,8 +45,21 @@ export const listProviders = (signal?: AbortSignal) => api<{ items: AiProvider[]
 export const aiUsage = (group: UsageGroup, signal?: AbortSignal) =>
   api<{ items: AiUsageRow[] }>('/api/v3/advanced/ai/usage', { query: { group_by: group }, signal }).then((r) => r.items);
 
-export const pullModel = (type: string, model: string) =>
-  api<{ provider: string; model: string; duration_ms: number }>(`/api/v3/advanced/ai/providers/${encodeURIComponent(type)}/pull`, { method: 'POST', body: { model } });
+export interface PullResult {
+  provider: string;
+  model: string;
+  duration_ms: number;
+}
+
+/** How far a model download got: `percent` (and bytes) while a layer downloads, only `status` otherwise. */
+export interface PullProgress {
+  status: string;
+  completed?: number;
+  total?: number;
+  percent?: number;
+}
+
+export type PullModel = (type: string, model: string, onProgress: (progress: PullProgress) => void, signal: AbortSignal) => Promise<PullResult>;
 
 export interface GenerateRequest {
   prompt: string;
@@ -60,9 +73,9 @@ export interface StreamHandlers {
   onReset(): void;
 }
 
-async function post(body: unknown, signal: AbortSignal): Promise<Response> {
+async function post(path: string, body: unknown, signal: AbortSignal): Promise<Response> {
   const token = useAuth.getState().accessToken;
-  return fetch('/api/v3/advanced/ai/generate', {
+  return fetch(path, {
     method: 'POST',
     headers: { 'content-type': 'application/json', accept: 'text/event-stream', ...(token ? { authorization: `Bearer ${token}` } : {}) },
     body: JSON.stringify(body),
@@ -71,11 +84,14 @@ async function post(body: unknown, signal: AbortSignal): Promise<Response> {
   });
 }
 
-/** Generates with `stream: true`, calling back per token; resolves with the final result. */
-export async function streamGenerate(request: GenerateRequest, handlers: StreamHandlers, signal: AbortSignal): Promise<AiGenerateResult> {
-  const body = { ...request, stream: true };
-  let res = await post(body, signal);
-  if (res.status === 401 && (await refreshSession())) res = await post(body, signal);
+/**
+ * POSTs `body` with `stream: true` and reads the server-sent events, handing each to `onEvent`,
+ * until `done` (its data is the result) or `error` (thrown as an ApiError).
+ */
+async function streamPost<T>(path: string, body: object, onEvent: (event: string, data: unknown) => void, signal: AbortSignal): Promise<T> {
+  const streamed = { ...body, stream: true };
+  let res = await post(path, streamed, signal);
+  if (res.status === 401 && (await refreshSession())) res = await post(path, streamed, signal);
   if (!res.ok || !res.body) {
     const reply = (await res.json().catch(() => ({}))) as { error?: { code?: string; message?: string; details?: unknown } };
     throw new ApiError(res.status, reply.error?.code ?? 'http_error', reply.error?.message ?? `${res.status}`, reply.error?.details ?? null);
@@ -86,14 +102,30 @@ export async function streamGenerate(request: GenerateRequest, handlers: StreamH
     const { done, value } = await reader.read();
     if (done) break;
     for (const event of parse(value)) {
-      if (event.event === 'token') handlers.onToken((event.data as { text: string }).text);
-      else if (event.event === 'reset') handlers.onReset();
-      else if (event.event === 'done') return event.data as AiGenerateResult;
-      else if (event.event === 'error') {
+      if (event.event === 'done') return event.data as T;
+      if (event.event === 'error') {
         const error = (event.data as { error: { code: string; message: string; details?: unknown } }).error;
         throw new ApiError(502, error.code, error.message, error.details ?? null);
       }
+      onEvent(event.event, event.data);
     }
   }
   throw new ApiError(502, 'stream_ended', 'The answer stopped before it was complete.', null);
 }
+
+/** Generates with `stream: true`, calling back per token; resolves with the final result. */
+export function streamGenerate(request: GenerateRequest, handlers: StreamHandlers, signal: AbortSignal): Promise<AiGenerateResult> {
+  return streamPost<AiGenerateResult>(
+    '/api/v3/advanced/ai/generate',
+    request,
+    (event, data) => {
+      if (event === 'token') handlers.onToken((data as { text: string }).text);
+      else if (event === 'reset') handlers.onReset();
+    },
+    signal,
+  );
+}
+
+/** Downloads a model into a provider (Ollama), calling back with its progress; resolves when it is installed. */
+export const streamPull: PullModel = (type, model, onProgress, signal) =>
+  streamPost<PullResult>(`/api/v3/advanced/ai/providers/${encodeURIComponent(type)}/pull`, { model }, (event, data) => event === 'progress' && onProgress(data as PullProgress), signal);

@@ -1,8 +1,8 @@
 import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
-import { render, screen, waitFor } from '@testing-library/react';
+import { act, fireEvent, render, screen, waitFor } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { describe, expect, it } from 'vitest';
-import type { AiGenerateResult, AiProvider, GenerateRequest, StreamHandlers } from './ai-api';
+import type { AiGenerateResult, AiProvider, GenerateRequest, PullModel, PullProgress, StreamHandlers } from './ai-api';
 import { Playground } from './playground';
 import { ProvidersPanel } from './providers-panel';
 import { UsageTable } from './usage-panel';
@@ -61,5 +61,34 @@ describe('AI screen', () => {
     const row = screen.getByRole('row', { name: /openai/ });
     expect(row.textContent).toContain('120');
     expect(screen.getByRole('meter', { name: 'Tokens used by openai' })).toBeTruthy();
+  });
+
+  it('shows a download\'s progress as it comes, then that the model is installed', async () => {
+    const ollama = provider({ type: 'ollama', title: 'Ollama', capabilities: { ...provider({}).capabilities, model_management: true } });
+    let report: (p: PullProgress) => void = () => undefined;
+    let finish: () => void = () => undefined;
+    const calls: string[] = [];
+    const pull: PullModel = (type, model, onProgress) => {
+      calls.push(`${type}/${model}`);
+      report = onProgress;
+      return new Promise((resolve) => (finish = () => resolve({ provider: type, model, duration_ms: 5 })));
+    };
+    render(
+      <QueryClientProvider client={new QueryClient()}>
+        <ProvidersPanel providers={[ollama]} canManage pull={pull} />
+      </QueryClientProvider>,
+    );
+    fireEvent.change(screen.getByRole('textbox', { name: /Model to download/ }), { target: { value: 'qwen2.5:0.5b' } });
+    fireEvent.click(screen.getByRole('button', { name: 'Download' }));
+    await waitFor(() => expect(calls).toEqual(['ollama/qwen2.5:0.5b']));
+    const bar = () => screen.getByRole('progressbar', { name: 'Downloading qwen2.5:0.5b…' }) as HTMLProgressElement;
+    expect(bar().hasAttribute('value')).toBe(false);
+    act(() => report({ status: 'pulling manifest' }));
+    expect(screen.getByRole('status').textContent).toContain('pulling manifest');
+    act(() => report({ status: 'pulling 74701a8c35f6', completed: 250_000_000, total: 1_000_000_000, percent: 25 }));
+    expect(bar().value).toBe(25);
+    expect(screen.getByRole('status').textContent).toContain('25% (250 MB of 1 GB)');
+    await act(async () => finish());
+    await waitFor(() => expect(screen.getByRole('status').textContent).toBe('qwen2.5:0.5b is installed.'));
   });
 });

@@ -1,19 +1,31 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { useState, type FormEvent } from 'react';
+import { useEffect, useRef, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ErrorNote } from '../../components/error-note';
-import { aiKeys, pullModel, type AiProvider } from './ai-api';
+import { formatBytes } from '../../lib/format';
+import { aiKeys, streamPull, type AiProvider, type PullModel, type PullProgress } from './ai-api';
 
-function PullForm({ provider, canManage }: { provider: AiProvider; canManage: boolean }) {
-  const { t } = useTranslation('ai');
+function PullForm({ provider, canManage, pull: pullModel }: { provider: AiProvider; canManage: boolean; pull: PullModel }) {
+  const { t, i18n } = useTranslation('ai');
   const client = useQueryClient();
   const [model, setModel] = useState('');
-  const pull = useMutation({ mutationFn: (name: string) => pullModel(provider.type, name), onSuccess: () => client.invalidateQueries({ queryKey: aiKeys.providers }) });
+  const [progress, setProgress] = useState<PullProgress | null>(null);
+  const abort = useRef<AbortController | null>(null);
+  useEffect(() => () => abort.current?.abort(), []);
+  const pull = useMutation({
+    mutationFn: (name: string) => {
+      abort.current = new AbortController();
+      setProgress(null);
+      return pullModel(provider.type, name, setProgress, abort.current.signal);
+    },
+    onSuccess: () => client.invalidateQueries({ queryKey: aiKeys.providers }),
+  });
   if (!canManage) return null;
   const submit = (e: FormEvent) => {
     e.preventDefault();
     pull.mutate(model.trim());
   };
+  const label = t('providers.pulling', { model: pull.variables ?? model });
   return (
     <form className="toolbar" onSubmit={submit}>
       <label className="field">
@@ -22,8 +34,17 @@ function PullForm({ provider, canManage }: { provider: AiProvider; canManage: bo
       </label>
       <button type="submit" className="button" disabled={pull.isPending || model.trim() === ''}>{t('providers.pull')}</button>
       {pull.isPending && (
-        <span role="status">
-          <progress aria-label={t('providers.pulling', { model })} /> {t('providers.pulling', { model })}
+        <span role="status" className="pull-progress">
+          {progress?.percent === undefined ? <progress aria-label={label} /> : <progress aria-label={label} max={100} value={progress.percent} />}{' '}
+          {label}
+          {progress && (
+            <span className="muted">
+              {' '}
+              {progress.percent !== undefined && progress.total !== undefined
+                ? t('providers.pullBytes', { percent: new Intl.NumberFormat(i18n.language, { style: 'percent' }).format(progress.percent / 100), done: formatBytes(progress.completed ?? 0), total: formatBytes(progress.total) })
+                : progress.status}
+            </span>
+          )}
         </span>
       )}
       {pull.isSuccess && <span role="status">{t('providers.pulled', { model: pull.data.model })}</span>}
@@ -33,7 +54,7 @@ function PullForm({ provider, canManage }: { provider: AiProvider; canManage: bo
 }
 
 /** Each provider: set up or not (and what to set), reachable or not, its models; pull for Ollama-like ones. */
-export function ProvidersPanel({ providers, canManage }: { providers: AiProvider[]; canManage: boolean }) {
+export function ProvidersPanel({ providers, canManage, pull = streamPull }: { providers: AiProvider[]; canManage: boolean; /** Downloads a model; the screen passes `streamPull`. */ pull?: PullModel }) {
   const { t } = useTranslation('ai');
   return (
     <section className="card" aria-labelledby="ai-providers">
@@ -66,7 +87,7 @@ export function ProvidersPanel({ providers, canManage }: { providers: AiProvider
                   {p.models === null ? <span className="muted">{p.models_error ?? t('providers.noModels')}</span> : p.models.length === 0 ? <span className="muted">{t('providers.noModels')}</span> : (
                     <ul>{p.models.map((m) => <li key={m.id}>{m.id}</li>)}</ul>
                   )}
-                  {p.capabilities.model_management && <PullForm provider={p} canManage={canManage} />}
+                  {p.capabilities.model_management && <PullForm provider={p} canManage={canManage} pull={pull} />}
                 </td>
               </tr>
             ))}

@@ -1,7 +1,10 @@
+import { AiCallCancelledError } from '@dwc/runtime';
 import { InputError, NotFoundError } from '@dwc/sdk';
 import { z } from 'zod';
 import { defineRoute } from '../../define-route.js';
+import { toHttpError } from '../../error-handler.js';
 import { errorResponse } from '../../error-response.js';
+import { requestState } from '../../request-context.js';
 import { clientAbort } from './ai-wire.js';
 
 const providerSchema = z
@@ -61,13 +64,15 @@ export const pullAiModelRoute = defineRoute({
   errors: ['ai_provider_not_found', 'ai_model_management_unsupported', 'ai_connection', 'ai_server_error', 'ai_model_not_found', 'ai_timeout'],
   permission: 'ai:admin',
   summary: 'Download a model into a provider that manages its models (Ollama), so it runs offline',
-  description: 'Answers once the download finished. Progress goes to the server log. Providers without model management answer 400.',
+  description:
+    'Answers once the download finished (progress goes to the server log). With `stream: true` the answer is `text/event-stream`: `event: progress` with `{"status","completed","total","percent"}` (bytes and percent when the provider knows them), then `event: done` with the result or `event: error` with `{"error": {...}}`. Closing the connection stops the download. Providers without model management answer 400.',
   tags: ['ai'],
   request: {
     params: z.object({ type: z.string().min(1).max(100) }),
     body: z.object({
       model: z.string().min(1).max(200).meta({ description: 'Model name, e.g. `llama3.2` or `qwen2.5:0.5b`' }),
       timeout_ms: z.number().int().min(1_000).max(6 * 3_600_000).default(3_600_000).meta({ description: 'Give up after this long' }),
+      stream: z.boolean().default(false).meta({ description: 'Answer with server-sent progress events' }),
     }),
   },
   responses: {
@@ -76,7 +81,7 @@ export const pullAiModelRoute = defineRoute({
     404: errorResponse('No such provider'),
     502: errorResponse('The provider refused or failed the download'),
   },
-  handler: async ({ deps, params, body, res }) => {
+  handler: async ({ deps, params, body, res, log }) => {
     const provider = deps.ai.service.providers().find((p) => p.definition.type === params.type)?.definition;
     if (!provider) throw new NotFoundError(`No AI provider "${params.type}" is registered.`, { code: 'ai_provider_not_found' });
     if (!provider.capabilities.modelManagement) {
@@ -85,8 +90,29 @@ export const pullAiModelRoute = defineRoute({
     const started = performance.now();
     // A client that hangs up stops the download.
     const client = clientAbort(res);
-    await client.unlessGone(deps.ai.service.pullModel(params.type, body.model, body.timeout_ms, client.signal));
-    if (client.signal.aborted) return undefined;
-    return { provider: params.type, model: body.model, duration_ms: Math.round(performance.now() - started) };
+    const result = () => ({ provider: params.type, model: body.model, duration_ms: Math.round(performance.now() - started) });
+    if (!body.stream) {
+      await client.unlessGone(deps.ai.service.pullModel(params.type, body.model, body.timeout_ms, client.signal));
+      return client.signal.aborted ? undefined : result();
+    }
+
+    res.status(200).set({ 'Content-Type': 'text/event-stream; charset=utf-8', 'Cache-Control': 'no-cache', Connection: 'keep-alive', 'X-Accel-Buffering': 'no' });
+    res.flushHeaders();
+    const send = (event: string, data: unknown) => res.write(`event: ${event}\ndata: ${JSON.stringify(data)}\n\n`);
+    try {
+      await deps.ai.service.pullModel(params.type, body.model, body.timeout_ms, client.signal, (progress) =>
+        send('progress', progress.total ? { ...progress, percent: Math.floor(((progress.completed ?? 0) / progress.total) * 100) } : progress),
+      );
+      send('done', result());
+    } catch (error) {
+      if (!(error instanceof AiCallCancelledError) && !client.signal.aborted) {
+        const reply = toHttpError(error, requestState(res).id, (thrown) => (deps.errors ? deps.errors.translate(thrown) : thrown));
+        if (reply.status >= 500) log.warn({ err: error }, 'AI model pull stream failed');
+        send('error', reply.body);
+      }
+    } finally {
+      res.end();
+    }
+    return undefined;
   },
 });

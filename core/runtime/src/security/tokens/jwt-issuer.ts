@@ -1,9 +1,14 @@
 import { randomUUID } from 'node:crypto';
-import { errors, jwtVerify, SignJWT } from 'jose';
+import type * as Jose from 'jose';
+
 
 export const JWT_ISSUER = 'dwc';
 export const JWT_AUDIENCE = 'dwc-api';
 const ALGORITHM = 'HS256';
+
+// jose (some fifty modules) loads with the first token issued or checked, not at start.
+let jose: Promise<typeof Jose> | undefined;
+const loadJose = () => (jose ??= import('jose'));
 
 export interface AccessClaims {
   /** User id. */
@@ -29,6 +34,7 @@ export function createJwtIssuer(options: { secret: string; ttlSeconds: number })
   const key = new TextEncoder().encode(options.secret);
   return {
     async issue({ userId, sessionId, tokenVersion }) {
+      const { SignJWT } = await loadJose();
       const now = Math.floor(Date.now() / 1000);
       const token = await new SignJWT({ sid: sessionId, ver: tokenVersion })
         .setProtectedHeader({ alg: ALGORITHM, typ: 'JWT' })
@@ -43,6 +49,7 @@ export function createJwtIssuer(options: { secret: string; ttlSeconds: number })
       return { token, expiresIn: options.ttlSeconds, expiresAt: (now + options.ttlSeconds) * 1000 };
     },
     async verify(token) {
+      const { errors, jwtVerify } = await loadJose();
       try {
         const { payload } = await jwtVerify(token, key, { algorithms: [ALGORITHM], issuer: JWT_ISSUER, audience: JWT_AUDIENCE, requiredClaims: ['sub', 'sid', 'exp', 'jti', 'nbf'] });
         if (typeof payload.sid !== 'string' || typeof payload.ver !== 'number' || typeof payload.sub !== 'string') return { ok: false, reason: 'bad_claims' };

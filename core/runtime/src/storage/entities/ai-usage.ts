@@ -1,4 +1,4 @@
-import { EntitySchema } from 'typeorm';
+import { EntitySchema } from '../typeorm.js';
 
 /** One row of `ai_usage`: one AI provider call (or cache hit), with what it cost and who made it. */
 export interface AiUsageRow {

@@ -1,4 +1,4 @@
-import { EntitySchema } from 'typeorm';
+import { EntitySchema } from '../typeorm.js';
 
 /** One row of `ai_workflows`: marks a stored workflow as made from an AI template. */
 export interface AiWorkflowRow {

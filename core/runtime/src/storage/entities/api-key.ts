@@ -1,4 +1,4 @@
-import { EntitySchema } from 'typeorm';
+import { EntitySchema } from '../typeorm.js';
 
 /** One row of `api_keys`: the SHA-256 of the key, the prefix shown to identify it, its scopes. */
 export interface ApiKeyRow {

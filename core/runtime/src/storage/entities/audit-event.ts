@@ -1,4 +1,4 @@
-import { EntitySchema } from 'typeorm';
+import { EntitySchema } from '../typeorm.js';
 
 /**
  * One row of `audit_events`: the hash-chained audit log (see security/audit). `seq` is assigned

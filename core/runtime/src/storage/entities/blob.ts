@@ -1,4 +1,4 @@
-import { EntitySchema } from 'typeorm';
+import { EntitySchema } from '../typeorm.js';
 
 /** One row of `blobs`: a step output too large to keep inline, stored once and referenced. */
 export interface BlobRow {

@@ -1,4 +1,4 @@
-import { EntitySchema } from 'typeorm';
+import { EntitySchema } from '../typeorm.js';
 
 /** One row of `document_embeddings`: a document's vector from one provider and model. */
 export interface DocumentEmbeddingRow {

@@ -1,4 +1,4 @@
-import { EntitySchema } from 'typeorm';
+import { EntitySchema } from '../typeorm.js';
 
 /** One row of `documents`: a document a step produced, with its lineage. */
 export interface DocumentRow {

@@ -1,4 +1,4 @@
-import { EntitySchema } from 'typeorm';
+import { EntitySchema } from '../typeorm.js';
 
 /**
  * One row of `execution_waits`: a step parked until a time, an event or a decision (a wake-up

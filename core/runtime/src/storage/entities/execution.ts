@@ -1,4 +1,4 @@
-import { EntitySchema } from 'typeorm';
+import { EntitySchema } from '../typeorm.js';
 
 /** One row of `executions`: one run of one pinned workflow version. */
 export interface ExecutionRow {

@@ -1,4 +1,4 @@
-import { EntitySchema } from 'typeorm';
+import { EntitySchema } from '../typeorm.js';
 
 /** One in-app message in a user's inbox (`inbox_messages`); at most one per notification. */
 export interface InboxMessageRow {

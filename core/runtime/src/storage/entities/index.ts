@@ -1,4 +1,5 @@
-import { EntitySchema, type EntitySchemaColumnOptions } from 'typeorm';
+import type { EntitySchemaColumnOptions } from 'typeorm';
+import { EntitySchema } from '../typeorm.js';
 import type { Dialect } from '../dialect.js';
 import { pluginConfigEntity } from './plugin-config.js';
 import { settingEntity } from './setting.js';

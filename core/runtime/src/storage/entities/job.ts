@@ -1,4 +1,4 @@
-import { EntitySchema } from 'typeorm';
+import { EntitySchema } from '../typeorm.js';
 
 /**
  * One row of `jobs`: the durable queue. `run_at` and `locked_until` are epoch milliseconds so the

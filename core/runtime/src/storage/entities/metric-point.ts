@@ -1,4 +1,4 @@
-import { EntitySchema } from 'typeorm';
+import { EntitySchema } from '../typeorm.js';
 
 /**
  * One row of `metric_points`: what one process recorded for one series of one metric in one

@@ -1,4 +1,4 @@
-import { EntitySchema } from 'typeorm';
+import { EntitySchema } from '../typeorm.js';
 
 /** One version of a stored notification template (`notification_templates`); a save adds a version, never edits one. */
 export interface NotificationTemplateRow {

@@ -1,4 +1,4 @@
-import { EntitySchema } from 'typeorm';
+import { EntitySchema } from '../typeorm.js';
 
 /**
  * One row of `plugin_configs`: a plugin's stored config (a JSON object, typed loosely for the same

@@ -1,4 +1,4 @@
-import { EntitySchema } from 'typeorm';
+import { EntitySchema } from '../typeorm.js';
 
 /** A browser's Web Push subscription for one user (`push_subscriptions`); the endpoint is unique. */
 export interface PushSubscriptionRow {

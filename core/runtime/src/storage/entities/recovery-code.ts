@@ -1,4 +1,4 @@
-import { EntitySchema } from 'typeorm';
+import { EntitySchema } from '../typeorm.js';
 
 /** One row of `recovery_codes`: the SHA-256 of an MFA recovery code; `used_at` makes it one-time. */
 export interface RecoveryCodeRow {

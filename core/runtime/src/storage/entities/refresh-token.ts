@@ -1,4 +1,4 @@
-import { EntitySchema } from 'typeorm';
+import { EntitySchema } from '../typeorm.js';
 
 /**
  * One row of `refresh_tokens`: the SHA-256 of a refresh token (never the token). `used_at` is set

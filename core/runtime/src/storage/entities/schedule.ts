@@ -1,4 +1,4 @@
-import { EntitySchema } from 'typeorm';
+import { EntitySchema } from '../typeorm.js';
 
 /**
  * One row of `schedules`: when something fires and what it starts. The next occurrence is a row

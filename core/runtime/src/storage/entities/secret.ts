@@ -1,4 +1,4 @@
-import { EntitySchema } from 'typeorm';
+import { EntitySchema } from '../typeorm.js';
 
 /**
  * One row of `secrets`: a credential sealed with AES-256-GCM (see security/vault). The value is

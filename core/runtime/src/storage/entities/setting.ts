@@ -1,4 +1,4 @@
-import { EntitySchema } from 'typeorm';
+import { EntitySchema } from '../typeorm.js';
 
 /**
  * One row of `settings`: a runtime setting changed through the app, stored as JSON. `value` is

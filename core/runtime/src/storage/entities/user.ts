@@ -1,4 +1,4 @@
-import { EntitySchema } from 'typeorm';
+import { EntitySchema } from '../typeorm.js';
 
 /**
  * One row of `users`. `email_key` is the e-mail lower-cased: the unique key that makes e-mails

@@ -1,4 +1,4 @@
-import { EntitySchema } from 'typeorm';
+import { EntitySchema } from '../typeorm.js';
 
 /** One row of `workflow_versions`: an immutable definition; executions pin one. */
 export interface WorkflowVersionRow {

@@ -1,4 +1,4 @@
-import { EntitySchema } from 'typeorm';
+import { EntitySchema } from '../typeorm.js';
 
 /** One row of `workflows`: a workflow's identity; its definitions live in `workflow_versions`. */
 export interface WorkflowRow {
