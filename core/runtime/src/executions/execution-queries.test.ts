@@ -18,7 +18,7 @@ describe.each(['sqlite', 'postgres'] as const)('execution queries on %s', (diale
     ] });
     const store = engine.executionStore;
     const claim = { workerId: 'w1', leaseMs: 60_000 };
-    const { id } = await store.create({ workflowId: workflow.id, version: workflow.version, claim });
+    const { id } = await store.create({ workflowId: workflow.id, version: workflow.version, input: {}, claim });
     const startedAt = new Date();
     await store.startStep(id, 'pause', -1, {}, 1, startedAt, 'waiting');
     const ref = (stepId: string) => ({ executionId: id, workflowId: workflow.id, stepId, itemIndex: -1, input: {}, attempts: 1, startedAt });
