@@ -24,10 +24,16 @@ export function createExecutionQueries(deps: { executions: ExecutionStore; workf
   return {
     get,
 
-    /** An execution with a page of its steps. */
+    /**
+     * An execution with a page of its steps. The two are separate reads (on Postgres on separate
+     * connections, with no common snapshot), so the steps are read only once the execution has
+     * been: a run commits each step's result before, or with, the execution's end, so an execution
+     * read as ended comes with its final step rows. Read the other way round (or at once), a run
+     * ending between the reads gave an ended execution with a step still `waiting` or missing.
+     */
     async withSteps(id: string, page: { limit: number; offset: number }): Promise<ExecutionRecord & { steps: StepRecord[] }> {
-      const [execution, steps] = await Promise.all([get(id), deps.executions.steps(id, page)]);
-      return Object.assign(execution, { steps });
+      const execution = await get(id);
+      return Object.assign(execution, { steps: await deps.executions.steps(id, page) });
     },
 
     /** Executions of every workflow (or of `filter.workflowId`), newest first. */
