@@ -15,7 +15,7 @@ describe('waiting executions shared by two server processes on one Postgres', ()
     const database = await createTestDatabase();
     const receiver = await startHitCounter();
     const env = (name: string) => ({
-      DWC_DATA_DIR: join(dir, name), DATABASE_URL: database.url, ...ownerEnv, ...noRateLimitEnv, DWC_JOB_LEASE_MS: '2000', DWC_DENY_PRIVATE_NETWORKS: 'false',
+      DWC_DATA_DIR: join(dir, name), DATABASE_URL: database.url, ...ownerEnv, ...noRateLimitEnv, DWC_DENY_PRIVATE_NETWORKS: 'false',
     });
     const a = await startServer(env('a'));
     const b = await startServer(env('b'));
