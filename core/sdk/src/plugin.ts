@@ -41,6 +41,11 @@ export interface HostInfo {
    * default on the team shape, off on the desktop shape so local tools such as Ollama stay reachable).
    */
   denyPrivateNetworks: boolean;
+  /**
+   * Hosts exempt from `denyPrivateNetworks` on this server (`DWC_ALLOWED_PRIVATE_HOSTS`): exact
+   * names or IP literals as URLs give them, lower case, e.g. an internal API or a local receiver.
+   */
+  allowedPrivateHosts: readonly string[];
   /** Folders a plugin may watch for files (`DWC_WATCH_ROOTS`); empty: none. */
   watchRoots: readonly string[];
 }
