@@ -52,6 +52,8 @@ describe.each(['sqlite', 'postgres'] as const)('push notifications over the API 
     service.setPublicKey(publicKey);
 
     const as = { authorization: `Bearer ${viewer.token}` };
+    // What a browser subscribes with, readable by any signed-in user.
+    expect((await request(t.app).get('/api/v3/notifications/push/public-key').set(as)).body).toEqual({ public_key: publicKey });
     for (const path of ['/sub/viewer-laptop', '/gone/viewer-old']) {
       expect((await request(t.app).post('/api/v3/notifications/push/subscriptions').set(as).send(service.subscribe(path))).status).toBe(201);
     }

@@ -108,6 +108,8 @@ export interface ChannelSpec {
    * `InputError` the caller sees as a 4xx. `send` checks again (DNS may change in between).
    */
   checkRecipient?(recipient: string): Promise<void>;
+  /** Set by a channel that delivers Web Push: the VAPID public key browsers subscribe with (`applicationServerKey`). */
+  webPush?: { applicationServerKey: string };
   /**
    * Sends one message. Resolves when the provider took it; throws a `ChannelDeliveryError`
    * (retryable or not) otherwise. Never retries by itself: the outbox schedules retries.

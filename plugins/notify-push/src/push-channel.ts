@@ -39,6 +39,7 @@ export function createPushChannel(settings: PushSettings, options: { agent?: Age
     description: "Sends a Web Push message (VAPID, aes128gcm) to each browser the recipient subscribed at POST /api/v3/notifications/push/subscriptions; the recipient is a user id or e-mail.",
     // Push services take no idempotency key (a Topic only replaces an undelivered copy).
     idempotent: false,
+    webPush: { applicationServerKey: settings.vapid.publicKey },
     async send(message, ctx) {
       if (ctx.pushSubscriptions === undefined) {
         throw new ChannelDeliveryError('This host keeps no push subscriptions, so push messages cannot be sent from it.', { code: 'channel_not_configured' });

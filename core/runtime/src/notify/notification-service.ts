@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { ConflictError, InputError, NotFoundError, type ChannelContext, type ChannelDefinition, type ChannelTestResult, type Logger as SdkLogger } from '@dwc/sdk';
+import { ConfigError, ConflictError, InputError, NotFoundError, type ChannelContext, type ChannelDefinition, type ChannelTestResult, type Logger as SdkLogger } from '@dwc/sdk';
 import type { Logger } from 'pino';
 import { newId } from '../storage/new-id.js';
 import type { NewNotification, NotificationPriority, NotificationRecord, NotificationStatus, AttemptRecord } from './notification-types.js';
@@ -166,6 +166,15 @@ export function createNotificationService(options: {
         type: definition.type, title: definition.title, description: definition.description, plugin, idempotent: definition.idempotent,
         testable: definition.testConnection !== undefined,
       }));
+    },
+
+    /** The VAPID public key browsers subscribe with, from the channel that delivers Web Push. */
+    pushPublicKey(): string {
+      const push = options.channels.list().find(({ definition }) => definition.webPush !== undefined);
+      if (push === undefined) {
+        throw new ConfigError('Web Push is not available on this server: enable the @dwc/plugin-notify-push plugin, which makes or reads the VAPID keys.', { code: 'push_not_available' });
+      }
+      return push.definition.webPush!.applicationServerKey;
     },
 
     /** Runs the channel's `testConnection`: settings, credentials and reachability, without sending. */
