@@ -34,7 +34,14 @@ export function BrowserPushControl({ support, subscriptions, thisEndpoint, busy,
         </button>
       )}
       {subscribedHere && <p role="status">{t('push.onHere')}</p>}
-      {error instanceof PushPermissionError ? <p role="alert" className="error-note">{t('push.notAllowed')}</p> : <ErrorNote error={error} />}
+      {error instanceof PushPermissionError ? (
+        <p role="alert" className="error-note">{t('push.notAllowed')}</p>
+      ) : error instanceof DOMException ? (
+        // The browser or its push service refused; its own words follow ours.
+        <p role="alert" className="error-note">{t('push.failed', { reason: error.message })}</p>
+      ) : (
+        <ErrorNote error={error} />
+      )}
       {subscriptions.length === 0 ? (
         <p className="muted">{t('push.none')}</p>
       ) : (

@@ -39,6 +39,12 @@ describe('the browser notifications control', () => {
     expect(screen.getByText('This browser cannot receive push notifications.')).toBeTruthy();
     expect(screen.getByRole('alert').textContent).toBe('The browser did not allow notifications, so nothing was turned on.');
   });
+
+  it("puts the browser's own refusal after a line that says nothing was turned on", () => {
+    const refusal = new DOMException('Registration failed - push service not available', 'AbortError');
+    render(wrap(<BrowserPushControl support="granted" subscriptions={[]} thisEndpoint={null} busy={false} error={refusal} onTurnOn={noop} onRemove={noop} />));
+    expect(screen.getByRole('alert').textContent).toBe('The browser could not subscribe to its push service, so nothing was turned on. It said: Registration failed - push service not available');
+  });
 });
 
 describe('subscribing this browser', () => {
