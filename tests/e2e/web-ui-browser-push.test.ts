@@ -49,7 +49,8 @@ describe.runIf(uiBuilt)('browser notifications, end to end in Chromium', { timeo
     await page.goto(`${session.server.url}/notifications/inbox`);
     await page.getByRole('button', { name: 'Turn on browser notifications' }).click();
     await expect.poll(async () => (await page.getByRole('alert').count()) + (await page.getByRole('status').filter({ hasText: 'on for this browser' }).count()), { timeout: 30_000 }).toBeGreaterThan(0);
-    const worker = await page.evaluate(async () => (await navigator.serviceWorker.getRegistration('/'))?.active?.scriptURL ?? null);
+    // Runs in the page; the test project has no DOM types, so the browser globals are reached loosely.
+    const worker = await page.evaluate(`navigator.serviceWorker.getRegistration('/').then((r) => r?.active?.scriptURL ?? null)`);
     expect(worker).toBe(`${session.server.url}/sw.js`);
     expect(await page.getByRole('alert').textContent()).toMatch(/^The browser could not subscribe to its push service, so nothing was turned on\. It said: Registration failed/);
     expect(await stored()).toEqual([]);
