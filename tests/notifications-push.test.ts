@@ -26,7 +26,8 @@ describe.each(['sqlite', 'postgres'] as const)('push notifications over the API 
     service = await startWebPushService();
     // The local push service's certificate is self-signed; real push services have public ones.
     process.env.NODE_TLS_REJECT_UNAUTHORIZED = '0';
-    t = await startAuthTestApp(dialect, noRateLimitEnv);
+    // On Postgres (a team server) private networks are denied: the local push service is allowed explicitly.
+    t = await startAuthTestApp(dialect, { ...noRateLimitEnv, DWC_ALLOWED_PRIVATE_HOSTS: '127.0.0.1' });
     owner = { authorization: `Bearer ${t.owner.token}` };
     viewer = await t.createUser('viewer');
   });

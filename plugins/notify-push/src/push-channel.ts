@@ -1,6 +1,20 @@
 import { createHash } from 'node:crypto';
 import { Agent } from 'node:https';
-import { ChannelDeliveryError, defineChannel, type ChannelDefinition, type ChannelMessage, type PushSubscriptionTarget } from '@dwc/sdk';
+import {
+  ChannelDeliveryError,
+  defineChannel,
+  guardedLookup,
+  hostOf,
+  isPrivateAddress,
+  OPEN_NETWORK,
+  privateDenied,
+  privateNetworkError,
+  systemResolver,
+  type ChannelDefinition,
+  type ChannelMessage,
+  type NetworkPolicy,
+  type PushSubscriptionTarget,
+} from '@dwc/sdk';
 import webpush from 'web-push';
 import type { PushSettings } from './common/config.js';
 import { isGone, pushError } from './common/push-errors.js';
@@ -17,12 +31,17 @@ export function pushPayload(message: ChannelMessage): string {
  * the payload encrypted per RFC 8291 (aes128gcm). A subscription the push service calls gone
  * (404/410) is removed.
  */
-export function createPushChannel(settings: PushSettings, options: { agent?: Agent } = {}): { channel: ChannelDefinition; close(): void } {
-  const agent = options.agent ?? new Agent({ keepAlive: true, maxSockets: 64 });
+export function createPushChannel(settings: PushSettings, options: { agent?: Agent; network?: NetworkPolicy } = {}): { channel: ChannelDefinition; close(): void } {
+  // Endpoints come from browsers (any user may store one), so they follow the host's network policy like any user-given URL.
+  const network = options.network ?? OPEN_NETWORK;
+  const agent = options.agent ?? new Agent({ keepAlive: true, maxSockets: 64, lookup: guardedLookup(systemResolver, network) });
   const vapidDetails = { subject: settings.subject, publicKey: settings.vapid.publicKey, privateKey: settings.vapid.privateKey };
 
-  const pushTo = (subscription: PushSubscriptionTarget, message: ChannelMessage) =>
-    webpush.sendNotification(subscription, pushPayload(message), {
+  const pushTo = (subscription: PushSubscriptionTarget, message: ChannelMessage) => {
+    // An IP literal connects without a lookup, so it is checked here.
+    const host = hostOf(new URL(subscription.endpoint));
+    if (privateDenied(host, network) && isPrivateAddress(host)) return Promise.reject(privateNetworkError(host, host));
+    return webpush.sendNotification(subscription, pushPayload(message), {
       vapidDetails,
       TTL: settings.ttlSeconds,
       urgency: URGENCY[message.priority],
@@ -32,6 +51,7 @@ export function createPushChannel(settings: PushSettings, options: { agent?: Age
       timeout: settings.timeoutMs,
       agent,
     });
+  };
 
   const channel = defineChannel({
     type: 'push',

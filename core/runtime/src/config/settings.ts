@@ -177,7 +177,7 @@ export const settings = {
   allowedPrivateHosts: {
     env: 'DWC_ALLOWED_PRIVATE_HOSTS',
     schema: list.default([]),
-    doc: 'Hosts exempt from DWC_DENY_PRIVATE_NETWORKS, comma-separated: exact names or IP addresses as URLs give them (e.g. `hooks.internal,10.0.0.5,127.0.0.1`); for `http.request` steps and for notification targets (webhook, Slack, Teams, Discord and TWILIO_API_URL).',
+    doc: 'Hosts exempt from DWC_DENY_PRIVATE_NETWORKS, comma-separated: exact names or IP addresses as URLs give them (e.g. `hooks.internal,10.0.0.5,127.0.0.1`); for `http.request` steps and for notification targets (webhook, Slack, Teams, Discord, push endpoints and TWILIO_API_URL).',
   },
   watchRoots: {
     env: 'DWC_WATCH_ROOTS',
