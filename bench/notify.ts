@@ -14,6 +14,8 @@ import { percentile, report, type Row } from './lib/report.js';
 const COUNT = Number(process.env.BENCH_NOTIFY_COUNT ?? 10_000);
 const SENDS = Number(process.env.BENCH_NOTIFY_SENDS ?? 2_000);
 const CONCURRENCY = process.env.BENCH_NOTIFY_CONCURRENCY ?? '64';
+/** `sqlite,postgres` by default; one of them to profile it alone (`node --cpu-prof --import tsx bench/notify.ts`). */
+const DIALECTS = (process.env.BENCH_NOTIFY_DIALECTS ?? 'sqlite,postgres').split(',');
 process.env.DWC_WEBHOOK_SIGNING_SECRET = `whsec_${Buffer.alloc(32, 3).toString('base64')}`;
 
 /** A bare node:http receiver in its own process, answering 204; prints its port. */
@@ -27,7 +29,7 @@ async function startReceiver(): Promise<{ origin: string; stop(): void }> {
 async function measure(dialect: 'sqlite' | 'postgres', receiver: string, databaseUrl: string | undefined): Promise<Row> {
   const dir = mkdtempSync(join(tmpdir(), 'dwc-bench-notify-'));
   const config = loadConfig({
-    env: { DWC_DATA_DIR: join(dir, 'data'), DATABASE_URL: databaseUrl ?? '', DWC_NOTIFY_CONCURRENCY: CONCURRENCY, DWC_WORKER_CONCURRENCY: '0' },
+    env: { DWC_DATA_DIR: join(dir, 'data'), DATABASE_URL: databaseUrl ?? '', DWC_NOTIFY_CONCURRENCY: CONCURRENCY, DWC_WORKER_CONCURRENCY: '0', DWC_ALLOWED_PRIVATE_HOSTS: '127.0.0.1' },
     cwd: dir,
     defaults: { pluginsDir: bundledPluginsDir },
   });
@@ -64,12 +66,14 @@ async function measure(dialect: 'sqlite' | 'postgres', receiver: string, databas
 const receiver = await startReceiver();
 const rows: Row[] = [];
 try {
-  rows.push(await measure('sqlite', receiver.origin, undefined));
-  const pg = await benchPostgres();
-  try {
-    rows.push(await measure('postgres', receiver.origin, await pg.createDatabase()));
-  } finally {
-    await pg.stop();
+  if (DIALECTS.includes('sqlite')) rows.push(await measure('sqlite', receiver.origin, undefined));
+  if (DIALECTS.includes('postgres')) {
+    const pg = await benchPostgres();
+    try {
+      rows.push(await measure('postgres', receiver.origin, await pg.createDatabase()));
+    } finally {
+      await pg.stop();
+    }
   }
 } finally {
   receiver.stop();

@@ -26,7 +26,8 @@ describe.each(['sqlite', 'postgres'] as const)('push notifications over the API 
     service = await startWebPushService();
     // The local push service's certificate is self-signed; real push services have public ones.
     process.env.NODE_TLS_REJECT_UNAUTHORIZED = '0';
-    t = await startAuthTestApp(dialect, noRateLimitEnv);
+    // On Postgres (a team server) private networks are denied: the local push service is allowed explicitly.
+    t = await startAuthTestApp(dialect, { ...noRateLimitEnv, DWC_ALLOWED_PRIVATE_HOSTS: '127.0.0.1' });
     owner = { authorization: `Bearer ${t.owner.token}` };
     viewer = await t.createUser('viewer');
   });
@@ -52,6 +53,8 @@ describe.each(['sqlite', 'postgres'] as const)('push notifications over the API 
     service.setPublicKey(publicKey);
 
     const as = { authorization: `Bearer ${viewer.token}` };
+    // What a browser subscribes with, readable by any signed-in user.
+    expect((await request(t.app).get('/api/v3/notifications/push/public-key').set(as)).body).toEqual({ public_key: publicKey });
     for (const path of ['/sub/viewer-laptop', '/gone/viewer-old']) {
       expect((await request(t.app).post('/api/v3/notifications/push/subscriptions').set(as).send(service.subscribe(path))).status).toBe(201);
     }

@@ -144,6 +144,7 @@ export const runtimeErrors = defineErrorCatalogue('@dwc/runtime', {
 
   // Notifications
   channel_error: { status: 502, message: 'The notification channel failed unexpectedly; the attempt history has its message. Report it to the channel plugin\'s author.' },
+  push_not_available: { status: 503, message: 'Web Push is not available on this server: enable the @dwc/plugin-notify-push plugin (it makes or reads the VAPID keys).', type: ConfigError },
   channel_not_installed: { status: 400, message: 'No enabled plugin provides that notification channel; GET /api/v3/notifications/channels lists the ones there are.' },
   idempotency_key_reused: { status: 409, message: 'That idempotency key was already used for a different message; use a new key for a new message.' },
   invalid_recipient: { status: 400, message: 'The recipient is not valid for that channel; the message says what the channel expects (an e-mail, a URL, a user id, an E.164 number).' },

@@ -1,4 +1,4 @@
-import { ExternalServiceError, type DwcErrorOptions } from './errors.js';
+import { ExternalServiceError, InputError, type DwcErrorOptions } from './errors.js';
 import { retryAfterMs } from './ai-provider-errors.js';
 
 /**
@@ -49,6 +49,9 @@ export function channelErrorFromResponse(
 /** The error for a request that got no answer (refused, reset, DNS, timeout): always retryable. */
 export function channelErrorFromTransport(service: string, target: string, error: unknown): ChannelDeliveryError {
   const cause = error as { code?: string; cause?: { code?: string; message?: string }; message?: string; name?: string };
+  // The network policy refused the address: final, and the reason is the policy's own message.
+  const refusal = [error, cause?.cause].find((e): e is InputError => e instanceof InputError && e.code === 'private_network_denied');
+  if (refusal) return new ChannelDeliveryError(refusal.message, { code: 'private_network_denied', retryable: false, cause: error });
   const code = cause?.cause?.code ?? cause?.code;
   const why = code ?? cause?.cause?.message ?? cause?.message ?? String(error);
   if (cause?.name === 'AbortError' || cause?.name === 'TimeoutError') {

@@ -103,6 +103,14 @@ export interface ChannelSpec {
   /** Checks a recipient before it is queued (an e-mail address, an E.164 number, a URL). Default: any non-empty string. */
   recipient?: z.ZodType<string>;
   /**
+   * Checks a recipient that passed `recipient` against what only the network can tell, before it
+   * is queued: e.g. that a URL's host is not a private address the server refuses. Throws an
+   * `InputError` the caller sees as a 4xx. `send` checks again (DNS may change in between).
+   */
+  checkRecipient?(recipient: string): Promise<void>;
+  /** Set by a channel that delivers Web Push: the VAPID public key browsers subscribe with (`applicationServerKey`). */
+  webPush?: { applicationServerKey: string };
+  /**
    * Sends one message. Resolves when the provider took it; throws a `ChannelDeliveryError`
    * (retryable or not) otherwise. Never retries by itself: the outbox schedules retries.
    */
@@ -127,5 +135,6 @@ export function defineChannel(spec: ChannelSpec): ChannelDefinition {
     throw new TypeError(`defineChannel(${spec.type}): "recipient" must be a zod schema.`);
   }
   if (spec.testConnection !== undefined) assertFunction(`defineChannel(${spec.type})`, 'testConnection', spec.testConnection);
+  if (spec.checkRecipient !== undefined) assertFunction(`defineChannel(${spec.type})`, 'checkRecipient', spec.checkRecipient);
   return Object.freeze({ ...spec, recipient: spec.recipient ?? anyRecipient, kind: 'channel' as const });
 }

@@ -33,5 +33,6 @@ export const sdkErrors = defineErrorCatalogue('@dwc/sdk', {
   channel_timeout: { status: 504, message: 'The notification provider did not answer in time; the outbox retries, or raise DWC_NOTIFY_SEND_TIMEOUT_MS.' },
   channel_unauthorized: { status: 502, message: 'The notification provider refused the credentials; check the channel\'s token, key or password setting.' },
   channel_unreachable: { status: 502, message: 'The notification provider cannot be reached; check that it runs and that the channel\'s URL or host setting points at it.' },
+  private_network_denied: { status: 400, message: 'The URL\'s host is (or resolves to) a loopback, private, link-local or metadata address, which this server refuses; use a public address, or have an operator add the host to DWC_ALLOWED_PRIVATE_HOSTS (or the plugin\'s own allow-list).' },
   channel_not_configured: { status: 503, message: 'The notification channel is not set up; set the variables its message names (see "Notifications" in the README).', type: ConfigError },
 });

@@ -103,4 +103,9 @@ export { defineErrorCatalogue, errorCatalogues, errorCodeEntry } from './error-c
 export type { DwcErrorClass, ErrorCatalogue, ErrorCodeEntry, MessageValues } from './error-catalogue.js';
 export { sdkErrors } from './error-codes.js';
 export { postJson } from './post-json.js';
-export type { PostAnswer } from './post-json.js';
+export type { PostAnswer, PostJsonOptions } from './post-json.js';
+export { DEFAULT_PRIVATE_NETWORK_HINT, hostOf, OPEN_NETWORK, privateDenied, privateNetworkError } from './net/network-policy.js';
+export type { NetworkPolicy } from './net/network-policy.js';
+export { isPrivateAddress } from './net/private-address.js';
+export { assertPublicUrl, guardedLookup, systemResolver } from './net/guarded-lookup.js';
+export type { Resolver } from './net/guarded-lookup.js';

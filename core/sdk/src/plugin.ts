@@ -42,6 +42,11 @@ export interface HostInfo {
    */
   denyPrivateNetworks: boolean;
   /**
+   * Hosts exempt from `denyPrivateNetworks` on this server (`DWC_ALLOWED_PRIVATE_HOSTS`): exact
+   * names or IP literals as URLs give them, lower case, e.g. an internal API or a local receiver.
+   */
+  allowedPrivateHosts: readonly string[];
+  /**
    * Folders a plugin may watch for files (`DWC_WATCH_ROOTS`, plus on the desktop the folders the
    * operator picked); empty: none. The list may grow while the host runs: read it when checking,
    * never keep a copy.

@@ -1,9 +1,8 @@
 import { defineErrorCatalogue } from '@dwc/sdk';
 
-/** The codes the `http.request` action fails with (besides the SDK's `aborted`). */
+/** The codes the `http.request` action fails with (besides the SDK's `aborted` and `private_network_denied`). */
 export const httpErrors = defineErrorCatalogue('@dwc/plugin-action-http', {
   host_not_allowed: { status: 400, message: 'The host is not in the plugin\'s allowed_hosts; add it there or call another host.' },
-  private_network_denied: { status: 400, message: 'The host resolves to a private, loopback or link-local address, which deny_private_networks refuses; turn it off for this plugin only if that is intended.' },
   invalid_header: { status: 400, message: 'A header has an invalid name or value; remove line breaks and control characters.' },
   body_not_allowed: { status: 400, message: 'GET and HEAD requests cannot carry a body; send the values in "query" or use POST.' },
   invalid_body: { status: 400, message: '"body" cannot be sent as JSON; make it plain JSON data.' },

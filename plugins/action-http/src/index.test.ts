@@ -5,8 +5,8 @@ import { httpPolicy } from './common/config.js';
 import plugin from './index.js';
 
 const pkg = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as { name: string; dwc: { kinds: string[] } };
-const team: HostInfo = { shape: 'team', denyPrivateNetworks: true, watchRoots: [] };
-const desktop: HostInfo = { shape: 'desktop', denyPrivateNetworks: false, watchRoots: [] };
+const team: HostInfo = { shape: 'team', denyPrivateNetworks: true, allowedPrivateHosts: [], watchRoots: [] };
+const desktop: HostInfo = { shape: 'desktop', denyPrivateNetworks: false, allowedPrivateHosts: [], watchRoots: [] };
 
 describe('@dwc/plugin-action-http', () => {
   it('is a valid plugin named after its package, built for this SDK', () => {

@@ -24,5 +24,5 @@ export default actionHttpPlugin;
 export { createHttpClient, createHttpRequestAction, httpConfigSchema, httpPolicy, httpRequestInputSchema, httpRequestOutputSchema };
 export type { HttpConfig, HttpPolicy } from './common/config.js';
 export type { HttpClient } from './common/http-client.js';
-export type { Resolver } from './common/guarded-lookup.js';
+export type { Resolver } from '@dwc/sdk';
 export { httpErrors } from './errors.js';

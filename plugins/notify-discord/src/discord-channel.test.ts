@@ -8,7 +8,9 @@ import { createDiscordChannel } from './discord-channel.js';
 const noop = () => undefined;
 const log = { trace: noop, debug: noop, info: noop, warn: noop, error: noop, child: () => log };
 const ctx: ChannelContext = { log, signal: new AbortController().signal };
-const channel = createDiscordChannel(discordConfigSchema.parse({ timeout_ms: 2_000, username: 'dwc' }));
+/** A team server's policy, with the local test receivers allowed explicitly (as DWC_ALLOWED_PRIVATE_HOSTS does). */
+const network = { denyPrivateNetworks: true, allowedPrivateHosts: ['127.0.0.1'] };
+const channel = createDiscordChannel(discordConfigSchema.parse({ timeout_ms: 2_000, username: 'dwc' }), network);
 const message = (recipient: string) => channelMessageSchema.parse({ id: 'n1', idempotencyKey: 'key-1', recipient, subject: 'Run failed', message: 'Nightly failed @everyone' });
 
 /** A local Discord: POST /api/webhooks/{id}/{token}, checked as Discord does, with its error bodies and rate-limit headers. */
@@ -69,4 +71,11 @@ describe('the discord channel against a local Discord', () => {
     await new Promise<void>((resolve) => closed.close(() => resolve()));
     await expect(channel.send(message(`http://127.0.0.1:${port}/api/webhooks/1/x`), ctx)).rejects.toMatchObject({ code: 'channel_unreachable', retryable: true });
   });
+});
+
+it('refuses a private recipient on a server that denies private networks, unless the operator allowed its host', async () => {
+  const strict = createDiscordChannel(discordConfigSchema.parse({}), { denyPrivateNetworks: true, allowedPrivateHosts: [] });
+  await expect(strict.checkRecipient!('http://169.254.169.254/api/webhooks/1/x')).rejects.toMatchObject({ code: 'private_network_denied' });
+  await expect(strict.send(message('http://127.0.0.1:1/x'), ctx)).rejects.toMatchObject({ code: 'private_network_denied', retryable: false });
+  await expect(channel.checkRecipient!('http://127.0.0.1:1/x')).resolves.toBeUndefined();
 });

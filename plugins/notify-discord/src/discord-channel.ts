@@ -1,11 +1,10 @@
-import { ChannelDeliveryError, channelErrorFromTransport, defineChannel, z, type ChannelDefinition } from '@dwc/sdk';
+import { assertPublicUrl, ChannelDeliveryError, channelErrorFromTransport, defineChannel, postJson, z, type ChannelDefinition, type NetworkPolicy, type Resolver } from '@dwc/sdk';
 import type { DiscordConfig } from './common/config.js';
 import { discordError } from './common/discord-errors.js';
 import { discordPayload } from './common/discord-payload.js';
-import { postJson } from '@dwc/sdk';
 
-/** `discord`: an embed POSTed to a Discord webhook (the recipient is its URL). */
-export function createDiscordChannel(config: DiscordConfig): ChannelDefinition {
+/** `discord`: an embed POSTed to a Discord webhook (the recipient is its URL); `network` refuses private hosts (the host's policy). */
+export function createDiscordChannel(config: DiscordConfig, network: NetworkPolicy, options: { resolve?: Resolver } = {}): ChannelDefinition {
   return defineChannel({
     type: 'discord',
     title: 'Discord',
@@ -13,13 +12,14 @@ export function createDiscordChannel(config: DiscordConfig): ChannelDefinition {
     // Discord webhooks take no idempotency key (a `nonce` is for bots' gateway messages only).
     idempotent: false,
     recipient: z.url({ protocol: /^https?$/, error: 'must be a Discord webhook URL (https://discord.com/api/webhooks/…)' }),
+    checkRecipient: (recipient) => assertPublicUrl(new URL(recipient), network, options),
     async send(message, ctx) {
       // `wait=true`: Discord answers with the message it created, so its id goes in the history.
       const target = new URL(message.recipient);
       target.searchParams.set('wait', 'true');
       let answer;
       try {
-        answer = await postJson(target.href, discordPayload(message, config.username), { timeoutMs: config.timeout_ms, signal: ctx.signal });
+        answer = await postJson(target.href, discordPayload(message, config.username), { timeoutMs: config.timeout_ms, signal: ctx.signal, network, resolve: options.resolve });
       } catch (error) {
         throw channelErrorFromTransport('Discord', target.origin, error);
       }

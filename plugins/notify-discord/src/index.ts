@@ -11,7 +11,7 @@ export const notifyDiscordPlugin = definePlugin({
   config: discordConfigSchema,
   permissions: { network: ['*'] },
   setup(ctx) {
-    ctx.channels.register(createDiscordChannel(ctx.config));
+    ctx.channels.register(createDiscordChannel(ctx.config, ctx.host));
   },
 });
 

@@ -14,7 +14,7 @@ export const notifyPushPlugin = definePlugin({
     const vapid = loadVapidKeys(ctx.secrets, ctx.dataDir);
     if (vapid.source === 'generated') ctx.log.warn({ dir: ctx.dataDir }, 'generated a VAPID key pair into the data folder; back it up: browsers subscribed with its public key need it');
     const subject = ctx.config.subject ?? (ctx.secrets.VAPID_SUBJECT || 'mailto:notifications@dwc.invalid');
-    const { channel, close } = createPushChannel({ subject, ttlSeconds: ctx.config.ttl_seconds, timeoutMs: ctx.config.timeout_ms, vapid });
+    const { channel, close } = createPushChannel({ subject, ttlSeconds: ctx.config.ttl_seconds, timeoutMs: ctx.config.timeout_ms, vapid }, { network: ctx.host });
     ctx.channels.register(channel);
     return close;
   },

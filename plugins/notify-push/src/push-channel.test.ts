@@ -80,4 +80,11 @@ describe('the push channel against a local Web Push service', () => {
     stored.set('fay', [{ endpoint: `https://127.0.0.1:${port}/sub/fay`, keys: stored.get('ada')![0]!.keys }]);
     await expect(channel().send(message('fay'), ctx)).rejects.toMatchObject({ code: 'channel_unreachable', retryable: true });
   });
+
+  it('refuses an endpoint at a private address where private networks are denied, for good and saying why', async () => {
+    stored.set('gil', [{ endpoint: 'https://169.254.169.254/latest/meta-data/', keys: stored.get('ada')![0]!.keys }]);
+    const strict = createPushChannel({ subject: SUBJECT, ttlSeconds: 3_600, timeoutMs: 2_000, vapid: { ...VAPID, source: 'environment' } }, { network: { denyPrivateNetworks: true, allowedPrivateHosts: [] } });
+    await expect(strict.channel.send(message('gil'), ctx)).rejects.toMatchObject({ code: 'private_network_denied', retryable: false, message: expect.stringContaining('DWC_ALLOWED_PRIVATE_HOSTS') });
+    strict.close();
+  });
 });

@@ -1,6 +1,20 @@
 import { createHash } from 'node:crypto';
 import { Agent } from 'node:https';
-import { ChannelDeliveryError, defineChannel, type ChannelDefinition, type ChannelMessage, type PushSubscriptionTarget } from '@dwc/sdk';
+import {
+  ChannelDeliveryError,
+  defineChannel,
+  guardedLookup,
+  hostOf,
+  isPrivateAddress,
+  OPEN_NETWORK,
+  privateDenied,
+  privateNetworkError,
+  systemResolver,
+  type ChannelDefinition,
+  type ChannelMessage,
+  type NetworkPolicy,
+  type PushSubscriptionTarget,
+} from '@dwc/sdk';
 import type { PushSettings } from './common/config.js';
 import { isGone, pushError } from './common/push-errors.js';
 
@@ -16,13 +30,18 @@ export function pushPayload(message: ChannelMessage): string {
  * the payload encrypted per RFC 8291 (aes128gcm). A subscription the push service calls gone
  * (404/410) is removed.
  */
-export function createPushChannel(settings: PushSettings, options: { agent?: Agent } = {}): { channel: ChannelDefinition; close(): void } {
-  const agent = options.agent ?? new Agent({ keepAlive: true, maxSockets: 64 });
+export function createPushChannel(settings: PushSettings, options: { agent?: Agent; network?: NetworkPolicy } = {}): { channel: ChannelDefinition; close(): void } {
+  // Endpoints come from browsers (any user may store one), so they follow the host's network policy like any user-given URL.
+  const network = options.network ?? OPEN_NETWORK;
+  const agent = options.agent ?? new Agent({ keepAlive: true, maxSockets: 64, lookup: guardedLookup(systemResolver, network) });
   const vapidDetails = { subject: settings.subject, publicKey: settings.vapid.publicKey, privateKey: settings.vapid.privateKey };
 
-  // web-push (and its JWT and ASN.1 libraries) loads at the first push, not at start.
-  const pushTo = async (subscription: PushSubscriptionTarget, message: ChannelMessage) =>
-    (await import('web-push')).default.sendNotification(subscription, pushPayload(message), {
+  const pushTo = async (subscription: PushSubscriptionTarget, message: ChannelMessage) => {
+    // An IP literal connects without a lookup, so it is checked here.
+    const host = hostOf(new URL(subscription.endpoint));
+    if (privateDenied(host, network) && isPrivateAddress(host)) throw privateNetworkError(host, host);
+    // web-push (and its JWT and ASN.1 libraries) loads at the first push, not at start.
+    return (await import('web-push')).default.sendNotification(subscription, pushPayload(message), {
       vapidDetails,
       TTL: settings.ttlSeconds,
       urgency: URGENCY[message.priority],
@@ -32,6 +51,7 @@ export function createPushChannel(settings: PushSettings, options: { agent?: Age
       timeout: settings.timeoutMs,
       agent,
     });
+  };
 
   const channel = defineChannel({
     type: 'push',
@@ -39,6 +59,7 @@ export function createPushChannel(settings: PushSettings, options: { agent?: Age
     description: "Sends a Web Push message (VAPID, aes128gcm) to each browser the recipient subscribed at POST /api/v3/notifications/push/subscriptions; the recipient is a user id or e-mail.",
     // Push services take no idempotency key (a Topic only replaces an undelivered copy).
     idempotent: false,
+    webPush: { applicationServerKey: settings.vapid.publicKey },
     async send(message, ctx) {
       if (ctx.pushSubscriptions === undefined) {
         throw new ChannelDeliveryError('This host keeps no push subscriptions, so push messages cannot be sent from it.', { code: 'channel_not_configured' });

@@ -11,7 +11,7 @@ export const notifySlackPlugin = definePlugin({
   config: slackConfigSchema,
   permissions: { network: ['*'], secrets: ['SLACK_BOT_TOKEN', 'SLACK_API_URL'] },
   setup(ctx) {
-    ctx.channels.register(createSlackChannel(resolveSlackSettings(ctx.config, ctx.secrets)));
+    ctx.channels.register(createSlackChannel(resolveSlackSettings(ctx.config, ctx.secrets), ctx.host));
   },
 });
 

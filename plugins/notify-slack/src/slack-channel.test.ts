@@ -9,6 +9,8 @@ const TOKEN = 'xoxb-test-token';
 const noop = () => undefined;
 const log = { trace: noop, debug: noop, info: noop, warn: noop, error: noop, child: () => log };
 const ctx: ChannelContext = { log, signal: new AbortController().signal };
+/** A team server's policy, with the local test receivers allowed explicitly (as DWC_ALLOWED_PRIVATE_HOSTS does). */
+const network = { denyPrivateNetworks: true, allowedPrivateHosts: ['127.0.0.1'] };
 const message = (recipient: string) => channelMessageSchema.parse({ id: 'n1', idempotencyKey: 'key-1', recipient, subject: 'Run failed', message: 'Nightly *failed*' });
 
 /** A local Slack: incoming webhooks under /services/…, the Web API under /api/… (form-encoded, Bearer token, `ok` in the body). */
@@ -54,7 +56,7 @@ describe('the slack channel against a local Slack', () => {
   afterAll(() => new Promise<void>((resolve) => (server.closeAllConnections(), server.close(() => resolve()))));
 
   const channel = (token?: string) =>
-    createSlackChannel(resolveSlackSettings(slackConfigSchema.parse({ api_url: `${origin}/api/`, timeout_ms: 2_000 }), token === undefined ? {} : { SLACK_BOT_TOKEN: token }));
+    createSlackChannel(resolveSlackSettings(slackConfigSchema.parse({ api_url: `${origin}/api/`, timeout_ms: 2_000 }), token === undefined ? {} : { SLACK_BOT_TOKEN: token }), network);
 
   it('posts {text, blocks} to an incoming webhook', async () => {
     await expect(channel().send(message(`${origin}/services/ok`), ctx)).resolves.toMatchObject({ status: 'delivered' });
@@ -101,8 +103,15 @@ describe('the slack channel against a local Slack', () => {
     const port = (closed.address() as AddressInfo).port;
     await new Promise<void>((resolve) => closed.close(() => resolve()));
     await expect(channel().send(message(`http://127.0.0.1:${port}/services/x`), ctx)).rejects.toMatchObject({ code: 'channel_unreachable', retryable: true });
-    const api = createSlackChannel(resolveSlackSettings(slackConfigSchema.parse({ api_url: `http://127.0.0.1:${port}/api/` }), { SLACK_BOT_TOKEN: TOKEN }));
+    const api = createSlackChannel(resolveSlackSettings(slackConfigSchema.parse({ api_url: `http://127.0.0.1:${port}/api/` }), { SLACK_BOT_TOKEN: TOKEN }), network);
     await expect(api.send(message('#general'), ctx)).rejects.toMatchObject({ code: 'channel_unreachable', retryable: true });
+  });
+
+  it('refuses a private webhook URL and a private SLACK_API_URL on a server that denies private networks', async () => {
+    const strict = createSlackChannel(resolveSlackSettings(slackConfigSchema.parse({ api_url: `${origin}/api/` }), { SLACK_BOT_TOKEN: TOKEN }), { denyPrivateNetworks: true, allowedPrivateHosts: [] });
+    await expect(strict.checkRecipient!('http://10.0.0.9/services/T/B/x')).rejects.toMatchObject({ code: 'private_network_denied' });
+    await expect(strict.checkRecipient!('#general')).resolves.toBeUndefined();
+    await expect(strict.send(message('#general'), ctx)).rejects.toMatchObject({ code: 'private_network_denied', retryable: false });
   });
 
   it('accepts webhook URLs and channel names, and config wins over SLACK_API_URL', () => {

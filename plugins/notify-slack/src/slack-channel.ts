@@ -1,7 +1,19 @@
-import { ChannelDeliveryError, channelErrorFromResponse, channelErrorFromTransport, defineChannel, z, type ChannelDefinition, type ChannelMessage, type DeliveryResult } from '@dwc/sdk';
+import {
+  assertPublicUrl,
+  ChannelDeliveryError,
+  channelErrorFromResponse,
+  channelErrorFromTransport,
+  defineChannel,
+  postJson,
+  z,
+  type ChannelDefinition,
+  type ChannelMessage,
+  type DeliveryResult,
+  type NetworkPolicy,
+  type Resolver,
+} from '@dwc/sdk';
 import type { WebClient } from '@slack/web-api';
 import type { SlackSettings } from './common/config.js';
-import { postJson } from '@dwc/sdk';
 import { slackApiError } from './common/slack-errors.js';
 import { slackPayload } from './common/slack-payload.js';
 
@@ -13,7 +25,7 @@ const recipientSchema = z.string().refine((value) => webhookUrl.safeParse(value)
 });
 
 /** `slack`: an incoming webhook (the recipient is its URL), or chat.postMessage to a channel with SLACK_BOT_TOKEN. */
-export function createSlackChannel(settings: SlackSettings): ChannelDefinition {
+export function createSlackChannel(settings: SlackSettings, network: NetworkPolicy, options: { resolve?: Resolver } = {}): ChannelDefinition {
   // No retries inside the client: the outbox schedules them, honouring Retry-After.
   // The Web API client (and its HTTP stack) loads at the first call that needs it, not at start.
   const { botToken } = settings;
@@ -29,7 +41,7 @@ export function createSlackChannel(settings: SlackSettings): ChannelDefinition {
     const target = new URL(message.recipient);
     let answer;
     try {
-      answer = await postJson(message.recipient, slackPayload(message), { timeoutMs: settings.timeoutMs, signal });
+      answer = await postJson(message.recipient, slackPayload(message), { timeoutMs: settings.timeoutMs, signal, network, resolve: options.resolve });
     } catch (error) {
       throw channelErrorFromTransport('The Slack webhook', target.origin, error);
     }
@@ -43,6 +55,12 @@ export function createSlackChannel(settings: SlackSettings): ChannelDefinition {
       throw new ChannelDeliveryError(`"${message.recipient}" is a channel name, which needs SLACK_BOT_TOKEN (a bot token with chat:write); set it, or send to an incoming-webhook URL.`, {
         code: 'channel_not_configured',
       });
+    }
+    // The Web API base (SLACK_API_URL) is a setting: it is held to the same network policy as recipients.
+    try {
+      await assertPublicUrl(new URL(settings.apiUrl), network, options);
+    } catch (error) {
+      throw channelErrorFromTransport('Slack', settings.apiUrl, error);
     }
     try {
       const answer = await (await client()).chat.postMessage({ channel: message.recipient, ...slackPayload(message) });
@@ -59,6 +77,9 @@ export function createSlackChannel(settings: SlackSettings): ChannelDefinition {
     // Neither incoming webhooks nor chat.postMessage take an idempotency key.
     idempotent: false,
     recipient: recipientSchema,
+    checkRecipient: async (recipient) => {
+      if (webhookUrl.safeParse(recipient).success) await assertPublicUrl(new URL(recipient), network, options);
+    },
     send: (message, ctx) => (webhookUrl.safeParse(message.recipient).success ? viaWebhook(message, ctx.signal) : viaApi(message)),
     async testConnection() {
       if (client === undefined) return { ok: true, detail: 'No SLACK_BOT_TOKEN: only incoming-webhook URLs can be recipients (a webhook cannot be checked without posting).' };

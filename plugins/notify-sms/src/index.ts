@@ -11,7 +11,7 @@ export const notifySmsPlugin = definePlugin({
   config: smsConfigSchema,
   permissions: { network: ['*'], secrets: ['TWILIO_ACCOUNT_SID', 'TWILIO_AUTH_TOKEN', 'TWILIO_FROM', 'TWILIO_API_URL'] },
   setup(ctx) {
-    ctx.channels.register(createSmsChannel(resolveSmsSettings(ctx.config, ctx.secrets)));
+    ctx.channels.register(createSmsChannel(resolveSmsSettings(ctx.config, ctx.secrets), ctx.host));
   },
 });
 

@@ -11,6 +11,8 @@ const FROM = '+15005550006';
 const noop = () => undefined;
 const log = { trace: noop, debug: noop, info: noop, warn: noop, error: noop, child: () => log };
 const ctx: ChannelContext = { log, signal: new AbortController().signal };
+/** A team server's policy, with the local test receivers allowed explicitly (as DWC_ALLOWED_PRIVATE_HOSTS does). */
+const network = { denyPrivateNetworks: true, allowedPrivateHosts: ['127.0.0.1'] };
 const message = (recipient: string, text = 'Nightly failed') => channelMessageSchema.parse({ id: 'n1', idempotencyKey: 'key-1', recipient, message: text });
 
 /** A local Twilio: Basic auth, form-encoded Messages create answering 201 with a sid, Twilio's error bodies. */
@@ -48,7 +50,7 @@ describe('the sms channel against a local Twilio', () => {
   afterAll(() => new Promise<void>((resolve) => (server.closeAllConnections(), server.close(() => resolve()))));
 
   const channel = (secrets: Record<string, string> = {}, config: Record<string, unknown> = {}) =>
-    createSmsChannel(resolveSmsSettings(smsConfigSchema.parse({ timeout_ms: 2_000, ...config }), { TWILIO_ACCOUNT_SID: SID, TWILIO_AUTH_TOKEN: TOKEN, TWILIO_FROM: FROM, TWILIO_API_URL: origin, ...secrets }));
+    createSmsChannel(resolveSmsSettings(smsConfigSchema.parse({ timeout_ms: 2_000, ...config }), { TWILIO_ACCOUNT_SID: SID, TWILIO_AUTH_TOKEN: TOKEN, TWILIO_FROM: FROM, TWILIO_API_URL: origin, ...secrets }), network);
 
   it('POSTs To/From/Body form-encoded with Basic auth and the idempotency token; the sid is the provider id', async () => {
     await expect(channel().send(message('+14155550123'), ctx)).resolves.toMatchObject({ status: 'queued', providerMessageId: `SM${'a'.repeat(32)}`, detail: expect.stringContaining('1 segment GSM-7') });
@@ -88,10 +90,17 @@ describe('the sms channel against a local Twilio', () => {
   it('tests the account with its credentials, and says which settings are missing', async () => {
     await expect(channel().testConnection!(ctx)).resolves.toMatchObject({ ok: true, detail: expect.stringContaining('Acme') });
     await expect(channel({ TWILIO_AUTH_TOKEN: 'wrong' }).testConnection!(ctx)).resolves.toMatchObject({ ok: false });
-    const bare = createSmsChannel(resolveSmsSettings(smsConfigSchema.parse({}), {}));
+    const bare = createSmsChannel(resolveSmsSettings(smsConfigSchema.parse({}), {}), network);
     await expect(bare.testConnection!(ctx)).resolves.toEqual({ ok: false, detail: 'Set TWILIO_ACCOUNT_SID, TWILIO_AUTH_TOKEN, TWILIO_FROM.' });
     await expect(bare.send(message('+14155550123'), ctx)).rejects.toMatchObject({ code: 'channel_not_configured' });
     expect(() => resolveSmsSettings(smsConfigSchema.parse({}), { TWILIO_ACCOUNT_SID: 'nope' })).toThrow(/TWILIO_ACCOUNT_SID/);
+  });
+
+  it('holds TWILIO_API_URL to the network policy: a private address fails for good unless the operator allowed its host', async () => {
+    const strict = createSmsChannel(resolveSmsSettings(smsConfigSchema.parse({}), { TWILIO_ACCOUNT_SID: SID, TWILIO_AUTH_TOKEN: TOKEN, TWILIO_FROM: FROM, TWILIO_API_URL: origin }), {
+      denyPrivateNetworks: true, allowedPrivateHosts: [],
+    });
+    await expect(strict.send(message('+14155550123'), ctx)).rejects.toMatchObject({ code: 'private_network_denied', retryable: false, message: expect.stringContaining('DWC_ALLOWED_PRIVATE_HOSTS') });
   });
 
   it('accepts only E.164 recipients', () => {

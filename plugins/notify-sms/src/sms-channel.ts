@@ -1,4 +1,4 @@
-import { ChannelDeliveryError, channelErrorFromTransport, defineChannel, z, type ChannelDefinition } from '@dwc/sdk';
+import { assertPublicUrl, ChannelDeliveryError, channelErrorFromTransport, defineChannel, z, type ChannelDefinition, type NetworkPolicy, type Resolver } from '@dwc/sdk';
 import type { SmsSettings } from './common/config.js';
 import { countSegments } from './common/segments.js';
 import { twilioError } from './common/twilio-errors.js';
@@ -7,7 +7,7 @@ import { twilioError } from './common/twilio-errors.js';
 const e164 = z.string().regex(/^\+[1-9]\d{1,14}$/, { error: 'must be a phone number in E.164 form, e.g. +14155550123' });
 
 /** `sms`: a text message through Twilio's REST API (or any service speaking its format at TWILIO_API_URL). */
-export function createSmsChannel(settings: SmsSettings): ChannelDefinition {
+export function createSmsChannel(settings: SmsSettings, network: NetworkPolicy, options: { resolve?: Resolver } = {}): ChannelDefinition {
   const missing = () =>
     [settings.accountSid === undefined && 'TWILIO_ACCOUNT_SID', settings.authToken === undefined && 'TWILIO_AUTH_TOKEN', settings.from === undefined && 'TWILIO_FROM'].filter(Boolean).join(', ');
   const account = `${settings.apiUrl}/2010-04-01/Accounts/${settings.accountSid ?? ''}`;
@@ -15,7 +15,9 @@ export function createSmsChannel(settings: SmsSettings): ChannelDefinition {
   const call = async (url: string, init: RequestInit, signal?: AbortSignal) => {
     const timeout = AbortSignal.timeout(settings.timeoutMs);
     try {
-      const response = await fetch(url, { ...init, headers: { authorization: authorization(), accept: 'application/json', ...init.headers }, signal: signal ? AbortSignal.any([signal, timeout]) : timeout });
+      // TWILIO_API_URL is a setting: held to the host's network policy, and redirects are not followed.
+      await assertPublicUrl(new URL(url), network, options);
+      const response = await fetch(url, { ...init, redirect: 'manual', headers: { authorization: authorization(), accept: 'application/json', ...init.headers }, signal: signal ? AbortSignal.any([signal, timeout]) : timeout });
       return { status: response.status, headers: response.headers, text: (await response.text()).slice(0, 4_096) };
     } catch (error) {
       throw channelErrorFromTransport('Twilio', settings.apiUrl, error);

@@ -11,7 +11,7 @@ export const notifyTeamsPlugin = definePlugin({
   config: teamsConfigSchema,
   permissions: { network: ['*'] },
   setup(ctx) {
-    ctx.channels.register(createTeamsChannel(ctx.config));
+    ctx.channels.register(createTeamsChannel(ctx.config, ctx.host));
   },
 });
 

@@ -8,7 +8,9 @@ import { createTeamsChannel } from './teams-channel.js';
 const noop = () => undefined;
 const log = { trace: noop, debug: noop, info: noop, warn: noop, error: noop, child: () => log };
 const ctx: ChannelContext = { log, signal: new AbortController().signal };
-const channel = createTeamsChannel(teamsConfigSchema.parse({ timeout_ms: 2_000 }));
+/** A team server's policy, with the local test receivers allowed explicitly (as DWC_ALLOWED_PRIVATE_HOSTS does). */
+const network = { denyPrivateNetworks: true, allowedPrivateHosts: ['127.0.0.1'] };
+const channel = createTeamsChannel(teamsConfigSchema.parse({ timeout_ms: 2_000 }), network);
 const message = (recipient: string, priority = 'normal') =>
   channelMessageSchema.parse({ id: 'n1', idempotencyKey: 'key-1', recipient, subject: 'Run failed', message: 'Nightly failed at step 3', priority });
 
@@ -78,4 +80,11 @@ describe('the teams channel against a local Teams webhook', () => {
     expect(channel.recipient.safeParse('https://acme.webhook.office.com/webhookb2/x').success).toBe(true);
     expect(channel.recipient.safeParse('#general').success).toBe(false);
   });
+});
+
+it('refuses a private recipient on a server that denies private networks, unless the operator allowed its host', async () => {
+  const strict = createTeamsChannel(teamsConfigSchema.parse({}), { denyPrivateNetworks: true, allowedPrivateHosts: [] });
+  await expect(strict.checkRecipient!('http://192.168.0.10/webhookb2/x')).rejects.toMatchObject({ code: 'private_network_denied' });
+  await expect(strict.send(message('http://127.0.0.1:1/x'), ctx)).rejects.toMatchObject({ code: 'private_network_denied', retryable: false });
+  await expect(channel.checkRecipient!('http://127.0.0.1:1/x')).resolves.toBeUndefined();
 });

@@ -1,12 +1,11 @@
-import { ChannelDeliveryError, channelErrorFromResponse, channelErrorFromTransport, defineChannel, z, type ChannelDefinition } from '@dwc/sdk';
+import { assertPublicUrl, ChannelDeliveryError, channelErrorFromResponse, channelErrorFromTransport, defineChannel, postJson, z, type ChannelDefinition, type NetworkPolicy, type Resolver } from '@dwc/sdk';
 import { adaptiveCardMessage } from './common/adaptive-card.js';
 import type { TeamsConfig } from './common/config.js';
-import { postJson } from '@dwc/sdk';
 
 const SERVICE = 'The Teams webhook';
 
-/** `teams`: an Adaptive Card POSTed to a Teams incoming webhook (the recipient is its URL). */
-export function createTeamsChannel(config: TeamsConfig): ChannelDefinition {
+/** `teams`: an Adaptive Card POSTed to a Teams incoming webhook (the recipient is its URL); `network` refuses private hosts (the host's policy). */
+export function createTeamsChannel(config: TeamsConfig, network: NetworkPolicy, options: { resolve?: Resolver } = {}): ChannelDefinition {
   return defineChannel({
     type: 'teams',
     title: 'Microsoft Teams',
@@ -14,11 +13,12 @@ export function createTeamsChannel(config: TeamsConfig): ChannelDefinition {
     // Teams webhooks take no idempotency key.
     idempotent: false,
     recipient: z.url({ protocol: /^https?$/, error: 'must be a Teams incoming-webhook URL (https://…)' }),
+    checkRecipient: (recipient) => assertPublicUrl(new URL(recipient), network, options),
     async send(message, ctx) {
       const target = new URL(message.recipient);
       let answer;
       try {
-        answer = await postJson(message.recipient, adaptiveCardMessage(message), { timeoutMs: config.timeout_ms, signal: ctx.signal });
+        answer = await postJson(message.recipient, adaptiveCardMessage(message), { timeoutMs: config.timeout_ms, signal: ctx.signal, network, resolve: options.resolve });
       } catch (error) {
         throw channelErrorFromTransport(SERVICE, target.origin, error);
       }

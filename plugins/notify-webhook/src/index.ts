@@ -11,7 +11,7 @@ export const notifyWebhookPlugin = definePlugin({
   config: webhookConfigSchema,
   permissions: { network: ['*'], secrets: ['DWC_WEBHOOK_SIGNING_SECRET'] },
   setup(ctx) {
-    ctx.channels.register(createWebhookChannel(resolveWebhookSettings(ctx.config, ctx.secrets)));
+    ctx.channels.register(createWebhookChannel(resolveWebhookSettings(ctx.config, ctx.secrets), ctx.host));
   },
 });
 

@@ -10,7 +10,10 @@ const SECRET = `whsec_${Buffer.alloc(32, 7).toString('base64')}`;
 const noop = () => undefined;
 const log = { trace: noop, debug: noop, info: noop, warn: noop, error: noop, child: () => log };
 const ctx: ChannelContext = { log, signal: new AbortController().signal };
-const channel = createWebhookChannel(resolveWebhookSettings(webhookConfigSchema.parse({ timeout_ms: 2_000 }), { DWC_WEBHOOK_SIGNING_SECRET: SECRET }));
+/** A team server's policy, with the local test receivers allowed explicitly (as DWC_ALLOWED_PRIVATE_HOSTS does). */
+const network = { denyPrivateNetworks: true, allowedPrivateHosts: ['127.0.0.1'] };
+const settings = resolveWebhookSettings(webhookConfigSchema.parse({ timeout_ms: 2_000 }), { DWC_WEBHOOK_SIGNING_SECRET: SECRET });
+const channel = createWebhookChannel(settings, network);
 const message = (recipient: string) =>
   channelMessageSchema.parse({ id: 'n1', idempotencyKey: 'key-1', recipient, subject: 'Run failed', message: 'Nightly failed', data: { run: 7 } });
 
@@ -70,7 +73,7 @@ describe('the webhook channel against a local receiver', () => {
   });
 
   it('refuses to send unsigned, and refuses a secret that is not whsec_ base64', async () => {
-    const unsigned = createWebhookChannel(resolveWebhookSettings(webhookConfigSchema.parse({}), {}));
+    const unsigned = createWebhookChannel(resolveWebhookSettings(webhookConfigSchema.parse({}), {}), network);
     await expect(unsigned.send(message(`${origin}/ok`), ctx)).rejects.toMatchObject({ code: 'channel_not_configured', retryable: false });
     await expect(unsigned.testConnection!(ctx)).resolves.toMatchObject({ ok: false });
     expect(() => resolveWebhookSettings(webhookConfigSchema.parse({}), { DWC_WEBHOOK_SIGNING_SECRET: 'hunter2' })).toThrow(/DWC_WEBHOOK_SIGNING_SECRET/);
@@ -79,5 +82,39 @@ describe('the webhook channel against a local receiver', () => {
   it('accepts only http and https recipients', () => {
     expect(channel.recipient.safeParse('https://example.com/hook').success).toBe(true);
     expect(channel.recipient.safeParse('file:///etc/passwd').success).toBe(false);
+  });
+});
+
+describe('the webhook channel on a server that denies private networks', () => {
+  const strict = { denyPrivateNetworks: true, allowedPrivateHosts: [] };
+  const refusal = { code: 'private_network_denied', message: expect.stringContaining('DWC_ALLOWED_PRIVATE_HOSTS') };
+
+  it.each(['http://127.0.0.1:8080/hook', 'http://10.0.0.7/hook', 'http://169.254.169.254/latest/meta-data/', 'http://[::1]/hook', 'http://[::ffff:192.168.1.1]/hook'])(
+    'refuses %s before it is queued, saying which setting allows it',
+    async (url) => {
+      await expect(createWebhookChannel(settings, strict).checkRecipient!(url)).rejects.toMatchObject(refusal);
+    },
+  );
+
+  it('refuses a host name when any of its addresses is private', async () => {
+    const resolve = async () => [{ address: '93.184.215.14', family: 4 }, { address: '10.1.2.3', family: 4 }];
+    await expect(createWebhookChannel(settings, strict, { resolve }).checkRecipient!('https://hooks.example.com/x')).rejects.toMatchObject({
+      code: 'private_network_denied', message: expect.stringContaining('resolves to 10.1.2.3'),
+    });
+  });
+
+  it('passes a public host and a private host the operator allowed', async () => {
+    const resolve = async () => [{ address: '93.184.215.14', family: 4 }];
+    await expect(createWebhookChannel(settings, strict, { resolve }).checkRecipient!('https://hooks.example.com/x')).resolves.toBeUndefined();
+    await expect(createWebhookChannel(settings, { ...strict, allowedPrivateHosts: ['10.0.0.7'] }).checkRecipient!('http://10.0.0.7/hook')).resolves.toBeUndefined();
+  });
+
+  it('fails the attempt for good, with the reason, when the name resolves to a private address at send time', async () => {
+    // The name passed at enqueue; by the time of sending its DNS answer is a private address.
+    const resolve = async () => [{ address: '127.0.0.1', family: 4 }];
+    const rebound = createWebhookChannel(settings, strict, { resolve });
+    await expect(rebound.send(message('http://hooks.example.com/ok'), ctx)).rejects.toMatchObject({
+      code: 'private_network_denied', retryable: false, message: expect.stringContaining('"hooks.example.com" resolves to 127.0.0.1'),
+    });
   });
 });

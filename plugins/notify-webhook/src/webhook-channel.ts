@@ -1,12 +1,14 @@
-import { ChannelDeliveryError, channelErrorFromResponse, channelErrorFromTransport, defineChannel, z, type ChannelDefinition } from '@dwc/sdk';
+import { assertPublicUrl, ChannelDeliveryError, channelErrorFromResponse, channelErrorFromTransport, defineChannel, postJson, z, type ChannelDefinition, type NetworkPolicy, type PostAnswer, type Resolver } from '@dwc/sdk';
 import type { WebhookSettings } from './common/config.js';
-import { postJson, type PostAnswer } from './common/post-json.js';
 import { signWebhook } from './common/sign.js';
 
 const SERVICE = 'The webhook receiver';
 
-/** `webhook`: a JSON POST to the recipient URL, signed per the Standard Webhooks spec. */
-export function createWebhookChannel(settings: WebhookSettings): ChannelDefinition {
+/**
+ * `webhook`: a JSON POST to the recipient URL, signed per the Standard Webhooks spec. `network`
+ * (the host's, `ctx.host`) says whether private addresses are refused: at enqueue and on connecting.
+ */
+export function createWebhookChannel(settings: WebhookSettings, network: NetworkPolicy, options: { resolve?: Resolver } = {}): ChannelDefinition {
   return defineChannel({
     type: 'webhook',
     title: 'Webhook',
@@ -14,6 +16,7 @@ export function createWebhookChannel(settings: WebhookSettings): ChannelDefiniti
     // The webhook-id is the idempotency key: a receiver tells a resend from a new message.
     idempotent: true,
     recipient: z.url({ protocol: /^https?$/, error: 'must be an http:// or https:// URL' }),
+    checkRecipient: (recipient) => assertPublicUrl(new URL(recipient), network, options),
     async send(message, ctx) {
       if (settings.key === undefined) {
         throw new ChannelDeliveryError('Webhook deliveries are signed and DWC_WEBHOOK_SIGNING_SECRET is not set; set it (whsec_ + base64) and send again.', {
@@ -29,9 +32,12 @@ export function createWebhookChannel(settings: WebhookSettings): ChannelDefiniti
       const target = new URL(message.recipient);
       let answer: PostAnswer;
       try {
-        answer = await postJson(target, body, { 'user-agent': 'dwc-webhooks/1', ...signWebhook(settings.key, message.idempotencyKey, timestamp, body) }, {
+        answer = await postJson(target, body, {
+          headers: { 'user-agent': 'dwc-webhooks/1', ...signWebhook(settings.key, message.idempotencyKey, timestamp, body) },
           timeoutMs: settings.timeout_ms,
           signal: ctx.signal,
+          network,
+          resolve: options.resolve,
         });
       } catch (error) {
         throw channelErrorFromTransport(SERVICE, target.origin, error);

@@ -172,7 +172,12 @@ export const settings = {
   denyPrivateNetworks: {
     env: 'DWC_DENY_PRIVATE_NETWORKS',
     schema: flag.optional(),
-    doc: 'Default of plugins that call URLs users give (`http.request`): refuse loopback, private and link-local addresses; unset: on with DATABASE_URL (team server), off on SQLite (desktop, where local tools such as Ollama must stay reachable). A plugin\'s own setting wins.',
+    doc: 'Default of plugins that call URLs users give (`http.request`): refuse loopback, private and link-local addresses; unset: on with DATABASE_URL (team server), off on SQLite (desktop, where local tools such as Ollama must stay reachable). Notification targets (webhook, Slack, Teams, Discord, TWILIO_API_URL) follow it too. A plugin\'s own setting wins.',
+  },
+  allowedPrivateHosts: {
+    env: 'DWC_ALLOWED_PRIVATE_HOSTS',
+    schema: list.default([]),
+    doc: 'Hosts exempt from DWC_DENY_PRIVATE_NETWORKS, comma-separated: exact names or IP addresses as URLs give them (e.g. `hooks.internal,10.0.0.5,127.0.0.1`); for `http.request` steps and for notification targets (webhook, Slack, Teams, Discord, push endpoints and TWILIO_API_URL).',
   },
   watchRoots: {
     env: 'DWC_WATCH_ROOTS',

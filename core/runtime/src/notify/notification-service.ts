@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { ConflictError, InputError, NotFoundError, type ChannelContext, type ChannelDefinition, type ChannelTestResult, type Logger as SdkLogger } from '@dwc/sdk';
+import { ConfigError, ConflictError, InputError, NotFoundError, type ChannelContext, type ChannelDefinition, type ChannelTestResult, type Logger as SdkLogger } from '@dwc/sdk';
 import type { Logger } from 'pino';
 import { newId } from '../storage/new-id.js';
 import type { NewNotification, NotificationPriority, NotificationRecord, NotificationStatus, AttemptRecord } from './notification-types.js';
@@ -62,6 +62,24 @@ export function createNotificationService(options: {
     return parsed.data;
   }
 
+  /** The channel's network checks (a URL's host must not be a private address the server refuses), each distinct recipient once. */
+  async function checkReachable(channel: ChannelDefinition, recipients: readonly string[], fieldOf: (index: number) => string): Promise<void> {
+    if (channel.checkRecipient === undefined) return;
+    const seen = new Set<string>();
+    await Promise.all(
+      recipients.map(async (recipient, index) => {
+        if (seen.has(recipient)) return;
+        seen.add(recipient);
+        try {
+          await channel.checkRecipient!(recipient);
+        } catch (error) {
+          if (!(error instanceof InputError)) throw error;
+          throw new InputError(error.message, { code: error.code, details: { [fieldOf(index)]: [error.message] }, cause: error });
+        }
+      }),
+    );
+  }
+
   async function render(request: SendRequest | BulkSendRequest): Promise<RenderedMessage & { templateId: string | null; templateVersion: number | null }> {
     if (request.template === undefined) {
       return { subject: request.subject ?? null, body: request.message ?? '', html: request.html ?? null, templateId: null, templateVersion: null };
@@ -105,6 +123,7 @@ export function createNotificationService(options: {
     async send(request: SendRequest, sender: Sender): Promise<{ notification: NotificationRecord; created: boolean }> {
       const channel = channelOf(request.channel);
       const recipient = checkRecipient(channel, request.recipient, 'recipient');
+      await checkReachable(channel, [recipient], () => 'recipient');
       const rendered = await render(request);
       const row: NewNotification = { ...base(request, rendered, sender), recipient, idempotencyKey: request.idempotency_key ?? `auto:${newId()}` };
       const [result] = await outbox.enqueue([row]);
@@ -116,7 +135,9 @@ export function createNotificationService(options: {
     /** Queues one notification per recipient in one transaction (all or none), under one batch id. */
     async sendBulk(request: BulkSendRequest, sender: Sender): Promise<{ batchId: string; notifications: { notification: NotificationRecord; created: boolean }[] }> {
       const channel = channelOf(request.channel);
-      const recipients = [...new Set(request.recipients.map((recipient, index) => checkRecipient(channel, recipient, `recipients.${index}`)))];
+      const checked = request.recipients.map((recipient, index) => checkRecipient(channel, recipient, `recipients.${index}`));
+      await checkReachable(channel, checked, (index) => `recipients.${index}`);
+      const recipients = [...new Set(checked)];
       const rendered = await render(request);
       const batchId = newId();
       const key = request.idempotency_key ?? `auto:${batchId}`;
@@ -145,6 +166,15 @@ export function createNotificationService(options: {
         type: definition.type, title: definition.title, description: definition.description, plugin, idempotent: definition.idempotent,
         testable: definition.testConnection !== undefined,
       }));
+    },
+
+    /** The VAPID public key browsers subscribe with, from the channel that delivers Web Push. */
+    pushPublicKey(): string {
+      const push = options.channels.list().find(({ definition }) => definition.webPush !== undefined);
+      if (push === undefined) {
+        throw new ConfigError('Web Push is not available on this server: enable the @dwc/plugin-notify-push plugin, which makes or reads the VAPID keys.', { code: 'push_not_available' });
+      }
+      return push.definition.webPush!.applicationServerKey;
     },
 
     /** Runs the channel's `testConnection`: settings, credentials and reachability, without sending. */

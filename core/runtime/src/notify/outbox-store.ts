@@ -37,15 +37,31 @@ export interface AttemptOutcome {
  * that drops repeats (idempotent) sends again under the same key; any other is marked `uncertain`.
  */
 export function createOutboxStore(sql: SqlClient) {
-  const due = sql.dialect === 'postgres'
-    ? `SELECT id FROM notifications WHERE (status = 'queued' AND next_attempt_at <= ?) OR (status = 'sending' AND locked_until < ?)
-       ORDER BY priority DESC, next_attempt_at ASC, id ASC LIMIT ? FOR UPDATE SKIP LOCKED`
-    : `SELECT id FROM (
-         SELECT id, priority, next_attempt_at FROM notifications WHERE status = 'queued' AND next_attempt_at <= ?
-         UNION ALL SELECT id, priority, next_attempt_at FROM notifications WHERE status = 'sending' AND locked_until < ?)
-       ORDER BY priority DESC, next_attempt_at ASC, id ASC LIMIT ?`;
+  const list = (n: number) => Array.from({ length: n }, () => '?').join(', ');
+  const due = `SELECT id FROM notifications WHERE (status = 'queued' AND next_attempt_at <= ?) OR (status = 'sending' AND locked_until < ?)
+       ORDER BY priority DESC, next_attempt_at ASC, id ASC LIMIT ? FOR UPDATE SKIP LOCKED`;
   const claimSql = `UPDATE notifications SET status = 'sending', locked_by = ?, locked_until = ?, attempts = attempts + 1, updated_at = ?
     WHERE id IN (${due}) RETURNING *`;
+  // SQLite cannot walk one index in "priority DESC, next_attempt_at ASC" order, so a single query
+  // sorts every due row on each claim (quadratic over a large backlog). Instead: rows whose lease
+  // ran out, then each priority from the highest, each an index range on
+  // (status, priority, next_attempt_at) read in order and cut at the limit.
+  const sqliteExpired = `SELECT id FROM notifications WHERE status = 'sending' AND locked_until < ? LIMIT ?`;
+  const sqliteQueued = `SELECT id FROM notifications WHERE status = 'queued' AND priority = ? AND next_attempt_at <= ? ORDER BY next_attempt_at ASC LIMIT ?`;
+  const ranksHighFirst = Object.values(priorityRank).sort((a, b) => b - a);
+  const claimIds = (n: number) => `UPDATE notifications SET status = 'sending', locked_by = ?, locked_until = ?, attempts = attempts + 1, updated_at = ?
+    WHERE id IN (${list(n)}) RETURNING *`;
+
+  /** The due rows' ids on SQLite, best first: expired leases, then by priority and due time. */
+  async function dueIdsSqlite(tx: SqlQueries, now: number, limit: number): Promise<string[]> {
+    const ids = (await tx.all<{ id: string }>(sqliteExpired, [now, limit])).map((row) => row.id);
+    for (const rank of ranksHighFirst) {
+      if (ids.length >= limit) break;
+      for (const row of await tx.all<{ id: string }>(sqliteQueued, [rank, now, limit - ids.length])) ids.push(row.id);
+    }
+    return ids;
+  }
+
   const columns = `(id, channel, recipient, idempotency_key, priority, status, template_id, template_version, data, subject, body, html,
     attempts, max_attempts, next_attempt_at, batch_id, created_by, created_at, updated_at)`;
 
@@ -89,7 +105,6 @@ export function createOutboxStore(sql: SqlClient) {
     finishedAt: sql.fromDate(row.finished_at),
   });
 
-  const list = (n: number) => Array.from({ length: n }, () => '?').join(', ');
 
   async function insertChunk(tx: SqlQueries, rows: readonly NewNotification[], now: number): Promise<Map<string, string>> {
     const created = new Date(now);
@@ -156,7 +171,12 @@ export function createOutboxStore(sql: SqlClient) {
       return sql.transaction(async (tx) => {
         const now = Date.now();
         const started = new Date(now);
-        const rows = (await tx.all(claimSql, [workerId, now + leaseMs, started, now, now, limit])).map(toRecord);
+        let rows: NotificationRecord[];
+        if (sql.dialect === 'postgres') rows = (await tx.all(claimSql, [workerId, now + leaseMs, started, now, now, limit])).map(toRecord);
+        else {
+          const ids = await dueIdsSqlite(tx, now, limit);
+          rows = ids.length === 0 ? [] : (await tx.all(claimIds(ids.length), [workerId, now + leaseMs, started, ...ids])).map(toRecord);
+        }
         if (rows.length === 0) return [];
         const cut = await tx.all<{ id: string; notification_id: string }>(
           `SELECT id, notification_id FROM notification_attempts WHERE status = 'in_flight' AND notification_id IN (${list(rows.length)})`,
@@ -185,12 +205,15 @@ export function createOutboxStore(sql: SqlClient) {
               'interrupted', 'The process stopped during this attempt; sent again under the same idempotency key.', started, previous,
             ]);
           }
-          const attemptId = newId(now);
+          claimed.push({ notification: row, attemptId: newId(now), attempt: row.attempts });
+        }
+        // Every attempt row in one INSERT per chunk, in the claim's transaction: on disk before any send.
+        for (let i = 0; i < claimed.length; i += INSERT_CHUNK) {
+          const chunk = claimed.slice(i, i + INSERT_CHUNK);
           await tx.run(
-            `INSERT INTO notification_attempts (id, notification_id, attempt, status, worker_id, started_at) VALUES (?, ?, ?, 'in_flight', ?, ?)`,
-            [attemptId, row.id, row.attempts, workerId, started],
+            `INSERT INTO notification_attempts (id, notification_id, attempt, status, worker_id, started_at) VALUES ${chunk.map(() => "(?, ?, ?, 'in_flight', ?, ?)").join(', ')}`,
+            chunk.flatMap((claim) => [claim.attemptId, claim.notification.id, claim.attempt, workerId, started]),
           );
-          claimed.push({ notification: row, attemptId, attempt: row.attempts });
         }
         return claimed.sort((a, b) => priorityRank[b.notification.priority] - priorityRank[a.notification.priority]);
       });

@@ -7,12 +7,18 @@ import type { DwcConfig } from '../config/settings.js';
  * `watchRoots` (the desktop adds folders the operator picks while it runs).
  */
 export function hostInfo(
-  config: Pick<DwcConfig, 'databaseUrl' | 'denyPrivateNetworks'> & { watchRoots?: readonly string[] },
+  config: Pick<DwcConfig, 'databaseUrl' | 'denyPrivateNetworks'> & { allowedPrivateHosts?: readonly string[]; watchRoots?: readonly string[] },
   extraWatchRoots?: () => readonly string[],
 ): HostInfo {
   const shape = config.databaseUrl === undefined ? 'desktop' : 'team';
+  const allowedPrivateHosts = (config.allowedPrivateHosts ?? []).map((host) => host.trim().toLowerCase().replace(/\.$/, '').replace(/^\[(.*)\]$/, '$1')).filter(Boolean);
   const configured = Object.freeze([...(config.watchRoots ?? [])]);
-  const info: HostInfo = { shape, denyPrivateNetworks: config.denyPrivateNetworks ?? shape === 'team', watchRoots: configured };
+  const info: HostInfo = {
+    shape,
+    denyPrivateNetworks: config.denyPrivateNetworks ?? shape === 'team',
+    allowedPrivateHosts: Object.freeze(allowedPrivateHosts),
+    watchRoots: configured,
+  };
   if (extraWatchRoots !== undefined) {
     Object.defineProperty(info, 'watchRoots', { enumerable: true, get: () => Object.freeze([...new Set([...configured, ...extraWatchRoots()])]) });
   }

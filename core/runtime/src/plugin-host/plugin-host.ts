@@ -57,7 +57,7 @@ interface PluginRecord {
 
 export type PluginHost = ReturnType<typeof createPluginHost>;
 
-const DESKTOP_HOST: HostInfo = Object.freeze({ shape: 'desktop', denyPrivateNetworks: false, watchRoots: [] });
+const DESKTOP_HOST: HostInfo = Object.freeze({ shape: 'desktop', denyPrivateNetworks: false, allowedPrivateHosts: [], watchRoots: [] });
 
 /**
  * Loads plugins, validates them before and after import, runs their `setup`, and keeps one

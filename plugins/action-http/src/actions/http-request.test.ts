@@ -4,7 +4,7 @@ import type { AddressInfo } from 'node:net';
 import { ExternalServiceError, InputError, TimeoutError } from '@dwc/sdk';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { HttpPolicy } from '../common/config.js';
-import type { Resolver } from '../common/guarded-lookup.js';
+import type { Resolver } from '@dwc/sdk';
 import { createHttpClient, type HttpClient } from '../common/http-client.js';
 import { startServer, stepContext } from '../test-support/test-server.js';
 import { createHttpRequestAction, httpRequestInputSchema } from './http-request.js';

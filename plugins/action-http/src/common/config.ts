@@ -47,11 +47,11 @@ export interface HttpPolicy {
   allowedPrivateHosts: readonly string[];
 }
 
-/** The plugin's setting wins; unset takes the host's default (`ctx.host.denyPrivateNetworks`). */
-export function httpPolicy(config: HttpConfig, host: { denyPrivateNetworks: boolean }): HttpPolicy {
+/** The plugin's setting wins; unset takes the host's default (`ctx.host.denyPrivateNetworks`); the host's allowed private hosts (DWC_ALLOWED_PRIVATE_HOSTS) add to the plugin's. */
+export function httpPolicy(config: HttpConfig, host: { denyPrivateNetworks: boolean; allowedPrivateHosts?: readonly string[] }): HttpPolicy {
   return {
     allowedHosts: config.allowed_hosts,
     denyPrivateNetworks: config.deny_private_networks ?? host.denyPrivateNetworks,
-    allowedPrivateHosts: config.allowed_private_hosts,
+    allowedPrivateHosts: [...new Set([...config.allowed_private_hosts, ...(host.allowedPrivateHosts ?? [])])],
   };
 }

@@ -1,6 +1,7 @@
 import type { Agent, Response, fetch as undiciFetch } from 'undici';
 import type { HttpPolicy } from './config.js';
-import { guardedLookup, systemResolver, type Resolver } from './guarded-lookup.js';
+import { guardedLookup, systemResolver, type Resolver } from '@dwc/sdk';
+import { HTTP_PRIVATE_NETWORK_HINT } from './host-policy.js';
 
 export interface HttpClient {
   fetch(url: URL, init: { method: string; headers: Headers; body: string | undefined; signal: AbortSignal }): Promise<Response>;
@@ -14,7 +15,7 @@ export interface HttpClient {
  * does not pay for loading it.
  */
 export function createHttpClient(policy: HttpPolicy, resolve: Resolver = systemResolver): HttpClient {
-  const lookup = guardedLookup(resolve, policy);
+  const lookup = guardedLookup(resolve, policy, HTTP_PRIVATE_NETWORK_HINT);
   let loaded: Promise<{ agent: Agent; fetch: typeof undiciFetch }> | undefined;
   const load = () => (loaded ??= import('undici').then(({ Agent, fetch }) => ({ agent: new Agent({ connect: { lookup } }), fetch })));
   return {

@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { ErrorNote } from '../../components/error-note';
 import { Loading } from '../../components/loading';
 import { formatDateTime } from '../../lib/format';
+import { BrowserPushPanel } from './browser-push-panel';
 import { INBOX_KEY } from './inbox-bell';
 import { notificationsApi, type InboxMessage } from './notifications-api';
 
@@ -49,6 +50,7 @@ export function InboxPanel() {
       </div>
       <ErrorNote error={inbox.error ?? markRead.error ?? markAll.error} />
       {inbox.isPending ? <Loading /> : <InboxList messages={inbox.data?.items ?? []} onRead={(id) => markRead.mutate(id)} />}
+      <BrowserPushPanel />
     </>
   );
 }

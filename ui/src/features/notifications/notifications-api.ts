@@ -1,3 +1,4 @@
+import type { PushSubscriptionBody } from './browser-push';
 import { api } from '../../lib/api-client';
 
 export const NOTIFICATION_STATUSES = ['queued', 'sending', 'delivered', 'failed', 'uncertain'] as const;
@@ -81,6 +82,13 @@ export interface Rendered {
   html: string | null;
 }
 
+export interface StoredPushSubscription {
+  id: string;
+  endpoint: string;
+  created_at: string;
+  user_agent: string | null;
+}
+
 const enc = encodeURIComponent;
 
 export const notificationsApi = {
@@ -96,6 +104,10 @@ export const notificationsApi = {
   templates: (signal?: AbortSignal) => api<{ items: Template[] }>('/api/v3/notifications/templates', { signal }).then((r) => r.items),
   createTemplate: (input: TemplateInput) => api<Template>('/api/v3/notifications/templates', { method: 'POST', body: input }),
   updateTemplate: (id: string, input: TemplateInput) => api<Template>(`/api/v3/notifications/templates/${enc(id)}`, { method: 'PUT', body: input }),
+  pushPublicKey: (signal?: AbortSignal) => api<{ public_key: string }>('/api/v3/notifications/push/public-key', { signal }).then((r) => r.public_key),
+  pushSubscriptions: (signal?: AbortSignal) => api<{ items: StoredPushSubscription[] }>('/api/v3/notifications/push/subscriptions', { signal }).then((r) => r.items),
+  savePushSubscription: (body: PushSubscriptionBody) => api<StoredPushSubscription>('/api/v3/notifications/push/subscriptions', { method: 'POST', body }),
+  deletePushSubscription: (id: string) => api<void>(`/api/v3/notifications/push/subscriptions/${enc(id)}`, { method: 'DELETE' }),
   preview: (input: { subject: string | null; body: string; data: Record<string, unknown> }) =>
     api<Rendered>('/api/v3/notifications/templates/preview', { method: 'POST', body: input }),
 };

@@ -118,6 +118,21 @@ export const listPushSubscriptionsRoute = defineRoute({
   }),
 });
 
+export const pushPublicKeyRoute = defineRoute({
+  method: 'GET',
+  path: '/api/v3/notifications/push/public-key',
+  operationId: 'getPushPublicKey',
+  permission: 'account:read',
+  summary: 'The VAPID public key a browser subscribes with',
+  description: 'Pass it as `applicationServerKey` to `PushManager.subscribe()`, then store the subscription at POST /api/v3/notifications/push/subscriptions.',
+  tags,
+  responses: {
+    200: { description: 'The key, base64url (uncompressed P-256 point)', schema: z.object({ public_key: z.string() }).meta({ id: 'PushPublicKey' }) },
+    503: errorResponse('No Web Push channel is enabled'),
+  },
+  handler: async ({ deps }) => ({ public_key: deps.notifications.service.pushPublicKey() }),
+});
+
 export const deletePushSubscriptionRoute = defineRoute({
   method: 'DELETE',
   path: '/api/v3/notifications/push/subscriptions/{id}',

@@ -8,6 +8,7 @@ import {
   markInboxAllReadRoute,
   markInboxReadRoute,
   savePushSubscriptionRoute,
+  pushPublicKeyRoute,
 } from './inbox-routes.js';
 import { bulkSendNotificationRoute, getNotificationRoute, listNotificationsRoute, sendNotificationRoute } from './send-routes.js';
 import {
@@ -36,6 +37,7 @@ export const notificationRoutes: readonly Route[] = [
   inboxUnreadCountRoute,
   markInboxAllReadRoute,
   markInboxReadRoute,
+  pushPublicKeyRoute,
   savePushSubscriptionRoute,
   listPushSubscriptionsRoute,
   deletePushSubscriptionRoute,
