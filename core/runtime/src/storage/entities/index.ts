@@ -31,6 +31,7 @@ import { triggerStateEntity } from './trigger-state.js';
 import { executionWaitEntity } from './execution-wait.js';
 import { automationEntity, automationFeedbackEntity, automationRunEntity } from './automation.js';
 import { metricPointEntity } from './metric-point.js';
+import { executionStatsHourlyEntity, rollupProgressEntity } from './execution-stats-hourly.js';
 
 /**
  * Every entity, declared once with Postgres column types. Add new entities here; the migration
@@ -70,6 +71,8 @@ export const entities: readonly EntitySchema[] = [
   automationRunEntity,
   automationFeedbackEntity,
   metricPointEntity,
+  executionStatsHourlyEntity,
+  rollupProgressEntity,
 ];
 
 /**

@@ -1,0 +1,126 @@
+import type { SqlClient, SqlQueries } from '../storage/sql-client.js';
+import { aiUsageBetween, endedRunsBetween, HOUR_OF } from './analytics-queries.js';
+
+export const HOUR_MS = 3_600_000;
+const PROGRESS = 'execution_stats_hourly';
+/** An hour is rolled up this long after it ended, so runs whose COMMIT came late (or whose clock lags) are in. */
+export const ROLLUP_GRACE_MS = 5 * 60_000;
+/** Hours read and written per transaction (a week: the backfill of a large history goes in steps). */
+const HOURS_PER_BATCH = 24 * 7;
+const ROWS_PER_INSERT = 100;
+
+export const floorHour = (ms: number) => Math.floor(ms / HOUR_MS) * HOUR_MS;
+export const ceilHour = (ms: number) => Math.ceil(ms / HOUR_MS) * HOUR_MS;
+
+/** One workflow's hour, as stored in `execution_stats_hourly`. */
+export interface HourStats {
+  hourStart: number;
+  workflowId: string;
+  succeeded: number;
+  failed: number;
+  cancelled: number;
+  durationCount: number;
+  durationSumMs: number;
+  /** Duration sketch: [digits, head, count] (see duration-buckets.ts). */
+  buckets: [number, number, number][];
+  aiCalls: number;
+  aiTokens: number;
+  aiCostUsd: number;
+}
+
+/** Up to when the rollup holds every ended execution (epoch ms, a whole hour); null before it first ran. */
+export async function rolledUntil(sql: SqlQueries & Pick<SqlClient, 'fromInt'>): Promise<number | null> {
+  const row = await sql.get<{ rolled_until: unknown }>('SELECT rolled_until FROM rollup_progress WHERE name = ?', [PROGRESS]);
+  return row === undefined ? null : sql.fromInt(row.rolled_until);
+}
+
+/**
+ * The stats of the hours in [from, to) from the executions and AI calls themselves: runs by the
+ * hour they finished in, AI calls by the hour they were made in.
+ */
+export async function computeHours(sql: SqlClient, from: number, to: number): Promise<HourStats[]> {
+  const [runs, ai] = await Promise.all([
+    endedRunsBetween(sql, from, to, HOUR_OF[sql.dialect]('finished_at')),
+    aiUsageBetween(sql, from, to, HOUR_OF[sql.dialect]('created_at')),
+  ]);
+  const hours = new Map<string, HourStats>();
+  const hourOf = (hour: number, workflowId: string): HourStats => {
+    const key = `${hour}\u0001${workflowId}`;
+    let stats = hours.get(key);
+    if (stats === undefined) {
+      stats = { hourStart: hour * HOUR_MS, workflowId, succeeded: 0, failed: 0, cancelled: 0, durationCount: 0, durationSumMs: 0, buckets: [], aiCalls: 0, aiTokens: 0, aiCostUsd: 0 };
+      hours.set(key, stats);
+    }
+    return stats;
+  };
+  for (const run of runs) {
+    const stats = hourOf(run.group, run.workflowId);
+    if (run.status === 'succeeded' || run.status === 'failed' || run.status === 'cancelled') stats[run.status] += run.count;
+    if (run.bucket === null) continue;
+    stats.durationCount += run.count;
+    stats.durationSumMs += run.durationSumMs;
+    const same = stats.buckets.find(([digits, head]) => digits === run.bucket!.digits && head === run.bucket!.head);
+    if (same) same[2] += run.count;
+    else stats.buckets.push([run.bucket.digits, run.bucket.head, run.count]);
+  }
+  for (const row of ai) {
+    const stats = hourOf(row.group, row.workflowId);
+    stats.aiCalls += row.calls;
+    stats.aiTokens += row.tokens;
+    stats.aiCostUsd += row.costUsd;
+  }
+  return [...hours.values()];
+}
+
+const COLUMNS = 'hour_start, workflow_id, succeeded, failed, cancelled, duration_count, duration_sum_ms, duration_buckets, ai_calls, ai_tokens, ai_cost_usd';
+const PLACEHOLDERS = `(${COLUMNS.split(',').map(() => '?').join(', ')})`;
+
+async function insertHours(tx: SqlQueries, hours: readonly HourStats[]): Promise<void> {
+  const values = (h: HourStats) => [h.hourStart, h.workflowId, h.succeeded, h.failed, h.cancelled, h.durationCount, h.durationSumMs, JSON.stringify(h.buckets), h.aiCalls, h.aiTokens, h.aiCostUsd];
+  let at = 0;
+  // Whole chunks share one statement text (prepared once); the rest go one by one.
+  const chunk = `INSERT INTO execution_stats_hourly (${COLUMNS}) VALUES ${Array.from({ length: ROWS_PER_INSERT }, () => PLACEHOLDERS).join(', ')}`;
+  for (; at + ROWS_PER_INSERT <= hours.length; at += ROWS_PER_INSERT) await tx.run(chunk, hours.slice(at, at + ROWS_PER_INSERT).flatMap(values));
+  for (; at < hours.length; at++) await tx.run(`INSERT INTO execution_stats_hourly (${COLUMNS}) VALUES ${PLACEHOLDERS}`, values(hours[at]!));
+}
+
+/** Where the rollup starts: its mark, or (first run, e.g. after the upgrade) the hour of the oldest ended execution or AI call. */
+async function startOf(sql: SqlClient, until: number): Promise<number> {
+  const mark = await rolledUntil(sql);
+  if (mark !== null) return mark;
+  const [runs, ai] = await Promise.all([
+    sql.get<{ first: unknown }>('SELECT MIN(finished_at) AS first FROM executions'),
+    sql.get<{ first: unknown }>('SELECT MIN(created_at) AS first FROM ai_usage'),
+  ]);
+  const firsts = [runs?.first, ai?.first].map((v) => sql.fromDate(v)?.getTime()).filter((v): v is number => v !== undefined);
+  const start = floorHour(Math.min(until, ...firsts));
+  await sql.run(`INSERT INTO rollup_progress (name, rolled_until) VALUES (?, ?) ON CONFLICT (name) DO NOTHING`, [PROGRESS, start]);
+  return (await rolledUntil(sql))!;
+}
+
+/**
+ * Rolls every hour that ended at least ROLLUP_GRACE_MS ago and is not rolled up yet into
+ * `execution_stats_hourly`, a week of hours per transaction, and moves the mark with them in the
+ * same transaction (so a crash loses nothing and repeats nothing). Each hour's rows are computed
+ * whole from the executions and replace what was there, and the mark only moves from where this
+ * process read it: processes sharing a database may run this at once, and one of them wins each
+ * step. Returns how many hours it rolled up.
+ */
+export async function rollUpHours(sql: SqlClient, now = Date.now()): Promise<number> {
+  const until = floorHour(now - ROLLUP_GRACE_MS);
+  let from = await startOf(sql, until);
+  const started = from;
+  while (from < until) {
+    const to = Math.min(until, from + HOURS_PER_BATCH * HOUR_MS);
+    const hours = await computeHours(sql, from, to);
+    const moved = await sql.transaction(async (tx) => {
+      if ((await tx.run('UPDATE rollup_progress SET rolled_until = ? WHERE name = ? AND rolled_until = ?', [to, PROGRESS, from])) !== 1) return false;
+      await tx.run('DELETE FROM execution_stats_hourly WHERE hour_start >= ? AND hour_start < ?', [from, to]);
+      await insertHours(tx, hours);
+      return true;
+    });
+    if (!moved) break;
+    from = to;
+  }
+  return (from - started) / HOUR_MS;
+}
