@@ -3,12 +3,14 @@
 //     off, alternated (off, on, off, on) so machine noise hits both; target <= 3% fewer req/s;
 // (b) a scrape of /metrics holding 10,000 series, rendered by the prometheus exporter; target < 50 ms;
 // (c) the analytics summary (time_range=month) over 1,000,000 stored executions, SQLite and
-//     Postgres, rows inserted with set-based SQL; target < 500 ms.
+//     Postgres, rows inserted with set-based SQL, after the hourly rollup's backfill (timed too,
+//     as a server does it at start); target < 500 ms.
+// BENCH_METRICS_PARTS=a,b,c runs only some of them (all by default).
 import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import autocannon from 'autocannon';
-import { analyticsSummary, createLogger, openDatabase, sqlClientOf } from '@dwc/runtime';
+import { analyticsInsights, analyticsSummary, createLogger, openDatabase, rollUpHours, sqlClientOf } from '@dwc/runtime';
 import { renderPrometheus } from '@dwc/plugin-exporter-prometheus';
 import { createMetricRegistry } from '../core/runtime/src/metrics/metric-registry.js';
 import { SECONDS_BUCKETS } from '../core/runtime/src/metrics/histogram-math.js';
@@ -23,6 +25,7 @@ const EXECUTIONS = Number(process.env.BENCH_METRICS_EXECUTIONS ?? 1_000_000);
 const TOKEN = 'bench-token-bench-token-bench-token';
 const body = JSON.stringify({ text: 'the quick brown fox jumps over the lazy dog' });
 const rows: Row[] = [];
+const parts = new Set((process.env.BENCH_METRICS_PARTS ?? 'a,b,c').split(','));
 const dir = mkdtempSync(join(tmpdir(), 'dwc-bench-metrics-'));
 
 async function webhookRps(metrics: boolean, round: number): Promise<number> {
@@ -50,65 +53,78 @@ async function webhookRps(metrics: boolean, round: number): Promise<number> {
 }
 
 try {
-  // (a)
-  const rps = { off: [] as number[], on: [] as number[] };
-  for (let round = 0; round < 2; round++) {
-    rps.off.push(await webhookRps(false, round));
-    rps.on.push(await webhookRps(true, round));
-  }
-  const off = median(rps.off);
-  const on = median(rps.on);
-  rows.push({ measure: 'webhook req/s, metrics off (median of 2)', value: Math.round(off), target: '' });
-  rows.push({ measure: 'webhook req/s, metrics on (median of 2)', value: Math.round(on), target: '' });
-  rows.push({ measure: 'req/s lost to metrics', value: `${(((off - on) / off) * 100).toFixed(1)}%`, target: '<= 3%' });
-
-  // (b)
-  const registry = createMetricRegistry({ maxSeries: 20_000 });
-  const requests = registry.counter({ name: 'dwc_http_requests_total', help: 'x', labelNames: ['method', 'route', 'status'], trustedLabels: true });
-  const latency = registry.histogram({ name: 'dwc_http_request_duration_seconds', help: 'x', labelNames: ['route'], buckets: SECONDS_BUCKETS, trustedLabels: true });
-  for (let i = 0; i < 9_500; i++) requests.inc(['GET', `/api/v3/route-${i}`, '200'], i);
-  // 500 histogram series add 500 x 17 lines (buckets, sum, count).
-  for (let i = 0; i < 500; i++) latency.observe([`/api/v3/route-${i}`], (i % 100) / 100);
-  const scrapes: number[] = [];
-  let bytes = 0;
-  for (let i = 0; i < 30; i++) {
-    const started = performance.now();
-    bytes = (await renderPrometheus(registry.snapshot())).body.length;
-    scrapes.push(performance.now() - started);
-  }
-  rows.push({ measure: `scrape of 10,000 series (${Math.round(bytes / 1024)} KiB), median ms`, value: median(scrapes.slice(5)).toFixed(1), target: '< 50 ms' });
-
-  // (c)
-  const logger = createLogger({ level: 'warn' });
-  const postgres = await benchPostgres();
-  try {
-    for (const dialect of ['sqlite', 'postgres'] as const) {
-      const database = await openDatabase({ databaseUrl: dialect === 'postgres' ? await postgres.createDatabase() : undefined, dataDir: join(dir, 'summary'), logger });
-      try {
-        await database.migrate();
-        const sql = sqlClientOf(database);
-        const now = Date.now();
-        const seeded = performance.now();
-        await seedExecutions(sql, { total: EXECUTIONS, from: now - 60 * 86_400_000, to: now, workflows: 50, perStatement: 5_000 });
-        if (dialect === 'postgres') await sql.run('ANALYZE executions');
-        const seedS = (performance.now() - seeded) / 1000;
-        const times: number[] = [];
-        for (let i = 0; i < 5; i++) {
-          const started = performance.now();
-          const summary = await analyticsSummary(sql, 'month', now);
-          times.push(performance.now() - started);
-          if ((summary.executions.value ?? 0) + (summary.executions.previous ?? 0) < EXECUTIONS * 0.99) throw new Error(`summary saw ${JSON.stringify(summary.executions)}`);
-        }
-        rows.push({ measure: `summary (month) over ${EXECUTIONS.toLocaleString('en')} executions, ${dialect}, median ms (seeded in ${seedS.toFixed(1)} s)`, value: median(times).toFixed(0), target: '< 500 ms' });
-      } finally {
-        await database.close();
-      }
+  if (parts.has('a')) {
+    const rps = { off: [] as number[], on: [] as number[] };
+    for (let round = 0; round < 2; round++) {
+      rps.off.push(await webhookRps(false, round));
+      rps.on.push(await webhookRps(true, round));
     }
-  } finally {
-    await postgres.stop();
+    const off = median(rps.off);
+    const on = median(rps.on);
+    rows.push({ measure: 'webhook req/s, metrics off (median of 2)', value: Math.round(off), target: '' });
+    rows.push({ measure: 'webhook req/s, metrics on (median of 2)', value: Math.round(on), target: '' });
+    rows.push({ measure: 'req/s lost to metrics', value: `${(((off - on) / off) * 100).toFixed(1)}%`, target: '<= 3%' });
+  }
+
+  if (parts.has('b')) {
+    const registry = createMetricRegistry({ maxSeries: 20_000 });
+    const requests = registry.counter({ name: 'dwc_http_requests_total', help: 'x', labelNames: ['method', 'route', 'status'], trustedLabels: true });
+    const latency = registry.histogram({ name: 'dwc_http_request_duration_seconds', help: 'x', labelNames: ['route'], buckets: SECONDS_BUCKETS, trustedLabels: true });
+    for (let i = 0; i < 9_500; i++) requests.inc(['GET', `/api/v3/route-${i}`, '200'], i);
+    // 500 histogram series add 500 x 17 lines (buckets, sum, count).
+    for (let i = 0; i < 500; i++) latency.observe([`/api/v3/route-${i}`], (i % 100) / 100);
+    const scrapes: number[] = [];
+    let bytes = 0;
+    for (let i = 0; i < 30; i++) {
+      const started = performance.now();
+      bytes = (await renderPrometheus(registry.snapshot())).body.length;
+      scrapes.push(performance.now() - started);
+    }
+    rows.push({ measure: `scrape of 10,000 series (${Math.round(bytes / 1024)} KiB), median ms`, value: median(scrapes.slice(5)).toFixed(1), target: '< 50 ms' });
+  }
+
+  if (parts.has('c')) {
+    const logger = createLogger({ level: 'warn' });
+    const postgres = await benchPostgres();
+    try {
+      for (const dialect of ['sqlite', 'postgres'] as const) {
+        const database = await openDatabase({ databaseUrl: dialect === 'postgres' ? await postgres.createDatabase() : undefined, dataDir: join(dir, 'summary'), logger });
+        try {
+          await database.migrate();
+          const sql = sqlClientOf(database);
+          const now = Date.now();
+          const seeded = performance.now();
+          await seedExecutions(sql, { total: EXECUTIONS, from: now - 60 * 86_400_000, to: now, workflows: 50, perStatement: 5_000 });
+          if (dialect === 'postgres') await sql.run('ANALYZE executions');
+          const seedS = (performance.now() - seeded) / 1000;
+          const backfilled = performance.now();
+          const hours = await rollUpHours(sql, now);
+          rows.push({ measure: `hourly rollup backfill of ${EXECUTIONS.toLocaleString('en')} executions (${hours} hours), ${dialect}, s`, value: ((performance.now() - backfilled) / 1000).toFixed(1), target: '' });
+          const times: number[] = [];
+          for (let i = 0; i < 5; i++) {
+            const started = performance.now();
+            const summary = await analyticsSummary(sql, 'month', now);
+            times.push(performance.now() - started);
+            if ((summary.executions.value ?? 0) + (summary.executions.previous ?? 0) < EXECUTIONS * 0.99) throw new Error(`summary saw ${JSON.stringify(summary.executions)}`);
+          }
+          rows.push({ measure: `summary (month) over ${EXECUTIONS.toLocaleString('en')} executions, ${dialect}, median ms (seeded in ${seedS.toFixed(1)} s)`, value: median(times).toFixed(0), target: '< 500 ms' });
+          const insightTimes: number[] = [];
+          for (let i = 0; i < 3; i++) {
+            const started = performance.now();
+            await analyticsInsights(sql, 'month', now);
+            insightTimes.push(performance.now() - started);
+          }
+          rows.push({ measure: `insights (month), ${dialect}, median ms`, value: median(insightTimes).toFixed(0), target: '' });
+        } finally {
+          await database.close();
+        }
+      }
+    } finally {
+      await postgres.stop();
+    }
   }
 } finally {
   rmSync(dir, { recursive: true, force: true });
 }
 
-report('metrics', rows, { connections: CONNECTIONS, duration_s: DURATION_S, executions: EXECUTIONS, note: 'measured on a shared, loaded machine: compare within this run' });
+report('metrics', rows, { load_average: loadavg().map((n) => n.toFixed(2)).join(' '), connections: CONNECTIONS, duration_s: DURATION_S, executions: EXECUTIONS, note: 'measured on a shared, loaded machine: compare within this run' });
