@@ -1,6 +1,7 @@
 // Metrics (issue 15), measured in one run:
 // (a) cost of metrics on the webhook round trip: the same server with DWC_METRICS_ENABLED on and
-//     off, alternated (off, on, off, on) so machine noise hits both; target <= 3% fewer req/s;
+//     off, alternated (off, on, off, on) so machine noise hits both, on SQLite and on Postgres;
+//     target <= 3% fewer req/s;
 // (b) a scrape of /metrics holding 10,000 series, rendered by the prometheus exporter; target < 50 ms;
 // (c) the analytics summary (time_range=month) over 1,000,000 stored executions, SQLite and
 //     Postgres, rows inserted with set-based SQL, after the hourly rollup's backfill (timed too,
@@ -28,9 +29,10 @@ const rows: Row[] = [];
 const parts = new Set((process.env.BENCH_METRICS_PARTS ?? 'a,b,c').split(','));
 const dir = mkdtempSync(join(tmpdir(), 'dwc-bench-metrics-'));
 
-async function webhookRps(metrics: boolean, round: number): Promise<number> {
+/** `databaseUrl` '' for SQLite. */
+async function webhookRps(metrics: boolean, round: number, databaseUrl: string): Promise<number> {
   const dwc = await startServer({
-    DWC_DATA_DIR: join(dir, `webhook-${metrics}-${round}`), DATABASE_URL: '', DWC_API_TOKEN: TOKEN, ...noRateLimitEnv, LOG_LEVEL: 'warn',
+    DWC_DATA_DIR: join(dir, `webhook-${metrics}-${round}-${databaseUrl === '' ? 'sqlite' : 'postgres'}`), DATABASE_URL: databaseUrl, DWC_API_TOKEN: TOKEN, ...noRateLimitEnv, LOG_LEVEL: 'warn',
     DWC_WORKER_CONCURRENCY: '64', DWC_METRICS_ENABLED: String(metrics),
   });
   try {
@@ -54,16 +56,24 @@ async function webhookRps(metrics: boolean, round: number): Promise<number> {
 
 try {
   if (parts.has('a')) {
-    const rps = { off: [] as number[], on: [] as number[] };
-    for (let round = 0; round < 2; round++) {
-      rps.off.push(await webhookRps(false, round));
-      rps.on.push(await webhookRps(true, round));
+    const postgres = await benchPostgres();
+    try {
+      for (const dialect of ['sqlite', 'postgres'] as const) {
+        const rps = { off: [] as number[], on: [] as number[] };
+        for (let round = 0; round < 2; round++) {
+          const url = async () => (dialect === 'postgres' ? await postgres.createDatabase() : '');
+          rps.off.push(await webhookRps(false, round, await url()));
+          rps.on.push(await webhookRps(true, round, await url()));
+        }
+        const off = median(rps.off);
+        const on = median(rps.on);
+        rows.push({ measure: `webhook req/s, ${dialect}, metrics off (median of 2)`, value: Math.round(off), target: '' });
+        rows.push({ measure: `webhook req/s, ${dialect}, metrics on (median of 2)`, value: Math.round(on), target: '' });
+        rows.push({ measure: `req/s lost to metrics, ${dialect}`, value: `${(((off - on) / off) * 100).toFixed(1)}%`, target: '<= 3%' });
+      }
+    } finally {
+      await postgres.stop();
     }
-    const off = median(rps.off);
-    const on = median(rps.on);
-    rows.push({ measure: 'webhook req/s, metrics off (median of 2)', value: Math.round(off), target: '' });
-    rows.push({ measure: 'webhook req/s, metrics on (median of 2)', value: Math.round(on), target: '' });
-    rows.push({ measure: 'req/s lost to metrics', value: `${(((off - on) / off) * 100).toFixed(1)}%`, target: '<= 3%' });
   }
 
   if (parts.has('b')) {
