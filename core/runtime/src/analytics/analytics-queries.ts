@@ -88,26 +88,51 @@ export async function aiUsageBetween(sql: SqlClient, from: number, to: number, g
   return rows.map((row) => ({ group: sql.fromInt(row.grp), workflowId: row.workflow_id, calls: sql.fromInt(row.calls), tokens: Number(row.tokens ?? 0), costUsd: Number(row.cost ?? 0) }));
 }
 
-/** AI spend per workflow step over [from, to). */
-export async function aiSpendBySteps(sql: SqlClient, from: number, to: number): Promise<{ workflowId: string | null; stepId: string | null; costUsd: number; tokens: number }[]> {
-  const rows = await sql.all<{ workflow_id: string | null; step_id: string | null; cost: unknown; tokens: unknown }>(
-    `SELECT workflow_id, step_id, SUM(cost_usd) AS cost, SUM(input_tokens + output_tokens) AS tokens FROM ai_usage
-     WHERE created_at >= ? AND created_at < ? GROUP BY workflow_id, step_id`,
-    [new Date(from), new Date(to)],
-  );
-  return rows.map((row) => ({ workflowId: row.workflow_id, stepId: row.step_id, costUsd: Number(row.cost ?? 0), tokens: Number(row.tokens ?? 0) }));
+export interface StepTotalsRow {
+  group: number;
+  workflowId: string;
+  version: number;
+  stepId: string;
+  runs: number;
+  failed: number;
 }
 
-/** Runs and failures of each step by workflow version, for executions started in [from, to). */
-export async function stepOutcomesByVersion(sql: SqlClient, from: number, to: number): Promise<{ workflowId: string; version: number; stepId: string; runs: number; failed: number }[]> {
-  const rows = await sql.all<{ workflow_id: string; version: unknown; step_id: string; runs: unknown; failed: unknown }>(
-    `SELECT e.workflow_id, e.version, s.step_id, COUNT(*) AS runs, SUM(CASE WHEN s.status = 'failed' THEN 1 ELSE 0 END) AS failed
-     FROM execution_steps s JOIN executions e ON e.id = s.execution_id
-     WHERE e.id >= ? AND e.id < ? AND s.item_index = -1 AND s.status IN ('succeeded', 'failed')
-     GROUP BY e.workflow_id, e.version, s.step_id`,
-    [firstIdAt(from), firstIdAt(to)],
+/**
+ * Outcomes (succeeded or failed, the step as a whole) of each step by workflow version, in
+ * executions that finished in [from, to), by `groupSql` (over `e.`, the execution).
+ */
+export async function stepOutcomesBetween(sql: SqlClient, from: number, to: number, groupSql: string, groupParams: readonly SqlParam[] = []): Promise<StepTotalsRow[]> {
+  const rows = await sql.all<{ grp: unknown; workflow_id: string; version: unknown; step_id: string; runs: unknown; failed: unknown }>(
+    `SELECT ${groupSql} AS grp, e.workflow_id, e.version, s.step_id, COUNT(*) AS runs, SUM(CASE WHEN s.status = 'failed' THEN 1 ELSE 0 END) AS failed
+     FROM executions e JOIN execution_steps s ON s.execution_id = e.id
+     WHERE e.finished_at >= ? AND e.finished_at < ? AND s.item_index = -1 AND s.status IN ('succeeded', 'failed')
+     GROUP BY 1, 2, 3, 4`,
+    [...groupParams, new Date(from), new Date(to)],
   );
-  return rows.map((row) => ({ workflowId: row.workflow_id, version: sql.fromInt(row.version), stepId: row.step_id, runs: sql.fromInt(row.runs), failed: sql.fromInt(row.failed ?? 0) }));
+  return rows.map((row) => ({ group: sql.fromInt(row.grp), workflowId: row.workflow_id, version: sql.fromInt(row.version), stepId: row.step_id, runs: sql.fromInt(row.runs), failed: sql.fromInt(row.failed ?? 0) }));
+}
+
+export interface StepSpendRow {
+  group: number;
+  /** '' for calls made outside a workflow step. */
+  workflowId: string;
+  stepId: string;
+  /** The version of the call's execution, 0 when it is gone. */
+  version: number;
+  tokens: number;
+  costUsd: number;
+}
+
+/** AI tokens and cost of each step by workflow version, for calls made in [from, to), by `groupSql` (over `a.`, the call). */
+export async function aiSpendByStepBetween(sql: SqlClient, from: number, to: number, groupSql: string, groupParams: readonly SqlParam[] = []): Promise<StepSpendRow[]> {
+  const rows = await sql.all<{ grp: unknown; workflow_id: string; version: unknown; step_id: string; tokens: unknown; cost: unknown }>(
+    `SELECT ${groupSql} AS grp, COALESCE(a.workflow_id, '') AS workflow_id, COALESCE(e.version, 0) AS version, COALESCE(a.step_id, '') AS step_id,
+            SUM(a.input_tokens + a.output_tokens) AS tokens, SUM(a.cost_usd) AS cost
+     FROM ai_usage a LEFT JOIN executions e ON e.id = a.execution_id
+     WHERE a.created_at >= ? AND a.created_at < ? GROUP BY 1, 2, 3, 4`,
+    [...groupParams, new Date(from), new Date(to)],
+  );
+  return rows.map((row) => ({ group: sql.fromInt(row.grp), workflowId: row.workflow_id, version: sql.fromInt(row.version), stepId: row.step_id, tokens: Number(row.tokens ?? 0), costUsd: Number(row.cost ?? 0) }));
 }
 
 /** Names of the given workflows. */

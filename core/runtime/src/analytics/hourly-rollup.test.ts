@@ -3,6 +3,8 @@ import { seedExecutions } from '../../../../tests/support/seed-executions.js';
 import { openDatabase } from '../storage/database.js';
 import { sqlClientOf, type SqlClient } from '../storage/sql-client.js';
 import { openTestDatabase, silentLogger, type TestDatabase } from '../storage/test-support/open-test-database.js';
+import { firstIdAt } from '../storage/new-id.js';
+import { analyticsInsights } from './analytics-insights.js';
 import { analyticsSummary } from './analytics-summary.js';
 import { HOUR_MS, rolledUntil, rollUpHours, ROLLUP_GRACE_MS } from './hourly-rollup.js';
 import { splitPeriods } from './period-stats.js';
@@ -102,6 +104,32 @@ describe.each(['sqlite', 'postgres'] as const)('hourly execution stats on %s', (
     expect(summary.ai_calls.value).toBe(3);
     expect(summary.ai_tokens.value).toBe(167);
     expect(summary.ai_cost_usd.value).toBe(0.875);
+  });
+
+  it('finds the same insights from the step rollup as from the raw steps and AI calls', async () => {
+    // 400 runs over the last 20 hours; those of the last 6 on version 2, where step `fetch` fails half the time.
+    await seedExecutions(sql, { total: 400, from: NOW - 20 * HOUR_MS, to: NOW, workflows: 1, perStatement: 20, durationMs: () => 200, failEvery: 2 });
+    await sql.run('UPDATE executions SET version = 2 WHERE id >= ?', [firstIdAt(NOW - 6 * HOUR_MS)]);
+    await sql.run(`INSERT INTO execution_steps (execution_id, step_id, item_index, status, attempts)
+      SELECT id, 'fetch', -1, CASE WHEN version = 2 AND status = 'failed' THEN 'failed' ELSE 'succeeded' END, 1 FROM executions`);
+    const runs = await sql.all<{ id: string }>('SELECT id FROM executions ORDER BY id');
+    const insert = `INSERT INTO ai_usage (id, provider, model, operation, input_tokens, output_tokens, latency_ms, cost_usd, cached, outcome, workflow_id, execution_id, step_id, created_at)
+      VALUES (?, 'openai', 'gpt', 'chat', 10, 10, 10, ?, ${dialect === 'sqlite' ? '0' : 'false'}, 'ok', 'WF${'0'.repeat(24)}', ?, ?, ?)`;
+    for (let i = 0; i < 40; i++) await sql.run(insert, [`AI${i}`, i % 4 === 0 ? 0.4 : 0.1, runs[i * 10]!.id, i % 4 === 0 ? 'fetch' : 'summarize', new Date(NOW - 20 * HOUR_MS + i * 30 * 60_000)]);
+
+    // Sums taken in another order differ in the last bits of a float.
+    const insights = async () => {
+      const found = await analyticsInsights(sql, 'day', NOW);
+      return found.insights.map((i) => ({ ...i, impact: Math.round(i.impact * 1e9) / 1e9 }));
+    };
+    const raw = await insights();
+    expect(raw.map((i) => i.kind).sort()).toEqual(['ai_spend_share', 'ai_spend_share', 'step_failures_since_version']);
+    await rollUpHours(sql, NOW);
+    expect(await insights()).toEqual(raw);
+    // Whole hours now come from the rollup: the raw rows behind them are no longer read.
+    await sql.run('DELETE FROM execution_steps WHERE execution_id < ?', [firstIdAt(NOW - 2 * HOUR_MS)]);
+    await sql.run('DELETE FROM ai_usage WHERE created_at < ?', [new Date(NOW - 2 * HOUR_MS)]);
+    expect(await insights()).toEqual(raw);
   });
 
   if (dialect === 'postgres') {

@@ -1,5 +1,5 @@
-import type { SqlClient, SqlQueries } from '../storage/sql-client.js';
-import { aiUsageBetween, endedRunsBetween, HOUR_OF } from './analytics-queries.js';
+import type { SqlClient, SqlParam, SqlQueries } from '../storage/sql-client.js';
+import { aiSpendByStepBetween, aiUsageBetween, endedRunsBetween, HOUR_OF, stepOutcomesBetween } from './analytics-queries.js';
 
 export const HOUR_MS = 3_600_000;
 const PROGRESS = 'execution_stats_hourly';
@@ -28,6 +28,18 @@ export interface HourStats {
   aiCostUsd: number;
 }
 
+/** One step of one workflow version's hour, as stored in `step_stats_hourly`. */
+export interface StepHourStats {
+  hourStart: number;
+  workflowId: string;
+  version: number;
+  stepId: string;
+  runs: number;
+  failed: number;
+  aiTokens: number;
+  aiCostUsd: number;
+}
+
 /** Up to when the rollup holds every ended execution (epoch ms, a whole hour); null before it first ran. */
 export async function rolledUntil(sql: SqlQueries & Pick<SqlClient, 'fromInt'>): Promise<number | null> {
   const row = await sql.get<{ rolled_until: unknown }>('SELECT rolled_until FROM rollup_progress WHERE name = ?', [PROGRESS]);
@@ -38,10 +50,13 @@ export async function rolledUntil(sql: SqlQueries & Pick<SqlClient, 'fromInt'>):
  * The stats of the hours in [from, to) from the executions and AI calls themselves: runs by the
  * hour they finished in, AI calls by the hour they were made in.
  */
-export async function computeHours(sql: SqlClient, from: number, to: number): Promise<HourStats[]> {
-  const [runs, ai] = await Promise.all([
-    endedRunsBetween(sql, from, to, HOUR_OF[sql.dialect]('finished_at')),
-    aiUsageBetween(sql, from, to, HOUR_OF[sql.dialect]('created_at')),
+export async function computeHours(sql: SqlClient, from: number, to: number): Promise<{ hours: HourStats[]; steps: StepHourStats[] }> {
+  const hourOfColumn = HOUR_OF[sql.dialect];
+  const [runs, ai, outcomes, spend] = await Promise.all([
+    endedRunsBetween(sql, from, to, hourOfColumn('finished_at')),
+    aiUsageBetween(sql, from, to, hourOfColumn('created_at')),
+    stepOutcomesBetween(sql, from, to, hourOfColumn('e.finished_at')),
+    aiSpendByStepBetween(sql, from, to, hourOfColumn('a.created_at')),
   ]);
   const hours = new Map<string, HourStats>();
   const hourOf = (hour: number, workflowId: string): HourStats => {
@@ -69,20 +84,40 @@ export async function computeHours(sql: SqlClient, from: number, to: number): Pr
     stats.aiTokens += row.tokens;
     stats.aiCostUsd += row.costUsd;
   }
-  return [...hours.values()];
+  const steps = new Map<string, StepHourStats>();
+  const stepOf = (hour: number, workflowId: string, version: number, stepId: string): StepHourStats => {
+    const key = `${hour}\u0001${workflowId}\u0001${version}\u0001${stepId}`;
+    let stats = steps.get(key);
+    if (stats === undefined) steps.set(key, (stats = { hourStart: hour * HOUR_MS, workflowId, version, stepId, runs: 0, failed: 0, aiTokens: 0, aiCostUsd: 0 }));
+    return stats;
+  };
+  for (const row of outcomes) {
+    const stats = stepOf(row.group, row.workflowId, row.version, row.stepId);
+    stats.runs += row.runs;
+    stats.failed += row.failed;
+  }
+  for (const row of spend) {
+    const stats = stepOf(row.group, row.workflowId, row.version, row.stepId);
+    stats.aiTokens += row.tokens;
+    stats.aiCostUsd += row.costUsd;
+  }
+  return { hours: [...hours.values()], steps: [...steps.values()] };
 }
 
-const COLUMNS = 'hour_start, workflow_id, succeeded, failed, cancelled, duration_count, duration_sum_ms, duration_buckets, ai_calls, ai_tokens, ai_cost_usd';
-const PLACEHOLDERS = `(${COLUMNS.split(',').map(() => '?').join(', ')})`;
-
-async function insertHours(tx: SqlQueries, hours: readonly HourStats[]): Promise<void> {
-  const values = (h: HourStats) => [h.hourStart, h.workflowId, h.succeeded, h.failed, h.cancelled, h.durationCount, h.durationSumMs, JSON.stringify(h.buckets), h.aiCalls, h.aiTokens, h.aiCostUsd];
+/** Inserts rows of `table`, ROWS_PER_INSERT to a statement (whole chunks share one statement text, prepared once; the rest go one by one). */
+async function insertRows<T>(tx: SqlQueries, table: string, columns: readonly string[], rows: readonly T[], values: (row: T) => unknown[]): Promise<void> {
+  const placeholders = `(${columns.map(() => '?').join(', ')})`;
+  const into = `INSERT INTO ${table} (${columns.join(', ')}) VALUES `;
+  const chunk = into + Array.from({ length: ROWS_PER_INSERT }, () => placeholders).join(', ');
   let at = 0;
-  // Whole chunks share one statement text (prepared once); the rest go one by one.
-  const chunk = `INSERT INTO execution_stats_hourly (${COLUMNS}) VALUES ${Array.from({ length: ROWS_PER_INSERT }, () => PLACEHOLDERS).join(', ')}`;
-  for (; at + ROWS_PER_INSERT <= hours.length; at += ROWS_PER_INSERT) await tx.run(chunk, hours.slice(at, at + ROWS_PER_INSERT).flatMap(values));
-  for (; at < hours.length; at++) await tx.run(`INSERT INTO execution_stats_hourly (${COLUMNS}) VALUES ${PLACEHOLDERS}`, values(hours[at]!));
+  for (; at + ROWS_PER_INSERT <= rows.length; at += ROWS_PER_INSERT) await tx.run(chunk, rows.slice(at, at + ROWS_PER_INSERT).flatMap(values) as SqlParam[]);
+  for (; at < rows.length; at++) await tx.run(into + placeholders, values(rows[at]!) as SqlParam[]);
 }
+
+const HOUR_COLUMNS = ['hour_start', 'workflow_id', 'succeeded', 'failed', 'cancelled', 'duration_count', 'duration_sum_ms', 'duration_buckets', 'ai_calls', 'ai_tokens', 'ai_cost_usd'];
+const hourValues = (h: HourStats) => [h.hourStart, h.workflowId, h.succeeded, h.failed, h.cancelled, h.durationCount, h.durationSumMs, JSON.stringify(h.buckets), h.aiCalls, h.aiTokens, h.aiCostUsd];
+const STEP_COLUMNS = ['hour_start', 'workflow_id', 'version', 'step_id', 'runs', 'failed', 'ai_tokens', 'ai_cost_usd'];
+const stepValues = (h: StepHourStats) => [h.hourStart, h.workflowId, h.version, h.stepId, h.runs, h.failed, h.aiTokens, h.aiCostUsd];
 
 /** Where the rollup starts: its mark, or (first run, e.g. after the upgrade) the hour of the oldest ended execution or AI call. */
 async function startOf(sql: SqlClient, until: number): Promise<number> {
@@ -100,7 +135,7 @@ async function startOf(sql: SqlClient, until: number): Promise<number> {
 
 /**
  * Rolls every hour that ended at least ROLLUP_GRACE_MS ago and is not rolled up yet into
- * `execution_stats_hourly`, a week of hours per transaction, and moves the mark with them in the
+ * `execution_stats_hourly` and `step_stats_hourly`, a week of hours per transaction, and moves the mark with them in the
  * same transaction (so a crash loses nothing and repeats nothing). Each hour's rows are computed
  * whole from the executions and replace what was there, and the mark only moves from where this
  * process read it: processes sharing a database may run this at once, and one of them wins each
@@ -112,11 +147,12 @@ export async function rollUpHours(sql: SqlClient, now = Date.now()): Promise<num
   const started = from;
   while (from < until) {
     const to = Math.min(until, from + HOURS_PER_BATCH * HOUR_MS);
-    const hours = await computeHours(sql, from, to);
+    const { hours, steps } = await computeHours(sql, from, to);
     const moved = await sql.transaction(async (tx) => {
       if ((await tx.run('UPDATE rollup_progress SET rolled_until = ? WHERE name = ? AND rolled_until = ?', [to, PROGRESS, from])) !== 1) return false;
-      await tx.run('DELETE FROM execution_stats_hourly WHERE hour_start >= ? AND hour_start < ?', [from, to]);
-      await insertHours(tx, hours);
+      for (const table of ['execution_stats_hourly', 'step_stats_hourly']) await tx.run(`DELETE FROM ${table} WHERE hour_start >= ? AND hour_start < ?`, [from, to]);
+      await insertRows(tx, 'execution_stats_hourly', HOUR_COLUMNS, hours, hourValues);
+      await insertRows(tx, 'step_stats_hourly', STEP_COLUMNS, steps, stepValues);
       return true;
     });
     if (!moved) break;

@@ -31,7 +31,7 @@ import { triggerStateEntity } from './trigger-state.js';
 import { executionWaitEntity } from './execution-wait.js';
 import { automationEntity, automationFeedbackEntity, automationRunEntity } from './automation.js';
 import { metricPointEntity } from './metric-point.js';
-import { executionStatsHourlyEntity, rollupProgressEntity } from './execution-stats-hourly.js';
+import { executionStatsHourlyEntity, rollupProgressEntity, stepStatsHourlyEntity } from './execution-stats-hourly.js';
 
 /**
  * Every entity, declared once with Postgres column types. Add new entities here; the migration
@@ -72,6 +72,7 @@ export const entities: readonly EntitySchema[] = [
   automationFeedbackEntity,
   metricPointEntity,
   executionStatsHourlyEntity,
+  stepStatsHourlyEntity,
   rollupProgressEntity,
 ];
 
