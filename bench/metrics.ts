@@ -7,7 +7,7 @@
 //     Postgres, rows inserted with set-based SQL, after the hourly rollup's backfill (timed too,
 //     as a server does it at start); target < 500 ms.
 // BENCH_METRICS_PARTS=a,b,c runs only some of them (all by default).
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import autocannon from 'autocannon';
@@ -29,8 +29,17 @@ const rows: Row[] = [];
 const parts = new Set((process.env.BENCH_METRICS_PARTS ?? 'a,b,c').split(','));
 const dir = mkdtempSync(join(tmpdir(), 'dwc-bench-metrics-'));
 
-/** `databaseUrl` '' for SQLite. */
-async function webhookRps(metrics: boolean, round: number, databaseUrl: string): Promise<number> {
+/** CPU seconds (user + system) a process has used, from /proc (clock ticks of 1/100 s). */
+function cpuSeconds(pid: number): number {
+  const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]!.split(' ');
+  return (Number(fields[11]) + Number(fields[12])) / 100;
+}
+
+/**
+ * Requests per second, and the server's CPU ms per request (less sensitive than req/s to other
+ * processes on a shared machine). `databaseUrl` '' for SQLite.
+ */
+async function webhookRps(metrics: boolean, round: number, databaseUrl: string): Promise<{ rps: number; cpuMs: number }> {
   const dwc = await startServer({
     DWC_DATA_DIR: join(dir, `webhook-${metrics}-${round}-${databaseUrl === '' ? 'sqlite' : 'postgres'}`), DATABASE_URL: databaseUrl, DWC_API_TOKEN: TOKEN, ...noRateLimitEnv, LOG_LEVEL: 'warn',
     DWC_WORKER_CONCURRENCY: '64', DWC_METRICS_ENABLED: String(metrics),
@@ -46,9 +55,11 @@ async function webhookRps(metrics: boolean, round: number, databaseUrl: string):
     })).json()) as { id: string };
     const options = { url: `${dwc.url}/api/v3/workflows/${workflow.id}/execute?wait=true`, method: 'POST' as const, body, headers, connections: CONNECTIONS };
     await autocannon({ ...options, duration: 2 });
+    const cpuBefore = cpuSeconds(dwc.child.pid!);
     const result = await autocannon({ ...options, duration: DURATION_S });
-    if (result.non2xx > 0 || result.errors > 0) throw new Error(`webhook (metrics ${metrics}): ${result.non2xx} non-2xx, ${result.errors} errors`);
-    return result.requests.average;
+    const cpuMs = ((cpuSeconds(dwc.child.pid!) - cpuBefore) * 1000) / result.requests.total;
+    if (result.non2xx > 0 || result.errors > 0) throw new Error(`webhook (metrics ${metrics}, ${databaseUrl === '' ? 'sqlite' : 'postgres'}): ${result.non2xx} non-2xx, ${result.errors} errors; server said: ${dwc.output().slice(-2_000)}`);
+    return { rps: result.requests.average, cpuMs };
   } finally {
     await stopServer(dwc.child);
   }
@@ -59,17 +70,20 @@ try {
     const postgres = await benchPostgres();
     try {
       for (const dialect of ['sqlite', 'postgres'] as const) {
-        const rps = { off: [] as number[], on: [] as number[] };
+        const runs = { off: [] as { rps: number; cpuMs: number }[], on: [] as { rps: number; cpuMs: number }[] };
         for (let round = 0; round < 2; round++) {
           const url = async () => (dialect === 'postgres' ? await postgres.createDatabase() : '');
           // off, on, then on, off: neither setting always runs second.
-          for (const metrics of round === 0 ? [false, true] : [true, false]) (metrics ? rps.on : rps.off).push(await webhookRps(metrics, round, await url()));
+          for (const metrics of round === 0 ? [false, true] : [true, false]) (metrics ? runs.on : runs.off).push(await webhookRps(metrics, round, await url()));
         }
-        const off = median(rps.off);
-        const on = median(rps.on);
+        const off = median(runs.off.map((r) => r.rps));
+        const on = median(runs.on.map((r) => r.rps));
+        const cpuOff = median(runs.off.map((r) => r.cpuMs));
+        const cpuOn = median(runs.on.map((r) => r.cpuMs));
         rows.push({ measure: `webhook req/s, ${dialect}, metrics off (median of 2)`, value: Math.round(off), target: '' });
         rows.push({ measure: `webhook req/s, ${dialect}, metrics on (median of 2)`, value: Math.round(on), target: '' });
         rows.push({ measure: `req/s lost to metrics, ${dialect}`, value: `${(((off - on) / off) * 100).toFixed(1)}%`, target: '<= 3%' });
+        rows.push({ measure: `server CPU ms per request, ${dialect}, metrics off / on`, value: `${cpuOff.toFixed(2)} / ${cpuOn.toFixed(2)} (${(((cpuOn - cpuOff) / cpuOff) * 100).toFixed(1)}%)`, target: '' });
       }
     } finally {
       await postgres.stop();
