@@ -152,4 +152,5 @@ export type { CustomSample } from './metrics/custom-metrics.js';
 export type { MetricQueryResult, StepName as MetricStepName } from './metrics/metric-query.js';
 export { analyticsSummary, TIME_RANGES, type AnalyticsSummary, type TimeRange } from './analytics/analytics-summary.js';
 export { analyticsInsights } from './analytics/analytics-insights.js';
+export { rollUpHours, rolledUntil, computeHours, ROLLUP_GRACE_MS } from './analytics/hourly-rollup.js';
 export type { Insight } from './analytics/insight-rules.js';

@@ -56,4 +56,18 @@ describe('@dwc/plugin-exporter-prometheus', () => {
     expect(byName.dwc_step_duration_seconds).toMatchObject({ type: 'HISTOGRAM', metrics: [{ buckets: { '0.1': '1', '1': '3', '10': '5', '+Inf': '6' } }] });
     expect(byName.dwc_queue_wait_seconds).toMatchObject({ type: 'HISTOGRAM', metrics: [{ buckets: { '0.5': '3', '2': '3', '+Inf': '4' }, count: '4', sum: '4.25' }] });
   });
+
+  it('writes special values and escaped help that promtool accepts, and a series whose labels object is reused shows its new value', async () => {
+    const labels = Object.freeze({ route: '/a "b"' });
+    const family = (value: number): MetricFamily[] => [
+      { name: 'dwc_widgets', help: 'Widgets \\ per\nline', type: 'gauge', samples: [{ labels, value }, { labels: { route: 'nan' }, value: Number.NaN }, { labels: { route: 'inf' }, value: Number.POSITIVE_INFINITY }] },
+    ];
+    const first = (await renderPrometheus(family(1))).body;
+    const second = (await renderPrometheus(family(2))).body;
+    expect(first).toContain('# HELP dwc_widgets Widgets \\\\ per\\nline\n');
+    expect(second).toContain('dwc_widgets{route="/a \\"b\\""} 2\n');
+    expect(second).toContain('dwc_widgets{route="nan"} NaN\ndwc_widgets{route="inf"} +Inf\n');
+    const check = spawnSync('promtool', ['check', 'metrics'], { input: second, encoding: 'utf8' });
+    expect({ status: check.status, stderr: check.stderr }).toEqual({ status: 0, stderr: '' });
+  });
 });

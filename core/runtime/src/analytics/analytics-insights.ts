@@ -1,17 +1,14 @@
 import type { SqlClient } from '../storage/sql-client.js';
-import { aiSpendBySteps, executionsByPeriod, stepOutcomesByVersion, workflowNames } from './analytics-queries.js';
-import { foldPeriods, periodsOf, type TimeRange } from './analytics-summary.js';
+import { workflowNames } from './analytics-queries.js';
+import { periodsOf, type TimeRange } from './analytics-summary.js';
+import { periodFigures } from './period-stats.js';
+import { stepFigures } from './step-figures.js';
 import { aiSpendShare, p95Doubled, stepFailuresSinceVersion, type Insight } from './insight-rules.js';
 
 /** Findings over the period (and the one before, for comparisons), highest impact first. */
 export async function analyticsInsights(sql: SqlClient, range: TimeRange, now = Date.now()): Promise<{ time_range: TimeRange; from: string; to: string; insights: Insight[] }> {
   const periods = periodsOf(range, now);
-  const [rows, outcomes, spend] = await Promise.all([
-    executionsByPeriod(sql, periods),
-    stepOutcomesByVersion(sql, periods.previousFrom, periods.to),
-    aiSpendBySteps(sql, periods.from, periods.to),
-  ]);
-  const { current, previous } = foldPeriods(rows);
+  const [{ current, previous }, { outcomes, spend }] = await Promise.all([periodFigures(sql, periods), stepFigures(sql, periods)]);
   const ids = new Set<string>([...current.workflows.keys(), ...outcomes.map((o) => o.workflowId), ...spend.flatMap((s) => (s.workflowId ? [s.workflowId] : []))]);
   const names = await workflowNames(sql, [...ids]);
   const insights = [

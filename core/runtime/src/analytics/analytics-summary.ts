@@ -1,6 +1,7 @@
 import type { SqlClient } from '../storage/sql-client.js';
-import { aiByPeriod, executionsByPeriod, workflowNames, type Periods, type WorkflowPeriodRow } from './analytics-queries.js';
-import { bucketQuantile, type DurationBucket } from './duration-buckets.js';
+import { workflowNames, type Periods } from './analytics-queries.js';
+import { bucketQuantile } from './duration-buckets.js';
+import { periodFigures } from './period-stats.js';
 
 export const TIME_RANGES = { hour: 3_600_000, day: 86_400_000, week: 7 * 86_400_000, month: 30 * 86_400_000 } as const;
 export type TimeRange = keyof typeof TIME_RANGES;
@@ -47,31 +48,6 @@ export function periodsOf(range: TimeRange, now: number): Periods {
   return { previousFrom: now - 2 * length, from: now - length, to: now };
 }
 
-/** Per period: runs by status and duration buckets, overall and by workflow. */
-export interface PeriodFigures {
-  byStatus: Record<string, number>;
-  buckets: DurationBucket[];
-  workflows: Map<string, { runs: number; buckets: DurationBucket[] }>;
-}
-
-export function foldPeriods(rows: readonly WorkflowPeriodRow[]): Record<'current' | 'previous', PeriodFigures> {
-  const empty = (): PeriodFigures => ({ byStatus: {}, buckets: [], workflows: new Map() });
-  const out = { current: empty(), previous: empty() };
-  for (const row of rows) {
-    const period = out[row.period];
-    period.byStatus[row.status] = (period.byStatus[row.status] ?? 0) + row.count;
-    let workflow = period.workflows.get(row.workflowId);
-    if (workflow === undefined) period.workflows.set(row.workflowId, (workflow = { runs: 0, buckets: [] }));
-    workflow.runs += row.count;
-    if (row.bucket !== null) {
-      const bucket = { ...row.bucket, count: row.count };
-      period.buckets.push(bucket);
-      workflow.buckets.push(bucket);
-    }
-  }
-  return out;
-}
-
 const total = (byStatus: Record<string, number>) => Object.values(byStatus).reduce((a, b) => a + b, 0);
 const successRate = (byStatus: Record<string, number>) => {
   const ended = (byStatus.succeeded ?? 0) + (byStatus.failed ?? 0);
@@ -84,8 +60,7 @@ const successRate = (byStatus: Record<string, number>) => {
  */
 export async function analyticsSummary(sql: SqlClient, range: TimeRange, now = Date.now()): Promise<AnalyticsSummary> {
   const periods = periodsOf(range, now);
-  const [rows, ai] = await Promise.all([executionsByPeriod(sql, periods), aiByPeriod(sql, periods)]);
-  const { current, previous } = foldPeriods(rows);
+  const { current, previous } = await periodFigures(sql, periods);
   const figures = (id: string): Omit<WorkflowFigures, 'name'> => {
     const now = current.workflows.get(id);
     const before = previous.workflows.get(id);
@@ -111,9 +86,9 @@ export async function analyticsSummary(sql: SqlClient, range: TimeRange, now = D
     success_rate: compared(successRate(current.byStatus), successRate(previous.byStatus)),
     p50_duration_ms: compared(bucketQuantile(current.buckets, 0.5), bucketQuantile(previous.buckets, 0.5)),
     p95_duration_ms: compared(bucketQuantile(current.buckets, 0.95), bucketQuantile(previous.buckets, 0.95)),
-    ai_calls: compared(ai.current.calls, ai.previous.calls),
-    ai_tokens: compared(ai.current.tokens, ai.previous.tokens),
-    ai_cost_usd: compared(Math.round(ai.current.costUsd * 1e6) / 1e6, Math.round(ai.previous.costUsd * 1e6) / 1e6),
+    ai_calls: compared(current.ai.calls, previous.ai.calls),
+    ai_tokens: compared(current.ai.tokens, previous.ai.tokens),
+    ai_cost_usd: compared(Math.round(current.ai.costUsd * 1e6) / 1e6, Math.round(previous.ai.costUsd * 1e6) / 1e6),
     busiest_workflows: busiest.map(named),
     slowest_workflows: slowest.map(named),
   };

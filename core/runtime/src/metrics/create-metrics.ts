@@ -2,6 +2,7 @@ import type { EventBus, ExporterDefinition, MetricFamily } from '@dwc/sdk';
 import type { Logger } from 'pino';
 import { analyticsInsights } from '../analytics/analytics-insights.js';
 import { analyticsSummary, type TimeRange } from '../analytics/analytics-summary.js';
+import { startHourlyRollup } from '../analytics/rollup-job.js';
 import type { DwcConfig } from '../config/settings.js';
 import { runtimeErrors } from '../errors.js';
 import type { SqlClient } from '../storage/sql-client.js';
@@ -33,7 +34,7 @@ export interface MetricsRuntime {
   render(): Promise<{ contentType: string; body: string } | undefined>;
   /** Stores what was recorded since the last flush now (also run every DWC_METRICS_FLUSH_SECONDS); false when the database refused. */
   flush(): Promise<boolean>;
-  /** Starts the periodic store and the push exporters (OTLP). */
+  /** Starts the hourly execution stats rollup, the periodic store and the push exporters (OTLP). */
   start(exporters: readonly ExporterDefinition[]): Promise<void>;
   stop(): Promise<void>;
 }
@@ -147,6 +148,8 @@ export function createMetricsRuntime(deps: {
       return pull?.render!(registry.snapshot());
     },
     async start(exporters) {
+      // Analytics answer with metrics off too, so their rollup always runs.
+      stops.push(startHourlyRollup(deps.sql, logger));
       if (!config.metricsEnabled) return;
       await refresh();
       timer = setInterval(() => void flush(), config.metricsFlushSeconds * 1000);

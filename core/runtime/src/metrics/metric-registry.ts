@@ -32,6 +32,8 @@ export interface Metric {
 
 interface Series {
   labels: readonly string[];
+  /** The labels by name, made once: snapshots hand out the same object each time (exporters may cache by it). */
+  named?: Readonly<Record<string, string>>;
   value: number;
   histogram?: HistogramValue;
 }
@@ -144,8 +146,7 @@ export function createMetricRegistry(options: { maxSeries: number }): MetricRegi
         family.collect?.();
         const samples = [];
         for (const series of family.series.values()) {
-          const labels: Record<string, string> = {};
-          family.labelNames.forEach((label, i) => (labels[label] = series.labels[i]!));
+          const labels = (series.named ??= Object.freeze(Object.fromEntries(family.labelNames.map((label, i) => [label, series.labels[i]!])))) as Record<string, string>;
           const h = series.histogram;
           samples.push(h ? { labels, value: h.count, histogram: { bounds: h.bounds, counts: [...h.counts], sum: h.sum, count: h.count } } : { labels, value: series.value });
         }

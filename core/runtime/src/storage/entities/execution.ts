@@ -43,6 +43,8 @@ export const executionEntity = new EntitySchema<ExecutionRow>({
   indices: [
     { name: 'idx_executions_workflow', columns: ['workflowId', 'id'] },
     { name: 'idx_executions_status', columns: ['status', 'id'] },
+    // Analytics read ended runs by when they finished (the hourly rollup and the edges of a period).
+    { name: 'idx_executions_finished', columns: ['finishedAt'] },
     { name: 'idx_executions_parent', columns: ['parentExecutionId', 'parentStepId'], where: 'parent_execution_id IS NOT NULL' },
   ],
 });

@@ -32,6 +32,7 @@ import { triggerStateEntity } from './trigger-state.js';
 import { executionWaitEntity } from './execution-wait.js';
 import { automationEntity, automationFeedbackEntity, automationRunEntity } from './automation.js';
 import { metricPointEntity } from './metric-point.js';
+import { executionStatsHourlyEntity, rollupProgressEntity, stepStatsHourlyEntity } from './execution-stats-hourly.js';
 
 /**
  * Every entity, declared once with Postgres column types. Add new entities here; the migration
@@ -71,6 +72,9 @@ export const entities: readonly EntitySchema[] = [
   automationRunEntity,
   automationFeedbackEntity,
   metricPointEntity,
+  executionStatsHourlyEntity,
+  stepStatsHourlyEntity,
+  rollupProgressEntity,
 ];
 
 /**

@@ -12,6 +12,7 @@ import { Schedules1796416505922 } from './1796416505922-schedules.js';
 import { MetricPoints1796416538768 } from './1796416538768-metric-points.js';
 import { ExecutionStepBlobIndex1796416698113 } from './1796416698113-execution-step-blob-index.js';
 import { Automations1796417251935 } from './1796417251935-automations.js';
+import { ExecutionStatsHourly1796449507038 } from './1796449507038-execution-stats-hourly.js';
 
 /** SQLite migrations, oldest first. Maintained by `npm run migration:generate`. */
-export const sqliteMigrations: (new () => MigrationInterface)[] = [Initial1795537938769, WorkflowsExecutionsJobsDocuments1795538319910, AuditEventsAndSecrets1795546828766, AiUsageEmbeddingsWorkflows1795546960351, UsersSessionsApiKeys1795548518159, NotificationsOutbox1796401305475, ExecutionListIndexes1796401498303, WorkflowTriggers1796416431095, ExecutionWaits1796416435667, Schedules1796416505922, MetricPoints1796416538768, ExecutionStepBlobIndex1796416698113, Automations1796417251935];
+export const sqliteMigrations: (new () => MigrationInterface)[] = [Initial1795537938769, WorkflowsExecutionsJobsDocuments1795538319910, AuditEventsAndSecrets1795546828766, AiUsageEmbeddingsWorkflows1795546960351, UsersSessionsApiKeys1795548518159, NotificationsOutbox1796401305475, ExecutionListIndexes1796401498303, WorkflowTriggers1796416431095, ExecutionWaits1796416435667, Schedules1796416505922, MetricPoints1796416538768, ExecutionStepBlobIndex1796416698113, Automations1796417251935, ExecutionStatsHourly1796449507038];
