@@ -66,7 +66,7 @@ const dir = mkdtempSync(join(tmpdir(), 'dwc-bench-ui-'));
 const seedSeconds = await seed(join(dir, 'data'));
 const ai = await startFakeOpenAi();
 ai.reply = 'tok '.repeat(STREAM_TOKENS);
-ai.tokenDelayMs = 1;
+ai.tokenDelayMs = Number(process.env.BENCH_UI_TOKEN_DELAY_MS ?? 1);
 const server = await startServer({
   DWC_DATA_DIR: join(dir, 'data'), DATABASE_URL: '', ...ownerEnv, ...noRateLimitEnv,
   OPENAI_API_KEY: OPENAI_FAKE_KEY, OPENAI_BASE_URL: `${ai.url}/v1`, DWC_AI_FALLBACK: 'openai', DWC_AI_TOKEN_COALESCE_MS: '0',
@@ -83,7 +83,7 @@ try {
     return (await response.json()) as { id: string };
   };
   const big = await post('/api/v3/workflows', bigWorkflow(STEPS));
-  const streaming = await post('/api/v3/workflows', { name: 'Bench stream', steps: [{ id: 'generate', type: 'ai.generate', input: { prompt: 'Write at length.' } }] });
+  const streaming = await post('/api/v3/workflows', { name: 'Bench stream', steps: [{ id: 'pause', type: 'delay', input: { duration_ms: 2000 } }, { id: 'generate', type: 'ai.generate', input: { prompt: 'Write at length about {{ input.topic }}.' } }] });
 
   const page = await browser.newPage({ viewport: { width: 1280, height: 720 } });
   page.on('websocket', (ws) => ws.on('framereceived', ({ payload }) => {
@@ -114,8 +114,9 @@ try {
     list.push((await page.evaluate(navigateUntil('/runs', '.vbody [role="row"]'))) as number);
 
     await fresh();
-    const execution = await post(`/api/v3/workflows/${streaming.id}/execute`, {});
-    await page.evaluate(navigateUntil(`/runs/${execution.id}`, '[data-testid="ai-stream"]'));
+    // A new topic each round, or the AI cache would answer at once.
+    const execution = await post(`/api/v3/workflows/${streaming.id}/execute`, { topic: `round ${i}` });
+    await page.evaluate(navigateUntil(`/runs/${execution.id}`, '[data-testid="ai-stream"]')).catch(async (e) => { await page.screenshot({ path: '/tmp/uib-fail.png' }); console.log('TEXT', await page.evaluate('document.body.innerText'), aiTokens, execution); throw e; });
     const before = aiTokens;
     const started = performance.now();
     streamFps.push((await page.evaluate(countFps(3000))) as number);

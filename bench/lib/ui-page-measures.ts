@@ -36,19 +36,20 @@ export const navigateUntil = (path: string, selector: string) => `new Promise((r
 
 /**
  * Records, per keystroke, the time from the keydown's timestamp to (a) the main thread being free
- * again after its input was handled (the page's work for it, React render included) and (b) the
- * next frame after it. Read the figures with `readKeystrokes`.
+ * again after it (a key with text is one task in Chromium: keydown, beforeinput, input and the
+ * page's handlers, React's render included) and (b) the next animation frame after that.
+ * Read the figures with `readKeystrokes`.
  */
 export const recordKeystrokes = `(() => {
   window.__keys = { work: [], frame: [] };
-  let down = 0;
-  document.addEventListener('keydown', (e) => { down = e.timeStamp; }, true);
-  document.addEventListener('keyup', () => {
-    const t0 = down;
+  document.addEventListener('keydown', (e) => {
+    const t0 = e.timeStamp;
     const channel = new MessageChannel();
-    channel.port1.onmessage = () => window.__keys.work.push(performance.now() - t0);
+    channel.port1.onmessage = () => {
+      window.__keys.work.push(performance.now() - t0);
+      requestAnimationFrame(() => window.__keys.frame.push(performance.now() - t0));
+    };
     channel.port2.postMessage(0);
-    requestAnimationFrame(() => window.__keys.frame.push(performance.now() - t0));
   }, true);
 })()`;
 
