@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { Link, useNavigate } from 'react-router';
 import { ErrorNote } from '../../components/error-note';
 import { Loading } from '../../components/loading';
+import { AiTemplateDialog } from './ai-template-dialog';
 import { LastRunCell } from './last-run-cell';
 import { executeWorkflow, listWorkflows, workflowKeys } from './workflows-api';
 
@@ -12,6 +13,7 @@ export function WorkflowListScreen() {
   const { t } = useTranslation('workflows');
   const navigate = useNavigate();
   const [search, setSearch] = useState('');
+  const [fromTemplate, setFromTemplate] = useState(false);
   const deferred = useDeferredValue(search.trim());
   const { data, error, isPending } = useQuery({ queryKey: workflowKeys.list(deferred), queryFn: ({ signal }) => listWorkflows(deferred, signal) });
   const run = useMutation({ mutationFn: (id: string) => executeWorkflow(id, {}), onSuccess: (execution) => void navigate(`/runs/${execution.id}`) });
@@ -22,10 +24,14 @@ export function WorkflowListScreen() {
       <div className="toolbar">
         <input type="search" aria-label={t('list.search')} placeholder={t('list.search')} value={search} onChange={(e) => setSearch(e.target.value)} />
         <span className="spacer" />
+        <button type="button" className="ghost" onClick={() => setFromTemplate(true)}>
+          {t('list.fromTemplate')}
+        </button>
         <Link className="button" to="/workflows/new">
           {t('list.create')}
         </Link>
       </div>
+      {fromTemplate && <AiTemplateDialog open onOpenChange={setFromTemplate} />}
       <ErrorNote error={error ?? run.error} />
       {isPending ? (
         <Loading />
