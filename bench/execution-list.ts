@@ -6,7 +6,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createApp } from '@dwc/api';
-import { createLogger, createRuntime, loadConfig, sqlClientOf, type Runtime } from '@dwc/runtime';
+import { createLogger, createRuntime, loadConfig, sqlClientOf } from '@dwc/runtime';
 import { bundledPluginsDir, composeApiDeps } from '@dwc/server';
 import request from 'supertest';
 import { newId } from '../core/runtime/src/storage/new-id.js';

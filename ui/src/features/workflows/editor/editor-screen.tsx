@@ -107,7 +107,7 @@ export function EditorScreen() {
       <div className="toolbar editor-toolbar">
         <label className="inline-field">
           <span className="visually-hidden">{t('editor.name')}</span>
-          <input className="name-input" aria-label={t('editor.name')} value={draft.name} onChange={(e) => change((d) => ({ ...d, name: e.target.value }), 'name')} />
+          <input className="name-input" aria-label={t('editor.name')} readOnly={!canWrite} value={draft.name} onChange={(e) => change((d) => ({ ...d, name: e.target.value }), 'name')} />
         </label>
         {version !== undefined && <span className="muted">{t('editor.version', { version })}</span>}
         <span className="spacer" />
