@@ -31,7 +31,7 @@ export function RunScreen() {
     enabled: run !== undefined,
     staleTime: Infinity,
   });
-  const tokens = useLiveRun(id);
+  const { streams, streaming: streamingStep } = useLiveRun(id);
   const canWrite = useCan('workflows:write');
   const [selected, setSelected] = useState<string | null>(null);
   const open = (next: { id: string }) => void navigate(`/runs/${next.id}`);
@@ -42,7 +42,6 @@ export function RunScreen() {
   const byId = useMemo(() => new Map((run?.steps ?? []).map((s) => [s.id, s])), [run?.steps]);
   const steps: WorkflowStep[] = definition.data?.definition.steps ?? [];
   const extra = useCallback((step: WorkflowStep) => ({ status: byId.get(step.id)?.status ?? 'pending' }), [byId]);
-  const streamingStep = Object.keys(tokens).at(-1) ?? null;
   const shown = selected ?? streamingStep ?? null;
   const shownStep = shown ? (byId.get(shown) ?? { id: shown, status: 'pending', attempts: 0, input: null, output: null, output_size_bytes: null, output_url: null, error: null, started_at: null, finished_at: null }) : null;
 
@@ -82,7 +81,7 @@ export function RunScreen() {
           <RunTimeline steps={run.steps ?? []} onSelect={setSelected} />
         </div>
         {shownStep ? (
-          <StepDetails step={shownStep} streamed={tokens[shownStep.id]} canRerun={canWrite && !active} onRerun={() => rerun.mutate(shownStep.id)} />
+          <StepDetails step={shownStep} streams={streams} canRerun={canWrite && !active} onRerun={() => rerun.mutate(shownStep.id)} />
         ) : (
           <aside className="step-panel">
             <p className="muted">{t('pickStep')}</p>
