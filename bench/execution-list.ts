@@ -6,12 +6,13 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createApp } from '@dwc/api';
-import { createLogger, createRuntime, loadConfig, sqlClientOf, type Runtime } from '@dwc/runtime';
+import { createLogger, createRuntime, loadConfig, sqlClientOf } from '@dwc/runtime';
 import { bundledPluginsDir, composeApiDeps } from '@dwc/server';
 import request from 'supertest';
 import { newId } from '../core/runtime/src/storage/new-id.js';
 import { benchPostgres } from './lib/postgres.js';
 import { median, report, type Row } from './lib/report.js';
+import { seedExecutions } from './lib/seed-executions.js';
 import { noRateLimitEnv } from './lib/server-process.js';
 
 const EXECUTIONS = Number(process.env.BENCH_LIST_EXECUTIONS ?? 100_000);
@@ -19,28 +20,6 @@ const WORKFLOWS = 50;
 const REQUESTS = 20;
 const DAY = 86_400_000;
 const TOKEN = 'bench-token-bench-token-bench-token';
-
-/** Writes `EXECUTIONS` executions straight into the table, oldest first, in batches. */
-async function fill(runtime: Runtime, workflowIds: string[], now: number): Promise<void> {
-  const sql = sqlClientOf(runtime.database);
-  const span = 60 * DAY;
-  const batch = 500;
-  for (let start = 0; start < EXECUTIONS; start += batch) {
-    const rows: unknown[] = [];
-    const count = Math.min(batch, EXECUTIONS - start);
-    for (let i = start; i < start + count; i++) {
-      const created = now - span + Math.floor((i / EXECUTIONS) * span);
-      const status = i % 97 === 0 ? 'cancelled' : i % 13 === 0 ? 'failed' : 'succeeded';
-      rows.push(newId(created), workflowIds[i % WORKFLOWS], 1, status, { n: i }, { result: i }, status === 'failed' ? { code: 'x', message: 'x' } : null,
-        { type: 'manual' }, false, new Date(created), new Date(created), new Date(created + 40));
-    }
-    await sql.transaction((tx) => tx.run(
-      `INSERT INTO executions (id, workflow_id, version, status, input, output, error, trigger, cancel_requested, created_at, started_at, finished_at)
-       VALUES ${Array.from({ length: count }, () => '(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)').join(', ')}`,
-      rows as never[],
-    ));
-  }
-}
 
 async function measure(label: string, databaseUrl: string): Promise<Row[]> {
   const dir = mkdtempSync(join(tmpdir(), 'dwc-bench-list-'));
@@ -53,11 +32,11 @@ async function measure(label: string, databaseUrl: string): Promise<Row[]> {
   try {
     const workflowIds: string[] = [];
     for (let i = 0; i < WORKFLOWS; i++) {
-      workflowIds.push((await runtime.workflows.create({ name: `w${i}`, trigger: { type: 'manual' }, steps: [{ id: 's', type: 'transform', input: {}, concurrency: 4, continue_on_error: false }] })).id);
+      workflowIds.push((await runtime.workflows.create({ name: `w${i}`, trigger: { type: 'manual' }, steps: [{ id: 's', type: 'transform', input: { expression: '$' }, concurrency: 4, continue_on_error: false }] })).id);
     }
     const now = Date.now();
     const filled = performance.now();
-    await fill(runtime, workflowIds, now);
+    await seedExecutions(runtime, workflowIds, EXECUTIONS, now);
     const fillSeconds = (performance.now() - filled) / 1000;
     // As autovacuum would after such growth; SQLite plans from its indexes alone.
     if (runtime.database.dialect === 'postgres') await sqlClientOf(runtime.database).run('ANALYZE executions');

@@ -84,6 +84,7 @@ export async function writeStream(res: ServerResponse, contentType: string, chun
   const stallAfter = scenario?.kind === 'stall' ? scenario.afterChunks : undefined;
   res.writeHead(200, { 'content-type': contentType, 'cache-control': 'no-cache', connection: 'keep-alive' });
   res.flushHeaders();
+  const started = performance.now();
   for (const [index, chunk] of chunks.entries()) {
     if (stallAfter !== undefined && index >= stallAfter) return;
     if (resetAfter !== undefined && index >= resetAfter) {
@@ -91,7 +92,9 @@ export async function writeStream(res: ServerResponse, contentType: string, chun
       res.socket?.destroy();
       return;
     }
-    if (delayMs > 0 && index > 0) await new Promise((resolve) => setTimeout(resolve, delayMs));
+    // On a schedule of one chunk per `delayMs` (which may be under a millisecond): a late timer is caught up in a burst.
+    const wait = started + index * delayMs - performance.now();
+    if (delayMs > 0 && index > 0 && wait > 0) await new Promise((resolve) => setTimeout(resolve, wait));
     await new Promise<void>((resolve) => res.write(chunk, () => resolve()));
   }
   res.end();

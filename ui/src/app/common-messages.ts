@@ -20,6 +20,13 @@ const en = {
   form: { required: 'required', variant: 'Kind', option: 'Option {{n}}', noFields: 'This step takes no input.', chooseFolder: 'Choose folder…', chooseFolderFailed: 'The folder dialog could not open; type the folder\'s path instead.' },
   loading: 'Loading…',
   empty: 'Nothing here yet.',
+  roles: { owner: 'owner', admin: 'admin', editor: 'editor', viewer: 'viewer' },
+  forbidden: {
+    title: 'Not allowed',
+    body: 'Your role ({{role}}) may not use this screen. Ask an owner or admin for a role that can.',
+    back: 'Back to workflows',
+    readOnly: 'Read only: your role ({{role}}) may look at this workflow but not change or run it.',
+  },
   error: { title: 'Something went wrong', notFound: 'This page does not exist.' },
 } satisfies Messages;
 
@@ -43,6 +50,13 @@ const es: typeof en = {
   form: { required: 'obligatorio', variant: 'Tipo', option: 'Opción {{n}}', noFields: 'Este paso no recibe datos.', chooseFolder: 'Elegir carpeta…', chooseFolderFailed: 'No se pudo abrir el selector de carpetas; escribe la ruta de la carpeta.' },
   loading: 'Cargando…',
   empty: 'Todavía no hay nada.',
+  roles: { owner: 'propietario', admin: 'administrador', editor: 'editor', viewer: 'lector' },
+  forbidden: {
+    title: 'Sin permiso',
+    body: 'Tu rol ({{role}}) no puede usar esta pantalla. Pide a un propietario o administrador un rol que pueda.',
+    back: 'Volver a los flujos',
+    readOnly: 'Solo lectura: tu rol ({{role}}) puede ver este flujo, pero no cambiarlo ni ejecutarlo.',
+  },
   error: { title: 'Algo salió mal', notFound: 'Esta página no existe.' },
 };
 

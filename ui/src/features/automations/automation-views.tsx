@@ -53,7 +53,7 @@ export function VariantOddsTable({ automation }: { automation: Automation }) {
 }
 
 /** Runs with which conditions matched, the decision, what each action did, and feedback buttons. */
-export function RunTable({ runs, onFeedback, busy }: { runs: readonly AutomationRun[]; onFeedback: (run: AutomationRun, success: boolean) => void; busy: boolean }) {
+export function RunTable({ runs, onFeedback, busy, canFeedback = true }: { runs: readonly AutomationRun[]; onFeedback: (run: AutomationRun, success: boolean) => void; busy: boolean; canFeedback?: boolean }) {
   const { t } = useTranslation('automations');
   if (runs.length === 0) return <p>{t('noRuns')}</p>;
   return (
@@ -72,8 +72,8 @@ export function RunTable({ runs, onFeedback, busy }: { runs: readonly Automation
             <td>
               {run.execution_id ? (
                 <>
-                  <button type="button" disabled={busy} onClick={() => onFeedback(run, true)}>{t('good')}</button>
-                  <button type="button" disabled={busy} onClick={() => onFeedback(run, false)}>{t('bad')}</button>
+                  {canFeedback && <button type="button" disabled={busy} onClick={() => onFeedback(run, true)}>{t('good')}</button>}
+                  {canFeedback && <button type="button" disabled={busy} onClick={() => onFeedback(run, false)}>{t('bad')}</button>}
                   <Link to={`/runs/${encodeURIComponent(run.execution_id)}`}>{t('openRun')}</Link>
                 </>
               ) : null}

@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { ErrorNote } from '../../components/error-note';
 import { Loading } from '../../components/loading';
 import { live } from '../../lib/live-events';
+import { useCan } from '../../lib/roles';
 import { automationsKey, listAutomations, listRuns, runsKey, sendFeedback } from './automations-api';
 import { AutomationTable, RunTable, VariantOddsTable } from './automation-views';
 
@@ -11,6 +12,7 @@ import { AutomationTable, RunTable, VariantOddsTable } from './automation-views'
 export function AutomationsScreen() {
   const { t } = useTranslation('automations');
   const client = useQueryClient();
+  const canWrite = useCan('automations:write');
   const [selected, setSelected] = useState<string | null>(null);
   const automations = useQuery({ queryKey: automationsKey, queryFn: ({ signal }) => listAutomations(signal) });
   const current = automations.data?.items.find((a) => a.id === selected) ?? null;
@@ -32,7 +34,7 @@ export function AutomationsScreen() {
           <h2>{t('runs', { name: current.name })}</h2>
           <VariantOddsTable automation={current} />
           {feedback.error ? <ErrorNote error={feedback.error} /> : null}
-          {runs.data ? <RunTable runs={runs.data.items} busy={feedback.isPending} onFeedback={(run, success) => feedback.mutate({ runId: run.id, success })} /> : <Loading />}
+          {runs.data ? <RunTable runs={runs.data.items} canFeedback={canWrite} busy={feedback.isPending} onFeedback={(run, success) => feedback.mutate({ runId: run.id, success })} /> : <Loading />}
         </section>
       ) : null}
     </section>

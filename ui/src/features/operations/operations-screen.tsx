@@ -6,7 +6,8 @@ import { ApiKeysPanel } from './api-keys-section';
 import { AuditPanel } from './audit-section';
 import { HealthPanel } from './health-section';
 import { PluginsPanel } from './plugins-section';
-import { sectionsFor, type SectionId } from './sections';
+import { Forbidden } from '../../components/forbidden';
+import { SECTIONS, sectionsFor, type SectionId } from './sections';
 import { TasksPanel } from './tasks-section';
 import { UsersPanel } from './users-section';
 
@@ -18,6 +19,7 @@ export function OperationsScreen() {
   const { section: asked } = useParams();
   const section: SectionId = sections.find((s) => s.id === asked)?.id ?? 'health';
   const isAdmin = roleAtLeast(role, 'admin');
+  if (asked !== undefined && SECTIONS.some((s) => s.id === asked) && !sections.some((s) => s.id === asked)) return <Forbidden />;
   return (
     <section className="page">
       <h1>{t('title')}</h1>

@@ -8,7 +8,7 @@ import { Loading } from '../../components/loading';
 import { StatusBadge } from '../../components/status-badge';
 import { ApiError } from '../../lib/api-client';
 import { formatDateTime } from '../../lib/format';
-import { listExecutions } from './runs-api';
+import { executionListQuery } from './runs-api';
 
 const STATUSES = ['queued', 'running', 'waiting', 'succeeded', 'failed', 'cancelled'];
 const ROW = 40;
@@ -24,12 +24,7 @@ export function RunListScreen() {
   const [from, setFrom] = useState('');
   const [to, setTo] = useState('');
   const filters = { status, workflow_id: workflowId, from: toIso(from), to: toIso(to) };
-  const pages = useInfiniteQuery({
-    queryKey: ['executions', filters],
-    queryFn: ({ pageParam, signal }) => listExecutions({ ...filters, before: pageParam }, signal),
-    initialPageParam: undefined as string | undefined,
-    getNextPageParam: (last) => last.next_before ?? undefined,
-  });
+  const pages = useInfiniteQuery(executionListQuery(filters));
   const rows = pages.data?.pages.flatMap((p) => p.items) ?? [];
   const scroller = useRef<HTMLDivElement>(null);
   const virtual = useVirtualizer({ count: rows.length, getScrollElement: () => scroller.current, estimateSize: () => ROW, overscan: 10 });

@@ -9,6 +9,7 @@ import { StatusBadge } from '../../components/status-badge';
 import { formatDateTime } from '../../lib/format';
 import { WorkflowCanvas } from '../workflows/editor/workflow-canvas';
 import type { WorkflowStep } from '../workflows/workflow-types';
+import { useCan } from '../../lib/roles';
 import { cancelExecution, executionKey, getExecution, rerunFrom, retryExecution, workflowVersion } from './runs-api';
 import { RunTimeline } from './run-timeline';
 import { StepDetails } from './step-details';
@@ -30,7 +31,8 @@ export function RunScreen() {
     enabled: run !== undefined,
     staleTime: Infinity,
   });
-  const tokens = useLiveRun(id);
+  const { streams, streaming: streamingStep } = useLiveRun(id);
+  const canWrite = useCan('workflows:write');
   const [selected, setSelected] = useState<string | null>(null);
   const open = (next: { id: string }) => void navigate(`/runs/${next.id}`);
   const cancel = useMutation({ mutationFn: () => cancelExecution(id), onSuccess: () => void queryClient.invalidateQueries({ queryKey: executionKey(id) }) });
@@ -40,7 +42,6 @@ export function RunScreen() {
   const byId = useMemo(() => new Map((run?.steps ?? []).map((s) => [s.id, s])), [run?.steps]);
   const steps: WorkflowStep[] = definition.data?.definition.steps ?? [];
   const extra = useCallback((step: WorkflowStep) => ({ status: byId.get(step.id)?.status ?? 'pending' }), [byId]);
-  const streamingStep = Object.keys(tokens).at(-1) ?? null;
   const shown = selected ?? streamingStep ?? null;
   const shownStep = shown ? (byId.get(shown) ?? { id: shown, status: 'pending', attempts: 0, input: null, output: null, output_size_bytes: null, output_url: null, error: null, started_at: null, finished_at: null }) : null;
 
@@ -57,12 +58,12 @@ export function RunScreen() {
         <span className="muted">{formatDateTime(run.started_at ?? run.created_at)}</span>
         <span className="spacer" />
         <Link to={`/workflows/${run.workflow_id}`}>{t('openWorkflow')}</Link>
-        {active && (
+        {active && canWrite && (
           <button type="button" className="danger" onClick={() => cancel.mutate()} disabled={cancel.isPending}>
             {t('actions.cancel')}
           </button>
         )}
-        {(run.status === 'failed' || run.status === 'cancelled') && (
+        {canWrite && (run.status === 'failed' || run.status === 'cancelled') && (
           <button type="button" onClick={() => retry.mutate()} disabled={retry.isPending}>
             {t('actions.retry')}
           </button>
@@ -80,7 +81,7 @@ export function RunScreen() {
           <RunTimeline steps={run.steps ?? []} onSelect={setSelected} />
         </div>
         {shownStep ? (
-          <StepDetails step={shownStep} streamed={tokens[shownStep.id]} canRerun={!active} onRerun={() => rerun.mutate(shownStep.id)} />
+          <StepDetails step={shownStep} streams={streams} canRerun={canWrite && !active} onRerun={() => rerun.mutate(shownStep.id)} />
         ) : (
           <aside className="step-panel">
             <p className="muted">{t('pickStep')}</p>

@@ -36,6 +36,18 @@ export function getExecution(id: string, signal?: AbortSignal) {
 }
 
 /** `GET /api/v3/workflows/executions`: every workflow's executions, newest first, by cursor. */
+export type ExecutionFilters = { status: string; workflow_id: string; from?: string; to?: string };
+
+/** The execution list's paged query, shared by the screen and the route that starts it while the screen's code loads. */
+export function executionListQuery(filters: ExecutionFilters) {
+  return {
+    queryKey: ['executions', filters] as const,
+    queryFn: ({ pageParam, signal }: { pageParam: string | undefined; signal: AbortSignal }) => listExecutions({ ...filters, before: pageParam }, signal),
+    initialPageParam: undefined as string | undefined,
+    getNextPageParam: (last: { next_before: string | null }) => last.next_before ?? undefined,
+  };
+}
+
 export function listExecutions(filters: { status?: string; workflow_id?: string; from?: string; to?: string; before?: string }, signal?: AbortSignal) {
   return api<{ items: Execution[]; next_before: string | null }>('/api/v3/workflows/executions', { query: { ...filters, limit: 100 }, signal });
 }

@@ -4,9 +4,10 @@ import { StatusBadge } from '../../components/status-badge';
 import { formatDateTime, formatDuration } from '../../lib/format';
 import { JsonView } from './json-view';
 import { stepOutput, type StepRun } from './runs-api';
+import { useStreamedText, type TokenStreams } from './token-streams';
 
 /** One step of a run: status, attempts, timing, input, output (large ones by URL), error and streamed AI text. */
-export function StepDetails({ step, streamed, onRerun, canRerun }: { step: StepRun; streamed: string | undefined; onRerun(): void; canRerun: boolean }) {
+export function StepDetails({ step, streams, onRerun, canRerun }: { step: StepRun; streams: TokenStreams; onRerun(): void; canRerun: boolean }) {
   const { t } = useTranslation('runs');
   const large = useQuery({ queryKey: ['step-output', step.output_url], queryFn: ({ signal }) => stepOutput(step.output_url!, signal), enabled: step.output_url !== null && step.output === null });
   const duration = step.started_at && step.finished_at ? Date.parse(step.finished_at) - Date.parse(step.started_at) : null;
@@ -35,14 +36,7 @@ export function StepDetails({ step, streamed, onRerun, canRerun }: { step: StepR
           <strong>{step.error.code}</strong>: {step.error.message}
         </div>
       )}
-      {streamed !== undefined && (
-        <>
-          <h3>{t('step.streamed')}</h3>
-          <div className="stream" aria-live="polite" data-testid="ai-stream">
-            {streamed}
-          </div>
-        </>
-      )}
+      <StreamedText streams={streams} stepId={step.id} />
       <h3>{t('step.output')}</h3>
       {step.output_url !== null && step.output === null ? (
         large.data === undefined ? (
@@ -56,5 +50,20 @@ export function StepDetails({ step, streamed, onRerun, canRerun }: { step: StepR
       <h3>{t('step.input')}</h3>
       <JsonView value={step.input} label={t('step.input')} />
     </aside>
+  );
+}
+
+/** The AI text of a step as it is written; the only part of the run view that re-renders per frame while it streams. */
+function StreamedText({ streams, stepId }: { streams: TokenStreams; stepId: string }) {
+  const { t } = useTranslation('runs');
+  const streamed = useStreamedText(streams, stepId);
+  if (streamed === undefined) return null;
+  return (
+    <>
+      <h3>{t('step.streamed')}</h3>
+      <div className="stream" aria-live="polite" data-testid="ai-stream">
+        {streamed}
+      </div>
+    </>
   );
 }

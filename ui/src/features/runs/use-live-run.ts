@@ -1,32 +1,36 @@
 import { useQueryClient } from '@tanstack/react-query';
-import { useEffect, useRef, useState } from 'react';
+import { useEffect, useState } from 'react';
 import { live } from '../../lib/live-events';
 import { applyStepEvent } from './apply-step-event';
 import { executionKey, type Execution } from './runs-api';
+import { createTokenStreams, type TokenStreams } from './token-streams';
 
 /**
  * Joins the execution's room: `step.*` events patch the cached execution in place, `ai.token`
- * text is gathered per step and shown at most once per animation frame (streams of 1,000 events/s
- * stay smooth).
+ * text is gathered per step and handed to its readers at most once per animation frame; the run
+ * view itself re-renders only when a step starts streaming (streams of 1,000 events/s stay smooth).
  */
-export function useLiveRun(executionId: string): Record<string, string> {
+export function useLiveRun(executionId: string): { streams: TokenStreams; streaming: string | null } {
   const queryClient = useQueryClient();
-  const buffer = useRef<Record<string, string>>({});
-  const frame = useRef<number | null>(null);
-  const [tokens, setTokens] = useState<Record<string, string>>({});
+  const [streams, setStreams] = useState(createTokenStreams);
+  const [streaming, setStreaming] = useState<string | null>(null);
 
   useEffect(() => {
-    buffer.current = {};
-    setTokens({});
+    const next = createTokenStreams();
+    setStreams(next);
+    setStreaming(null);
+    let buffer: Record<string, string> = {};
+    let frame: number | null = null;
     const leave = live.join({ type: 'join_execution', execution_id: executionId });
     const stop = live.listen((event) => {
       if (event.execution_id !== executionId) return;
       if (event.type === 'ai.token' && typeof event.step_id === 'string') {
-        const previous = event.reset ? '' : (buffer.current[event.step_id] ?? '');
-        buffer.current = { ...buffer.current, [event.step_id]: previous + String(event.text ?? '') };
-        frame.current ??= requestAnimationFrame(() => {
-          frame.current = null;
-          setTokens(buffer.current);
+        const stepId = event.step_id;
+        if (!(stepId in buffer)) setStreaming(stepId);
+        buffer = { ...buffer, [stepId]: (event.reset ? '' : (buffer[stepId] ?? '')) + String(event.text ?? '') };
+        frame ??= requestAnimationFrame(() => {
+          frame = null;
+          next.set(buffer);
         });
       } else if (event.type.startsWith('step.')) {
         queryClient.setQueryData<Execution>(executionKey(executionId), (old) => (old ? applyStepEvent(old, event) : old));
@@ -37,10 +41,9 @@ export function useLiveRun(executionId: string): Record<string, string> {
     return () => {
       leave();
       stop();
-      if (frame.current !== null) cancelAnimationFrame(frame.current);
-      frame.current = null;
+      if (frame !== null) cancelAnimationFrame(frame);
     };
   }, [executionId, queryClient]);
 
-  return tokens;
+  return { streams, streaming };
 }

@@ -4,6 +4,8 @@ import { useTranslation } from 'react-i18next';
 import { Link, useNavigate } from 'react-router';
 import { ErrorNote } from '../../components/error-note';
 import { Loading } from '../../components/loading';
+import { useCan } from '../../lib/roles';
+import { AiTemplateDialog } from './ai-template-dialog';
 import { LastRunCell } from './last-run-cell';
 import { executeWorkflow, listWorkflows, workflowKeys } from './workflows-api';
 
@@ -12,6 +14,9 @@ export function WorkflowListScreen() {
   const { t } = useTranslation('workflows');
   const navigate = useNavigate();
   const [search, setSearch] = useState('');
+  const [fromTemplate, setFromTemplate] = useState(false);
+  const canWrite = useCan('workflows:write');
+  const canUseTemplates = useCan('ai:write');
   const deferred = useDeferredValue(search.trim());
   const { data, error, isPending } = useQuery({ queryKey: workflowKeys.list(deferred), queryFn: ({ signal }) => listWorkflows(deferred, signal) });
   const run = useMutation({ mutationFn: (id: string) => executeWorkflow(id, {}), onSuccess: (execution) => void navigate(`/runs/${execution.id}`) });
@@ -22,10 +27,18 @@ export function WorkflowListScreen() {
       <div className="toolbar">
         <input type="search" aria-label={t('list.search')} placeholder={t('list.search')} value={search} onChange={(e) => setSearch(e.target.value)} />
         <span className="spacer" />
-        <Link className="button" to="/workflows/new">
-          {t('list.create')}
-        </Link>
+        {canWrite && canUseTemplates && (
+          <button type="button" className="ghost" onClick={() => setFromTemplate(true)}>
+            {t('list.fromTemplate')}
+          </button>
+        )}
+        {canWrite && (
+          <Link className="button" to="/workflows/new">
+            {t('list.create')}
+          </Link>
+        )}
       </div>
+      {fromTemplate && <AiTemplateDialog open onOpenChange={setFromTemplate} />}
       <ErrorNote error={error ?? run.error} />
       {isPending ? (
         <Loading />
@@ -39,7 +52,7 @@ export function WorkflowListScreen() {
               <th scope="col">{t('list.trigger')}</th>
               <th scope="col">{t('list.lastRun')}</th>
               <th scope="col">{t('list.version')}</th>
-              <th scope="col">{t('list.actions')}</th>
+              {canWrite && <th scope="col">{t('list.actions')}</th>}
             </tr>
           </thead>
           <tbody>
@@ -53,11 +66,13 @@ export function WorkflowListScreen() {
                   <LastRunCell workflowId={workflow.id} />
                 </td>
                 <td>{workflow.version}</td>
-                <td>
-                  <button type="button" className="ghost" disabled={run.isPending} onClick={() => run.mutate(workflow.id)} aria-label={`${t('list.run')}: ${workflow.name}`}>
-                    {t('list.run')}
-                  </button>
-                </td>
+                {canWrite && (
+                  <td>
+                    <button type="button" className="ghost" disabled={run.isPending} onClick={() => run.mutate(workflow.id)} aria-label={`${t('list.run')}: ${workflow.name}`}>
+                      {t('list.run')}
+                    </button>
+                  </td>
+                )}
               </tr>
             ))}
           </tbody>

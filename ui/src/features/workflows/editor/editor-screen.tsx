@@ -5,7 +5,10 @@ import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate, useParams } from 'react-router';
 import { ErrorNote } from '../../../components/error-note';
+import { Forbidden } from '../../../components/forbidden';
 import { Loading } from '../../../components/loading';
+import { useAuth } from '../../../lib/auth-store';
+import { useCan } from '../../../lib/roles';
 import type { WorkflowStep } from '../workflow-types';
 import { createWorkflow, getWorkflow, updateWorkflow, workflowKeys } from '../workflows-api';
 import { ActionPalette } from './action-palette';
@@ -25,6 +28,8 @@ function isTyping(target: EventTarget | null): boolean {
 export function EditorScreen() {
   const { t } = useTranslation('workflows');
   const { id } = useParams();
+  const canWrite = useCan('workflows:write');
+  const role = useAuth((s) => s.user?.role);
   const navigate = useNavigate();
   const queryClient = useQueryClient();
   const actions = useQuery({ queryKey: actionsKey, queryFn: ({ signal }) => listActions(signal), staleTime: 300_000 });
@@ -89,6 +94,7 @@ export function EditorScreen() {
     return { errors: count };
   }, [errors]);
 
+  if (!canWrite && id === undefined) return <Forbidden />;
   if (id !== undefined && workflow.isPending) return <Loading />;
   if (workflow.error) return <ErrorNote error={workflow.error} />;
   const index = draft.steps.findIndex((s) => s.id === selected);
@@ -101,16 +107,20 @@ export function EditorScreen() {
       <div className="toolbar editor-toolbar">
         <label className="inline-field">
           <span className="visually-hidden">{t('editor.name')}</span>
-          <input className="name-input" aria-label={t('editor.name')} value={draft.name} onChange={(e) => change((d) => ({ ...d, name: e.target.value }), 'name')} />
+          <input className="name-input" aria-label={t('editor.name')} readOnly={!canWrite} value={draft.name} onChange={(e) => change((d) => ({ ...d, name: e.target.value }), 'name')} />
         </label>
         {version !== undefined && <span className="muted">{t('editor.version', { version })}</span>}
         <span className="spacer" />
+        {canWrite && (
+          <>
         <button type="button" className="ghost" onClick={undo} disabled={past.length === 0} aria-keyshortcuts="Control+Z">
           {t('editor.undo')}
         </button>
         <button type="button" className="ghost" onClick={redo} disabled={future.length === 0} aria-keyshortcuts="Control+Shift+Z">
           {t('editor.redo')}
         </button>
+          </>
+        )}
         {id !== undefined && (
           <Link className="button ghost" to={`/workflows/${encodeURIComponent(id)}/analytics`}>
             {t('workflow.open', { ns: 'dashboard' })}
@@ -121,15 +131,22 @@ export function EditorScreen() {
             {t('editor.versions')}
           </button>
         )}
-        <button type="button" onClick={() => save.mutate()} disabled={save.isPending || draft.steps.length === 0}>
-          {save.isPending ? t('editor.saving') : dirty || id === undefined ? t('editor.save') : t('editor.saved')}
-        </button>
-        {id !== undefined && (
+        {canWrite && (
+          <button type="button" onClick={() => save.mutate()} disabled={save.isPending || draft.steps.length === 0}>
+            {save.isPending ? t('editor.saving') : dirty || id === undefined ? t('editor.save') : t('editor.saved')}
+          </button>
+        )}
+        {canWrite && id !== undefined && (
           <button type="button" onClick={() => setRunning(true)} disabled={dirty}>
             {t('editor.run')}
           </button>
         )}
       </div>
+      {!canWrite && (
+        <p className="note" role="status">
+          {t('forbidden.readOnly', { ns: 'common', role: role ? t(`roles.${role}`, { ns: 'common' }) : '' })}
+        </p>
+      )}
       {save.error && !stepErrorsFrom(save.error, draft.steps) ? <ErrorNote error={save.error} /> : null}
       {save.error && stepErrorsFrom(save.error, draft.steps) ? (
         <div role="alert" className="error-note">
@@ -144,14 +161,18 @@ export function EditorScreen() {
         </div>
       ) : null}
       <div className="editor-body">
-        {actions.isPending ? <Loading /> : <ActionPalette actions={actions.data ?? []} onAdd={onAdd} />}
+        {!canWrite ? <div /> : actions.isPending ? <Loading /> : <ActionPalette actions={actions.data ?? []} onAdd={onAdd} />}
         <ReactFlowProvider>
           {draft.steps.length === 0 ? (
             <div className="canvas canvas-empty">
               <p className="muted">{t('editor.empty')}</p>
             </div>
           ) : (
+            canWrite ? (
             <WorkflowCanvas steps={draft.steps} selected={selected} extra={extra} onSelect={select} onConnect={onConnect} onDeleteSteps={onDeleteSteps} onDeleteEdges={onDeleteEdges} />
+          ) : (
+            <WorkflowCanvas steps={draft.steps} selected={selected} extra={extra} onSelect={select} />
+          )
           )}
         </ReactFlowProvider>
         {step ? (
@@ -162,7 +183,7 @@ export function EditorScreen() {
           </aside>
         )}
       </div>
-      {id !== undefined && <RunDialog workflowId={id} open={running} onOpenChange={setRunning} />}
+      {canWrite && id !== undefined && <RunDialog workflowId={id} open={running} onOpenChange={setRunning} />}
       {id !== undefined && version !== undefined && showVersions && <VersionsDialog workflowId={id} current={version} open={showVersions} onOpenChange={setShowVersions} />}
     </section>
   );

@@ -1,5 +1,6 @@
 import dagre from '@dagrejs/dagre';
 import type { WorkflowStep } from '../workflow-types';
+import { fastLayout } from './fast-layout';
 
 export const NODE_WIDTH = 220;
 export const NODE_HEIGHT = 72;
@@ -29,8 +30,12 @@ export function edgesOf(steps: readonly WorkflowStep[]): GraphEdge[] {
   return edges;
 }
 
-/** Top-to-bottom layered layout (dagre); positions are the nodes' top-left corners. */
+/** Past this many steps dagre's layout takes most of the time to open a workflow; a linear one takes over. */
+const DAGRE_MAX_STEPS = 150;
+
+/** Top-to-bottom layered layout (dagre, or `fastLayout` for big graphs); positions are the nodes' top-left corners. */
 export function layout(steps: readonly WorkflowStep[], edges: readonly GraphEdge[]): Map<string, { x: number; y: number }> {
+  if (steps.length > DAGRE_MAX_STEPS) return fastLayout(steps.map((s) => s.id), edges, NODE_WIDTH, NODE_HEIGHT);
   const graph = new dagre.graphlib.Graph();
   graph.setGraph({ rankdir: 'TB', nodesep: 40, ranksep: 50, marginx: 20, marginy: 20 });
   graph.setDefaultEdgeLabel(() => ({}));
