@@ -3,15 +3,23 @@ import { useCallback, useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ErrorNote } from '../../components/error-note';
 import { Loading } from '../../components/loading';
+import type { JsonSchema } from '../../components/schema-form/json-schema';
 import { SchemaForm } from '../../components/schema-form/schema-form';
 import { validateFlat } from '../../components/schema-form/validate';
 import { ApiError } from '../../lib/api-client';
 import { createSchedule, createSchemas, scheduleKeys, scheduleKinds, type Schedule, type ScheduleKind } from './schedules-api';
 
-/** The API's field errors (`{"cron_expression": ["..."]}`) of a 400, or null. */
+/** The API's field errors of a 400 (`{"body.cron_expression": ["..."]}` from the route, or without `body.` from the scheduler), by field. */
 function fieldErrorsOf(error: unknown): Record<string, string[]> | null {
   if (!(error instanceof ApiError) || error.status !== 400 || !error.details || typeof error.details !== 'object' || Array.isArray(error.details)) return null;
-  return Object.fromEntries(Object.entries(error.details as Record<string, unknown>).map(([k, v]) => [k, Array.isArray(v) ? v.map(String) : [String(v)]]));
+  return Object.fromEntries(Object.entries(error.details as Record<string, unknown>).map(([k, v]) => [k.replace(/^body\./, ''), Array.isArray(v) ? v.map(String) : [String(v)]]));
+}
+
+/** The same schema with its required fields first (the name and the timing before the policies). */
+function requiredFirst(schema: JsonSchema): JsonSchema {
+  const required = new Set(schema.required ?? []);
+  const entries = Object.entries(schema.properties ?? {});
+  return { ...schema, properties: Object.fromEntries([...entries.filter(([k]) => required.has(k)), ...entries.filter(([k]) => !required.has(k))]) };
 }
 
 /** A new schedule of any kind, its form drawn from the create body's schema in the OpenAPI document. */
@@ -40,7 +48,7 @@ export function ScheduleForm({ onCreated, initial = {} }: { onCreated(schedule: 
 
   if (schemas.error) return <ErrorNote error={schemas.error} />;
   if (!schemas.data) return <Loading />;
-  const schema = schemas.data[kind];
+  const schema = requiredFirst(schemas.data[kind]);
   const submit = (event: React.FormEvent) => {
     event.preventDefault();
     const found = validateFlat(schema, value);

@@ -41,7 +41,7 @@ describe('the schedule form', () => {
 
   it("posts to the kind's route and shows the API's field errors inline", async () => {
     const fetchMock = vi.spyOn(globalThis, 'fetch').mockImplementation(async (url) =>
-      String(url) === '/openapi.json' ? json(openapi) : json({ error: { code: 'invalid_schedule', message: 'Invalid cron schedule', details: { cron_expression: ['must have 5 fields (minute hour day month weekday) or 6 (with seconds first); got 2'] } } }, 400),
+      String(url) === '/openapi.json' ? json(openapi) : json({ error: { code: 'invalid_schedule', message: 'Invalid cron schedule', details: { 'body.cron_expression': ['must have 5 fields (minute hour day month weekday) or 6 (with seconds first); got 2'] } } }, 400),
     );
     render(wrap(<ScheduleForm onCreated={() => {}} initial={{ name: 'Nightly', cron_expression: '0 2' }} />));
     await screen.findByRole('textbox', { name: /cron_expression/ });
