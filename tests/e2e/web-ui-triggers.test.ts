@@ -59,7 +59,7 @@ describe.runIf(uiBuilt)('the trigger and schedule screens, end to end in Chromiu
   });
 
   it('creates a cron schedule firing every second, shows its next runs, pauses and resumes it, and lists its runs', async () => {
-    await page.getByRole('link', { name: 'Schedules' }).click();
+    await page.getByRole('navigation').getByRole('link', { name: 'Schedules', exact: true }).click();
     await page.waitForURL(/\/schedules$/);
     await expect.poll(() => page.getByText('No schedules yet.', { exact: false }).isVisible()).toBe(true);
     await page.getByRole('button', { name: 'New schedule' }).click();
@@ -80,7 +80,7 @@ describe.runIf(uiBuilt)('the trigger and schedule screens, end to end in Chromiu
     const nextRuns = page.getByRole('region', { name: 'Next runs' });
     await expect.poll(() => nextRuns.getByRole('listitem').count()).toBe(5);
 
-    await expect.poll(() => page.getByRole('link', { name: /Open the run planned for/ }).count(), { timeout: 20_000 }).toBeGreaterThan(0);
+    await expect.poll(() => page.getByRole('link', { name: /Open run planned for/ }).count(), { timeout: 20_000 }).toBeGreaterThan(0);
     await everyVariant('schedule-detail');
 
     await page.getByRole('button', { name: 'Pause', exact: true }).click();
@@ -88,10 +88,10 @@ describe.runIf(uiBuilt)('the trigger and schedule screens, end to end in Chromiu
     await page.getByRole('button', { name: 'Resume', exact: true }).click();
     await expect.poll(() => nextRuns.getByRole('listitem').count()).toBe(5);
 
-    await page.getByRole('link', { name: 'Open the run planned for', exact: false }).first().click();
+    await page.getByRole('link', { name: 'Open run planned for', exact: false }).first().click();
     await page.waitForURL(/\/runs\/[^/]+$/);
 
-    await page.getByRole('link', { name: 'Schedules' }).click();
+    await page.getByRole('navigation').getByRole('link', { name: 'Schedules', exact: true }).click();
     const row = page.getByRole('row', { name: /Every second/ });
     await expect.poll(() => row.textContent()).toContain('* * * * * *');
     await everyVariant('schedules-list');

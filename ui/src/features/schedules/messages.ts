@@ -62,7 +62,7 @@ const en = {
     started: 'Started',
     skipped: 'Skipped',
     openRun: 'Open run',
-    openRunAt: 'Open the run planned for {{when}}',
+    openRunAt: 'Open run planned for {{when}}',
     target: { execution: 'Run', task: 'Task', event: 'Event published' },
   },
 } satisfies Messages;
@@ -129,7 +129,7 @@ const es: typeof en = {
     started: 'Iniciada',
     skipped: 'Omitida',
     openRun: 'Abrir ejecución',
-    openRunAt: 'Abrir la ejecución prevista para {{when}}',
+    openRunAt: 'Abrir ejecución prevista para {{when}}',
     target: { execution: 'Ejecución', task: 'Tarea', event: 'Evento publicado' },
   },
 };

@@ -70,6 +70,6 @@ describe('the schedule list and history', () => {
 
   it('links each started run to its execution', () => {
     render(wrap(<ScheduleHistory runs={[{ id: 'r1', planned_at: '2026-12-05T06:00:00.000Z', fired_at: '2026-12-05T06:00:00.120Z', delay_ms: 120, status: 'started', reason: null, target: 'execution', target_id: 'e1' }]} />));
-    expect(screen.getByRole('link', { name: /Open the run planned for/ }).getAttribute('href')).toBe('/runs/e1');
+    expect(screen.getByRole('link', { name: /Open run planned for/ }).getAttribute('href')).toBe('/runs/e1');
   });
 });
