@@ -34,6 +34,7 @@ export function AutomationsScreen() {
           <TriggerForm key={current.id} automationId={current.id} />
           <VariantOddsTable automation={current} />
           {feedback.error ? <ErrorNote error={feedback.error} /> : null}
+          <p role="status" className="muted">{feedback.isSuccess ? t('feedbackSent') : ''}</p>
           {runs.error ? <ErrorNote error={runs.error} /> : null}
           {runs.data ? <RunTable runs={runs.data.items} busy={feedback.isPending} onFeedback={(run, success) => feedback.mutate({ runId: run.id, success })} /> : runs.isPending ? <Loading /> : null}
         </section>

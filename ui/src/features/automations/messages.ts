@@ -25,6 +25,9 @@ const en = {
   bad: 'Bad outcome',
   openRun: 'Open run',
   notMatched: 'did not match',
+  name: 'Name',
+  feedback: 'Feedback',
+  feedbackSent: 'Outcome recorded; it guides which variant runs next.',
   triggerData: {
     label: 'Trigger data (JSON object)',
     submit: 'Trigger now',
@@ -60,6 +63,9 @@ const es: typeof en = {
   bad: 'Mal resultado',
   openRun: 'Abrir ejecución',
   notMatched: 'no coincidió',
+  name: 'Nombre',
+  feedback: 'Valoración',
+  feedbackSent: 'Resultado registrado; orienta qué variante se ejecuta la próxima vez.',
   triggerData: {
     label: 'Datos del disparo (objeto JSON)',
     submit: 'Disparar ahora',
