@@ -118,6 +118,7 @@ describe.runIf(uiBuilt)('the trigger and schedule screens, end to end in Chromiu
     await typeInto(auth, /^header/, 'x-hook-token');
     await page.getByRole('button', { name: 'Save' }).click();
     await expect.poll(() => page.getByRole('button', { name: 'Saved' }).isVisible()).toBe(true);
+    await panel.evaluate((el) => el.scrollTo(0, 0));
     await everyVariant('editor-trigger');
 
     await page.getByRole('switch', { name: 'Active' }).click();

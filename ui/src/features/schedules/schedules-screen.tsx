@@ -51,7 +51,7 @@ export function SchedulesScreen() {
       <Dialog open={deleting !== null} onOpenChange={(open) => !open && setDeleting(null)} title={t('delete.title', { name: deleting?.name ?? '' })} description={t('delete.description')}>
         {deleting && (
           <>
-            <p>{t('delete.next', { when: formatDateTime(deleting.next_run_at) })}</p>
+            {deleting.status === 'active' && deleting.next_run_at ? <p>{t('delete.next', { when: formatDateTime(deleting.next_run_at) })}</p> : null}
             <ErrorNote error={remove.error} />
             <div className="toolbar">
               <span className="spacer" />
