@@ -18,7 +18,7 @@ export interface JsonSchema {
   [key: string]: unknown;
 }
 
-export type FieldKind = 'select' | 'checkboxes' | 'boolean' | 'number' | 'folder' | 'text' | 'value';
+export type FieldKind = 'select' | 'checkboxes' | 'boolean' | 'number' | 'folder' | 'text' | 'object' | 'value';
 
 /** The schema extension keyword naming a special editor for a field (e.g. `folder` for a folder path). */
 export const WIDGET_KEYWORD = 'x-dwc-widget';
@@ -32,6 +32,7 @@ export function fieldKind(schema: JsonSchema): FieldKind {
   if (type === 'number' || type === 'integer') return 'number';
   if (type === 'string' && schema[WIDGET_KEYWORD] === 'folder') return 'folder';
   if (type === 'string') return 'text';
+  if (isObjectForm(schema)) return 'object';
   return 'value';
 }
 
@@ -42,6 +43,29 @@ export function variantsOf(schema: JsonSchema): JsonSchema[] {
   return alternatives.filter((v) => v.properties !== undefined);
 }
 
+/** An object with named properties (or alternatives that all are): drawn as a nested form. */
+function isObjectForm(schema: JsonSchema): boolean {
+  const alternatives = schema.anyOf ?? schema.oneOf;
+  if (alternatives) return alternatives.length > 0 && alternatives.every((v) => v.properties !== undefined);
+  return schema.properties !== undefined && Object.keys(schema.properties).length > 0;
+}
+
+/** The fixed values of a variant (`{"kind": {"const": "cron"}}`): set for the person, never typed. */
+export function constsOf(schema: JsonSchema): Record<string, unknown> {
+  return Object.fromEntries(Object.entries(schema.properties ?? {}).filter(([, p]) => p.const !== undefined).map(([k, p]) => [k, p.const]));
+}
+
+/** A name for a variant: its description or title, else its fixed values (`cron`), else none. */
+export function variantName(schema: JsonSchema): string | undefined {
+  const fixed = Object.values(constsOf(schema)).map(String);
+  return schema.description ?? schema.title ?? (fixed.length > 0 ? fixed.join(' · ') : undefined);
+}
+
+/** The value a new form starts from: the fixed values of its first variant. */
+export function initialValue(schema: JsonSchema): Record<string, unknown> {
+  return constsOf(variantsOf(schema)[0] ?? schema);
+}
+
 /** The variant the value fits best: the one declaring the most of its keys (the first on a tie). */
 export function pickVariant(variants: readonly JsonSchema[], value: Record<string, unknown>): number {
   const keys = Object.keys(value);
@@ -49,6 +73,11 @@ export function pickVariant(variants: readonly JsonSchema[], value: Record<strin
   let bestScore = -1;
   variants.forEach((variant, index) => {
     const props = variant.properties ?? {};
+    const fixed = Object.entries(constsOf(variant));
+    if (fixed.length > 0 && fixed.every(([k, v]) => value[k] === v)) {
+      if (bestScore < Number.MAX_SAFE_INTEGER) [best, bestScore] = [index, Number.MAX_SAFE_INTEGER];
+      return;
+    }
     const score = keys.filter((k) => k in props).length - keys.filter((k) => !(k in props)).length;
     if (score > bestScore) {
       best = index;

@@ -2,6 +2,7 @@ import { memo, useCallback, useId } from 'react';
 import { useTranslation } from 'react-i18next';
 import { fieldKind, textToValue, valueToText, type JsonSchema } from './json-schema';
 import { FolderField } from './folder-field';
+import { SchemaForm } from './schema-form';
 import { TemplateField } from './template-field';
 
 export interface SchemaFieldProps {
@@ -10,12 +11,14 @@ export interface SchemaFieldProps {
   value: unknown;
   required: boolean;
   errors: readonly string[] | undefined;
+  /** Messages for the fields of a nested object, by their key. */
+  childErrors?: Record<string, string[]>;
   completions: readonly string[];
   onChange(name: string, value: unknown): void;
 }
 
 /** One property of a schema form; memoised so a keystroke re-renders only the field typed in. */
-export const SchemaField = memo(function SchemaField({ name, schema, value, required, errors, completions, onChange }: SchemaFieldProps) {
+export const SchemaField = memo(function SchemaField({ name, schema, value, required, errors, childErrors, completions, onChange }: SchemaFieldProps) {
   const { t } = useTranslation();
   const id = useId();
   const labelId = `${id}-label`;
@@ -23,6 +26,13 @@ export const SchemaField = memo(function SchemaField({ name, schema, value, requ
   const kind = fieldKind(schema);
   const set = useCallback((v: unknown) => onChange(name, v), [name, onChange]);
   const setText = useCallback((text: string) => set(kind === 'text' ? (text === '' ? undefined : text) : textToValue(text)), [kind, set]);
+  const object = value === undefined || (typeof value === 'object' && value !== null && !Array.isArray(value)) ? ((value ?? {}) as Record<string, unknown>) : null;
+  const setKey = useCallback((key: string, v: unknown) => {
+    const next = { ...object };
+    if (v === undefined) delete next[key];
+    else next[key] = v;
+    set(Object.keys(next).length > 0 ? next : undefined);
+  }, [object, set]);
   const invalid = errors !== undefined && errors.length > 0;
   const describedBy = schema.description || invalid ? hintId : undefined;
   const label = schema.title ?? name;
@@ -84,6 +94,24 @@ export const SchemaField = memo(function SchemaField({ name, schema, value, requ
         invalid={invalid}
         placeholder={typeof schema.default === 'string' ? schema.default : undefined}
       />
+    );
+  } else if (kind === 'object' && object !== null) {
+    return (
+      <fieldset className="field nested-form" data-field={name} aria-describedby={describedBy}>
+        <legend>
+          {label}
+          {required && <span aria-hidden="true"> *</span>}
+          {required && <span className="visually-hidden"> ({t('form.required')})</span>}
+        </legend>
+        {describedBy && (
+          <span id={hintId} className="hint">
+            {invalid ? <span className="field-error" role="alert">{errors!.join('; ')}</span> : null}
+            {invalid && schema.description ? ' ' : null}
+            {schema.description}
+          </span>
+        )}
+        <SchemaForm schema={schema} value={object} onChange={setKey} onReplace={set} errors={childErrors} completions={completions} />
+      </fieldset>
     );
   } else {
     control = <TemplateField value={valueToText(value)} onChange={setText} labelledBy={labelId} describedBy={describedBy} completions={completions} invalid={invalid} placeholder={schema.default !== undefined ? valueToText(schema.default) : undefined} />;

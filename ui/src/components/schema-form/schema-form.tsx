@@ -1,6 +1,6 @@
 import { useCallback, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { pickVariant, variantsOf, type JsonSchema } from './json-schema';
+import { constsOf, pickVariant, variantName, variantsOf, type JsonSchema } from './json-schema';
 import { SchemaField } from './schema-field';
 
 export interface SchemaFormProps {
@@ -17,6 +17,13 @@ export interface SchemaFormProps {
 
 const NONE: readonly string[] = [];
 
+/** The messages under `key.` (`auth.secret`), keyed by what follows, for a nested form. */
+function childErrors(errors: Record<string, string[]>, key: string): Record<string, string[]> | undefined {
+  const prefix = `${key}.`;
+  const entries = Object.entries(errors).filter(([k]) => k.startsWith(prefix));
+  return entries.length > 0 ? Object.fromEntries(entries.map(([k, v]) => [k.slice(prefix.length), v])) : undefined;
+}
+
 /**
  * The one form renderer for any JSON Schema the API serves (step inputs, plugin settings): a field
  * per property, `anyOf` alternatives as a choice. It names no plugin and no field by hand.
@@ -30,7 +37,7 @@ export function SchemaForm({ schema, value, onChange, onReplace, errors, complet
   const variant = variants[index] ?? schema;
   const required = useMemo(() => new Set(variant.required ?? []), [variant]);
   const change = useCallback((key: string, v: unknown) => onChange(key, v), [onChange]);
-  const properties = Object.entries(variant.properties ?? {});
+  const properties = Object.entries(variant.properties ?? {}).filter(([, p]) => p.const === undefined);
 
   return (
     <div className="schema-form">
@@ -44,12 +51,12 @@ export function SchemaForm({ schema, value, onChange, onReplace, errors, complet
               const next = variants[picked]!;
               setChosen({ schema, index: picked });
               const keep = Object.fromEntries(Object.entries(value).filter(([k]) => k in (next.properties ?? {})));
-              onReplace(keep);
+              onReplace({ ...keep, ...constsOf(next) });
             }}
           >
             {variants.map((v, i) => (
               <option key={i} value={i}>
-                {v.description ?? v.title ?? t('form.option', { n: i + 1 })}
+                {variantName(v) ?? t('form.option', { n: i + 1 })}
               </option>
             ))}
           </select>
@@ -57,7 +64,7 @@ export function SchemaForm({ schema, value, onChange, onReplace, errors, complet
       )}
       {properties.length === 0 && <p className="muted">{t('form.noFields')}</p>}
       {properties.map(([key, property]) => (
-        <SchemaField key={key} name={key} schema={property} value={value[key]} required={required.has(key)} errors={errors?.[key]} completions={completions} onChange={change} />
+        <SchemaField key={key} name={key} schema={property} value={value[key]} required={required.has(key)} errors={errors?.[key]} childErrors={errors ? childErrors(errors, key) : undefined} completions={completions} onChange={change} />
       ))}
     </div>
   );

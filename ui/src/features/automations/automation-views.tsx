@@ -13,7 +13,7 @@ export function AutomationTable({ items, selected, onSelect }: { items: readonly
   return (
     <table>
       <thead>
-        <tr><th>{t('title')}</th><th>{t('trigger')}</th><th>{t('actions')}</th><th>{t('status')}</th></tr>
+        <tr><th>{t('name')}</th><th>{t('trigger')}</th><th>{t('actions')}</th><th>{t('status')}</th></tr>
       </thead>
       <tbody>
         {items.map((a) => (
@@ -59,7 +59,7 @@ export function RunTable({ runs, onFeedback, busy, canFeedback = true }: { runs:
   return (
     <table>
       <thead>
-        <tr><th>{t('created')}</th><th>{t('status')}</th><th>{t('conditions')}</th><th>{t('decision')}</th><th>{t('actions')}</th><th /></tr>
+        <tr><th>{t('created')}</th><th>{t('status')}</th><th>{t('conditions')}</th><th>{t('decision')}</th><th>{t('actions')}</th><th><span className="visually-hidden">{t('feedback')}</span></th></tr>
       </thead>
       <tbody>
         {runs.map((run) => (
@@ -69,7 +69,7 @@ export function RunTable({ runs, onFeedback, busy, canFeedback = true }: { runs:
             <td>{run.conditions.map((c) => `${c.field} ${c.matched ? '✓' : `✗ (${t('notMatched')})`}`).join(', ')}</td>
             <td title={run.decision?.fallback_reason ?? run.decision?.reason}>{run.decision ? `${run.decision.decided_by}: ${run.decision.decision}` : ''}</td>
             <td>{run.actions.map((a) => `${a.type}${a.variant ? ` (${a.variant})` : ''}: ${a.status}`).join(', ')}</td>
-            <td>
+            <td className="row-actions">
               {run.execution_id ? (
                 <>
                   {canFeedback && <button type="button" disabled={busy} onClick={() => onFeedback(run, true)}>{t('good')}</button>}

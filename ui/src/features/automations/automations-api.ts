@@ -40,3 +40,5 @@ export const listAutomations = (signal?: AbortSignal) => api<{ items: Automation
 export const listRuns = (id: string, signal?: AbortSignal) => api<{ items: AutomationRun[] }>(`${base(id)}/runs`, { signal });
 /** `POST /{id}/feedback`: a run's outcome, which moves the odds of the variants it used. */
 export const sendFeedback = (id: string, runId: string, success: boolean) => api<unknown>(`${base(id)}/feedback`, { method: 'POST', body: { run_id: runId, success } });
+/** `POST /{id}/trigger`: runs the automation on this trigger data now; answers the run. */
+export const triggerAutomation = (id: string, triggerData: Record<string, unknown>) => api<AutomationRun>(`${base(id)}/trigger`, { method: 'POST', body: { trigger_data: triggerData, context: {} } });

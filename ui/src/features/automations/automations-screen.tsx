@@ -7,6 +7,7 @@ import { live } from '../../lib/live-events';
 import { useCan } from '../../lib/roles';
 import { automationsKey, listAutomations, listRuns, runsKey, sendFeedback } from './automations-api';
 import { AutomationTable, RunTable, VariantOddsTable } from './automation-views';
+import { TriggerForm } from './trigger-form';
 
 /** Automations, the runs of the one picked (refreshed when this connection hears its executions change), feedback and variant odds. */
 export function AutomationsScreen() {
@@ -28,13 +29,16 @@ export function AutomationsScreen() {
     <section className="page">
       <h1>{t('title')}</h1>
       {automations.error ? <ErrorNote error={automations.error} /> : null}
-      {automations.data ? <AutomationTable items={automations.data.items} selected={selected} onSelect={setSelected} /> : <Loading />}
+      {automations.data ? <AutomationTable items={automations.data.items} selected={selected} onSelect={setSelected} /> : automations.isPending ? <Loading /> : null}
       {current ? (
         <section className="card" aria-label={t('runs', { name: current.name })}>
           <h2>{t('runs', { name: current.name })}</h2>
+          {canWrite ? <TriggerForm key={current.id} automationId={current.id} /> : null}
           <VariantOddsTable automation={current} />
           {feedback.error ? <ErrorNote error={feedback.error} /> : null}
-          {runs.data ? <RunTable runs={runs.data.items} canFeedback={canWrite} busy={feedback.isPending} onFeedback={(run, success) => feedback.mutate({ runId: run.id, success })} /> : <Loading />}
+          <p role="status" className="muted">{feedback.isSuccess ? t('feedbackSent') : ''}</p>
+          {runs.error ? <ErrorNote error={runs.error} /> : null}
+          {runs.data ? <RunTable runs={runs.data.items} canFeedback={canWrite} busy={feedback.isPending} onFeedback={(run, success) => feedback.mutate({ runId: run.id, success })} /> : runs.isPending ? <Loading /> : null}
         </section>
       ) : null}
     </section>

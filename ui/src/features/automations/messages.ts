@@ -25,6 +25,17 @@ const en = {
   bad: 'Bad outcome',
   openRun: 'Open run',
   notMatched: 'did not match',
+  name: 'Name',
+  feedback: 'Feedback',
+  feedbackSent: 'Outcome recorded; it guides which variant runs next.',
+  triggerData: {
+    label: 'Trigger data (JSON object)',
+    submit: 'Trigger now',
+    running: 'Triggering…',
+    matched: 'Triggered: the conditions matched.',
+    notMatched: 'Triggered, but the conditions did not match; no action ran.',
+    mustBeObject: 'Write a JSON object, e.g. {"event_type": "content_request", "topic": "AI"}.',
+  },
 };
 
 const es: typeof en = {
@@ -52,6 +63,17 @@ const es: typeof en = {
   bad: 'Mal resultado',
   openRun: 'Abrir ejecución',
   notMatched: 'no coincidió',
+  name: 'Nombre',
+  feedback: 'Valoración',
+  feedbackSent: 'Resultado registrado; orienta qué variante se ejecuta la próxima vez.',
+  triggerData: {
+    label: 'Datos del disparo (objeto JSON)',
+    submit: 'Disparar ahora',
+    running: 'Disparando…',
+    matched: 'Disparada: las condiciones se cumplieron.',
+    notMatched: 'Disparada, pero las condiciones no se cumplieron; no se ejecutó ninguna acción.',
+    mustBeObject: 'Escribe un objeto JSON, p. ej. {"event_type": "content_request", "topic": "IA"}.',
+  },
 };
 
 export const automationMessages: { en: Messages; es: Messages } = { en, es };

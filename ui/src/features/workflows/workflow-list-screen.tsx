@@ -50,6 +50,7 @@ export function WorkflowListScreen() {
             <tr>
               <th scope="col">{t('list.name')}</th>
               <th scope="col">{t('list.trigger')}</th>
+              <th scope="col">{t('list.active')}</th>
               <th scope="col">{t('list.lastRun')}</th>
               <th scope="col">{t('list.version')}</th>
               {canWrite && <th scope="col">{t('list.actions')}</th>}
@@ -62,6 +63,9 @@ export function WorkflowListScreen() {
                   <Link to={`/workflows/${workflow.id}`}>{workflow.name}</Link>
                 </td>
                 <td>{t(`trigger.${workflow.trigger.type}`, { defaultValue: workflow.trigger.type })}</td>
+                <td>
+                  <span className={workflow.active ? 'badge badge-succeeded' : 'badge'}>{workflow.active ? t('list.activeYes') : t('list.activeNo')}</span>
+                </td>
                 <td>
                   <LastRunCell workflowId={workflow.id} />
                 </td>

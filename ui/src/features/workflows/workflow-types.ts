@@ -25,6 +25,8 @@ export interface WorkflowDefinition {
 export interface Workflow extends WorkflowDefinition {
   id: string;
   version: number;
+  /** Whether the trigger listens (`PATCH` with `{"active"}`); kept across versions. */
+  active: boolean;
   description?: string;
   created_at: string;
   updated_at: string;

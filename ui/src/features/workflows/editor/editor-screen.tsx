@@ -12,11 +12,14 @@ import { useCan } from '../../../lib/roles';
 import type { WorkflowStep } from '../workflow-types';
 import { createWorkflow, getWorkflow, updateWorkflow, workflowKeys } from '../workflows-api';
 import { ActionPalette } from './action-palette';
+import { ActiveToggle } from './active-toggle';
 import { actionsKey, listActions, type ActionInfo } from './actions-api';
 import { addStep, connect, disconnect, removeSteps, useEditor } from './editor-store';
 import { RunDialog } from './run-dialog';
 import { StepPanel } from './step-panel';
 import { stepErrorsFrom, WORKFLOW } from './step-errors';
+import { TriggerPanel } from './trigger-panel';
+import { listTriggers, triggersKey } from './triggers-api';
 import { VersionsDialog } from './versions-dialog';
 import { WorkflowCanvas } from './workflow-canvas';
 
@@ -33,6 +36,7 @@ export function EditorScreen() {
   const navigate = useNavigate();
   const queryClient = useQueryClient();
   const actions = useQuery({ queryKey: actionsKey, queryFn: ({ signal }) => listActions(signal), staleTime: 300_000 });
+  const triggers = useQuery({ queryKey: triggersKey, queryFn: ({ signal }) => listTriggers(signal), staleTime: 300_000 });
   const workflow = useQuery({ queryKey: workflowKeys.one(id ?? ''), queryFn: ({ signal }) => getWorkflow(id!, signal), enabled: id !== undefined, staleTime: Infinity });
   const { draft, selected, dirty, past, future, errors, change, undo, redo, select, load, setErrors, saved } = useEditor();
   const [running, setRunning] = useState(false);
@@ -110,6 +114,10 @@ export function EditorScreen() {
           <input className="name-input" aria-label={t('editor.name')} readOnly={!canWrite} value={draft.name} onChange={(e) => change((d) => ({ ...d, name: e.target.value }), 'name')} />
         </label>
         {version !== undefined && <span className="muted">{t('editor.version', { version })}</span>}
+        <button type="button" className="ghost" aria-pressed={selected === null} onClick={() => select(null)}>
+          {t('triggerPanel.open', { type: t(`trigger.${draft.trigger.type}`, { defaultValue: draft.trigger.type }) })}
+        </button>
+        {id !== undefined && workflow.data && <ActiveToggle workflowId={id} active={workflow.data.active} dirty={dirty} />}
         <span className="spacer" />
         {canWrite && (
           <>
@@ -178,9 +186,7 @@ export function EditorScreen() {
         {step ? (
           <StepPanel key={step.id} step={step} index={index} steps={draft.steps} actions={byType} />
         ) : (
-          <aside className="step-panel">
-            <p className="muted">{t('editor.noSelection')}</p>
-          </aside>
+          <TriggerPanel trigger={draft.trigger} triggers={triggers.data} error={triggers.error} />
         )}
       </div>
       {canWrite && id !== undefined && <RunDialog workflowId={id} open={running} onOpenChange={setRunning} />}

@@ -148,3 +148,22 @@ export function disconnect(draft: WorkflowDefinition, source: string, target: st
   const steps = explicit(draft.steps);
   return { ...draft, steps: steps.map((s) => (s.id === target ? { ...s, depends_on: (s.depends_on ?? []).filter((d) => d !== source) } : s)) };
 }
+
+/** A new trigger type starts from its own settings, the old type's are dropped. */
+export function setTriggerType(draft: WorkflowDefinition, type: string, initial: Record<string, unknown>): WorkflowDefinition {
+  if (draft.trigger.type === type) return draft;
+  return { ...draft, trigger: { ...initial, type } };
+}
+
+/** One setting of the trigger (`undefined` removes it). */
+export function setTriggerSetting(draft: WorkflowDefinition, key: string, value: unknown): WorkflowDefinition {
+  const trigger = { ...draft.trigger };
+  if (value === undefined) delete trigger[key];
+  else trigger[key] = value;
+  return { ...draft, trigger };
+}
+
+/** Every setting at once (switching between the alternatives of a settings schema); the type stays. */
+export function replaceTriggerSettings(draft: WorkflowDefinition, settings: Record<string, unknown>): WorkflowDefinition {
+  return { ...draft, trigger: { ...settings, type: draft.trigger.type } };
+}
