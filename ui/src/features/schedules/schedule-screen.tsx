@@ -6,6 +6,7 @@ import { ErrorNote } from '../../components/error-note';
 import { Loading } from '../../components/loading';
 import { formatDateTime } from '../../lib/format';
 import { live } from '../../lib/live-events';
+import { useCan } from '../../lib/roles';
 import { ScheduleHistory } from './schedule-history';
 import { getSchedule, scheduleHistory, scheduleKeys, setSchedulePaused } from './schedules-api';
 import { timingSummary } from './timing-summary';
@@ -15,6 +16,7 @@ export function ScheduleScreen() {
   const { t } = useTranslation('schedules');
   const { id = '' } = useParams();
   const client = useQueryClient();
+  const canWrite = useCan('schedules:write');
   const schedule = useQuery({ queryKey: scheduleKeys.one(id), queryFn: ({ signal }) => getSchedule(id, signal) });
   const history = useQuery({ queryKey: scheduleKeys.history(id), queryFn: ({ signal }) => scheduleHistory(id, signal) });
   const workflowId = schedule.data?.workflow_id ?? null;
@@ -48,9 +50,11 @@ export function ScheduleScreen() {
         <button type="button" className="ghost" onClick={() => void client.invalidateQueries({ queryKey: ['schedules'] })}>
           {t('refresh')}
         </button>
-        <button type="button" disabled={pause.isPending} onClick={() => pause.mutate(active)}>
-          {active ? t('pause') : t('resume')}
-        </button>
+        {canWrite && (
+          <button type="button" disabled={pause.isPending} onClick={() => pause.mutate(active)}>
+            {active ? t('pause') : t('resume')}
+          </button>
+        )}
       </div>
       <ErrorNote error={pause.error} />
       <div className="two-columns">

@@ -5,7 +5,7 @@ import type { Schedule } from './schedules-api';
 import { timingSummary } from './timing-summary';
 
 /** The schedules as a table: when each runs, for what, what comes next, and its buttons. */
-export function ScheduleTable({ items, busy, onPause, onDelete }: { items: readonly Schedule[]; busy: boolean; onPause(schedule: Schedule, paused: boolean): void; onDelete(schedule: Schedule): void }) {
+export function ScheduleTable({ items, busy, canWrite = true, onPause, onDelete }: { items: readonly Schedule[]; busy: boolean; canWrite?: boolean; onPause(schedule: Schedule, paused: boolean): void; onDelete(schedule: Schedule): void }) {
   const { t } = useTranslation('schedules');
   if (items.length === 0) return <p className="muted">{t('empty')}</p>;
   return (
@@ -39,10 +39,12 @@ export function ScheduleTable({ items, busy, onPause, onDelete }: { items: reado
               <span className={s.status === 'active' ? 'badge badge-succeeded' : 'badge badge-waiting'}>{t(`status.${s.status}`)}</span>
             </td>
             <td className="row-actions">
+              {canWrite && (
               <button type="button" className="ghost" disabled={busy} onClick={() => onPause(s, s.status === 'active')} aria-label={t(s.status === 'active' ? 'pauseNamed' : 'resumeNamed', { name: s.name })}>
                 {s.status === 'active' ? t('pause') : t('resume')}
               </button>
-              {s.source === 'api' && (
+              )}
+              {canWrite && s.source === 'api' && (
                 <button type="button" className="ghost" onClick={() => onDelete(s)} aria-label={t('deleteNamed', { name: s.name })}>
                   {t('delete.button')}
                 </button>

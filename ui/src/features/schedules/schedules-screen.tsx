@@ -3,6 +3,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
 import { Dialog } from '../../components/dialog';
+import { useCan } from '../../lib/roles';
 import { ErrorNote } from '../../components/error-note';
 import { Loading } from '../../components/loading';
 import { formatDateTime } from '../../lib/format';
@@ -17,6 +18,7 @@ export function SchedulesScreen() {
   const navigate = useNavigate();
   const [creating, setCreating] = useState(false);
   const [deleting, setDeleting] = useState<Schedule | null>(null);
+  const canWrite = useCan('schedules:write');
   const schedules = useQuery({ queryKey: scheduleKeys.list, queryFn: ({ signal }) => listSchedules(signal) });
   const refresh = () => client.invalidateQueries({ queryKey: ['schedules'] });
   const pause = useMutation({ mutationFn: ({ id, paused }: { id: string; paused: boolean }) => setSchedulePaused(id, paused), onSettled: refresh });
@@ -28,13 +30,15 @@ export function SchedulesScreen() {
       <div className="toolbar">
         <p className="muted">{t('intro')}</p>
         <span className="spacer" />
-        <button type="button" onClick={() => setCreating(true)}>
-          {t('create.open')}
-        </button>
+        {canWrite && (
+          <button type="button" onClick={() => setCreating(true)}>
+            {t('create.open')}
+          </button>
+        )}
       </div>
       <ErrorNote error={schedules.error ?? pause.error} />
       {schedules.data ? (
-        <ScheduleTable items={schedules.data.items} busy={pause.isPending} onPause={(s, paused) => pause.mutate({ id: s.id, paused })} onDelete={setDeleting} />
+        <ScheduleTable items={schedules.data.items} canWrite={canWrite} busy={pause.isPending} onPause={(s, paused) => pause.mutate({ id: s.id, paused })} onDelete={setDeleting} />
       ) : schedules.isPending ? (
         <Loading />
       ) : null}

@@ -68,6 +68,12 @@ describe('the schedule list and history', () => {
     expect(screen.getByRole('button', { name: 'Resume Paused one' })).toBeTruthy();
   });
 
+  it('offers a role that may only read no pause, resume or delete', () => {
+    render(wrap(<ScheduleTable items={[schedule]} canWrite={false} busy={false} onPause={() => {}} onDelete={() => {}} />));
+    expect(screen.getAllByRole('row')[1]!.textContent).toContain('Nightly');
+    expect(screen.queryAllByRole('button')).toHaveLength(0);
+  });
+
   it('links each started run to its execution', () => {
     render(wrap(<ScheduleHistory runs={[{ id: 'r1', planned_at: '2026-12-05T06:00:00.000Z', fired_at: '2026-12-05T06:00:00.120Z', delay_ms: 120, status: 'started', reason: null, target: 'execution', target_id: 'e1' }]} />));
     expect(screen.getByRole('link', { name: /Open run planned for/ }).getAttribute('href')).toBe('/runs/e1');

@@ -117,7 +117,7 @@ export function EditorScreen() {
         <button type="button" className="ghost" aria-pressed={selected === null} onClick={() => select(null)}>
           {t('triggerPanel.open', { type: t(`trigger.${draft.trigger.type}`, { defaultValue: draft.trigger.type }) })}
         </button>
-        {id !== undefined && workflow.data && <ActiveToggle workflowId={id} active={workflow.data.active} dirty={dirty} />}
+        {canWrite && id !== undefined && workflow.data && <ActiveToggle workflowId={id} active={workflow.data.active} dirty={dirty} />}
         <span className="spacer" />
         {canWrite && (
           <>
