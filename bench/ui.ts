@@ -16,8 +16,9 @@ import { OPENAI_FAKE_KEY, startFakeOpenAi } from '../tests/support/fake-vendors/
 import { launchChromium } from '../tests/e2e/support/browser.js';
 import { median, percentile, report, type Row } from './lib/report.js';
 import { seedExecutions } from './lib/seed-executions.js';
-import { loginAsOwner, noRateLimitEnv, ownerEnv, startServer, stopServer, TEST_OWNER } from './lib/server-process.js';
+import { loginAsOwner, noRateLimitEnv, ownerEnv, startServer, stopServer } from './lib/server-process.js';
 import { countFps, navigateUntil, panFps, readKeystrokes, recordKeystrokes } from './lib/ui-page-measures.js';
+import { signInInBrowser } from '../tests/e2e/support/sign-in.js';
 
 const dist = fileURLToPath(new URL('../ui/dist/', import.meta.url));
 const STEPS = Number(process.env.BENCH_UI_STEPS ?? 500);
@@ -89,11 +90,7 @@ try {
   page.on('websocket', (ws) => ws.on('framereceived', ({ payload }) => {
     if (typeof payload === 'string' && payload.includes('"ai.token"')) aiTokens++;
   }));
-  await page.goto(`${server.url}/sign-in`);
-  await page.getByLabel('E-mail').fill(TEST_OWNER.email);
-  await page.getByLabel('Password').fill(TEST_OWNER.password);
-  await page.getByRole('button', { name: 'Sign in' }).click();
-  await page.waitForURL(/\/workflows$/);
+  await signInInBrowser(page, server.url);
   /** A full load of the workflow list: a cold query cache, the lazy chunks in the HTTP cache. */
   const fresh = async () => {
     await page.goto(`${server.url}/workflows`);

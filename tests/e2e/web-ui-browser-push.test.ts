@@ -12,8 +12,9 @@ import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import type { Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { loginAsOwner, ownerEnv, TEST_OWNER } from '../../bench/lib/server-process.js';
+import { loginAsOwner, ownerEnv } from '../../bench/lib/server-process.js';
 import { everyVariant, screenshotIfFailed, startUiSession, type UiSession } from './support/ui-session.js';
+import { signInInBrowser } from './support/sign-in.js';
 
 const uiBuilt = existsSync(fileURLToPath(new URL('../../ui/dist/index.html', import.meta.url)));
 
@@ -41,11 +42,7 @@ describe.runIf(uiBuilt)('browser notifications, end to end in Chromium', { timeo
 
   it('registers the service worker from /sw.js, asks for a subscription, and shows the browser\'s refusal without storing anything', async () => {
     await page.context().grantPermissions(['notifications'], { origin: session.server.url });
-    await page.goto(`${session.server.url}/sign-in`);
-    await page.getByLabel('E-mail').fill(TEST_OWNER.email);
-    await page.getByLabel('Password').fill(TEST_OWNER.password);
-    await page.getByRole('button', { name: 'Sign in' }).click();
-    await page.waitForURL(/\/workflows$/);
+    await signInInBrowser(page, session.server.url);
     await page.goto(`${session.server.url}/notifications/inbox`);
     await page.getByRole('button', { name: 'Turn on browser notifications' }).click();
     await expect.poll(async () => (await page.getByRole('alert').count()) + (await page.getByRole('status').filter({ hasText: 'on for this browser' }).count()), { timeout: 30_000 }).toBeGreaterThan(0);

@@ -9,6 +9,7 @@ import type { Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { loginAsOwner, ownerEnv, TEST_OWNER } from '../../bench/lib/server-process.js';
 import { everyVariant as everyVariantOf, screenshotIfFailed, startUiSession, type UiSession } from './support/ui-session.js';
+import { signInInBrowser } from './support/sign-in.js';
 
 const uiBuilt = existsSync(fileURLToPath(new URL('../../ui/dist/index.html', import.meta.url)));
 
@@ -72,11 +73,7 @@ describe.runIf(uiBuilt)('the dashboard, end to end in Chromium', { timeout: 180_
   });
 
   it('shows the figures beside the previous period and draws every chart, in each time range', async () => {
-    await page.goto(`${session.server.url}/sign-in`);
-    await page.getByLabel('E-mail').fill(TEST_OWNER.email);
-    await page.getByLabel('Password').fill(TEST_OWNER.password);
-    await page.getByRole('button', { name: 'Sign in' }).click();
-    await page.waitForURL(/\/workflows$/);
+    await signInInBrowser(page, session.server.url);
     await page.getByRole('link', { name: 'Dashboard' }).click();
     await page.waitForURL(/\/dashboard$/);
     const kpi = (name: string) => page.locator('li.kpi').filter({ has: page.getByText(name, { exact: true }) });

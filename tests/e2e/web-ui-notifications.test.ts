@@ -8,6 +8,7 @@ import type { Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { loginAsOwner, ownerEnv, TEST_OWNER } from '../../bench/lib/server-process.js';
 import { everyVariant as everyVariantOf, screenshotIfFailed, startUiSession, type UiSession } from './support/ui-session.js';
+import { signInInBrowser } from './support/sign-in.js';
 
 const uiBuilt = existsSync(fileURLToPath(new URL('../../ui/dist/index.html', import.meta.url)));
 
@@ -43,11 +44,7 @@ describe.runIf(uiBuilt)('the notification screens, end to end in Chromium', { ti
   };
 
   it('shows a new in-app message in the header as it arrives, and in the inbox', async () => {
-    await page.goto(`${session.server.url}/sign-in`);
-    await page.getByLabel('E-mail').fill(TEST_OWNER.email);
-    await page.getByLabel('Password').fill(TEST_OWNER.password);
-    await page.getByRole('button', { name: 'Sign in' }).click();
-    await page.waitForURL(/\/workflows$/);
+    await signInInBrowser(page, session.server.url);
     await expect.poll(() => page.getByRole('link', { name: 'Inbox: 0 unread messages' }).isVisible()).toBe(true);
 
     await send({ channel: 'in_app', recipient: TEST_OWNER.email, subject: 'Nightly report failed', message: 'Step fetch answered 500 three times.' });

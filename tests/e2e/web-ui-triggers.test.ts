@@ -7,8 +7,9 @@ import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import type { Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { loginAsOwner, ownerEnv, TEST_OWNER } from '../../bench/lib/server-process.js';
+import { loginAsOwner, ownerEnv } from '../../bench/lib/server-process.js';
 import { everyVariant as everyVariantOf, screenshotIfFailed, startUiSession, type UiSession } from './support/ui-session.js';
+import { signInInBrowser } from './support/sign-in.js';
 
 const uiBuilt = existsSync(fileURLToPath(new URL('../../ui/dist/index.html', import.meta.url)));
 
@@ -43,11 +44,7 @@ describe.runIf(uiBuilt)('the trigger and schedule screens, end to end in Chromiu
     });
     expect(created.status).toBe(201);
     workflowId = String(created.body.id);
-    await page.goto(`${session.server.url}/sign-in`);
-    await page.getByLabel('E-mail').fill(TEST_OWNER.email);
-    await page.getByLabel('Password').fill(TEST_OWNER.password);
-    await page.getByRole('button', { name: 'Sign in' }).click();
-    await page.waitForURL(/\/workflows$/);
+    await signInInBrowser(page, session.server.url);
   }, 60_000);
 
   afterAll(async () => {
