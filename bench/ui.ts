@@ -113,7 +113,7 @@ try {
     await fresh();
     // A new topic each round, or the AI cache would answer at once.
     const execution = await post(`/api/v3/workflows/${streaming.id}/execute`, { topic: `round ${i}` });
-    await page.evaluate(navigateUntil(`/runs/${execution.id}`, '[data-testid="ai-stream"]')).catch(async (e) => { await page.screenshot({ path: '/tmp/uib-fail.png' }); console.log('TEXT', await page.evaluate('document.body.innerText'), aiTokens, execution); throw e; });
+    await page.evaluate(navigateUntil(`/runs/${execution.id}`, '[data-testid="ai-stream"]'));
     const before = aiTokens;
     const started = performance.now();
     streamFps.push((await page.evaluate(countFps(3000))) as number);
