@@ -92,6 +92,14 @@ describe.runIf(uiBuilt)('roles and AI templates, end to end in Chromium', { time
     await expect.poll(() => page.locator('.react-flow__node').count()).toBe(1);
     for (const name of ['Save', 'Run', 'Undo']) expect(await page.getByRole('button', { name, exact: true }).count()).toBe(0);
     expect(await page.getByRole('button', { name: /^Add step/ }).count()).toBe(0);
+    // The trigger and step panels show their settings but take no change.
+    expect(await page.getByRole('combobox', { name: 'Starts on' }).isDisabled()).toBe(true);
+    await page.locator('.react-flow__node').first().click();
+    const panel = page.getByRole('complementary', { name: /count/ });
+    await expect.poll(() => panel.isVisible()).toBe(true);
+    expect(await panel.getByRole('textbox', { name: 'Step id' }).isDisabled()).toBe(true);
+    expect(await panel.locator('.cm-content[contenteditable="true"]').count()).toBe(0);
+    expect(await panel.getByRole('button', { name: 'Delete step' }).count()).toBe(0);
     await everyVariant('viewer-editor');
 
     await page.goto(`${session.server.url}/runs/${executionId}`);

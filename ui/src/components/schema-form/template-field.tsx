@@ -3,6 +3,7 @@ import { defaultKeymap, history, historyKeymap } from '@codemirror/commands';
 import { EditorState } from '@codemirror/state';
 import { EditorView, keymap, placeholder as placeholderExt } from '@codemirror/view';
 import { memo, useEffect, useRef } from 'react';
+import { useFormReadOnly } from './read-only';
 
 export interface TemplateFieldProps {
   value: string;
@@ -37,6 +38,7 @@ function completeFrom(paths: () => readonly string[]) {
 export const TemplateField = memo(function TemplateField({ value, onChange, labelledBy, describedBy, completions, placeholder, invalid }: TemplateFieldProps) {
   const host = useRef<HTMLDivElement>(null);
   const view = useRef<EditorView | null>(null);
+  const readOnly = useFormReadOnly();
   const latest = useRef({ onChange, completions, value });
   latest.current = { onChange, completions, value };
 
@@ -51,6 +53,8 @@ export const TemplateField = memo(function TemplateField({ value, onChange, labe
           keymap.of([...defaultKeymap, ...historyKeymap]),
           autocompletion({ override: [completeFrom(() => latest.current.completions)], activateOnTyping: true }),
           EditorView.lineWrapping,
+          EditorState.readOnly.of(readOnly),
+          EditorView.editable.of(!readOnly),
           EditorView.contentAttributes.of({ 'aria-labelledby': labelledBy, ...(describedBy ? { 'aria-describedby': describedBy } : {}), 'aria-multiline': 'true' }),
           ...(placeholder ? [placeholderExt(placeholder)] : []),
           EditorView.updateListener.of((update) => {
@@ -64,7 +68,7 @@ export const TemplateField = memo(function TemplateField({ value, onChange, labe
     view.current = editor;
     return () => editor.destroy();
     // The editor lives as long as the field; value changes from outside are synced below.
-  }, [labelledBy, describedBy, placeholder]);
+  }, [labelledBy, describedBy, placeholder, readOnly]);
 
   useEffect(() => {
     const editor = view.current;

@@ -184,9 +184,9 @@ export function EditorScreen() {
           )}
         </ReactFlowProvider>
         {step ? (
-          <StepPanel key={step.id} step={step} index={index} steps={draft.steps} actions={byType} />
+          <StepPanel key={step.id} step={step} index={index} steps={draft.steps} actions={byType} readOnly={!canWrite} />
         ) : (
-          <TriggerPanel trigger={draft.trigger} triggers={triggers.data} error={triggers.error} />
+          <TriggerPanel trigger={draft.trigger} triggers={triggers.data} error={triggers.error} readOnly={!canWrite} />
         )}
       </div>
       {canWrite && id !== undefined && <RunDialog workflowId={id} open={running} onOpenChange={setRunning} />}

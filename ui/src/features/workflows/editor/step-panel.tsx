@@ -1,5 +1,6 @@
 import { useCallback, useEffect, useId, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { FormReadOnly } from '../../../components/schema-form/read-only';
 import { SchemaForm } from '../../../components/schema-form/schema-form';
 import { TemplateField } from '../../../components/schema-form/template-field';
 import type { WorkflowStep } from '../workflow-types';
@@ -12,7 +13,7 @@ import { inputErrors } from './step-errors';
 const EMPTY_SCHEMA = { type: 'object', properties: {} };
 
 /** The selected step: its id, `when`, `for_each`, what it runs after, and its input drawn from the action's schema. */
-export function StepPanel({ step, index, steps, actions }: { step: WorkflowStep; index: number; steps: readonly WorkflowStep[]; actions: ReadonlyMap<string, ActionInfo> }) {
+export function StepPanel({ step, index, steps, actions, readOnly = false }: { step: WorkflowStep; index: number; steps: readonly WorkflowStep[]; actions: ReadonlyMap<string, ActionInfo>; readOnly?: boolean }) {
   const { t } = useTranslation('workflows');
   const change = useEditor((s) => s.change);
   const select = useEditor((s) => s.select);
@@ -36,7 +37,7 @@ export function StepPanel({ step, index, steps, actions }: { step: WorkflowStep;
   const stepLevel = Object.entries(errors ?? {}).filter(([field]) => !field.startsWith('input.'));
 
   return (
-    <aside className="step-panel" aria-label={t('editor.stepPanel', { id })}>
+    <aside className="step-panel" aria-label={t('editor.stepPanel', { id })} tabIndex={readOnly ? 0 : undefined}>
       <h2>{t('editor.stepPanel', { id })}</h2>
       <p className="muted">{action ? `${action.title} — ${action.description}` : t('editor.unknownAction', { type: step.type })}</p>
       {stepLevel.length > 0 && (
@@ -46,6 +47,8 @@ export function StepPanel({ step, index, steps, actions }: { step: WorkflowStep;
           ))}
         </ul>
       )}
+      <FormReadOnly.Provider value={readOnly}>
+      <fieldset className="form-lock" disabled={readOnly}>
       <label className="field">
         <span>{t('editor.stepId')}</span>
         <input
@@ -84,6 +87,9 @@ export function StepPanel({ step, index, steps, actions }: { step: WorkflowStep;
       )}
       <h3>{t('editor.input')}</h3>
       <SchemaForm schema={action?.input_schema ?? EMPTY_SCHEMA} value={step.input} onChange={onInput} onReplace={onReplace} errors={fieldErrors} completions={completions} />
+      </fieldset>
+      </FormReadOnly.Provider>
+      {!readOnly && (
       <button
         type="button"
         className="danger"
@@ -94,6 +100,7 @@ export function StepPanel({ step, index, steps, actions }: { step: WorkflowStep;
       >
         {t('editor.deleteStep')}
       </button>
+      )}
     </aside>
   );
 }

@@ -65,6 +65,20 @@ describe('the trigger panel', () => {
     expect(trigger()).toEqual({ type: 'webhook', method: 'GET' });
   });
 
+  it('locks every setting for a role that may only read, but still offers the webhook address to copy', () => {
+    useEditor.getState().load({ name: 'w', trigger: { type: 'webhook', path: 'orders/new', method: 'POST', auth: { type: 'none' } }, steps: [] });
+    const trigger = useEditor.getState().draft.trigger;
+    render(<TriggerPanel trigger={trigger} triggers={triggers} readOnly />);
+    // Inside a disabled fieldset a browser disables every control (the test DOM does not compute it).
+    const locked = (element: Element) => element.closest('fieldset[disabled]') !== null;
+    expect(locked(screen.getByRole('combobox', { name: 'Starts on' }))).toBe(true);
+    const controls = [...document.querySelectorAll('.step-panel input, .step-panel select')];
+    expect(controls.length).toBeGreaterThan(1);
+    for (const control of controls) expect(locked(control), control.outerHTML).toBe(true);
+    for (const editor of document.querySelectorAll('.step-panel .cm-content')) expect(editor.getAttribute('contenteditable')).toBe('false');
+    expect(locked(screen.getByRole('button', { name: 'Copy' }))).toBe(false);
+  });
+
   it('shows the full address of a webhook and copies it', async () => {
     useEditor.getState().load({ name: 'w', trigger: { type: 'webhook', path: 'orders/new', method: 'PUT' }, steps: [] });
     const user = userEvent.setup();

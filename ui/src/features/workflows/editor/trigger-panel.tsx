@@ -1,6 +1,7 @@
 import { useCallback, useId, useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { initialValue, type JsonSchema } from '../../../components/schema-form/json-schema';
+import { FormReadOnly } from '../../../components/schema-form/read-only';
 import { SchemaForm } from '../../../components/schema-form/schema-form';
 import { ErrorNote } from '../../../components/error-note';
 import { Loading } from '../../../components/loading';
@@ -23,7 +24,7 @@ function triggerErrors(fields: Record<string, string[]> | undefined): Record<str
 }
 
 /** How the workflow starts: the trigger type (from the API's list) and its settings, drawn from the type's schema. */
-export function TriggerPanel({ trigger, triggers, error }: { trigger: WorkflowDefinition['trigger']; triggers: readonly TriggerInfo[] | undefined; error?: unknown }) {
+export function TriggerPanel({ trigger, triggers, error, readOnly = false }: { trigger: WorkflowDefinition['trigger']; triggers: readonly TriggerInfo[] | undefined; error?: unknown; readOnly?: boolean }) {
   const { t } = useTranslation('workflows');
   const change = useEditor((s) => s.change);
   const errors = useEditor((s) => s.errors[WORKFLOW]);
@@ -35,12 +36,13 @@ export function TriggerPanel({ trigger, triggers, error }: { trigger: WorkflowDe
   const onReplace = useCallback((value: Record<string, unknown>) => change((d) => replaceTriggerSettings(d, value)), [change]);
 
   return (
-    <aside className="step-panel" aria-labelledby={`${typeId}-title`}>
+    <aside className="step-panel" aria-labelledby={`${typeId}-title`} tabIndex={readOnly ? 0 : undefined}>
       <h2 id={`${typeId}-title`}>{t('triggerPanel.title')}</h2>
       {triggers === undefined ? (
         error ? <ErrorNote error={error} /> : <Loading />
       ) : (
         <>
+          <fieldset className="form-lock" disabled={readOnly}>
           <div className="field">
             <label htmlFor={typeId}>{t('triggerPanel.type')}</label>
             <select
@@ -59,9 +61,14 @@ export function TriggerPanel({ trigger, triggers, error }: { trigger: WorkflowDe
               ))}
             </select>
           </div>
+          </fieldset>
           <p className="muted">{info ? info.description : t('triggerPanel.unknown', { type })}</p>
           {type === 'webhook' && <WebhookAddress method={typeof settings.method === 'string' ? settings.method : 'POST'} path={typeof settings.path === 'string' ? settings.path : ''} />}
-          <SchemaForm key={type} schema={info?.settings_schema ?? EMPTY_SCHEMA} value={settings} onChange={onSetting} onReplace={onReplace} errors={fieldErrors} />
+          <FormReadOnly.Provider value={readOnly}>
+            <fieldset className="form-lock" disabled={readOnly}>
+              <SchemaForm key={type} schema={info?.settings_schema ?? EMPTY_SCHEMA} value={settings} onChange={onSetting} onReplace={onReplace} errors={fieldErrors} />
+            </fieldset>
+          </FormReadOnly.Provider>
         </>
       )}
     </aside>
