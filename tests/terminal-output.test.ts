@@ -87,7 +87,9 @@ describe('dwc serve output', () => {
     const port = await freePort();
     const server = await serveOnTerminal({ PORT: String(port), DWC_DATA_DIR: join(freshDir(), 'data'), LOG_FORMAT: 'json' }, /dwc listening on/);
     try {
-      const lines = server.screen().split('\n').filter((line) => line.trim() !== '');
+      // Only whole lines: the server may be writing the next one when the one awaited appears.
+      const screen = server.screen();
+      const lines = screen.slice(0, screen.lastIndexOf('\n') + 1).split('\n').filter((line) => line.trim() !== '');
       for (const line of lines) expect(() => JSON.parse(line), line).not.toThrow();
       expect(lines.map((line) => (JSON.parse(line) as { msg: string }).msg)).toContainEqual(expect.stringContaining(`dwc listening on http://localhost:${port} `));
       expect(server.screen()).not.toContain('is ready');
