@@ -85,7 +85,7 @@ describe('dwc serve output', () => {
 
   it('on a terminal with LOG_FORMAT=json prints JSON lines and no banner', async () => {
     const port = await freePort();
-    const server = await serveOnTerminal({ PORT: String(port), DWC_DATA_DIR: join(freshDir(), 'data'), LOG_FORMAT: 'json' }, /dwc listening on/);
+    const server = await serveOnTerminal({ PORT: String(port), DWC_DATA_DIR: join(freshDir(), 'data'), LOG_FORMAT: 'json' }, /dwc listening on[^\n]*\n/);
     try {
       // Only whole lines: the server may be writing the next one when the one awaited appears.
       const screen = server.screen();
