@@ -13,7 +13,8 @@ import { percentile, report, type Row } from './lib/report.js';
 
 const COUNT = Number(process.env.BENCH_NOTIFY_COUNT ?? 10_000);
 const SENDS = Number(process.env.BENCH_NOTIFY_SENDS ?? 2_000);
-const CONCURRENCY = process.env.BENCH_NOTIFY_CONCURRENCY ?? '64';
+/** Figures are for the shipped DWC_NOTIFY_CONCURRENCY; BENCH_NOTIFY_CONCURRENCY adds a tuned row beside them. */
+const TUNED = process.env.BENCH_NOTIFY_CONCURRENCY;
 /** `sqlite,postgres` by default; one of them to profile it alone (`node --cpu-prof --import tsx bench/notify.ts`). */
 const DIALECTS = (process.env.BENCH_NOTIFY_DIALECTS ?? 'sqlite,postgres').split(',');
 process.env.DWC_WEBHOOK_SIGNING_SECRET = `whsec_${Buffer.alloc(32, 3).toString('base64')}`;
@@ -26,10 +27,10 @@ async function startReceiver(): Promise<{ origin: string; stop(): void }> {
   return { origin: `http://127.0.0.1:${port}`, stop: () => void child.kill() };
 }
 
-async function measure(dialect: 'sqlite' | 'postgres', receiver: string, databaseUrl: string | undefined): Promise<Row> {
+async function measure(dialect: 'sqlite' | 'postgres', receiver: string, databaseUrl: string | undefined, concurrency?: string): Promise<Row> {
   const dir = mkdtempSync(join(tmpdir(), 'dwc-bench-notify-'));
   const config = loadConfig({
-    env: { DWC_DATA_DIR: join(dir, 'data'), DATABASE_URL: databaseUrl ?? '', DWC_NOTIFY_CONCURRENCY: CONCURRENCY, DWC_WORKER_CONCURRENCY: '0', DWC_ALLOWED_PRIVATE_HOSTS: '127.0.0.1' },
+    env: { DWC_DATA_DIR: join(dir, 'data'), DATABASE_URL: databaseUrl ?? '', DWC_ALLOWED_PRIVATE_HOSTS: '127.0.0.1', ...(concurrency ? { DWC_NOTIFY_CONCURRENCY: concurrency } : {}) },
     cwd: dir,
     defaults: { pluginsDir: bundledPluginsDir },
   });
@@ -54,7 +55,7 @@ async function measure(dialect: 'sqlite' | 'postgres', receiver: string, databas
     const counts = await outbox.countByStatus();
     if (counts.delivered !== COUNT) throw new Error(`${dialect}: not all delivered: ${JSON.stringify(counts)}`);
     return {
-      database: dialect, deliveries: COUNT, concurrency: Number(CONCURRENCY), 'deliveries/s': Math.round(COUNT / seconds),
+      database: dialect, settings: concurrency ? `DWC_NOTIFY_CONCURRENCY=${concurrency}` : 'defaults', deliveries: COUNT, concurrency: config.notifyConcurrency, 'deliveries/s': Math.round(COUNT / seconds),
       'enqueue p50 ms': percentile(latencies, 50).toFixed(2), 'enqueue p99 ms': percentile(latencies, 99).toFixed(2),
     };
   } finally {
@@ -66,11 +67,15 @@ async function measure(dialect: 'sqlite' | 'postgres', receiver: string, databas
 const receiver = await startReceiver();
 const rows: Row[] = [];
 try {
-  if (DIALECTS.includes('sqlite')) rows.push(await measure('sqlite', receiver.origin, undefined));
+  if (DIALECTS.includes('sqlite')) {
+    rows.push(await measure('sqlite', receiver.origin, undefined));
+    if (TUNED) rows.push(await measure('sqlite', receiver.origin, undefined, TUNED));
+  }
   if (DIALECTS.includes('postgres')) {
     const pg = await benchPostgres();
     try {
       rows.push(await measure('postgres', receiver.origin, await pg.createDatabase()));
+      if (TUNED) rows.push(await measure('postgres', receiver.origin, await pg.createDatabase(), TUNED));
     } finally {
       await pg.stop();
     }

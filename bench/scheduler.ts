@@ -1,6 +1,6 @@
 // Scheduler: 10,000 schedules firing every minute, on SQLite and Postgres. Each occurrence writes
-// its run row and a queued execution of a one-step workflow (workers off, so the measure is the
-// scheduler alone). Fire delay = run's fired time minus its planned time; duplicates = (schedule,
+// its run row and a queued execution of a one-step workflow, which the process's workers (shipped
+// defaults, started with the scheduler) then run, as on a real server. Fire delay = run's fired time minus its planned time; duplicates = (schedule,
 // planned time) pairs with more than one execution; misses = occurrences expected but not run.
 // Bounded: BENCH_SCHEDULES (10,000) schedules, BENCH_SCHEDULER_OCCURRENCES (2) minutes each.
 import { mkdtempSync, rmSync } from 'node:fs';
@@ -18,10 +18,11 @@ const PERIOD_S = 60;
 async function measure(dialect: 'sqlite' | 'postgres', databaseUrl: string | undefined): Promise<Row> {
   const dir = mkdtempSync(join(tmpdir(), 'dwc-bench-scheduler-'));
   const config = loadConfig({
-    env: { DWC_DATA_DIR: join(dir, 'data'), DATABASE_URL: databaseUrl ?? '', DWC_WORKER_CONCURRENCY: '0' },
+    env: { DWC_DATA_DIR: join(dir, 'data'), DATABASE_URL: databaseUrl ?? '' },
     cwd: dir,
     defaults: { pluginsDir: bundledPluginsDir },
   });
+  // Nothing starts by itself: the schedules are all laid out first, then workers and scheduler start together.
   const runtime = await createRuntime({ config, logger: createLogger({ level: 'warn' }), workers: false });
   try {
     const workflow = await runtime.workflows.create({ name: 'bench', steps: [{ id: 'echo', type: 'transform', input: { expression: '$', data: '{{ input }}' } }] });
@@ -35,6 +36,7 @@ async function measure(dialect: 'sqlite' | 'postgres', databaseUrl: string | und
     }
     const first = anchor + Math.ceil((Date.now() + 5_000 - anchor) / (PERIOD_S * 1_000)) * PERIOD_S * 1_000;
     await runtime.database.dataSource.query(`UPDATE schedules SET next_run_at = ${first}, due_at = ${first}`);
+    runtime.workers.start();
     runtime.scheduler.start();
     // When the whole first burst was committed (the fired times are taken as each batch's claim starts).
     let burstDoneMs = Number.NaN;

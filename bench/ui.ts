@@ -4,6 +4,10 @@
 // `ai.token` events/s stream into a run view (a real ai.generate step on a fake OpenAI streaming
 // over a socket); the first page of the execution list over 100,000 executions (seeded straight into
 // the database); a keystroke in the largest schema form the UI draws (the ai.generate step input).
+// Every setting is the shipped default but one: DWC_AI_TOKEN_COALESCE_MS=0. By default the server
+// coalesces streamed tokens into one `ai.token` event per 30 ms (about 33 events/s whatever the
+// model's pace); the issue's load of 1,000 events/s exists only with coalescing off, so this is a
+// harder load than the defaults give, and the row says so.
 import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -130,7 +134,7 @@ try {
     { figure: `open a ${STEPS}-step workflow, to every step on screen`, unit: 'ms', ...stats(open), target: '< 1500' },
     { figure: 'JS heap after opening it', unit: 'MB', ...stats(heap, 1), target: '< 150' },
     { figure: 'panning it', unit: 'fps', ...stats(pan), target: '>= 30' },
-    { figure: `run view while ai.token streams in (${Math.round(median(tokensPerS))} events/s)`, unit: 'fps', ...stats(streamFps), target: '>= 30' },
+    { figure: `run view while ai.token streams in (${Math.round(median(tokensPerS))} events/s, DWC_AI_TOKEN_COALESCE_MS=0)`, unit: 'fps', ...stats(streamFps), target: '>= 30' },
     { figure: `execution list over ${EXECUTIONS.toLocaleString('en')}, to the first rows`, unit: 'ms', ...stats(list), target: '< 300' },
     { figure: 'keystroke in the ai.generate form: work (worst = p95)', unit: 'ms', ...keystroke(keyWork), target: '< 16' },
     { figure: 'keystroke to the next frame (worst = p95)', unit: 'ms', ...keystroke(keyFrame), target: '-' },

@@ -45,7 +45,7 @@ for (const kind of ['node', 'express'] as const) {
 }
 
 const dir = mkdtempSync(join(tmpdir(), 'dwc-bench-webhook-trigger-'));
-const dwc = await startServer({ DWC_DATA_DIR: join(dir, 'data'), DATABASE_URL: '', ...ownerEnv, ...noRateLimitEnv, LOG_LEVEL: 'warn', DWC_WORKER_CONCURRENCY: '64' });
+const dwc = await startServer({ DWC_DATA_DIR: join(dir, 'data'), DATABASE_URL: '', ...ownerEnv, ...noRateLimitEnv, LOG_LEVEL: 'warn' });
 let persisted = 0;
 try {
   const headers = { authorization: `Bearer ${await loginAsOwner(dwc.url)}`, 'content-type': 'application/json' };
