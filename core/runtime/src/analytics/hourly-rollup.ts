@@ -1,3 +1,4 @@
+import type { ExecutionStatsHourlyRow, StepStatsHourlyRow } from '../storage/entities/execution-stats-hourly.js';
 import type { SqlClient, SqlParam, SqlQueries } from '../storage/sql-client.js';
 import { aiSpendByStepBetween, aiUsageBetween, endedRunsBetween, HOUR_OF, stepOutcomesBetween } from './analytics-queries.js';
 
@@ -12,33 +13,14 @@ const ROWS_PER_INSERT = 100;
 export const floorHour = (ms: number) => Math.floor(ms / HOUR_MS) * HOUR_MS;
 export const ceilHour = (ms: number) => Math.ceil(ms / HOUR_MS) * HOUR_MS;
 
-/** One workflow's hour, as stored in `execution_stats_hourly`. */
-export interface HourStats {
-  hourStart: number;
-  workflowId: string;
-  succeeded: number;
-  failed: number;
-  cancelled: number;
-  durationCount: number;
-  durationSumMs: number;
+/** One workflow's hour, as stored in `execution_stats_hourly`, with its duration sketch parsed. */
+export interface HourStats extends Omit<ExecutionStatsHourlyRow, 'durationBuckets'> {
   /** Duration sketch: [digits, head, count] (see duration-buckets.ts). */
   buckets: [number, number, number][];
-  aiCalls: number;
-  aiTokens: number;
-  aiCostUsd: number;
 }
 
 /** One step of one workflow version's hour, as stored in `step_stats_hourly`. */
-export interface StepHourStats {
-  hourStart: number;
-  workflowId: string;
-  version: number;
-  stepId: string;
-  runs: number;
-  failed: number;
-  aiTokens: number;
-  aiCostUsd: number;
-}
+export type StepHourStats = StepStatsHourlyRow;
 
 /** Up to when the rollup holds every ended execution (epoch ms, a whole hour); null before it first ran. */
 export async function rolledUntil(sql: SqlQueries & Pick<SqlClient, 'fromInt'>): Promise<number | null> {
