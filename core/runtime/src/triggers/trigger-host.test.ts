@@ -29,7 +29,7 @@ function fakeLeader(initial: boolean): LeaderLock & { become(leader: boolean): v
   };
 }
 
-function setup(leaderAtStart: boolean) {
+function setup(leaderAtStart: boolean, listDelayMs = 0) {
   const started: string[] = [];
   const stopped: string[] = [];
   const contexts: TriggerStartContext[] = [];
@@ -49,7 +49,10 @@ function setup(leaderAtStart: boolean) {
   const fired: unknown[] = [];
   const leader = fakeLeader(leaderAtStart);
   const host = createTriggerHost({
-    workflows: { get: async (id) => rows.get(id), listTriggerActive: async () => [...rows.values()].filter((r) => r.triggerActive) },
+    workflows: { get: async (id) => rows.get(id), listTriggerActive: async () => {
+      await new Promise((resolve) => setTimeout(resolve, listDelayMs));
+      return [...rows.values()].filter((r) => r.triggerActive);
+    } },
     triggers: registry,
     events,
     fire: async (request) => (fired.push(request), { executionId: 'e1' }),
@@ -104,5 +107,13 @@ describe('trigger host', () => {
     expect(ctx.signal.aborted).toBe(true);
     expect(await ctx.emit({ n: 5 })).toBeUndefined();
     expect(t.fired).toHaveLength(1);
+  });
+
+  it('settled() waits for the re-sync a plugin (re)load starts, while it still lists the workflows', async () => {
+    const t = setup(true, 50);
+    t.rows.set('a', record('a', { type: 'on_every', tag: 'back' }));
+    t.events.emit('plugin.loaded', { plugin: 'fixture-plugin' });
+    await t.host.settled();
+    expect(t.started).toEqual(['back']);
   });
 });

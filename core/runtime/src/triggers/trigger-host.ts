@@ -137,10 +137,18 @@ export function createTriggerHost(deps: {
     return next;
   }
 
-  async function syncAll(): Promise<void> {
-    const records: WorkflowRecord<WorkflowDefinition>[] = await deps.workflows.listTriggerActive();
-    const ids = new Set([...records.map((r) => r.id), ...active.keys()]);
-    await Promise.all([...ids].map(sync));
+  /** Whole re-syncs under way: their workflow list is still being read, so no `sync` is queued yet. */
+  const resyncs = new Set<Promise<void>>();
+
+  function syncAll(): Promise<void> {
+    const run = (async () => {
+      const records: WorkflowRecord<WorkflowDefinition>[] = await deps.workflows.listTriggerActive();
+      const ids = new Set([...records.map((r) => r.id), ...active.keys()]);
+      await Promise.all([...ids].map(sync));
+    })();
+    resyncs.add(run);
+    void run.finally(() => resyncs.delete(run)).catch(() => undefined);
+    return run;
   }
 
   const unsubscribe = [
@@ -160,7 +168,10 @@ export function createTriggerHost(deps: {
     /** Starts the triggers of every active workflow (at start-up). */
     start: syncAll,
     /** Waits for the changes under way (tests). */
-    settled: async (): Promise<void> => void (await Promise.all(pending.values())),
+    settled: async (): Promise<void> => {
+      await Promise.allSettled(resyncs);
+      await Promise.all(pending.values());
+    },
     /** The active webhook trigger on `METHOD path`. */
     webhook(method: string, path: string): ActiveTrigger | undefined {
       const id = webhooks.get(`${method.toUpperCase()} ${path}`);
@@ -173,6 +184,7 @@ export function createTriggerHost(deps: {
     async stop(): Promise<void> {
       stopped = true;
       for (const off of unsubscribe) off();
+      await Promise.allSettled(resyncs);
       await Promise.all([...pending.values()]);
       await Promise.all([...active.keys()].map(stopOne));
       await deps.leader.close();
