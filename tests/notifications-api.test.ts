@@ -57,6 +57,9 @@ describe('notifications over the API', () => {
     const again = await request(t.app).post('/api/v3/advanced/notifications/send').set(owner).send(body);
     expect(again.status).toBe(202);
     expect(again.body).toEqual({ id: first.body.id, status: expect.any(String), created: false });
+    const reused = await request(t.app).post('/api/v3/advanced/notifications/send').set(owner).send({ ...body, message: 'Another text' });
+    expect(reused.status).toBe(409);
+    expect(reused.body.error).toMatchObject({ code: 'idempotency_key_reused', message: expect.stringContaining('use a new key') });
     const bad = await request(t.app).post('/api/v3/advanced/notifications/send').set(owner).send({ channel: 'email', recipient: 'not an address', message: 'x' });
     expect(bad.status).toBe(400);
     expect(bad.body.error).toMatchObject({ code: 'invalid_recipient', details: { recipient: [expect.any(String)] } });
@@ -64,6 +67,15 @@ describe('notifications over the API', () => {
     expect(unknown.body.error.code).toBe('channel_not_installed');
     const empty = await request(t.app).post('/api/v3/advanced/notifications/send').set(owner).send({ channel: 'email', recipient: 'user@example.com' });
     expect(empty.status).toBe(400);
+    const sms = (recipient: string, message: string) => request(t.app).post('/api/v3/advanced/notifications/send').set(owner).send({ channel: 'sms', recipient, message });
+    const longSms = await sms('+14155550123', 'a'.repeat(153 * 10 + 1));
+    expect(longSms.status).toBe(400);
+    expect(longSms.body.error).toMatchObject({ code: 'sms_too_long', message: expect.stringContaining('SMS segments'), details: { message: [expect.any(String)] } });
+    const notE164 = await sms('0034 600 000 000', 'hi');
+    expect(notE164.status).toBe(400);
+    expect(notE164.body.error).toMatchObject({ code: 'invalid_recipient', message: expect.stringContaining('E.164') });
+    const history = await request(t.app).get('/api/v3/notifications').query({ channel: 'sms' }).set(owner);
+    expect(history.body.items).toHaveLength(0);
   });
 
   it('stores versioned templates, refuses an undeclared variable at save time, and renders at send time', async () => {

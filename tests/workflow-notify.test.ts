@@ -79,6 +79,42 @@ describe("a workflow's notify setting", () => {
     expect(Object.keys(response.body.error.details as object)).toEqual(['notify.0.channel']);
     const bad = await create({ name: 'Bad', steps: [{ id: 'ok', type: 'transform', input: { expression: '1' } }], notify: [{ on: ['sometimes'], channel: 'in_app', recipients: ['a@example.com'] }] });
     expect(bad.status).toBe(400);
+    const noPhone = await create({ name: 'Sms', steps: [{ id: 'ok', type: 'transform', input: { expression: '1' } }], notify: [{ on: ['failure'], channel: 'sms', recipients: ['+14155550123', 'the boss'] }] });
+    expect(noPhone.status).toBe(400);
+    expect(noPhone.body.error).toMatchObject({ code: 'invalid_recipient', details: { 'notify.0.recipients.1': [expect.stringContaining('E.164')] } });
+    const nobody = await create({ name: 'Nobody', steps: [{ id: 'ok', type: 'transform', input: { expression: '1' } }], notify: [{ on: ['failure'], channel: 'in_app', recipients: [] }] });
+    expect(nobody.status).toBe(400);
     expect((await request(t.app).get('/api/v3/workflows').set(owner)).body.total).toBe(before);
+  });
+
+  it('tells of a waiting run once per waiting step, not again each time the run parks', async () => {
+    // first and second wait side by side; the run parks on both, resumes when first ends and parks
+    // again on second (named a second time), then parks on third.
+    const created = await create({
+      name: 'Staged',
+      steps: [
+        { id: 'first', type: 'wait.until', depends_on: [], input: { duration_ms: 800 } },
+        { id: 'second', type: 'wait.until', depends_on: [], input: { duration_ms: 2_000 } },
+        { id: 'third', type: 'wait.until', depends_on: ['first', 'second'], input: { duration_ms: 300 } },
+      ],
+      notify: [{ on: ['waiting'], channel: 'in_app', recipients: [t.owner.email] }],
+    });
+    expect(created.status, JSON.stringify(created.body)).toBe(201);
+    const parks: unknown[] = [];
+    const off = t.runtime.events.on('execution.waiting', (event) => void parks.push(event.payload.waiting_steps));
+    const run = await request(t.app).post(`/api/v3/workflows/${created.body.id as string}/execute`).set(owner).send({});
+    expect(run.status).toBe(202);
+    const id = run.body.id as string;
+    const status = async () => (await request(t.app).get(`/api/v3/workflows/executions/${id}`).set(owner)).body.status as string;
+    await until(status, (s) => s === 'succeeded', 15_000);
+    off();
+    expect(parks.flat().filter((step) => step === 'second').length).toBeGreaterThanOrEqual(2);
+    const mine = await until(
+      async () => (await inbox()).filter((m) => m.subject === 'Workflow "Staged" is waiting'),
+      (list) => list.length >= 3,
+    );
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    expect((await inbox()).filter((m) => m.subject === 'Workflow "Staged" is waiting')).toHaveLength(3);
+    expect(mine.map((m) => /at step "(\w+)"/.exec(m.message)?.[1]).sort()).toEqual(['first', 'second', 'third']);
   });
 });

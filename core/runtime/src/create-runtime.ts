@@ -224,7 +224,7 @@ export async function createRuntime(options: CreateRuntimeOptions): Promise<Runt
     const actions = createActionCatalog(registries);
     const workflows = createWorkflowService({
       store: workflowStore, actions, triggers: registries.triggers, events,
-      channels: { types: () => registries.channels.list().map((c) => c.definition.type) },
+      channels: { get: (type) => registries.channels.get(type), types: () => registries.channels.list().map((c) => c.definition.type) },
     });
     const documents = createDocumentStore(sql);
     let bridge: PostgresEventBridge | undefined;

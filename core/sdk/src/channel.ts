@@ -29,6 +29,9 @@ export const channelMessageSchema = z.object({
 });
 export type ChannelMessage = z.output<typeof channelMessageSchema>;
 
+/** A rendered message before it is queued, as `checkMessage` sees it. */
+export type ChannelMessageDraft = Pick<ChannelMessage, 'recipient' | 'subject' | 'message' | 'html'>;
+
 /**
  * What a provider answered when it took the message. A failure is thrown instead, as a
  * `ChannelDeliveryError` (see channel-errors.ts): retryable or not, with the provider's `Retry-After`.
@@ -108,6 +111,11 @@ export interface ChannelSpec {
    * `InputError` the caller sees as a 4xx. `send` checks again (DNS may change in between).
    */
   checkRecipient?(recipient: string): Promise<void>;
+  /**
+   * Refuses a rendered message this channel could never send (an SMS over its segment limit),
+   * before it is queued, by throwing an `InputError` the caller sees as a 4xx. `send` may check again.
+   */
+  checkMessage?(message: ChannelMessageDraft): void;
   /** Set by a channel that delivers Web Push: the VAPID public key browsers subscribe with (`applicationServerKey`). */
   webPush?: { applicationServerKey: string };
   /**
@@ -136,5 +144,6 @@ export function defineChannel(spec: ChannelSpec): ChannelDefinition {
   }
   if (spec.testConnection !== undefined) assertFunction(`defineChannel(${spec.type})`, 'testConnection', spec.testConnection);
   if (spec.checkRecipient !== undefined) assertFunction(`defineChannel(${spec.type})`, 'checkRecipient', spec.checkRecipient);
+  if (spec.checkMessage !== undefined) assertFunction(`defineChannel(${spec.type})`, 'checkMessage', spec.checkMessage);
   return Object.freeze({ ...spec, recipient: spec.recipient ?? anyRecipient, kind: 'channel' as const });
 }

@@ -27,6 +27,7 @@ export type {
   ChannelDefinition,
   ChannelInbox,
   ChannelMessage,
+  ChannelMessageDraft,
   ChannelPushSubscriptions,
   ChannelSpec,
   ChannelTestResult,

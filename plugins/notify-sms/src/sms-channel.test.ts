@@ -72,6 +72,13 @@ describe('the sms channel against a local Twilio', () => {
     expect(received.length).toBe(before);
   });
 
+  it('refuses a text over max_segments before it is queued, with checkMessage, and lets one that fits pass', () => {
+    const sms = channel({}, { max_segments: 2 });
+    expect(() => sms.checkMessage!({ recipient: '+14155550123', message: 'ł'.repeat(135) })).toThrow(expect.objectContaining({ code: 'sms_too_long', name: 'InputError' }));
+    expect(() => sms.checkMessage!({ recipient: '+14155550123', message: 'ł'.repeat(134) })).not.toThrow();
+    expect(() => sms.checkMessage!({ recipient: '+14155550123', message: 'a'.repeat(306) })).not.toThrow();
+  });
+
   it('maps Twilio errors: 401 names the credentials, 400 final, 429 with Retry-After and 503 retryable', async () => {
     await expect(channel({ TWILIO_AUTH_TOKEN: 'wrong' }).send(message('+14155550123'), ctx)).rejects.toMatchObject({ code: 'channel_unauthorized', retryable: false, message: expect.stringContaining('TWILIO_AUTH_TOKEN') });
     await expect(channel().send(message('+15005550001'), ctx)).rejects.toMatchObject({ retryable: false, httpStatus: 400, message: expect.stringContaining('21211') });

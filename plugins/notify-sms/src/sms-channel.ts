@@ -1,4 +1,4 @@
-import { assertPublicUrl, ChannelDeliveryError, channelErrorFromTransport, defineChannel, z, type ChannelDefinition, type NetworkPolicy, type Resolver } from '@dwc/sdk';
+import { assertPublicUrl, ChannelDeliveryError, channelErrorFromTransport, defineChannel, InputError, z, type ChannelDefinition, type NetworkPolicy, type Resolver } from '@dwc/sdk';
 import type { SmsSettings } from './common/config.js';
 import { countSegments } from './common/segments.js';
 import { twilioError } from './common/twilio-errors.js';
@@ -24,6 +24,13 @@ export function createSmsChannel(settings: SmsSettings, network: NetworkPolicy, 
     }
   };
 
+  /** Why the text is too long for max_segments, or undefined when it fits. */
+  const overLimit = (body: string): string | undefined => {
+    const count = countSegments(body);
+    if (count.segments <= settings.maxSegments) return undefined;
+    return `The message takes ${count.segments} SMS segments (${count.units} ${count.encoding} ${count.encoding === 'GSM-7' ? 'characters' : 'code units'}), more than the ${settings.maxSegments} allowed; shorten it or raise max_segments.`;
+  };
+
   return defineChannel({
     type: 'sms',
     title: 'SMS',
@@ -32,17 +39,18 @@ export function createSmsChannel(settings: SmsSettings, network: NetworkPolicy, 
     // repeated Messages create for it, so a send cut short by a crash is marked "may have been delivered".
     idempotent: false,
     recipient: e164,
+    checkMessage(message) {
+      const tooLong = overLimit(message.message);
+      if (tooLong !== undefined) throw new InputError(tooLong, { code: 'sms_too_long' });
+    },
     async send(message, ctx) {
       const unset = missing();
       if (unset !== '') throw new ChannelDeliveryError(`SMS is not configured: set ${unset}.`, { code: 'channel_not_configured' });
       const body = message.message;
       const count = countSegments(body);
-      if (count.segments > settings.maxSegments) {
-        throw new ChannelDeliveryError(
-          `The message takes ${count.segments} SMS segments (${count.units} ${count.encoding} ${count.encoding === 'GSM-7' ? 'characters' : 'code units'}), more than the ${settings.maxSegments} allowed; shorten it or raise max_segments.`,
-          { code: 'sms_too_long' },
-        );
-      }
+      // Checked again here: max_segments may have been lowered since the message was queued.
+      const tooLong = overLimit(body);
+      if (tooLong !== undefined) throw new ChannelDeliveryError(tooLong, { code: 'sms_too_long' });
       const form = new URLSearchParams({ To: message.recipient, Body: body });
       form.set(/^MG[0-9a-fA-F]{32}$/.test(settings.from!) ? 'MessagingServiceSid' : 'From', settings.from!);
       const answer = await call(`${account}/Messages.json`, {

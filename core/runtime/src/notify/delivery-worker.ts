@@ -86,6 +86,26 @@ export function createDeliveryWorker(options: DeliveryWorkerOptions): DeliveryWo
 
   const idempotent = (type: string) => options.channels.get(type)?.idempotent ?? false;
 
+  // Recipients a provider rate-limited (429), until when: rows for them claimed meanwhile go back unsent.
+  const holds = new Map<string, number>();
+  const holdKey = (claim: ClaimedNotification) => `${claim.notification.channel}\n${claim.notification.recipient}`;
+  const heldUntil = (claim: ClaimedNotification): number | undefined => {
+    const until = holds.get(holdKey(claim));
+    if (until === undefined || until > Date.now()) return until;
+    holds.delete(holdKey(claim));
+    return undefined;
+  };
+  async function hold(claim: ClaimedNotification, retryAfterMs: number): Promise<void> {
+    const until = Date.now() + retryAfterMs;
+    holds.set(holdKey(claim), Math.max(until, holds.get(holdKey(claim)) ?? 0));
+    try {
+      const held = await store.holdRecipient(claim.notification.channel, claim.notification.recipient, until);
+      log.info({ channel: claim.notification.channel, held, retry_after_ms: retryAfterMs }, 'provider rate-limited a recipient; holding its queued notifications');
+    } catch (error) {
+      log.warn({ err: error, channel: claim.notification.channel }, 'could not hold a rate-limited recipient; its rows wait in this process only');
+    }
+  }
+
   const emit = (type: string, claim: ClaimedNotification, extra: Record<string, unknown>) => {
     const { notification } = claim;
     options.events.emit(type, {
@@ -125,6 +145,7 @@ export function createDeliveryWorker(options: DeliveryWorkerOptions): DeliveryWo
       const failure = describeFailure(error, timedOut);
       const delay = failure.retryable ? delayAfter(options.schedule, claim.attempt, notification.maxAttempts, failure.retryAfterMs, options.random) : undefined;
       const retryAt = delay === undefined ? undefined : Date.now() + delay;
+      if (failure.retryAfterMs !== undefined && (failure.httpStatus === 429 || failure.error.code === 'channel_rate_limited')) await hold(claim, failure.retryAfterMs);
       await finish(
         claim,
         { status: 'failed', error: failure.error, httpStatus: failure.httpStatus ?? null, retryAfterMs: failure.retryAfterMs ?? null },
@@ -168,7 +189,13 @@ export function createDeliveryWorker(options: DeliveryWorkerOptions): DeliveryWo
         while (running && inFlight.size < concurrency) {
           const wanted = concurrency - inFlight.size;
           const claims = await store.claim(workerId, wanted, options.leaseMs, idempotent);
-          for (const claim of claims) track(claim);
+          const held = new Map<number, ClaimedNotification[]>();
+          for (const claim of claims) {
+            const until = heldUntil(claim);
+            if (until === undefined) track(claim);
+            else held.set(until, [...(held.get(until) ?? []), claim]);
+          }
+          for (const [until, deferred] of held) await store.defer(deferred, workerId, until);
           if (claims.length < wanted) break;
         }
       } while (again && running);

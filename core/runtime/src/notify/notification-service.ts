@@ -80,6 +80,19 @@ export function createNotificationService(options: {
     );
   }
 
+  /** The channel's own refusal of a message it could never send (an SMS over its segments), before anything is queued. */
+  function checkMessage(channel: ChannelDefinition, rendered: RenderedMessage, recipients: readonly string[]): void {
+    if (channel.checkMessage === undefined) return;
+    for (const recipient of new Set(recipients)) {
+      try {
+        channel.checkMessage({ recipient, message: rendered.body, subject: rendered.subject ?? undefined, html: rendered.html ?? undefined });
+      } catch (error) {
+        if (!(error instanceof InputError)) throw error;
+        throw new InputError(error.message, { code: error.code, details: { message: [error.message] }, cause: error });
+      }
+    }
+  }
+
   async function render(request: SendRequest | BulkSendRequest): Promise<RenderedMessage & { templateId: string | null; templateVersion: number | null }> {
     if (request.template === undefined) {
       return { subject: request.subject ?? null, body: request.message ?? '', html: request.html ?? null, templateId: null, templateVersion: null };
@@ -95,10 +108,11 @@ export function createNotificationService(options: {
     return { ...rendered, subject: request.subject ?? rendered.subject, templateId: template.id, templateVersion: template.version };
   }
 
-  /** A repeated key must name the same message, or it is a caller's mistake worth telling. */
+  /** A repeated key must name the same message (channel, recipient and rendered text), or it is a caller's mistake worth telling. */
   function sameSend(record: NotificationRecord, row: NewNotification): void {
-    if (record.channel !== row.channel || record.recipient !== row.recipient) {
-      throw new ConflictError(`The idempotency key "${row.idempotencyKey}" was used for another notification (${record.id}); use a new key for a new message.`, {
+    const same = record.channel === row.channel && record.recipient === row.recipient && record.subject === row.subject && record.body === row.body && record.html === row.html;
+    if (!same) {
+      throw new ConflictError(`The idempotency key "${row.idempotencyKey}" was already used for a different message (notification ${record.id}); use a new key for a new message.`, {
         code: 'idempotency_key_reused',
         details: { id: record.id },
       });
@@ -125,6 +139,7 @@ export function createNotificationService(options: {
       const recipient = checkRecipient(channel, request.recipient, 'recipient');
       await checkReachable(channel, [recipient], () => 'recipient');
       const rendered = await render(request);
+      checkMessage(channel, rendered, [recipient]);
       const row: NewNotification = { ...base(request, rendered, sender), recipient, idempotencyKey: request.idempotency_key ?? `auto:${newId()}` };
       const [result] = await outbox.enqueue([row]);
       if (!result!.created) sameSend(result!.record, row);
@@ -139,6 +154,7 @@ export function createNotificationService(options: {
       await checkReachable(channel, checked, (index) => `recipients.${index}`);
       const recipients = [...new Set(checked)];
       const rendered = await render(request);
+      checkMessage(channel, rendered, recipients);
       const batchId = newId();
       const key = request.idempotency_key ?? `auto:${batchId}`;
       const rows = recipients.map((recipient): NewNotification => ({ ...base(request, rendered, sender), recipient, batchId, idempotencyKey: keyFor(key, recipient) }));

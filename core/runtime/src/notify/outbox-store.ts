@@ -232,6 +232,31 @@ export function createOutboxStore(sql: SqlClient) {
     finishMany: (items: readonly FinishItem[]): Promise<boolean[]> => sql.transaction((tx) => finishIn(tx, items)),
 
     /**
+     * Holds back a recipient that a provider rate-limited (429): its queued rows on that channel
+     * wait until `until` instead of being sent into the same limit. Returns how many were held.
+     */
+    holdRecipient: (channel: string, recipient: string, until: number): Promise<number> =>
+      sql.run(`UPDATE notifications SET next_attempt_at = ? WHERE recipient = ? AND channel = ? AND status = 'queued' AND next_attempt_at < ?`, [until, recipient, channel, until]),
+
+    /**
+     * Puts claimed rows back, unsent, to wait until `until` (their recipient is held): the claim's
+     * attempt row is removed and its count undone, as if the row had not been claimed.
+     */
+    async defer(claims: readonly ClaimedNotification[], workerId: string, until: number): Promise<void> {
+      if (claims.length === 0) return;
+      await sql.transaction(async (tx) => {
+        for (const claim of claims) {
+          const changed = await tx.run(
+            `UPDATE notifications SET status = 'queued', attempts = attempts - 1, next_attempt_at = ?, locked_by = NULL, locked_until = NULL, updated_at = ?
+             WHERE id = ? AND locked_by = ? AND status = 'sending'`,
+            [until, new Date(), claim.notification.id, workerId],
+          );
+          if (changed === 1) await tx.run('DELETE FROM notification_attempts WHERE id = ?', [claim.attemptId]);
+        }
+      });
+    },
+
+    /**
      * Makes every `sending` row claimable at once. Only for SQLite at start-up: one process owns
      * the file, so a row still marked `sending` was held by a process that died.
      */

@@ -48,6 +48,14 @@ describe.each(['sqlite', 'postgres'] as const)('the notification outbox on %s', 
   const registries = createRegistries();
   registries.channels.register(safe.definition, 'test');
   registries.channels.register(once.definition, 'test');
+  const short = defineChannel({
+    type: 'short', title: 'short', description: 'takes ten characters at most', idempotent: true,
+    checkMessage: (message) => {
+      if (message.message.length > 10) throw new InputError(`"${message.message}" is over 10 characters.`, { code: 'invalid_input' });
+    },
+    send: async () => ({ status: 'delivered' }),
+  });
+  registries.channels.register(short, 'test');
 
   const make = (database: Database, workerId: string, config: NotifySettings = settings) =>
     createNotifyRuntime({ sql: sqlClientOf(database), config, registries, events: createEventBus(logger), logger, workerId });
@@ -106,6 +114,40 @@ describe.each(['sqlite', 'postgres'] as const)('the notification outbox on %s', 
     await notify.stop(1_000);
   });
 
+  it("holds a recipient a provider answered 429 until its Retry-After, while others are still delivered", async () => {
+    const sentAt = new Map<string, number[]>();
+    let limited = false;
+    safe.script(async (message) => {
+      sentAt.set(message.recipient, [...(sentAt.get(message.recipient) ?? []), Date.now()]);
+      if (message.recipient === 'busy' && !limited) {
+        limited = true;
+        throw new ChannelDeliveryError('slow down', { code: 'channel_rate_limited', retryable: true, retryAfterMs: 1_500, httpStatus: 429 });
+      }
+    });
+    await notify.start();
+    const send = (recipient: string, message = 'x') => notify.service.send({ channel: 'safe', recipient, message, data: {}, priority: 'normal' }, { actor: null });
+    const first = await send('busy');
+    await until(async () => (await notify.service.get(first.notification.id)).attempts[0]?.status === 'failed');
+    const limitedAt = sentAt.get('busy')![0]!;
+    const later = await Promise.all(['one', 'two', 'three'].map((text) => send('busy', text)));
+    const free = await send('free');
+    expect(await settled(free.notification.id)).toMatchObject({ status: 'delivered' });
+    for (const { notification } of [first, ...later]) expect(await settled(notification.id)).toMatchObject({ status: 'delivered' });
+    const busy = sentAt.get('busy')!;
+    expect(busy).toHaveLength(5);
+    expect(Math.min(...busy.slice(1))).toBeGreaterThanOrEqual(limitedAt + 1_490);
+    expect(sentAt.get('free')![0]!).toBeLessThan(limitedAt + 1_490);
+    // A row put back unsent keeps no attempt of its own.
+    for (const { notification } of later) expect((await notify.service.get(notification.id)).attempts.map((a) => a.status)).toEqual(['delivered']);
+    await notify.stop(1_000);
+
+    const queued = await Promise.all([send('held'), send('held', 'y'), send('not-held')]);
+    const until_ = Date.now() + 60_000;
+    expect(await notify.outbox.holdRecipient('safe', 'held', until_)).toBe(2);
+    const rows = await Promise.all(queued.map(({ notification }) => notify.outbox.get(notification.id)));
+    expect(rows.map((row) => row!.nextAttemptAt.getTime() === until_)).toEqual([true, true, false]);
+  });
+
   it('gives up after the last attempt of the schedule, and at once on a failure that is not retryable', async () => {
     safe.script(async (message) => {
       if (message.recipient === 'final') throw new ChannelDeliveryError('bad address', { retryable: false, httpStatus: 400 });
@@ -139,11 +181,15 @@ describe.each(['sqlite', 'postgres'] as const)('the notification outbox on %s', 
     const again = await notify.service.send(request, { actor: null });
     expect(again).toMatchObject({ created: false, notification: { id: first.notification.id } });
     await expect(notify.service.send({ ...request, recipient: 'someone else' }, { actor: null })).rejects.toMatchObject({ code: 'idempotency_key_reused' });
+    await expect(notify.service.send({ ...request, message: 'another text' }, { actor: null })).rejects.toMatchObject({ code: 'idempotency_key_reused', details: { id: first.notification.id } });
+    await expect(notify.service.send({ ...request, subject: 'a subject now' }, { actor: null })).rejects.toMatchObject({ code: 'idempotency_key_reused' });
+    expect((await notify.outbox.list({ recipient: 'c', limit: 10 })).filter((n) => n.idempotencyKey === request.idempotency_key)).toHaveLength(1);
     const bulk = { channel: 'safe', recipients: ['x1', 'x2', 'x1'], message: 'x', data: {}, priority: 'normal' as const, idempotency_key: `bulk-${dialect}` };
     const sent = await notify.service.sendBulk(bulk, { actor: null });
     expect(sent.notifications.map((n) => n.created)).toEqual([true, true]);
     const repeated = await notify.service.sendBulk(bulk, { actor: null });
     expect(repeated.notifications.map((n) => [n.created, n.notification.id])).toEqual(sent.notifications.map((n) => [false, n.notification.id]));
+    await expect(notify.service.sendBulk({ ...bulk, message: 'changed' }, { actor: null })).rejects.toMatchObject({ code: 'idempotency_key_reused' });
   });
 
   it('refuses an unknown channel or a template variable the data lacks before anything is queued', async () => {
@@ -154,6 +200,13 @@ describe.each(['sqlite', 'postgres'] as const)('the notification outbox on %s', 
     await expect(failure).rejects.toMatchObject({ code: 'template_variable_missing', details: { variable: 'order' } });
     const ok = await notify.service.send({ channel: 'safe', recipient: 'a', template: 'greet', data: { user: { name: 'Ann' }, order: { id: 7 } }, priority: 'normal' }, { actor: null });
     expect(ok.notification).toMatchObject({ subject: 'Hi Ann', body: 'Order 7 shipped', templateVersion: 1 });
+    const before = (await notify.outbox.list({ channel: 'short', limit: 10 })).length;
+    await expect(notify.service.send({ channel: 'short', recipient: 'a', message: 'far too long a text', data: {}, priority: 'normal' }, { actor: null })).rejects.toMatchObject({
+      code: 'invalid_input', details: { message: [expect.stringContaining('over 10 characters')] },
+    });
+    await expect(notify.service.sendBulk({ channel: 'short', recipients: ['a', 'b'], message: 'far too long a text', data: {}, priority: 'normal' }, { actor: null })).rejects.toBeInstanceOf(InputError);
+    expect(await notify.outbox.list({ channel: 'short', limit: 10 })).toHaveLength(before);
+    await expect(notify.service.send({ channel: 'short', recipient: 'a', message: 'fits', data: {}, priority: 'normal' }, { actor: null })).resolves.toMatchObject({ created: true });
   });
 
   it('after a crash mid-send, resends under the same key on an idempotent channel and marks the rest may-have-been-delivered', async () => {

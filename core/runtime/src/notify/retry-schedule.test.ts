@@ -22,8 +22,11 @@ describe('retry schedule', () => {
     expect(delayAfter(svix, 1, 8, undefined, () => 1)).toBe(6_000);
   });
 
-  it("never retries sooner than the provider's Retry-After", () => {
-    expect(delayAfter(svix, 1, 8, 60_000, middle)).toBe(60_000);
+  it("never retries sooner than the provider's Retry-After, jittering only above it", () => {
+    expect(delayAfter(svix, 1, 8, 60_000, () => 0)).toBe(60_000);
+    expect(delayAfter(svix, 1, 8, 60_000, middle)).toBe(66_000);
+    expect(delayAfter(svix, 1, 8, 60_000, () => 1)).toBe(72_000);
+    for (const r of [0, 0.1, 0.37, 0.5, 0.83, 0.999]) expect(delayAfter(svix, 1, 8, 5_500, () => r)).toBeGreaterThanOrEqual(5_500);
     expect(delayAfter(svix, 1, 8, 1_000, middle)).toBe(5_000);
   });
 

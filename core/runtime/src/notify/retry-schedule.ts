@@ -22,13 +22,15 @@ export function retrySchedule(delaysMs: readonly number[] = SVIX_SCHEDULE_MS, ma
 
 /**
  * Milliseconds to wait after `failedAttempt` (1-based) failed, or undefined when that was the last
- * one. `retryAfterMs` (the provider's wish) is a floor; `random` is injectable for tests.
+ * one. `retryAfterMs` (the provider's wish) is a floor the jitter only adds to; `random` is injectable for tests.
  */
 export function delayAfter(schedule: RetrySchedule, failedAttempt: number, maxAttempts: number, retryAfterMs?: number, random: () => number = Math.random): number | undefined {
   if (failedAttempt >= Math.min(maxAttempts, schedule.maxAttempts)) return undefined;
   const nominal = schedule.delaysMs[Math.min(failedAttempt, schedule.delaysMs.length - 1)]!;
   const jittered = Math.round(nominal * (1 - JITTER + 2 * JITTER * random()));
-  return Math.max(jittered, retryAfterMs ?? 0);
+  if (retryAfterMs === undefined || jittered >= retryAfterMs) return jittered;
+  // The provider named the earliest time: spread the retries of a burst above it, never before it.
+  return retryAfterMs + Math.round(retryAfterMs * JITTER * random());
 }
 
 const UNIT_MS: Record<string, number> = { ms: 1, s: 1_000, m: 60_000, h: 3_600_000, d: 86_400_000 };

@@ -24,6 +24,15 @@ const STANDARD: Record<WorkflowNotifyEvent, (name: string, payload: Record<strin
 };
 
 /**
+ * The steps an `execution.waiting` names. A run parks again after each resume while a step still
+ * waits, naming it again: keyed by step, it is notified once per waiting step, not once per park.
+ */
+function waitingSteps(p: Record<string, unknown>): (string | null)[] {
+  if (Array.isArray(p.waiting_steps) && p.waiting_steps.length > 0) return p.waiting_steps.map(String);
+  return [typeof p.step_id === 'string' ? p.step_id : null];
+}
+
+/**
  * Sends what a workflow's `notify` setting asks for when its runs fail, succeed or wait. The
  * idempotency key is the run, the event (and waiting step) and the rule, so every process that
  * hears the event (the Postgres bridge repeats it on each) queues the same rows once.
@@ -41,26 +50,28 @@ export function startWorkflowNotifier(options: {
     const workflow = await options.workflow(p.workflow_id, p.version);
     const rules = (workflow?.notify ?? []).map((rule, index) => ({ rule, index })).filter(({ rule }) => rule.on.includes(kind));
     for (const { rule, index } of rules) {
-      const standard = STANDARD[kind](workflow!.name, p);
-      const data = {
-        event: kind,
-        workflow: { id: p.workflow_id, name: workflow!.name, version: p.version },
-        execution: { id: p.execution_id, status: p.status, error: p.error ?? null },
-        step_id: p.step_id ?? null,
-      };
-      await options.service.sendBulk(
-        {
-          channel: rule.channel,
-          recipients: rule.recipients,
-          template: rule.template,
-          subject: rule.template ? undefined : (rule.subject ?? standard.subject),
-          message: rule.template ? undefined : (rule.message ?? standard.message),
-          data,
-          priority: rule.priority ?? (kind === 'failure' ? 'high' : 'normal'),
-          idempotency_key: `workflow-notify:${String(p.execution_id)}:${kind}${p.step_id ? `:${String(p.step_id)}` : ''}:${index}`,
-        },
-        { actor: `execution:${String(p.execution_id)}` },
-      );
+      for (const stepId of kind === 'waiting' ? waitingSteps(p) : [null]) {
+        const standard = STANDARD[kind](workflow!.name, { ...p, step_id: stepId });
+        const data = {
+          event: kind,
+          workflow: { id: p.workflow_id, name: workflow!.name, version: p.version },
+          execution: { id: p.execution_id, status: p.status, error: p.error ?? null },
+          step_id: stepId,
+        };
+        await options.service.sendBulk(
+          {
+            channel: rule.channel,
+            recipients: rule.recipients,
+            template: rule.template,
+            subject: rule.template ? undefined : (rule.subject ?? standard.subject),
+            message: rule.template ? undefined : (rule.message ?? standard.message),
+            data,
+            priority: rule.priority ?? (kind === 'failure' ? 'high' : 'normal'),
+            idempotency_key: `workflow-notify:${String(p.execution_id)}:${kind}${stepId === null ? '' : `:${stepId}`}:${index}`,
+          },
+          { actor: `execution:${String(p.execution_id)}` },
+        );
+      }
     }
   };
   const offs = Object.keys(EVENT_OF).map((type) =>

@@ -1,6 +1,7 @@
-import { ConflictError, InputError, type EventBus, type TriggerDefinition } from '@dwc/sdk';
+import { ConflictError, type EventBus, type TriggerDefinition } from '@dwc/sdk';
 import type { ActionCatalog } from '../actions/action-catalog.js';
 import { parseWorkflowDefinition, type WorkflowDefinition } from '../engine/index.js';
+import { checkWorkflowNotify, type NotifyChannels } from '../notify/workflow-notify-check.js';
 import type { CapabilityRegistry } from '../plugin-host/capability-registry.js';
 import { TRIGGER_CHANGED } from '../triggers/trigger-host.js';
 import { parseTrigger } from '../triggers/trigger-settings.js';
@@ -22,21 +23,10 @@ export function createWorkflowService(deps: {
   actions: Pick<ActionCatalog, 'get' | 'types'>;
   triggers: CapabilityRegistry<TriggerDefinition>;
   events: EventBus;
-  /** Installed notification channels, to refuse a `notify` rule naming another. */
-  channels?: { types(): string[] };
+  /** Installed notification channels, to refuse a `notify` rule naming another or a recipient it cannot reach. */
+  channels?: NotifyChannels;
 }) {
   const { store, actions, triggers, events } = deps;
-
-  function checkNotifyChannels(definition: WorkflowDefinition): void {
-    if (deps.channels === undefined || definition.notify === undefined) return;
-    const installed = deps.channels.types();
-    const details: Record<string, string[]> = {};
-    definition.notify.forEach((rule, index) => {
-      if (!installed.includes(rule.channel)) details[`notify.${index}.channel`] = [`no channel "${rule.channel}" is installed; installed: ${installed.join(', ') || 'none'}`];
-    });
-    const [first] = Object.entries(details);
-    if (first) throw new InputError(`The workflow's notify setting names a channel that is not installed (${first[0]}: ${first[1][0]}).`, { code: 'channel_not_installed', details });
-  }
 
   /**
    * A definition from a request body, checked: its shape, graph and expressions (`invalid_workflow`),
@@ -48,7 +38,7 @@ export function createWorkflowService(deps: {
     parseTrigger(triggers, definition.trigger);
     const error = stepCheckError(checkStepInputs(definition.steps, actions), definition.steps);
     if (error !== undefined) throw error;
-    checkNotifyChannels(definition);
+    if (deps.channels !== undefined) checkWorkflowNotify(definition.notify, deps.channels);
     return definition;
   }
 

@@ -2,6 +2,7 @@ import { useMutation } from '@tanstack/react-query';
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
+import { Dialog } from '../../components/dialog';
 import { ErrorNote } from '../../components/error-note';
 import { Loading } from '../../components/loading';
 import { api } from '../../lib/api-client';
@@ -33,36 +34,50 @@ function SendTest({ channel }: { channel: string }) {
   );
 }
 
-function ChannelRow({ channel, canAdmin }: { channel: Channel; canAdmin: boolean }) {
+/** One channel's settings dialog: where its settings are, a check of them, and a test send. */
+function ChannelDialog({ channel, onClose }: { channel: Channel; onClose(): void }) {
   const { t } = useTranslation('notifications');
   const check = useMutation({ mutationFn: () => notificationsApi.testChannel(channel.type) });
+  return (
+    <Dialog open onOpenChange={(open) => !open && onClose()} title={t('channels.dialogTitle', { channel: channel.title })}>
+      <p>
+        <Link to="/operations/plugins">{t('channels.settings', { plugin: channel.plugin })}</Link>
+      </p>
+      {channel.testable && (
+        <div className="toolbar">
+          <button type="button" className="button" onClick={() => check.mutate()} disabled={check.isPending} aria-label={t('channels.checkOne', { channel: channel.title })}>
+            {t('channels.check')}
+          </button>
+          {check.isPending && <Loading />}
+          {check.data && (
+            <span role="status" className={check.data.ok ? 'ok-note' : 'error-note'}>
+              {check.data.ok ? t('channels.ok') : t('channels.notOk')} {check.data.detail}
+            </span>
+          )}
+          <ErrorNote error={check.error} />
+        </div>
+      )}
+      <SendTest channel={channel.type} />
+    </Dialog>
+  );
+}
+
+function ChannelRow({ channel, canAdmin }: { channel: Channel; canAdmin: boolean }) {
+  const { t } = useTranslation('notifications');
+  const [open, setOpen] = useState(false);
   return (
     <li className="card">
       <h3>{channel.title}</h3>
       <p className="muted">{channel.description}</p>
-      <p>
-        {channel.idempotent ? t('channels.idempotent') : t('channels.notIdempotent')} ·{' '}
-        <Link to="/operations/plugins">{t('channels.settings', { plugin: channel.plugin })}</Link>
-      </p>
+      <p>{channel.idempotent ? t('channels.idempotent') : t('channels.notIdempotent')}</p>
       {canAdmin && (
-        <>
-          {channel.testable && (
-            <div className="toolbar">
-              <button type="button" className="button" onClick={() => check.mutate()} disabled={check.isPending} aria-label={t('channels.checkOne', { channel: channel.title })}>
-                {t('channels.check')}
-              </button>
-              {check.isPending && <Loading />}
-              {check.data && (
-                <span role="status" className={check.data.ok ? 'ok-note' : 'error-note'}>
-                  {check.data.ok ? t('channels.ok') : t('channels.notOk')} {check.data.detail}
-                </span>
-              )}
-              <ErrorNote error={check.error} />
-            </div>
-          )}
-          <SendTest channel={channel.type} />
-        </>
+        <div className="toolbar">
+          <button type="button" className="button" onClick={() => setOpen(true)} aria-label={t('channels.openOne', { channel: channel.title })}>
+            {t('channels.open')}
+          </button>
+        </div>
       )}
+      {open && <ChannelDialog channel={channel} onClose={() => setOpen(false)} />}
     </li>
   );
 }

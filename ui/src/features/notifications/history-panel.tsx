@@ -1,4 +1,4 @@
-import { useQuery } from '@tanstack/react-query';
+import { useInfiniteQuery, useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Dialog } from '../../components/dialog';
@@ -103,7 +103,14 @@ export function HistoryPanel({ channels }: { channels: string[] }) {
   const { t } = useTranslation('notifications');
   const [filters, setFilters] = useState({ channel: '', status: '', recipient: '' });
   const [open, setOpen] = useState<string | null>(null);
-  const history = useQuery({ queryKey: ['notifications', 'history', filters], queryFn: ({ signal }) => notificationsApi.history(filters, signal), refetchInterval: 5_000 });
+  const history = useInfiniteQuery({
+    queryKey: ['notifications', 'history', filters],
+    queryFn: ({ pageParam, signal }) => notificationsApi.history(filters, pageParam, signal),
+    initialPageParam: undefined as string | undefined,
+    getNextPageParam: (last) => last.next_before ?? undefined,
+    refetchInterval: 5_000,
+  });
+  const rows = history.data?.pages.flatMap((page) => page.items) ?? [];
   const set = (key: keyof typeof filters) => (e: { target: { value: string } }) => setFilters((f) => ({ ...f, [key]: e.target.value }));
   return (
     <>
@@ -128,7 +135,14 @@ export function HistoryPanel({ channels }: { channels: string[] }) {
         </label>
       </div>
       <ErrorNote error={history.error} />
-      {history.isPending ? <Loading /> : <HistoryTable items={history.data ?? []} onOpen={setOpen} />}
+      {history.isPending ? <Loading /> : <HistoryTable items={rows} onOpen={setOpen} />}
+      {history.hasNextPage && (
+        <div className="toolbar">
+          <button type="button" className="button" onClick={() => void history.fetchNextPage()} disabled={history.isFetchingNextPage}>
+            {history.isFetchingNextPage ? t('history.loadingMore') : t('history.loadMore')}
+          </button>
+        </div>
+      )}
       {open && <AttemptsDialog id={open} onClose={() => setOpen(null)} />}
     </>
   );

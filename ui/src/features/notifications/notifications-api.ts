@@ -64,6 +64,7 @@ export interface Template {
   subject: string | null;
   body: string;
   html: string | null;
+  variables: string[] | null;
   sample_data: Record<string, unknown> | null;
   created_at: string;
 }
@@ -73,6 +74,8 @@ export interface TemplateInput {
   channel: string;
   subject: string | null;
   body: string;
+  html: string | null;
+  variables: string[] | null;
   sample_data: Record<string, unknown> | null;
 }
 
@@ -91,23 +94,28 @@ export interface StoredPushSubscription {
 
 const enc = encodeURIComponent;
 
+/** Rows per history page. */
+export const HISTORY_PAGE = 50;
+
 export const notificationsApi = {
   inbox: (signal?: AbortSignal) => api<{ items: InboxMessage[]; unread_count: number }>('/api/v3/notifications/inbox', { query: { limit: 100 }, signal }),
   unreadCount: (signal?: AbortSignal) => api<{ unread_count: number }>('/api/v3/notifications/inbox/unread-count', { signal }).then((r) => r.unread_count),
   markRead: (id: string) => api<InboxMessage & { unread_count: number }>(`/api/v3/notifications/inbox/${enc(id)}/read`, { method: 'POST', body: {} }),
   markAllRead: () => api<{ marked: number }>('/api/v3/notifications/inbox/read-all', { method: 'POST', body: {} }),
-  history: (filters: { channel?: string; status?: string; recipient?: string }, signal?: AbortSignal) =>
-    api<{ items: Notification[]; next_before: string | null }>('/api/v3/notifications', { query: { ...filters, limit: 100 }, signal }).then((r) => r.items),
+  /** One page of history, newest first; `before` is the previous page's `next_before`. */
+  history: (filters: { channel?: string; status?: string; recipient?: string }, before: string | undefined, signal?: AbortSignal) =>
+    api<{ items: Notification[]; next_before: string | null }>('/api/v3/notifications', { query: { ...filters, limit: HISTORY_PAGE, ...(before ? { before } : {}) }, signal }),
   get: (id: string, signal?: AbortSignal) => api<Notification & { delivery_attempts: DeliveryAttempt[] }>(`/api/v3/notifications/${enc(id)}`, { signal }),
   channels: (signal?: AbortSignal) => api<{ items: Channel[] }>('/api/v3/notifications/channels', { signal }).then((r) => r.items),
   testChannel: (type: string) => api<{ channel: string; ok: boolean; detail: string | null }>(`/api/v3/notifications/channels/${enc(type)}/test`, { method: 'POST', body: {} }),
   templates: (signal?: AbortSignal) => api<{ items: Template[] }>('/api/v3/notifications/templates', { signal }).then((r) => r.items),
   createTemplate: (input: TemplateInput) => api<Template>('/api/v3/notifications/templates', { method: 'POST', body: input }),
+  templateVersions: (id: string, signal?: AbortSignal) => api<{ items: Template[] }>(`/api/v3/notifications/templates/${enc(id)}/versions`, { signal }).then((r) => r.items),
   updateTemplate: (id: string, input: TemplateInput) => api<Template>(`/api/v3/notifications/templates/${enc(id)}`, { method: 'PUT', body: input }),
   pushPublicKey: (signal?: AbortSignal) => api<{ public_key: string }>('/api/v3/notifications/push/public-key', { signal }).then((r) => r.public_key),
   pushSubscriptions: (signal?: AbortSignal) => api<{ items: StoredPushSubscription[] }>('/api/v3/notifications/push/subscriptions', { signal }).then((r) => r.items),
   savePushSubscription: (body: PushSubscriptionBody) => api<StoredPushSubscription>('/api/v3/notifications/push/subscriptions', { method: 'POST', body }),
   deletePushSubscription: (id: string) => api<void>(`/api/v3/notifications/push/subscriptions/${enc(id)}`, { method: 'DELETE' }),
-  preview: (input: { subject: string | null; body: string; data: Record<string, unknown> }) =>
+  preview: (input: { subject: string | null; body: string; html: string | null; data: Record<string, unknown> }) =>
     api<Rendered>('/api/v3/notifications/templates/preview', { method: 'POST', body: input }),
 };
