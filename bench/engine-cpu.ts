@@ -49,7 +49,7 @@ async function drive(runtime: Runtime, workflowId: string, count: number): Promi
 async function measure(label: string, databaseUrl: string, executions: number): Promise<Row> {
   const dir = mkdtempSync(join(tmpdir(), 'dwc-bench-engine-'));
   const config = loadConfig({
-    env: { DWC_DATA_DIR: join(dir, 'data'), DATABASE_URL: databaseUrl, DWC_WORKER_CONCURRENCY: '64', LOG_LEVEL: 'warn' },
+    env: { DWC_DATA_DIR: join(dir, 'data'), DATABASE_URL: databaseUrl, LOG_LEVEL: 'warn' },
     cwd: dir,
     defaults: { pluginsDir: bundledPluginsDir },
   });

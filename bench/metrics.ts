@@ -42,7 +42,7 @@ function cpuSeconds(pid: number): number {
 async function webhookRps(metrics: boolean, round: number, databaseUrl: string): Promise<{ rps: number; cpuMs: number }> {
   const dwc = await startServer({
     DWC_DATA_DIR: join(dir, `webhook-${metrics}-${round}-${databaseUrl === '' ? 'sqlite' : 'postgres'}`), DATABASE_URL: databaseUrl, DWC_API_TOKEN: TOKEN, ...noRateLimitEnv, LOG_LEVEL: 'warn',
-    DWC_WORKER_CONCURRENCY: '64', DWC_METRICS_ENABLED: String(metrics),
+    DWC_METRICS_ENABLED: String(metrics),
   });
   try {
     const headers = { authorization: `Bearer ${TOKEN}`, 'content-type': 'application/json' };

@@ -191,8 +191,8 @@ export const settings = {
   },
   workerConcurrency: {
     env: 'DWC_WORKER_CONCURRENCY',
-    schema: z.coerce.number().int().min(0).max(256).default(8),
-    doc: 'Jobs (executions and background tasks) this process runs at once; 0 makes an API-only process.',
+    schema: z.coerce.number().int().min(0).max(256).default(64),
+    doc: 'Jobs (executions and background tasks) this process runs at once; 0 makes an API-only process. Runs mostly wait on I/O (database, HTTP, AI), so slots are cheap; lower it when runs are CPU-heavy (large transforms, documents) or memory is tight.',
   },
   waitingRunConcurrency: {
     env: 'DWC_WAITING_RUN_CONCURRENCY',

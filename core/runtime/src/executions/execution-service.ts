@@ -85,8 +85,8 @@ export function createExecutionService<Slot>(deps: {
     options: StartOptions,
     waiting: boolean,
   ): Promise<{ execution: ExecutionRecord; local?: Promise<ExecutionWithSteps | undefined> }> {
-    const workflow = await deps.workflows.require(workflowId);
-    const fields = { workflowId, version: workflow.version, input, trigger: options.trigger ?? { type: 'manual' }, priority: options.priority };
+    const version = await deps.workflows.latestVersion(workflowId);
+    const fields = { workflowId, version, input, trigger: options.trigger ?? { type: 'manual' }, priority: options.priority };
     const dispatch = deps.dispatch;
     const slot = dispatch?.reserve(waiting);
     if (!dispatch || slot === undefined) return { execution: await queued(await deps.executions.create(fields)) };
