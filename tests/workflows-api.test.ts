@@ -121,6 +121,23 @@ describe.each(['sqlite', 'postgres'] as const)('workflow, execution, document an
     expect((await get(`/api/v3/workflows/${workflow.id}/analytics?time_range=year`)).status).toBe(400);
   });
 
+  it('lists each workflow with its last execution, null for one that never ran, and shows the item in the OpenAPI document', async () => {
+    const { body: ran } = await post('/api/v3/workflows', { ...summarize, name: 'Last-run listed' });
+    const { body: idle } = await post('/api/v3/workflows', { ...summarize, name: 'Last-run never' });
+    const older = await post(`/api/v3/workflows/${ran.id}/execute?wait=true`, { text: 'a b', topic: 'x' });
+    const newer = await post(`/api/v3/workflows/${ran.id}/execute?wait=true`, { text: 'a b c', topic: 'y' });
+    expect(newer.body.id > older.body.id).toBe(true);
+    const listed = await get('/api/v3/workflows?search=Last-run');
+    const byName = Object.fromEntries(listed.body.items.map((w: { name: string }) => [w.name, w]));
+    expect(byName['Last-run listed'].last_execution).toEqual({
+      id: newer.body.id, status: 'succeeded', created_at: newer.body.created_at, started_at: newer.body.started_at, finished_at: newer.body.finished_at,
+    });
+    expect(byName['Last-run never']).toMatchObject({ id: idle.id, last_execution: null });
+    const openapi = await get('/openapi.json');
+    expect(openapi.body.components.schemas.WorkflowListItem.properties.last_execution).toBeDefined();
+    expect(openapi.body.components.schemas.LastExecution.required).toEqual(expect.arrayContaining(['id', 'status', 'started_at', 'finished_at']));
+  });
+
   it('re-runs from a step and serves a large step output by its own URL', async () => {
     const { body: workflow } = await post('/api/v3/workflows', {
       name: 'large',

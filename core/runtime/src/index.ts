@@ -40,7 +40,7 @@ export type { AutomationService, AutomationRunView, ActionOdds } from './automat
 export type { AutomationRecord } from './automations/automation-store.js';
 export { automationBodySchema, automationTriggerRequestSchema, automationFeedbackSchema } from './automations/automation-schemas.js';
 export { APPROVAL_STEP, WAIT_EVENT_STEP, WAIT_UNTIL_STEP } from './waits/wait-step-types.js';
-export type { ExecutionFilter, ExecutionStore } from './executions/execution-store.js';
+export type { ExecutionFilter, ExecutionStore, LatestExecution } from './executions/execution-store.js';
 export type { ExecutionPage, ExecutionQueries } from './executions/execution-queries.js';
 export type { WorkflowAnalytics } from './executions/execution-analytics.js';
 export type { ExecutionRecord, ExecutionStatus, StepRecord, StepStatus, StoredError } from './executions/execution-types.js';

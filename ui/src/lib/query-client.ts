@@ -20,7 +20,8 @@ export function invalidateOnEvents(): () => void {
     if (event.type.startsWith('execution.')) {
       if (event.execution_id) void queryClient.invalidateQueries({ queryKey: ['execution', event.execution_id] });
       void queryClient.invalidateQueries({ queryKey: ['executions'] });
-      void queryClient.invalidateQueries({ queryKey: ['workflows', 'last-run'] });
+      // The workflow list carries each workflow's last run; a fetch already under way is not restarted.
+      void queryClient.invalidateQueries({ queryKey: ['workflows', 'list'] }, { cancelRefetch: false });
     }
     if (event.type.startsWith('document.')) void queryClient.invalidateQueries({ queryKey: ['documents'] });
   });

@@ -1,6 +1,8 @@
+import { setTimeout as sleep } from 'node:timers/promises';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { SqlClient } from '../storage/sql-client.js';
 import { createExecutionQueries } from './execution-queries.js';
-import type { ExecutionStore } from './execution-store.js';
+import { createExecutionStore, type ExecutionStore } from './execution-store.js';
 import type { StepRecord } from './execution-types.js';
 import { startEngine, type Engine } from './test-support/engine-harness.js';
 
@@ -42,5 +44,34 @@ describe.each(['sqlite', 'postgres'] as const)('execution queries on %s', (diale
     const read = await queries.withSteps(id, { limit: 100, offset: 0 });
     expect(read.status).toBe('succeeded');
     expect(Object.fromEntries(read.steps.map((step) => [step.stepId, step.status]))).toEqual({ pause: 'succeeded', after: 'succeeded' });
+  });
+
+  it("answers each workflow's newest execution in one query, and leaves out workflows that never ran", async () => {
+    const [busy, once, never] = await Promise.all(['busy', 'ran once', 'never ran'].map((name) => engine.createWorkflow({ name, steps: [{ id: 'a', type: 'test.echo', input: {} }] })));
+    const store = engine.executionStore;
+    const claim = { workerId: 'w-latest', leaseMs: 60_000 };
+    const first = await store.create({ workflowId: busy!.id, version: 1, input: {}, claim });
+    await store.finish(first.id, claim.workerId, { status: 'failed', error: { code: 'x', message: 'x' } });
+    const onlyRun = await store.create({ workflowId: once!.id, version: 1, input: {}, claim });
+    await store.finish(onlyRun.id, claim.workerId, { status: 'succeeded', output: {} });
+    await store.create({ workflowId: busy!.id, version: 1, input: {}, enqueue: false });
+    await sleep(2); // ids made in the same millisecond sort randomly
+    const newest = await store.create({ workflowId: busy!.id, version: 1, input: {}, enqueue: false });
+    await store.markRunning(newest.id);
+
+    const statements: string[] = [];
+    const counting = new Proxy(engine.sql, {
+      get: (target, key: keyof SqlClient) => (key === 'all' ? (...args: Parameters<SqlClient['all']>) => (statements.push(args[0]), target.all(...args)) : target[key]),
+    });
+    const queries = createExecutionQueries({ executions: createExecutionStore(counting, engine.jobs), workflows: engine.workflows });
+    const latest = await queries.latestOfWorkflows([busy!.id, once!.id, never!.id, busy!.id]);
+
+    expect(statements).toHaveLength(1);
+    expect([...latest.keys()].sort()).toEqual([busy!.id, once!.id].sort());
+    expect(latest.get(busy!.id)).toMatchObject({ id: newest.id, workflowId: busy!.id, status: 'running', finishedAt: null });
+    expect(latest.get(busy!.id)!.startedAt).toBeInstanceOf(Date);
+    expect(latest.get(once!.id)).toMatchObject({ id: onlyRun.id, status: 'succeeded' });
+    expect(latest.get(once!.id)!.finishedAt).toBeInstanceOf(Date);
+    expect((await queries.latestOfWorkflows([])).size).toBe(0);
   });
 });

@@ -42,6 +42,9 @@ export function createExecutionQueries(deps: { executions: ExecutionStore; workf
       return { items, nextBefore: items.length === filter.limit ? items.at(-1)!.id : null };
     },
 
+    /** The newest execution of each of these workflows (those with none are absent from the map). */
+    latestOfWorkflows: (workflowIds: readonly string[]) => deps.executions.latestOfWorkflows(workflowIds),
+
     /** A page of an execution's steps in start order, or of one fan-out step's items (`itemsOf`). */
     async steps(id: string, page: { limit: number; offset: number; itemsOf?: string | undefined }): Promise<StepRecord[]> {
       const [steps] = await Promise.all([deps.executions.steps(id, page), get(id)]);

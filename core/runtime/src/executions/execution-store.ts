@@ -21,6 +21,9 @@ export interface ExecutionFilter {
   before?: string | undefined;
 }
 
+/** A workflow's newest execution, as lists show it beside the workflow. */
+export type LatestExecution = Pick<ExecutionRecord, 'id' | 'workflowId' | 'status' | 'createdAt' | 'startedAt' | 'finishedAt'>;
+
 /**
  * Executions and their steps (see `createStepStore`). Every state change is one transaction, so a
  * crash leaves each execution at its last committed step. An execution's queue job has its id.
@@ -107,6 +110,33 @@ export function createExecutionStore(sql: SqlClient, jobs: JobStore, options: { 
       ]);
       const rows = await sql.all(`SELECT * FROM executions ${where.sql} ORDER BY id DESC LIMIT ?`, [...where.params, filter.limit]);
       return rows.map((row) => executionFromRow(sql, row));
+    },
+
+    /**
+     * The newest execution of each workflow in `workflowIds` that has one, in one query: a
+     * `MAX(id)` per workflow, each answered from the end of its `idx_executions_workflow` range
+     * (ids sort by creation time), however many executions the workflow has.
+     */
+    async latestOfWorkflows(workflowIds: readonly string[]): Promise<Map<string, LatestExecution>> {
+      const ids = [...new Set(workflowIds)];
+      const latest = new Map<string, LatestExecution>();
+      if (ids.length === 0) return latest;
+      const rows = await sql.all(
+        `SELECT id, workflow_id, status, created_at, started_at, finished_at FROM executions
+         WHERE id IN (${ids.map(() => '(SELECT MAX(id) FROM executions WHERE workflow_id = ?)').join(', ')})`,
+        ids,
+      );
+      for (const row of rows) {
+        latest.set(row.workflow_id as string, {
+          id: row.id as string,
+          workflowId: row.workflow_id as string,
+          status: row.status as ExecutionStatus,
+          createdAt: sql.fromDate(row.created_at)!,
+          startedAt: sql.fromDate(row.started_at),
+          finishedAt: sql.fromDate(row.finished_at),
+        });
+      }
+      return latest;
     },
 
     /** The execution a `workflow.call` step started, if it did. */

@@ -1,8 +1,14 @@
-import { useQuery } from '@tanstack/react-query';
+import { Link } from 'react-router';
 import { StatusBadge } from '../../components/status-badge';
-import { lastRun, workflowKeys } from './workflows-api';
+import { formatDateTime } from '../../lib/format';
+import type { WorkflowListItem } from './workflow-types';
 
-export function LastRunCell({ workflowId }: { workflowId: string }) {
-  const { data } = useQuery({ queryKey: workflowKeys.lastRun(workflowId), queryFn: ({ signal }) => lastRun(workflowId, signal) });
-  return <StatusBadge status={data === undefined ? 'pending' : (data?.status ?? null)} />;
+/** The workflow's newest run as the list carries it: its status, linked to the run, and when it started. */
+export function LastRunCell({ last }: { last: WorkflowListItem['last_execution'] }) {
+  if (last === null) return <StatusBadge status={null} />;
+  return (
+    <Link to={`/runs/${last.id}`} className="last-run">
+      <StatusBadge status={last.status} /> <time dateTime={last.started_at ?? last.created_at}>{formatDateTime(last.started_at ?? last.created_at)}</time>
+    </Link>
+  );
 }

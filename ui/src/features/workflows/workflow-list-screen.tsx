@@ -67,7 +67,7 @@ export function WorkflowListScreen() {
                   <span className={workflow.active ? 'badge badge-succeeded' : 'badge'}>{workflow.active ? t('list.activeYes') : t('list.activeNo')}</span>
                 </td>
                 <td>
-                  <LastRunCell workflowId={workflow.id} />
+                  <LastRunCell last={workflow.last_execution} />
                 </td>
                 <td>{workflow.version}</td>
                 {canWrite && (

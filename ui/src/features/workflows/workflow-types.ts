@@ -32,6 +32,11 @@ export interface Workflow extends WorkflowDefinition {
   updated_at: string;
 }
 
+/** A workflow as `GET /api/v3/workflows` lists it (`WorkflowListItem`): with its newest execution. */
+export interface WorkflowListItem extends Workflow {
+  last_execution: { id: string; status: string; created_at: string; started_at: string | null; finished_at: string | null } | null;
+}
+
 export interface StepRun {
   id: string;
   status: string;

@@ -1,15 +1,14 @@
 import { api } from '../../lib/api-client';
-import type { Execution, Workflow, WorkflowDefinition } from './workflow-types';
+import type { Execution, Workflow, WorkflowDefinition, WorkflowListItem } from './workflow-types';
 
 export const workflowKeys = {
   list: (search: string) => ['workflows', 'list', search] as const,
   one: (id: string) => ['workflows', 'one', id] as const,
-  lastRun: (id: string) => ['workflows', 'last-run', id] as const,
   versions: (id: string) => ['workflows', 'versions', id] as const,
 };
 
 export function listWorkflows(search: string, signal?: AbortSignal) {
-  return api<{ items: Workflow[]; total: number }>('/api/v3/workflows', { query: { search, limit: 200 }, signal });
+  return api<{ items: WorkflowListItem[]; total: number }>('/api/v3/workflows', { query: { search, limit: 200 }, signal });
 }
 
 export function getWorkflow(id: string, signal?: AbortSignal) {
@@ -22,11 +21,6 @@ export function createWorkflow(definition: WorkflowDefinition) {
 
 export function updateWorkflow(id: string, definition: WorkflowDefinition) {
   return api<Workflow>(`/api/v3/workflows/${encodeURIComponent(id)}`, { method: 'PUT', body: definition });
-}
-
-export async function lastRun(id: string, signal?: AbortSignal): Promise<Execution | null> {
-  const page = await api<{ items: Execution[] }>(`/api/v3/workflows/${encodeURIComponent(id)}/executions`, { query: { limit: 1 }, signal });
-  return page.items[0] ?? null;
 }
 
 export function executeWorkflow(id: string, input: Record<string, unknown>) {

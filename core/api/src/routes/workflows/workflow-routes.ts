@@ -2,6 +2,7 @@ import { NotFoundError } from '@dwc/sdk';
 import { z } from 'zod';
 import { defineRoute } from '../../define-route.js';
 import { errorResponse } from '../../error-response.js';
+import { toWorkflowListItemWire, workflowListItemSchema } from './workflow-list-item.js';
 import { invalidDefinitionResponse, toWorkflowWire, workflowBodySchema, workflowIdParams, workflowSchema } from './workflow-wire.js';
 
 const tags = ['workflows'];
@@ -29,6 +30,7 @@ export const listWorkflowsRoute = defineRoute({
   operationId: 'listWorkflows',
   permission: 'workflows:read',
   summary: 'List workflows, most recently changed first',
+  description: 'Each item carries its newest execution (`last_execution`), read for the whole page at once.',
   tags,
   request: {
     query: z.object({
@@ -37,10 +39,11 @@ export const listWorkflowsRoute = defineRoute({
       search: z.string().max(200).optional().meta({ description: 'Part of the name' }),
     }),
   },
-  responses: { 200: { description: 'A page of workflows', schema: z.object({ items: z.array(workflowSchema), total: z.number().int(), limit: z.number(), offset: z.number() }) } },
+  responses: { 200: { description: 'A page of workflows', schema: z.object({ items: z.array(workflowListItemSchema), total: z.number().int(), limit: z.number(), offset: z.number() }) } },
   handler: async ({ deps, query }) => {
     const page = await deps.engine.workflows.list(query);
-    return { items: page.items.map(toWorkflowWire), total: page.total, limit: query.limit, offset: query.offset };
+    const latest = await deps.engine.executionQueries.latestOfWorkflows(page.items.map((w) => w.id));
+    return { items: page.items.map((w) => toWorkflowListItemWire(w, latest.get(w.id))), total: page.total, limit: query.limit, offset: query.offset };
   },
 });
 
