@@ -119,6 +119,23 @@ describe.each(['sqlite', 'postgres'] as const)('automations with an AI provider 
     expect((await api.post('/api/v3/automations/nope/feedback', { run_id: 'x' })).status).toBe(400);
   });
 
+  it('lists the action types with their parameter schemas, and create and PUT check parameters against them', async () => {
+    const types = (await api.get('/api/v3/automations/actions')).body.items as { type: string; step_type: string; parameters_schema: { properties: Record<string, object> } }[];
+    expect(types.map((t) => t.type)).toEqual(expect.arrayContaining(['ai_generation', 'run_workflow', 'create_document']));
+    expect(types.find((t) => t.type === 'ai_generation')!.parameters_schema.properties.temperature).toMatchObject({ type: 'number', maximum: 2 });
+    expect(types.find((t) => t.type === 'run_workflow')!.parameters_schema.properties.workflow_id).toMatchObject({ 'x-dwc-widget': 'workflow' });
+
+    const bad = await api.post('/api/v3/automations', { ...SEED_AUTOMATION, actions: [{ type: 'ai_generation', parameters: { prompt_template: 'x', temperature: 7 } }] });
+    expect(bad.status).toBe(400);
+    expect(bad.body.error.code).toBe('invalid_automation');
+    expect(bad.body.error.details).toEqual([expect.objectContaining({ field: 'actions.0.parameters.temperature' })]);
+
+    const created = await api.post('/api/v3/automations', SEED_AUTOMATION);
+    const put = await api.put(`/api/v3/automations/${created.body.id as string}`, { ...SEED_AUTOMATION, actions: [{ type: 'run_workflow', parameters: { input: {} } }] });
+    expect(put.status).toBe(400);
+    expect(put.body.error.details).toEqual([expect.objectContaining({ field: 'actions.0.parameters.workflow_id' })]);
+  });
+
   it('asks for an approval when the AI is less sure than the threshold, and runs the chosen actions once approved', async () => {
     const created = await api.post('/api/v3/automations', { ...SEED_AUTOMATION, decision: { confidence_threshold: 0.9, approvers: ['owner'] } });
     const run = (await api.post(`/api/v3/automations/${created.body.id as string}/trigger`, SEED_TRIGGER)).body as Run;

@@ -86,22 +86,24 @@ describe.runIf(uiBuilt)('the approvals and automations screens, end to end in Ch
 
     await nav('Automations').click();
     await page.waitForURL(/\/automations$/);
-    await page.getByRole('button', { name: 'Content Automation' }).click();
+    await page.getByRole('link', { name: 'Content Automation' }).click();
+    await page.waitForURL(new RegExp(`/automations/${id}$`));
     const card = page.getByRole('region', { name: 'Runs of Content Automation' });
     await expect.poll(() => card.getByText('No runs yet.').isVisible()).toBe(true);
 
-    await card.getByRole('textbox', { name: 'Trigger data (JSON object)' }).fill('{"event_type": "content_request", "priority": "low", "topic": "tides"}');
-    await card.getByRole('button', { name: 'Trigger now' }).click();
-    await expect.poll(() => card.getByText('Triggered, but the conditions did not match; no action ran.').isVisible()).toBe(true);
+    await page.getByRole('textbox', { name: 'Trigger data (JSON object)' }).fill('{"event_type": "content_request", "priority": "low", "topic": "tides"}');
+    await page.getByRole('button', { name: 'Trigger now' }).click();
+    await expect.poll(() => page.getByText('Triggered, but the conditions did not match; no action ran.').isVisible()).toBe(true);
 
-    await card.getByRole('textbox', { name: 'Trigger data (JSON object)' }).fill('{"event_type": "content_request", "priority": "high", "topic": "tides"}');
-    await card.getByRole('button', { name: 'Trigger now' }).click();
-    await expect.poll(() => card.getByText('Triggered: the conditions matched.').isVisible()).toBe(true);
-    await expect.poll(() => card.getByRole('button', { name: 'Good outcome' }).count()).toBe(1);
+    await page.getByRole('textbox', { name: 'Trigger data (JSON object)' }).fill('{"event_type": "content_request", "priority": "high", "topic": "tides"}');
+    await page.getByRole('button', { name: 'Trigger now' }).click();
+    await expect.poll(() => page.getByText('Triggered: the conditions matched.').isVisible()).toBe(true);
+    await expect.poll(() => card.getByRole('button', { name: 'Send score' }).count()).toBe(1);
     expect(await card.getByRole('row').nth(2).textContent()).toContain('priority ✗ (did not match)');
     await everyVariant('automations-runs');
 
-    await card.getByRole('button', { name: 'Good outcome' }).click();
+    await card.getByRole('spinbutton', { name: /Score \(0–100\)/ }).fill('80');
+    await card.getByRole('button', { name: 'Send score' }).click();
     await expect.poll(async () => {
       const stats = (await call('GET', '/api/v3/automations/stats')).body as { automations: { id: string; feedback: number }[] };
       return stats.automations.find((a) => a.id === id)?.feedback;

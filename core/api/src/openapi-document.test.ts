@@ -140,4 +140,11 @@ describe('OpenAPI document', () => {
     expect(api.document()).toBe(api.document());
     expect(api.documentJson()).toBe(api.documentJson());
   });
+
+  it("marks each schedule kind's workflow_id for the UI's workflow picker", () => {
+    for (const kind of ['Cron', 'Interval', 'Daily', 'Weekly', 'Monthly']) {
+      const schema = document.components?.schemas?.[`${kind}ScheduleCreate`] as { properties: Record<string, object> };
+      expect(schema.properties.workflow_id, kind).toMatchObject({ type: 'string', 'x-dwc-widget': 'workflow' });
+    }
+  });
 });

@@ -340,7 +340,7 @@ export async function createRuntime(options: CreateRuntimeOptions): Promise<Runt
     const waits = createWaitService({ waits: waitStore, executions: executionStore, events, audit: securityAudit, logger, onWake: wake });
     const stopWaitListener = options.workers !== false && migrated ? await waits.listen() : undefined;
     const automations = createAutomationService({
-      store: createAutomationStore(sql), workflows, executions, executionStore, events, logger,
+      store: createAutomationStore(sql), workflows, actions, executions, executionStore, events, logger,
       generate: (request) => ai.service.generate(request),
       userEmail: async (id) => (await security.accounts.get(id).catch(() => undefined))?.email ?? null,
     });

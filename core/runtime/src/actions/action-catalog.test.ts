@@ -30,6 +30,6 @@ describe('createActionCatalog', () => {
     });
     expect(shout?.outputSchema).toMatchObject({ type: 'object', required: ['text'] });
     const call = catalog.describe().find((action) => action.type === 'workflow.call');
-    expect(call?.inputSchema).toMatchObject({ required: ['workflow_id'], properties: { workflow_id: { type: 'string' } } });
+    expect(call?.inputSchema).toMatchObject({ required: ['workflow_id'], properties: { workflow_id: { type: 'string', 'x-dwc-widget': 'workflow' } } });
   });
 });

@@ -1,16 +1,8 @@
-import { CALL_WORKFLOW_STEP } from '../engine/workflow-call.js';
+import { automationActionType } from './action-parameters.js';
 import type { AutomationAction } from './automation-schemas.js';
 
-/** The step type each named automation action runs as; any other action type is a step type itself. */
-export const ACTION_STEP_TYPES: Readonly<Record<string, string>> = {
-  ai_generation: 'ai.generate',
-  send_notification: 'notify.send',
-  run_workflow: CALL_WORKFLOW_STEP,
-  http_request: 'http.request',
-  create_document: 'document.create',
-};
-
-export const stepTypeOf = (action: Pick<AutomationAction, 'type'>): string => ACTION_STEP_TYPES[action.type] ?? action.type;
+/** The step type a named automation action runs as; any other action type is a step type itself. */
+export const stepTypeOf = (action: Pick<AutomationAction, 'type'>): string => automationActionType(action.type)?.stepType ?? action.type;
 
 /** Who a notification goes to when the action names no `recipient`. */
 export interface RunPeople {

@@ -5,6 +5,8 @@ import type { ExecutionStore } from '../executions/execution-store.js';
 import type { StepRecord } from '../executions/execution-types.js';
 import type { WorkflowService } from '../workflows/workflow-service.js';
 import { EXTERNAL_PREFIX } from '../waits/event-match.js';
+import type { ActionCatalog } from '../actions/action-catalog.js';
+import { checkActionParameters, describeAutomationActions } from './action-parameters.js';
 import { stepInputOf, stepTypeOf } from './action-steps.js';
 import { decideWithAi, rulesDecision, type RunDecision } from './ai-decision.js';
 import { automationBodySchema, type AutomationBody } from './automation-schemas.js';
@@ -41,6 +43,7 @@ export interface AutomationRunView extends AutomationRunRecord {
 export function createAutomationService(deps: {
   store: AutomationStore;
   workflows: WorkflowService;
+  actions: Pick<ActionCatalog, 'get' | 'describe'>;
   executions: ExecutionService;
   executionStore: Pick<ExecutionStore, 'get' | 'allSteps'>;
   generate: (request: AiGenerateRequest) => Promise<AiGenerateResult>;
@@ -124,13 +127,13 @@ export function createAutomationService(deps: {
 
   return {
     async create(body: unknown, createdBy: string | null): Promise<AutomationRecord> {
-      const parsed = parse(body);
+      const parsed = parse(body, deps.actions);
       const workflow = await deps.workflows.create(automationWorkflow(parsed));
       return deps.store.create(parsed, workflow.id, createdBy);
     },
     async update(id: string, body: unknown): Promise<AutomationRecord> {
       const existing = await require(id);
-      const parsed = parse(body);
+      const parsed = parse(body, deps.actions);
       await deps.workflows.update(existing.workflowId, automationWorkflow(parsed));
       await deps.store.update(id, parsed);
       return require(id);
@@ -180,6 +183,8 @@ export function createAutomationService(deps: {
     },
 
     templates: () => automationTemplates,
+    /** The named action types available now, with their parameters as JSON Schema. */
+    actionTypes: () => describeAutomationActions(deps.actions),
 
     /** Fires `event_based` automations on events posted to `POST /api/v3/events` (bus `external.<event_type>`) whose conditions match. */
     listen(): () => void {
@@ -200,8 +205,13 @@ export function createAutomationService(deps: {
   };
 }
 
-function parse(body: unknown): AutomationBody {
+function parse(body: unknown, catalog: Pick<ActionCatalog, 'get'>): AutomationBody {
   const parsed = automationBodySchema.safeParse(body);
-  if (!parsed.success) throw new InputError('The automation is invalid; `details` names each field.', { code: 'invalid_automation', details: parsed.error.issues.map((i) => ({ field: i.path.join('.'), message: i.message })) });
+  const details = parsed.success
+    ? checkActionParameters(parsed.data.actions, catalog)
+    : parsed.error.issues.map((i) => ({ field: i.path.join('.'), message: i.message }));
+  if (!parsed.success || details.length > 0) {
+    throw new InputError(`The automation is invalid: ${details.map((d) => `${d.field}: ${d.message}`).join('; ')}.`, { code: 'invalid_automation', details });
+  }
   return parsed.data;
 }

@@ -4,7 +4,7 @@ import { z } from '@dwc/sdk';
 export const CALL_WORKFLOW_STEP = 'workflow.call';
 
 export const workflowCallInputSchema = z.strictObject({
-  workflow_id: z.string().min(1).max(64).meta({ title: 'Workflow id', description: 'The workflow to run, as returned by its create call; it may not be the calling workflow itself.' }),
+  workflow_id: z.string().min(1).max(64).meta({ title: 'Workflow id', description: 'The workflow to run, as returned by its create call; it may not be the calling workflow itself.', 'x-dwc-widget': 'workflow' }),
   input: z.unknown().optional().meta({ description: "The called workflow's input (an object, usually); `{}` when left out." }),
 });
 

@@ -19,7 +19,7 @@ const PARALLEL_CLAIMS = 4;
 export const scheduleCommonSchema = policySchema.extend({
   name: z.string().min(1).max(200),
   timezone: timezoneSchema,
-  workflow_id: z.string().min(1).max(26).optional().describe('Run this workflow (its latest version) with `payload` as input'),
+  workflow_id: z.string().min(1).max(26).optional().meta({ description: 'Run this workflow (its latest version) with `payload` as input', 'x-dwc-widget': 'workflow' }),
   payload: z.record(z.string(), z.unknown()).optional().describe('Without `workflow_id`: a background task (`task_type`, and its own `payload`, `priority`, `timeout_ms`, `max_retries`) to submit, or else the data of the `schedule.fired` event'),
 });
 /** The body of each kind's create route. */

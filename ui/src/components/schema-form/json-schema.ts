@@ -18,7 +18,7 @@ export interface JsonSchema {
   [key: string]: unknown;
 }
 
-export type FieldKind = 'select' | 'checkboxes' | 'boolean' | 'number' | 'folder' | 'text' | 'object' | 'value';
+export type FieldKind = 'select' | 'checkboxes' | 'boolean' | 'number' | 'folder' | 'workflow' | 'text' | 'object' | 'value';
 
 /** The schema extension keyword naming a special editor for a field (e.g. `folder` for a folder path). */
 export const WIDGET_KEYWORD = 'x-dwc-widget';
@@ -31,6 +31,7 @@ export function fieldKind(schema: JsonSchema): FieldKind {
   if (type === 'boolean') return 'boolean';
   if (type === 'number' || type === 'integer') return 'number';
   if (type === 'string' && schema[WIDGET_KEYWORD] === 'folder') return 'folder';
+  if (type === 'string' && schema[WIDGET_KEYWORD] === 'workflow') return 'workflow';
   if (type === 'string') return 'text';
   if (isObjectForm(schema)) return 'object';
   return 'value';

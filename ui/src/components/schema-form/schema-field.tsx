@@ -4,6 +4,7 @@ import { fieldKind, textToValue, valueToText, type JsonSchema } from './json-sch
 import { FolderField } from './folder-field';
 import { SchemaForm } from './schema-form';
 import { TemplateField } from './template-field';
+import { WorkflowField } from './workflow-field';
 
 export interface SchemaFieldProps {
   name: string;
@@ -95,6 +96,8 @@ export const SchemaField = memo(function SchemaField({ name, schema, value, requ
         placeholder={typeof schema.default === 'string' ? schema.default : undefined}
       />
     );
+  } else if (kind === 'workflow') {
+    control = <WorkflowField id={id} value={typeof value === 'string' ? value : ''} onChange={set} labelledBy={labelId} describedBy={describedBy} invalid={invalid} />;
   } else if (kind === 'object' && object !== null) {
     return (
       <fieldset className="field nested-form" data-field={name} aria-describedby={describedBy}>
@@ -120,7 +123,7 @@ export const SchemaField = memo(function SchemaField({ name, schema, value, requ
   return (
     <div className="field" data-field={name}>
       <span id={labelId}>
-        {kind === 'select' || kind === 'boolean' || kind === 'number' || kind === 'folder' ? <label htmlFor={id}>{label}</label> : label}
+        {kind === 'select' || kind === 'boolean' || kind === 'number' || kind === 'folder' || kind === 'workflow' ? <label htmlFor={id}>{label}</label> : label}
         {required && <span aria-hidden="true"> *</span>}
         {required && <span className="visually-hidden"> ({t('form.required')})</span>}
       </span>

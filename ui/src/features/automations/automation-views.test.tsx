@@ -22,11 +22,9 @@ const run: AutomationRun = {
 };
 
 describe('automations screen parts', () => {
-  it('lists automations and picks one', async () => {
-    const picked: string[] = [];
-    render(<AutomationTable items={[automation]} selected={null} onSelect={(id) => picked.push(id)} />);
-    await userEvent.setup().click(screen.getByRole('button', { name: 'Content Automation' }));
-    expect(picked).toEqual(['a1']);
+  it('lists automations, each linking to its page', () => {
+    render(<MemoryRouter><AutomationTable items={[automation]} /></MemoryRouter>);
+    expect(screen.getByRole('link', { name: 'Content Automation' }).getAttribute('href')).toBe('/automations/a1');
     expect(screen.getByRole('row', { name: /Content Automation/ }).textContent).toContain('AI decides');
   });
 
@@ -37,13 +35,19 @@ describe('automations screen parts', () => {
     expect(detailed.textContent).toContain('86%');
   });
 
-  it('shows what each run matched, decided and did, and sends feedback', async () => {
-    const sent: [string, boolean][] = [];
-    render(<MemoryRouter><RunTable runs={[run]} busy={false} onFeedback={(r, ok) => sent.push([r.id, ok])} /></MemoryRouter>);
+  it('shows what each run matched, decided and did, and sends a score from 0 to 100', async () => {
+    const sent: [string, number][] = [];
+    render(<MemoryRouter><RunTable runs={[run]} busy={false} onFeedback={(r, score) => sent.push([r.id, score])} /></MemoryRouter>);
     const row = screen.getByRole('row', { name: /priority/ });
     expect(row.textContent).toContain('ai: run');
     expect(row.textContent).toContain('ai_generation (detailed): succeeded');
-    await userEvent.setup().click(screen.getByRole('button', { name: 'Good outcome' }));
-    expect(sent).toEqual([['r1', true]]);
+    const user = userEvent.setup();
+    const score = screen.getByRole('spinbutton', { name: /Score \(0–100\) for the run of/ });
+    await user.type(score, '150');
+    expect(screen.getByRole('button', { name: 'Send score' }).hasAttribute('disabled')).toBe(true);
+    await user.clear(score);
+    await user.type(score, '85');
+    await user.click(screen.getByRole('button', { name: 'Send score' }));
+    expect(sent).toEqual([['r1', 85]]);
   });
 });

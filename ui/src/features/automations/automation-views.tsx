@@ -1,3 +1,4 @@
+import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { StatusBadge } from '../../components/status-badge';
@@ -6,8 +7,8 @@ import type { Automation, AutomationRun } from './automations-api';
 
 const percent = (n: number) => `${Math.round(n * 100)}%`;
 
-/** Automations as a table; picking one shows its runs. */
-export function AutomationTable({ items, selected, onSelect }: { items: readonly Automation[]; selected: string | null; onSelect: (id: string) => void }) {
+/** Automations as a table, each name opening its page. */
+export function AutomationTable({ items }: { items: readonly Automation[] }) {
   const { t } = useTranslation('automations');
   if (items.length === 0) return <p>{t('empty')}</p>;
   return (
@@ -17,8 +18,8 @@ export function AutomationTable({ items, selected, onSelect }: { items: readonly
       </thead>
       <tbody>
         {items.map((a) => (
-          <tr key={a.id} aria-selected={a.id === selected}>
-            <td><button type="button" className="link" onClick={() => onSelect(a.id)}>{a.name}</button></td>
+          <tr key={a.id}>
+            <td><Link to={`/automations/${encodeURIComponent(a.id)}`}>{a.name}</Link></td>
             <td>{a.trigger.type}</td>
             <td>{a.actions.map((x) => x.type).join(', ')}{a.ai_decision_making ? ` · ${t('ai')}` : ''}{a.learning_enabled ? ` · ${t('learning')}` : ''}</td>
             <td>{a.enabled ? t('on') : t('off')}</td>
@@ -52,8 +53,24 @@ export function VariantOddsTable({ automation }: { automation: Automation }) {
   );
 }
 
-/** Runs with which conditions matched, the decision, what each action did, and feedback buttons. */
-export function RunTable({ runs, onFeedback, busy, canFeedback = true }: { runs: readonly AutomationRun[]; onFeedback: (run: AutomationRun, success: boolean) => void; busy: boolean; canFeedback?: boolean }) {
+/** A score from 0 to 100 for one run's outcome. */
+function ScoreForm({ run, busy, onScore }: { run: AutomationRun; busy: boolean; onScore: (score: number) => void }) {
+  const { t } = useTranslation('automations');
+  const id = useId();
+  const [text, setText] = useState('');
+  const score = Number(text);
+  const valid = text.trim() !== '' && Number.isFinite(score) && score >= 0 && score <= 100;
+  return (
+    <form className="score-form" onSubmit={(e) => { e.preventDefault(); if (valid) onScore(score); }}>
+      <label htmlFor={id} className="visually-hidden">{t('scoreFor', { when: formatDateTime(run.created_at) })}</label>
+      <input id={id} type="number" min={0} max={100} step={1} inputMode="numeric" placeholder="0–100" value={text} aria-invalid={text !== '' && !valid} onChange={(e) => setText(e.target.value)} />
+      <button type="submit" disabled={busy || !valid}>{t('sendScore')}</button>
+    </form>
+  );
+}
+
+/** Runs with which conditions matched, the decision, what each action did, and a score (0–100) to send as feedback. */
+export function RunTable({ runs, onFeedback, busy, canFeedback = true }: { runs: readonly AutomationRun[]; onFeedback: (run: AutomationRun, score: number) => void; busy: boolean; canFeedback?: boolean }) {
   const { t } = useTranslation('automations');
   if (runs.length === 0) return <p>{t('noRuns')}</p>;
   return (
@@ -72,8 +89,7 @@ export function RunTable({ runs, onFeedback, busy, canFeedback = true }: { runs:
             <td className="row-actions">
               {run.execution_id ? (
                 <>
-                  {canFeedback && <button type="button" disabled={busy} onClick={() => onFeedback(run, true)}>{t('good')}</button>}
-                  {canFeedback && <button type="button" disabled={busy} onClick={() => onFeedback(run, false)}>{t('bad')}</button>}
+                  {canFeedback && <ScoreForm run={run} busy={busy} onScore={(score) => onFeedback(run, score)} />}
                   <Link to={`/runs/${encodeURIComponent(run.execution_id)}`}>{t('openRun')}</Link>
                 </>
               ) : null}

@@ -1,3 +1,4 @@
+import type { JsonSchema } from '../../components/schema-form/json-schema';
 import { api } from '../../lib/api-client';
 
 export interface VariantOdds {
@@ -14,11 +15,46 @@ export interface Automation {
   name: string;
   description: string | null;
   trigger: { type: string; conditions: Record<string, unknown> };
-  actions: { type: string }[];
+  actions: AutomationAction[];
   ai_decision_making: boolean;
   learning_enabled: boolean;
   enabled: boolean;
+  decision?: { confidence_threshold: number; approvers: string[]; provider?: string };
+  workflow_id?: string;
   variant_odds: { action_index: number; variants: VariantOdds[] }[];
+}
+
+export interface AutomationAction {
+  type: string;
+  parameters?: Record<string, unknown>;
+  variants?: { id: string; parameters: Record<string, unknown> }[];
+}
+
+/** What `POST /api/v3/automations` and `PUT /{id}` take. */
+export interface AutomationBody {
+  name: string;
+  description?: string;
+  trigger: { type: string; conditions: Record<string, unknown> };
+  actions: AutomationAction[];
+  ai_decision_making: boolean;
+  learning_enabled: boolean;
+  decision?: { confidence_threshold: number; approvers: string[]; provider?: string };
+  enabled: boolean;
+}
+
+/** An action type of `GET /api/v3/automations/actions`, its parameters as JSON Schema. */
+export interface ActionType {
+  type: string;
+  step_type: string;
+  title: string;
+  description: string;
+  parameters_schema: JsonSchema;
+}
+
+export interface AutomationTemplate {
+  name: string;
+  description: string;
+  automation: Partial<AutomationBody>;
 }
 
 export interface AutomationRun {
@@ -33,12 +69,28 @@ export interface AutomationRun {
 }
 
 export const automationsKey = ['automations'] as const;
+export const automationKey = (id: string) => ['automations', id] as const;
+export const formSourcesKey = ['automations', 'form-sources'] as const;
 export const runsKey = (id: string) => ['automations', id, 'runs'] as const;
 const base = (id: string) => `/api/v3/automations/${encodeURIComponent(id)}`;
 
 export const listAutomations = (signal?: AbortSignal) => api<{ items: Automation[] }>('/api/v3/automations', { signal });
 export const listRuns = (id: string, signal?: AbortSignal) => api<{ items: AutomationRun[] }>(`${base(id)}/runs`, { signal });
-/** `POST /{id}/feedback`: a run's outcome, which moves the odds of the variants it used. */
-export const sendFeedback = (id: string, runId: string, success: boolean) => api<unknown>(`${base(id)}/feedback`, { method: 'POST', body: { run_id: runId, success } });
+export const getAutomation = (id: string, signal?: AbortSignal) => api<Automation>(base(id), { signal });
+export const createAutomation = (body: AutomationBody) => api<Automation>('/api/v3/automations', { method: 'POST', body });
+export const updateAutomation = (id: string, body: AutomationBody) => api<Automation>(base(id), { method: 'PUT', body });
+export const deleteAutomation = (id: string) => api<unknown>(base(id), { method: 'DELETE' });
+export const listTemplates = (signal?: AbortSignal) => api<{ items: AutomationTemplate[] }>('/api/v3/automations/templates', { signal });
+/** `POST /{id}/feedback`: a run's outcome as a score in [0, 1], which moves the odds of the variants it used. */
+export const sendFeedback = (id: string, runId: string, score: number) => api<unknown>(`${base(id)}/feedback`, { method: 'POST', body: { run_id: runId, score } });
+
+/** What the form is drawn from: the action types with their parameter schemas, and the create body's schema (trigger types, decision settings) from the OpenAPI document. */
+export async function formSources(signal?: AbortSignal): Promise<{ actions: ActionType[]; body: JsonSchema }> {
+  const [actions, doc] = await Promise.all([
+    api<{ items: ActionType[] }>('/api/v3/automations/actions', { signal }),
+    api<{ paths: Record<string, { post?: { requestBody?: { content: Record<string, { schema: JsonSchema }> } } }> }>('/openapi.json', { signal, auth: false }),
+  ]);
+  return { actions: actions.items, body: doc.paths['/api/v3/automations']?.post?.requestBody?.content['application/json']?.schema ?? { type: 'object', properties: {} } };
+}
 /** `POST /{id}/trigger`: runs the automation on this trigger data now; answers the run. */
 export const triggerAutomation = (id: string, triggerData: Record<string, unknown>) => api<AutomationRun>(`${base(id)}/trigger`, { method: 'POST', body: { trigger_data: triggerData, context: {} } });

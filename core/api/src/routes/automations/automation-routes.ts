@@ -19,6 +19,31 @@ export const automationTemplatesRoute = defineRoute({
   handler: ({ deps }) => ({ items: deps.engine.automations.templates().map((t) => ({ ...t, automation: t.automation as Record<string, unknown> })) }),
 });
 
+export const automationActionTypesRoute = defineRoute({
+  method: 'GET',
+  path: '/api/v3/automations/actions',
+  operationId: 'listAutomationActionTypes',
+  permission: 'automations:read',
+  summary: 'The automation action types, each with the JSON Schema its parameters must match',
+  description: 'Create and PUT check each action\'s parameters against these schemas (`invalid_automation`, `details[].field` naming the parameter). Only types whose step a plugin provides now are listed; any other action type is a step type (`GET /api/v3/actions`) whose parameters are its input.',
+  tags,
+  responses: {
+    200: {
+      description: 'Action types',
+      schema: z.object({
+        items: z.array(z.object({
+          type: z.string().meta({ example: 'ai_generation' }),
+          step_type: z.string().meta({ description: 'The step type it runs as' }),
+          title: z.string(),
+          description: z.string(),
+          parameters_schema: z.record(z.string(), z.unknown()).meta({ description: 'JSON Schema (draft 2020-12) of `parameters`, as a client writes them' }),
+        })),
+      }),
+    },
+  },
+  handler: ({ deps }) => ({ items: deps.engine.automations.actionTypes() }),
+});
+
 export const automationStatsRoute = defineRoute({
   method: 'GET',
   path: '/api/v3/automations/stats',
@@ -169,6 +194,7 @@ export const automationFeedbackRoute = defineRoute({
 /** Literal paths (`templates`, `stats`) come before `{id}`. */
 export const automationRoutes = [
   automationTemplatesRoute,
+  automationActionTypesRoute,
   automationStatsRoute,
   createAutomationRoute,
   listAutomationsRoute,
