@@ -1,4 +1,4 @@
-import { withSchemaI18n, z, type I18nTexts } from '@dwc/sdk';
+import { checkI18n, withSchemaI18n, z, type I18nTexts } from '@dwc/sdk';
 import { workflowCallStep } from '../engine/workflow-call.js';
 import { waitStepTypes } from '../waits/wait-step-types.js';
 import type { Registries } from '../plugin-host/registries.js';
@@ -39,6 +39,7 @@ export type ActionCatalog = ReturnType<typeof createActionCatalog>;
  */
 export function createActionCatalog(registries: Pick<Registries, 'actions'>) {
   const engineTypes: StepType[] = [workflowCallStep, ...waitStepTypes].map((step) => ({ ...step, plugin: ENGINE_PROVIDER }));
+  for (const step of engineTypes) checkI18n(step.type, step.i18n, [step.input]);
   const described = { input: new WeakMap<z.ZodType, Record<string, unknown>>(), output: new WeakMap<z.ZodType, Record<string, unknown>>() };
 
   // An input form shows what a client sends (defaulted fields optional); a transform shows as any value.

@@ -60,6 +60,15 @@ describe('missingSchemaTexts', () => {
   });
 });
 
+describe('missingSchemaTexts on a served schema', () => {
+  it('reads the texts the schema carries under x-dwc-i18n', () => {
+    const fields = { url: { title: 'URL', description: 'Adónde.' }, method: { title: 'Método', enum: { GET: 'GET', POST: 'POST' } } };
+    expect(missingSchemaTexts(withSchemaI18n(formJsonSchema(input), { es: { fields } }))).toEqual([
+      'document: title', 'document.title: title', 'document.title: description', 'tags: title', 'tags: enum "a"', 'tags: enum "b"',
+    ]);
+  });
+});
+
 describe('missingTexts', () => {
   it('asks for the name and description too', () => {
     expect(missingTexts({ description: 'd' }, [z.object({ a: z.string() })])).toEqual(['name', 'description', 'a: title']);

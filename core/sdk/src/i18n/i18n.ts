@@ -36,6 +36,8 @@ export interface SchemaFieldInfo {
   description?: string;
   /** The string values it offers (its own enum, or its items' enum for a multi-choice). */
   enum?: string[];
+  /** The texts a served schema carries for it under `x-dwc-i18n`, by language. */
+  texts?: Partial<Record<I18nLanguage, FieldTexts>>;
 }
 
 type JsonNode = Record<string, unknown>;
@@ -111,6 +113,7 @@ export function schemaFields(schema: z.ZodType | JsonNode): SchemaFieldInfo[] {
     if (typeof node.description === 'string' && node.description !== '' && field.description === undefined) field.description = node.description;
     const values = kind === 'field' ? stringEnum(node) : undefined;
     if (values !== undefined) field.enum = [...new Set([...(field.enum ?? []), ...values])];
+    if (isNode(node[I18N_SCHEMA_KEYWORD])) field.texts = node[I18N_SCHEMA_KEYWORD] as SchemaFieldInfo['texts'];
     fields.set(path, field);
   });
   return [...fields.values()];
@@ -124,13 +127,14 @@ export function fieldI18n(i18n: I18nTexts | undefined, path: string, language: I
 /**
  * What a language lacks for a schema's form, one line per text: `url: title`, `url: description`,
  * `method: enum "GET"`. A field needs a title always, a description when the English has one, a
- * label per choice; an alternative needs a title.
+ * label per choice; an alternative needs a title. Without `fields`, a served schema's own
+ * `x-dwc-i18n` texts are checked.
  */
-export function missingSchemaTexts(schema: z.ZodType | JsonNode, fields: Record<string, FieldTexts> | undefined): string[] {
+export function missingSchemaTexts(schema: z.ZodType | JsonNode, fields?: Record<string, FieldTexts>, language: I18nLanguage = 'es'): string[] {
   const missing: string[] = [];
   const blank = (text: string | undefined) => text === undefined || text.trim() === '';
   for (const field of schemaFields(schema)) {
-    const texts = fields?.[field.path];
+    const texts = fields === undefined ? field.texts?.[language] : fields[field.path];
     if (blank(texts?.title)) missing.push(`${field.path}: title`);
     if (field.kind === 'field' && field.description !== undefined && blank(texts?.description)) missing.push(`${field.path}: description`);
     for (const value of field.enum ?? []) if (blank(texts?.enum?.[value])) missing.push(`${field.path}: enum "${value}"`);
@@ -153,7 +157,7 @@ export function missingTexts(describable: Describable, schemas: readonly (z.ZodT
   const missing: string[] = [];
   if (texts?.name === undefined || texts.name.trim() === '') missing.push('name');
   if (texts?.description === undefined || texts.description.trim() === '') missing.push('description');
-  for (const schema of schemas) missing.push(...missingSchemaTexts(schema, texts?.fields));
+  for (const schema of schemas) missing.push(...missingSchemaTexts(schema, texts?.fields ?? {}, language));
   return missing;
 }
 
