@@ -4,6 +4,7 @@ import type { Logger } from './logger.js';
 import type { StepAi } from './step-ai.js';
 import type { StepExpressions } from './step-expressions.js';
 import { assertCapabilityId, assertFunction } from './capability-id.js';
+import { checkI18n, type I18nTexts } from './i18n/i18n.js';
 
 /** What the engine hands an action for one attempt of one step. */
 export interface StepContext {
@@ -29,6 +30,8 @@ export interface ActionSpec<In extends z.ZodType, Out extends z.ZodType> {
   type: string;
   title: string;
   description: string;
+  /** Texts in other languages (`es`): name, description and the input form's fields by path. */
+  i18n?: I18nTexts;
   /** Validates (and defaults) the step's resolved input before `run`. */
   input: In;
   /** Validates what `run` returns. */
@@ -50,5 +53,6 @@ export function defineAction<In extends z.ZodType, Out extends z.ZodType>(
     throw new TypeError(`defineAction(${spec.type}): "input" and "output" must be zod schemas.`);
   }
   assertFunction(`defineAction(${spec.type})`, 'run', spec.run);
+  checkI18n(`defineAction(${spec.type})`, spec.i18n, [spec.input]);
   return Object.freeze({ ...spec, kind: 'action' as const });
 }

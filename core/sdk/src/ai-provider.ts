@@ -1,5 +1,6 @@
 import type { Logger } from './logger.js';
 import { assertCapabilityId, assertFunction } from './capability-id.js';
+import { checkI18n, type I18nTexts } from './i18n/i18n.js';
 import { ExternalServiceError, type DwcErrorOptions } from './errors.js';
 
 export interface ChatMessage {
@@ -164,6 +165,8 @@ export interface AiProviderSpec {
   type: string;
   title: string;
   description: string;
+  /** Texts in other languages (`es`): name and description. */
+  i18n?: I18nTexts;
   capabilities: AiCapabilities;
   /** Whether it is set up (default `configured`). */
   readiness?: AiReadiness;
@@ -195,6 +198,7 @@ export function defineAiProvider(spec: AiProviderSpec): AiProviderDefinition {
   if (spec.capabilities.embeddings) assertFunction(where, 'embed', spec.embed);
   if (spec.capabilities.analysis) assertFunction(where, 'analyze', spec.analyze);
   if (spec.capabilities.modelManagement) assertFunction(where, 'pullModel', spec.pullModel);
+  checkI18n(where, spec.i18n);
   const readiness = spec.readiness;
   if (readiness !== undefined && !(readiness.state === 'configured' || ((readiness.state === 'probe' || readiness.state === 'unconfigured') && typeof readiness.hint === 'string' && readiness.hint !== ''))) {
     throw new TypeError(`${where}: "readiness" must be {state: "configured"} or {state: "probe" | "unconfigured", hint: "<what to set>"}.`);
@@ -203,7 +207,7 @@ export function defineAiProvider(spec: AiProviderSpec): AiProviderDefinition {
 }
 
 /** What the host and the UI see of a provider before its code (and its vendor SDK) is loaded. */
-export type AiProviderInfo = Pick<AiProviderSpec, 'type' | 'title' | 'description' | 'capabilities' | 'readiness'>;
+export type AiProviderInfo = Pick<AiProviderSpec, 'type' | 'title' | 'description' | 'i18n' | 'capabilities' | 'readiness'>;
 
 /**
  * Declares a provider whose implementation is imported on first use, so a plugin that bundles a

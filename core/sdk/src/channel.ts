@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import type { Logger } from './logger.js';
 import { assertCapabilityId, assertFunction } from './capability-id.js';
+import { checkI18n, type I18nTexts } from './i18n/i18n.js';
 
 export const notificationPrioritySchema = z.enum(['low', 'normal', 'high', 'critical']);
 export type NotificationPriority = z.infer<typeof notificationPrioritySchema>;
@@ -97,6 +98,8 @@ export interface ChannelSpec {
   type: string;
   title: string;
   description: string;
+  /** Texts in other languages (`es`): name and description. */
+  i18n?: I18nTexts;
   /**
    * True when `send` hands `message.idempotencyKey` to a provider that drops repeats (or the
    * receiver can tell them apart), so resending an attempt cut short by a crash is safe. When
@@ -145,5 +148,6 @@ export function defineChannel(spec: ChannelSpec): ChannelDefinition {
   if (spec.testConnection !== undefined) assertFunction(`defineChannel(${spec.type})`, 'testConnection', spec.testConnection);
   if (spec.checkRecipient !== undefined) assertFunction(`defineChannel(${spec.type})`, 'checkRecipient', spec.checkRecipient);
   if (spec.checkMessage !== undefined) assertFunction(`defineChannel(${spec.type})`, 'checkMessage', spec.checkMessage);
+  checkI18n(`defineChannel(${spec.type})`, spec.i18n);
   return Object.freeze({ ...spec, recipient: spec.recipient ?? anyRecipient, kind: 'channel' as const });
 }

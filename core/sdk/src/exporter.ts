@@ -1,5 +1,6 @@
 import type { Logger } from './logger.js';
 import { assertCapabilityId, assertFunction } from './capability-id.js';
+import { checkI18n, type I18nTexts } from './i18n/i18n.js';
 
 /** A histogram sample's distribution: `counts[i]` observations fell at or under `bounds[i]` and above the bound before; the last count is above every bound (+Inf). */
 export interface HistogramValue {
@@ -38,6 +39,8 @@ export interface ExporterSpec {
   type: string;
   title: string;
   description: string;
+  /** Texts in other languages (`es`): name and description. */
+  i18n?: I18nTexts;
   /** Pull exporters: renders the snapshot for a scrape (served at `GET /metrics`). */
   render?(metrics: MetricFamily[]): { contentType: string; body: string } | Promise<{ contentType: string; body: string }>;
   /** Push exporters: starts pushing; returns the function that stops it. */
@@ -56,5 +59,6 @@ export function defineExporter(spec: ExporterSpec): ExporterDefinition {
   }
   if (spec.render !== undefined) assertFunction(`defineExporter(${spec.type})`, 'render', spec.render);
   if (spec.start !== undefined) assertFunction(`defineExporter(${spec.type})`, 'start', spec.start);
+  checkI18n(`defineExporter(${spec.type})`, spec.i18n);
   return Object.freeze({ ...spec, kind: 'exporter' as const });
 }

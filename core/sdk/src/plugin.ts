@@ -8,6 +8,7 @@ import type { ExporterDefinition } from './exporter.js';
 import type { Logger } from './logger.js';
 import type { TriggerDefinition } from './trigger.js';
 import { assertFunction } from './capability-id.js';
+import { checkI18n, type I18nTexts } from './i18n/i18n.js';
 
 /** What a plugin may touch. The host hands a plugin only what it declared here. */
 export const permissionsSchema = z.object({
@@ -88,6 +89,8 @@ export interface PluginSpec<ConfigSchema extends z.ZodType> {
   /** The SDK major the plugin was built for (`SDK_API_VERSION` when it was built). */
   apiVersion: number;
   description: string;
+  /** Texts in other languages (`es`): name, description and the settings form's fields by path. */
+  i18n?: I18nTexts;
   /** Schema of the plugin's settings; also drives the settings form and the OpenAPI document. */
   config?: ConfigSchema;
   permissions?: z.input<typeof permissionsSchema>;
@@ -99,6 +102,7 @@ export interface PluginDefinition<ConfigSchema extends z.ZodType = z.ZodType> {
   readonly name: string;
   readonly apiVersion: number;
   readonly description: string;
+  readonly i18n?: I18nTexts;
   readonly config: ConfigSchema;
   readonly permissions: Permissions;
   setup(ctx: PluginContext<z.output<ConfigSchema>>): void | Dispose | Promise<void | Dispose>;
@@ -127,11 +131,14 @@ export function definePlugin<ConfigSchema extends z.ZodType = typeof emptyConfig
   if (!permissions.success) {
     throw new TypeError(`definePlugin(${spec.name}): invalid "permissions": ${z.prettifyError(permissions.error)}`);
   }
+  const config = (spec.config ?? emptyConfig) as ConfigSchema;
+  const i18n = checkI18n(`definePlugin(${spec.name})`, spec.i18n, [config]);
   return Object.freeze({
     name: spec.name,
     apiVersion: spec.apiVersion,
     description: spec.description,
-    config: (spec.config ?? emptyConfig) as ConfigSchema,
+    ...(i18n !== undefined ? { i18n } : {}),
+    config,
     permissions: permissions.data,
     setup: spec.setup,
   });

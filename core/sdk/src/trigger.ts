@@ -3,6 +3,7 @@ import type { DocumentDraft } from './document.js';
 import type { EventBus } from './events.js';
 import type { Logger } from './logger.js';
 import { assertCapabilityId, assertFunction } from './capability-id.js';
+import { checkI18n, type I18nTexts } from './i18n/i18n.js';
 
 export interface TriggerEmitOptions {
   /** Documents handed to the run (e.g. the file a `file_watch` saw): stored as documents before the execution is written; their ids reach the run as `input.documents`. */
@@ -59,6 +60,8 @@ export interface TriggerSpec<Settings extends z.ZodType> {
   type: string;
   title: string;
   description: string;
+  /** Texts in other languages (`es`): name, description and the settings form's fields by path. */
+  i18n?: I18nTexts;
   /** Per-workflow trigger settings (`trigger: { type, ...settings }` in a workflow definition). */
   settings: Settings;
   /** Default `one`. */
@@ -82,6 +85,7 @@ export function defineTrigger<Settings extends z.ZodType>(spec: TriggerSpec<Sett
     throw new TypeError(`defineTrigger(${spec.type}): "settings" must be a zod schema.`);
   }
   if (spec.start !== undefined) assertFunction(`defineTrigger(${spec.type})`, 'start', spec.start);
+  checkI18n(`defineTrigger(${spec.type})`, spec.i18n, [spec.settings]);
   const runsOn = spec.runsOn ?? 'one';
   if (runsOn !== 'one' && runsOn !== 'every') throw new TypeError(`defineTrigger(${spec.type}): "runsOn" must be 'one' or 'every'.`);
   return Object.freeze({ ...spec, runsOn, kind: 'trigger' as const });

@@ -2,12 +2,14 @@ import { definePlugin, SDK_API_VERSION } from '@dwc/sdk';
 import { createHttpRequestAction, httpRequestInputSchema, httpRequestOutputSchema } from './actions/http-request.js';
 import { httpConfigSchema, httpPolicy } from './common/config.js';
 import { createHttpClient } from './common/http-client.js';
+import { pluginEs } from './i18n-es.js';
 
 /** Built-in `http.request` action: call user-configured HTTP APIs, limited by the plugin's host policy. */
 export const actionHttpPlugin = definePlugin({
   name: '@dwc/plugin-action-http',
   apiVersion: SDK_API_VERSION,
   description: 'Call HTTP APIs from a workflow step',
+  i18n: pluginEs,
   config: httpConfigSchema,
   permissions: { network: ['*'] },
   setup(ctx) {

@@ -1,12 +1,14 @@
 import { defineLazyAiProvider, definePlugin, SDK_API_VERSION } from '@dwc/sdk';
 import { googleConfigSchema, resolveGoogleSettings } from './common/config.js';
 import { googleProviderInfo } from './provider-info.js';
+import { pluginEs } from './i18n-es.js';
 
 /** The `google` AI provider: Gemini models through the Google Gen AI SDK. */
 export const aiGooglePlugin = definePlugin({
   name: '@dwc/plugin-ai-google',
   apiVersion: SDK_API_VERSION,
   description: 'Google Gemini models as an AI provider',
+  i18n: pluginEs,
   config: googleConfigSchema,
   permissions: { network: ['*'], secrets: ['GEMINI_API_KEY', 'GOOGLE_API_KEY', 'GOOGLE_GEMINI_BASE_URL'] },
   setup(ctx) {

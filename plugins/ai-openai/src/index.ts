@@ -1,12 +1,14 @@
 import { defineLazyAiProvider, definePlugin, SDK_API_VERSION } from '@dwc/sdk';
 import { openAiConfigSchema, resolveOpenAiSettings } from './common/config.js';
 import { openaiProviderInfo } from './provider-info.js';
+import { pluginEs } from './i18n-es.js';
 
 /** The `openai` AI provider: OpenAI itself or any OpenAI-compatible server (LM Studio, vLLM, llama.cpp). */
 export const aiOpenAiPlugin = definePlugin({
   name: '@dwc/plugin-ai-openai',
   apiVersion: SDK_API_VERSION,
   description: 'OpenAI and OpenAI-compatible servers (LM Studio, vLLM, llama.cpp) as an AI provider',
+  i18n: pluginEs,
   config: openAiConfigSchema,
   permissions: { network: ['*'], secrets: ['OPENAI_API_KEY', 'OPENAI_BASE_URL'] },
   setup(ctx) {

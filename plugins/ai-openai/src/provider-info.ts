@@ -1,5 +1,6 @@
 import { apiKeyReadiness, type AiProviderInfo } from '@dwc/sdk';
 import type { OpenAiSettings } from './common/config.js';
+import { openaiEs } from './i18n-es.js';
 
 /** What the host shows of the `openai` provider before its vendor SDK is loaded. */
 export function openaiProviderInfo(settings: OpenAiSettings): AiProviderInfo {
@@ -7,6 +8,7 @@ export function openaiProviderInfo(settings: OpenAiSettings): AiProviderInfo {
     type: 'openai',
     title: 'OpenAI',
     description: `OpenAI chat completions and embeddings at ${settings.baseUrl}`,
+    i18n: openaiEs,
     capabilities: { streaming: true, embeddings: true, structuredOutput: true, analysis: false, modelManagement: false, offline: false },
     readiness: apiKeyReadiness({
       apiKey: settings.apiKey,

@@ -1,5 +1,6 @@
 import { definePlugin, SDK_API_VERSION, z } from '@dwc/sdk';
 import { createOtlpExporter } from './otlp-exporter.js';
+import { pluginEs } from './i18n-es.js';
 
 export const otlpConfigSchema = z
   .object({
@@ -21,6 +22,7 @@ export const exporterOtlpPlugin = definePlugin({
   name: '@dwc/plugin-exporter-otlp',
   apiVersion: SDK_API_VERSION,
   description: 'OTLP/HTTP push of dwc metrics to OTEL_EXPORTER_OTLP_ENDPOINT',
+  i18n: pluginEs,
   config: otlpConfigSchema,
   permissions: { network: ['*'], secrets: ['OTEL_EXPORTER_OTLP_ENDPOINT', 'OTEL_EXPORTER_OTLP_METRICS_ENDPOINT'] },
   setup(ctx) {

@@ -1,4 +1,5 @@
 import { defineExporter } from '@dwc/sdk';
+import { otlpEs } from './i18n-es.js';
 
 export interface OtlpSettings {
   /** The full metrics URL (`<OTEL_EXPORTER_OTLP_ENDPOINT>/v1/metrics`). */
@@ -17,6 +18,7 @@ export function createOtlpExporter(settings: OtlpSettings) {
     type: 'otlp',
     title: 'OpenTelemetry (OTLP/HTTP)',
     description: `Pushes every metric of this process to ${settings.url} every ${settings.intervalMs / 1000} s.`,
+    i18n: otlpEs,
     start: async (ctx) => (await import('./otlp-push.js')).startOtlpPush(ctx, settings),
   });
 }

@@ -2,6 +2,7 @@ import { assertPublicUrl, ChannelDeliveryError, channelErrorFromTransport, defin
 import type { DiscordConfig } from './common/config.js';
 import { discordError } from './common/discord-errors.js';
 import { discordPayload } from './common/discord-payload.js';
+import { discordEs } from './i18n-es.js';
 
 /** `discord`: an embed POSTed to a Discord webhook (the recipient is its URL); `network` refuses private hosts (the host's policy). */
 export function createDiscordChannel(config: DiscordConfig, network: NetworkPolicy, options: { resolve?: Resolver } = {}): ChannelDefinition {
@@ -9,6 +10,7 @@ export function createDiscordChannel(config: DiscordConfig, network: NetworkPoli
     type: 'discord',
     title: 'Discord',
     description: 'Posts an embed (subject as title, message as description) to a Discord webhook; the recipient is the webhook URL. Mentions never ping.',
+    i18n: discordEs,
     // Discord webhooks take no idempotency key (a `nonce` is for bots' gateway messages only).
     idempotent: false,
     recipient: z.url({ protocol: /^https?$/, error: 'must be a Discord webhook URL (https://discord.com/api/webhooks/…)' }),

@@ -3,6 +3,7 @@ import { ChannelDeliveryError, defineChannel, z, type ChannelDefinition } from '
 import type { Transporter } from 'nodemailer';
 import type { EmailSettings } from './common/config.js';
 import { smtpError } from './common/smtp-errors.js';
+import { emailEs } from './i18n-es.js';
 
 
 /** `email`: plain text and HTML parts over SMTP (nodemailer), TLS for `smtps://` and STARTTLS when offered. */
@@ -25,6 +26,7 @@ export function createEmailChannel(settings: EmailSettings): { channel: ChannelD
     type: 'email',
     title: 'E-mail',
     description: 'Sends e-mail with plain text and HTML parts through the SMTP server in SMTP_URL.',
+    i18n: emailEs,
     // SMTP has no idempotency key: a send cut short by a crash is marked "may have been delivered".
     idempotent: false,
     recipient: z.email({ error: 'must be an e-mail address' }),

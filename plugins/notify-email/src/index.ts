@@ -1,12 +1,14 @@
 import { definePlugin, SDK_API_VERSION } from '@dwc/sdk';
 import { emailConfigSchema, resolveEmailSettings } from './common/config.js';
 import { createEmailChannel } from './email-channel.js';
+import { pluginEs } from './i18n-es.js';
 
 /** The `email` notification channel over SMTP. */
 export const notifyEmailPlugin = definePlugin({
   name: '@dwc/plugin-notify-email',
   apiVersion: SDK_API_VERSION,
   description: 'E-mail notifications over SMTP (nodemailer)',
+  i18n: pluginEs,
   config: emailConfigSchema,
   permissions: { network: ['*'], secrets: ['SMTP_URL', 'DWC_MAIL_FROM'] },
   setup(ctx) {

@@ -1,4 +1,5 @@
 import { ChannelDeliveryError, defineChannel, type ChannelDefinition, type EventBus } from '@dwc/sdk';
+import { inAppEs } from './i18n-es.js';
 
 /**
  * `in_app`: stores the message in the recipient's inbox (a user id or e-mail) and pushes it to the
@@ -10,6 +11,7 @@ export function createInAppChannel(events: EventBus): ChannelDefinition {
     type: 'in_app',
     title: 'In-app',
     description: "Stores the message in the user's inbox and shows it live in the app.",
+    i18n: inAppEs,
     idempotent: true,
     async send(message, ctx) {
       if (ctx.inbox === undefined) throw new ChannelDeliveryError('This host keeps no inboxes, so in-app messages cannot be stored.', { code: 'channel_not_configured' });

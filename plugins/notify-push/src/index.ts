@@ -2,12 +2,14 @@ import { definePlugin, SDK_API_VERSION } from '@dwc/sdk';
 import { pushConfigSchema } from './common/config.js';
 import { loadVapidKeys } from './common/vapid-keys.js';
 import { createPushChannel, pushPayload } from './push-channel.js';
+import { pluginEs } from './i18n-es.js';
 
 /** The `push` notification channel. */
 export const notifyPushPlugin = definePlugin({
   name: '@dwc/plugin-notify-push',
   apiVersion: SDK_API_VERSION,
   description: 'Web Push notifications with VAPID (web-push)',
+  i18n: pluginEs,
   config: pushConfigSchema,
   permissions: { network: ['*'], secrets: ['VAPID_PUBLIC_KEY', 'VAPID_PRIVATE_KEY', 'VAPID_SUBJECT'], filesystem: ['<data>/plugins/@dwc/plugin-notify-push'] },
   setup(ctx) {

@@ -17,6 +17,7 @@ import {
 } from '@dwc/sdk';
 import type { PushSettings } from './common/config.js';
 import { isGone, pushError } from './common/push-errors.js';
+import { pushEs } from './i18n-es.js';
 
 const URGENCY = { low: 'low', normal: 'normal', high: 'high', critical: 'high' } as const;
 
@@ -57,6 +58,7 @@ export function createPushChannel(settings: PushSettings, options: { agent?: Age
     type: 'push',
     title: 'Web Push',
     description: "Sends a Web Push message (VAPID, aes128gcm) to each browser the recipient subscribed at POST /api/v3/notifications/push/subscriptions; the recipient is a user id or e-mail.",
+    i18n: pushEs,
     // Push services take no idempotency key (a Topic only replaces an undelivered copy).
     idempotent: false,
     webPush: { applicationServerKey: settings.vapid.publicKey },

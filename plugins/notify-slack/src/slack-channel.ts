@@ -16,6 +16,7 @@ import type { WebClient } from '@slack/web-api';
 import type { SlackSettings } from './common/config.js';
 import { slackApiError } from './common/slack-errors.js';
 import { slackPayload } from './common/slack-payload.js';
+import { slackEs } from './i18n-es.js';
 
 const webhookUrl = z.url({ protocol: /^https?$/ });
 /** `#general`, `general`, a channel id (`C0123…`) or a user id (`U0123…`, a direct message). */
@@ -74,6 +75,7 @@ export function createSlackChannel(settings: SlackSettings, network: NetworkPoli
     type: 'slack',
     title: 'Slack',
     description: 'Posts to Slack through an incoming webhook (the recipient is its URL) or to a channel with chat.postMessage and SLACK_BOT_TOKEN; a header with the subject and the message in mrkdwn.',
+    i18n: slackEs,
     // Neither incoming webhooks nor chat.postMessage take an idempotency key.
     idempotent: false,
     recipient: recipientSchema,

@@ -2,6 +2,7 @@ import { assertPublicUrl, ChannelDeliveryError, channelErrorFromTransport, defin
 import type { SmsSettings } from './common/config.js';
 import { countSegments } from './common/segments.js';
 import { twilioError } from './common/twilio-errors.js';
+import { smsEs } from './i18n-es.js';
 
 /** E.164: a plus, a country code not starting with 0, at most 15 digits in all. */
 const e164 = z.string().regex(/^\+[1-9]\d{1,14}$/, { error: 'must be a phone number in E.164 form, e.g. +14155550123' });
@@ -35,6 +36,7 @@ export function createSmsChannel(settings: SmsSettings, network: NetworkPolicy, 
     type: 'sms',
     title: 'SMS',
     description: "Sends a text message in Twilio's REST format (TWILIO_ACCOUNT_SID, TWILIO_AUTH_TOKEN, TWILIO_FROM); the recipient is an E.164 number, the length is checked in segments first.",
+    i18n: smsEs,
     // The idempotency key goes out as I-Twilio-Idempotency-Token, but Twilio does not document dropping a
     // repeated Messages create for it, so a send cut short by a crash is marked "may have been delivered".
     idempotent: false,

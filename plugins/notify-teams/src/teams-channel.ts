@@ -1,6 +1,7 @@
 import { assertPublicUrl, ChannelDeliveryError, channelErrorFromResponse, channelErrorFromTransport, defineChannel, postJson, z, type ChannelDefinition, type NetworkPolicy, type Resolver } from '@dwc/sdk';
 import { adaptiveCardMessage } from './common/adaptive-card.js';
 import type { TeamsConfig } from './common/config.js';
+import { teamsEs } from './i18n-es.js';
 
 const SERVICE = 'The Teams webhook';
 
@@ -10,6 +11,7 @@ export function createTeamsChannel(config: TeamsConfig, network: NetworkPolicy, 
     type: 'teams',
     title: 'Microsoft Teams',
     description: 'Posts an Adaptive Card (subject as heading, message below) to a Teams incoming webhook; the recipient is the webhook URL.',
+    i18n: teamsEs,
     // Teams webhooks take no idempotency key.
     idempotent: false,
     recipient: z.url({ protocol: /^https?$/, error: 'must be a Teams incoming-webhook URL (https://…)' }),

@@ -1,6 +1,7 @@
 import { assertPublicUrl, ChannelDeliveryError, channelErrorFromResponse, channelErrorFromTransport, defineChannel, postJson, z, type ChannelDefinition, type NetworkPolicy, type PostAnswer, type Resolver } from '@dwc/sdk';
 import type { WebhookSettings } from './common/config.js';
 import { signWebhook } from './common/sign.js';
+import { webhookEs } from './i18n-es.js';
 
 const SERVICE = 'The webhook receiver';
 
@@ -13,6 +14,7 @@ export function createWebhookChannel(settings: WebhookSettings, network: Network
     type: 'webhook',
     title: 'Webhook',
     description: 'POSTs the notification as JSON to the recipient URL, signed per the Standard Webhooks spec (webhook-id, webhook-timestamp, webhook-signature).',
+    i18n: webhookEs,
     // The webhook-id is the idempotency key: a receiver tells a resend from a new message.
     idempotent: true,
     recipient: z.url({ protocol: /^https?$/, error: 'must be an http:// or https:// URL' }),

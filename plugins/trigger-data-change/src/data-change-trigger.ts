@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
 import { defineTrigger, pollEvery, z, type TriggerStartContext } from '@dwc/sdk';
+import { dataChangeEs } from './i18n-es.js';
 
 export const dataChangeSettingsSchema = z
   .strictObject({
@@ -98,6 +99,7 @@ export const dataChangeTrigger = defineTrigger({
   type: 'data_change',
   title: 'Data change',
   description: 'Polls an HTTP JSON list, or watches the documents or executions of other workflows, and runs once per new or changed item; the input is {item, id, change: "new" | "changed"}. What was seen is stored, so a restart does not fire again.',
+  i18n: dataChangeEs,
   settings: dataChangeSettingsSchema,
   runsOn: 'one',
   async start(settings, ctx) {

@@ -1,4 +1,5 @@
 import { defineTrigger, z, type DwcEvent } from '@dwc/sdk';
+import { eventEs } from './i18n-es.js';
 
 const EVENT_PATTERN = /^[a-z][a-z0-9_]*(\.[a-z0-9_]+)*(\.\*)?$/;
 
@@ -42,6 +43,7 @@ export const eventTrigger = defineTrigger({
   type: 'event',
   title: 'Event',
   description: 'Runs when an event happens (an execution ends, a document is created, an approval is decided, or a client posts to /api/v3/events). The input is {type, timestamp, payload}; for posted events payload is {type, data, user_id}.',
+  i18n: eventEs,
   settings: eventSettingsSchema,
   // Events of every process reach every process (on Postgres through the event bridge), so one listener is enough; several would fire twice.
   runsOn: 'one',

@@ -3,6 +3,7 @@ import { basename, extname, isAbsolute, join, relative, sep } from 'node:path';
 import { defineTrigger, z, type DocumentFormat, type HostInfo, type TriggerStartContext } from '@dwc/sdk';
 import picomatch from 'picomatch';
 import { isInside, resolveWatchedFolder } from './watch-roots.js';
+import { fileWatchEs } from './i18n-es.js';
 
 const FORMATS: Readonly<Record<string, DocumentFormat>> = { '.md': 'markdown', '.markdown': 'markdown', '.html': 'html', '.htm': 'html', '.json': 'json' };
 
@@ -82,6 +83,7 @@ export function fileWatchTrigger(host: Pick<HostInfo, 'watchRoots'>) {
     type: 'file_watch',
     title: 'File watch',
     description: 'Runs when a file matching the patterns appears or changes in a folder under DWC_WATCH_ROOTS (or chosen in the desktop app); the file is handed to the run as a document (`input.documents`) with `input.file` = {path, name, size, event, modified_at}.',
+    i18n: fileWatchEs,
     settings: fileWatchSettingsSchema(host),
     runsOn: 'one',
     start: (settings, ctx) => watchFolder(settings, ctx, host.watchRoots),

@@ -1,5 +1,6 @@
 import { defineTrigger, pollEvery, z, type TriggerStartContext } from '@dwc/sdk';
 import { initialThresholdState, nextThresholdState, type ThresholdState } from './threshold-state.js';
+import { thresholdEs } from './i18n-es.js';
 
 export const thresholdSettingsSchema = z
   .strictObject({
@@ -47,6 +48,7 @@ export const thresholdTrigger = defineTrigger({
   type: 'threshold',
   title: 'Threshold',
   description: 'Polls a number (JSON over HTTP) and runs when it goes above or below a bound and stays there for `for_ms`, at most once per `cooldown_ms`, and again only after it came back by the hysteresis. The input is {value, above, below, since}.',
+  i18n: thresholdEs,
   settings: thresholdSettingsSchema,
   runsOn: 'one',
   async start(settings, ctx) {

@@ -1,6 +1,7 @@
 import { NotFoundError } from '@dwc/sdk';
 import { z } from 'zod';
 import type { ApiDeps, PluginStatus } from '../api-deps.js';
+import { i18nSchema } from './i18n-wire.js';
 
 /** A plugin as the API shows it. */
 export const pluginSchema = z
@@ -18,6 +19,11 @@ export const pluginSchema = z
       .record(z.string(), z.unknown())
       .optional()
       .meta({ description: "JSON Schema of the plugin's settings" }),
+    i18n: i18nSchema.optional(),
+    config_i18n: z
+      .record(z.string(), z.record(z.string(), z.object({ title: z.string().optional(), description: z.string().optional(), enum: z.record(z.string(), z.string()).optional() })))
+      .optional()
+      .meta({ description: 'The settings form\'s texts by language and field path; `config_schema` carries them too, under `x-dwc-i18n`' }),
     permissions: z.object({
       network: z.array(z.string()),
       secrets: z.array(z.string()),
@@ -55,6 +61,8 @@ export function toPluginWire(plugin: PluginStatus): PluginWire {
   if (plugin.error !== undefined) wire.error = plugin.error;
   if (plugin.errorCode !== undefined) wire.error_code = plugin.errorCode;
   if (plugin.configSchema !== undefined) wire.config_schema = plugin.configSchema;
+  if (plugin.i18n !== undefined) wire.i18n = plugin.i18n;
+  if (plugin.configI18n !== undefined) wire.config_i18n = plugin.configI18n;
   return wire;
 }
 

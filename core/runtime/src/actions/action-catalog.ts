@@ -1,4 +1,4 @@
-import { z } from '@dwc/sdk';
+import { checkI18n, withSchemaI18n, z, type I18nTexts } from '@dwc/sdk';
 import { workflowCallStep } from '../engine/workflow-call.js';
 import { waitStepTypes } from '../waits/wait-step-types.js';
 import type { Registries } from '../plugin-host/registries.js';
@@ -15,6 +15,8 @@ export interface StepType {
   plugin: string;
   input: z.ZodType;
   output: z.ZodType;
+  /** Texts in other languages: name, description and the input form's fields. */
+  i18n?: I18nTexts;
 }
 
 /** A step type as the API lists it: its schemas as JSON Schema (draft 2020-12). */
@@ -23,6 +25,8 @@ export interface StepTypeDescription {
   title: string;
   description: string;
   plugin: string;
+  /** Texts in other languages; the input schema carries the fields' own (`x-dwc-i18n`). */
+  i18n?: I18nTexts;
   inputSchema: Record<string, unknown>;
   outputSchema: Record<string, unknown>;
 }
@@ -35,10 +39,11 @@ export type ActionCatalog = ReturnType<typeof createActionCatalog>;
  */
 export function createActionCatalog(registries: Pick<Registries, 'actions'>) {
   const engineTypes: StepType[] = [workflowCallStep, ...waitStepTypes].map((step) => ({ ...step, plugin: ENGINE_PROVIDER }));
+  for (const step of engineTypes) checkI18n(step.type, step.i18n, [step.input]);
   const described = { input: new WeakMap<z.ZodType, Record<string, unknown>>(), output: new WeakMap<z.ZodType, Record<string, unknown>>() };
 
   // An input form shows what a client sends (defaulted fields optional); a transform shows as any value.
-  const jsonSchema = (schema: z.ZodType, io: 'input' | 'output'): Record<string, unknown> => {
+  const jsonSchema = (schema: z.ZodType, io: 'input' | 'output', i18n?: I18nTexts): Record<string, unknown> => {
     let json = described[io].get(schema);
     if (json === undefined) {
       try {
@@ -47,6 +52,7 @@ export function createActionCatalog(registries: Pick<Registries, 'actions'>) {
         // A schema zod cannot express (a custom type in a cycle, say) shows as "any value"; the run still checks it.
         json = { $schema: 'https://json-schema.org/draft/2020-12/schema' };
       }
+      if (io === 'input') json = withSchemaI18n(json, i18n);
       described[io].set(schema, json);
     }
     return json;
@@ -58,12 +64,13 @@ export function createActionCatalog(registries: Pick<Registries, 'actions'>) {
     const entry = registries.actions.list().find((candidate) => candidate.definition.type === type);
     if (entry === undefined) return undefined;
     const { definition, plugin } = entry;
-    return { type: definition.type, title: definition.title, description: definition.description, plugin, input: definition.input, output: definition.output };
+    return { type: definition.type, title: definition.title, description: definition.description, plugin, input: definition.input, output: definition.output, ...(definition.i18n ? { i18n: definition.i18n } : {}) };
   }
 
   function list(): StepType[] {
     const actions = registries.actions.list().map(({ definition, plugin }): StepType => ({
       type: definition.type, title: definition.title, description: definition.description, plugin, input: definition.input, output: definition.output,
+      ...(definition.i18n ? { i18n: definition.i18n } : {}),
     }));
     return [...actions, ...engineTypes].sort((a, b) => a.type.localeCompare(b.type));
   }
@@ -76,8 +83,8 @@ export function createActionCatalog(registries: Pick<Registries, 'actions'>) {
     /** Every step type with its input and output as JSON Schema. */
     describe: (): StepTypeDescription[] =>
       list().map((step) => ({
-        type: step.type, title: step.title, description: step.description, plugin: step.plugin,
-        inputSchema: jsonSchema(step.input, 'input'), outputSchema: jsonSchema(step.output, 'output'),
+        type: step.type, title: step.title, description: step.description, plugin: step.plugin, ...(step.i18n ? { i18n: step.i18n } : {}),
+        inputSchema: jsonSchema(step.input, 'input', step.i18n), outputSchema: jsonSchema(step.output, 'output'),
       })),
   };
 }

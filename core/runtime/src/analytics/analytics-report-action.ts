@@ -6,6 +6,7 @@ import type { AnalyticsSummary, TimeRange } from './analytics-summary.js';
 import { TIME_RANGES } from './analytics-summary.js';
 import { renderAnalyticsReport } from './analytics-report.js';
 import type { Insight } from './insight-rules.js';
+import { analyticsReportEs } from '../i18n/engine-es.js';
 
 export const ANALYTICS_REPORT_ACTION = 'analytics.report';
 
@@ -36,6 +37,7 @@ export function createAnalyticsReportAction(deps: {
     type: ANALYTICS_REPORT_ACTION,
     title: 'Send an analytics report',
     description: 'Stores the analytics summary and insights of the last hour, day, week or month as a Markdown document and sends it through a notification channel.',
+    i18n: analyticsReportEs,
     input: analyticsReportInputSchema,
     output: analyticsReportOutputSchema,
     async run(input, ctx) {

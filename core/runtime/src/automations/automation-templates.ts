@@ -1,10 +1,12 @@
-import type { z } from '@dwc/sdk';
+import type { I18nTexts, z } from '@dwc/sdk';
 import type { automationBodySchema } from './automation-schemas.js';
 
 /** A ready automation: `POST /api/v3/automations` with `automation` as the body creates it. */
 export interface AutomationTemplate {
   name: string;
   description: string;
+  /** Name and description in other languages. */
+  i18n: I18nTexts;
   automation: z.input<typeof automationBodySchema>;
 }
 
@@ -13,6 +15,7 @@ export const automationTemplates: readonly AutomationTemplate[] = [
   {
     name: 'content_on_request',
     description: 'Writes content when a high-priority content request event arrives and tells the requester.',
+    i18n: { es: { name: 'Contenido a petición', description: 'Escribe contenido cuando llega un evento de petición de contenido de prioridad alta y avisa a quien lo pidió.' } },
     automation: {
       name: 'Content on request',
       description: 'Generates content for high-priority requests.',
@@ -28,6 +31,7 @@ export const automationTemplates: readonly AutomationTemplate[] = [
   {
     name: 'ab_test_prompts',
     description: 'Learns which of two prompt styles gets better feedback (Thompson sampling).',
+    i18n: { es: { name: 'Prueba A/B de instrucciones', description: 'Aprende cuál de dos estilos de instrucción recibe mejores valoraciones (muestreo de Thompson).' } },
     automation: {
       name: 'Prompt A/B test',
       trigger: { type: 'api_call', conditions: {} },
@@ -45,6 +49,7 @@ export const automationTemplates: readonly AutomationTemplate[] = [
   {
     name: 'document_on_event',
     description: 'Stores a document whenever an `order_received` event is posted.',
+    i18n: { es: { name: 'Archivar pedidos entrantes', description: 'Guarda un documento cada vez que se publica un evento `order_received`.' } },
     automation: {
       name: 'File incoming orders',
       trigger: { type: 'event_based', conditions: { event_type: 'order_received' } },
@@ -54,6 +59,7 @@ export const automationTemplates: readonly AutomationTemplate[] = [
   {
     name: 'escalate_threshold',
     description: 'Calls a webhook when the posted value is above a bound (condition_based, JSONata).',
+    i18n: { es: { name: 'Escalar valores altos', description: 'Llama a un webhook cuando el valor publicado supera un límite (condition_based, JSONata).' } },
     automation: {
       name: 'Escalate high values',
       trigger: { type: 'condition_based', conditions: { expression: 'input.value > 100' } },

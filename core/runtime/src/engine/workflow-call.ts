@@ -1,4 +1,5 @@
 import { z } from '@dwc/sdk';
+import { workflowCallEs } from '../i18n/engine-es.js';
 
 /** The engine's own step type that runs another workflow as a child execution (no plugin provides it). */
 export const CALL_WORKFLOW_STEP = 'workflow.call';
@@ -18,6 +19,7 @@ export const workflowCallStep = {
   type: CALL_WORKFLOW_STEP,
   title: 'Call a workflow',
   description: 'Runs another workflow with the given input as a child execution and waits for it; fails when the child fails.',
+  i18n: workflowCallEs,
   input: workflowCallInputSchema,
   output: workflowCallOutputSchema,
 } as const;

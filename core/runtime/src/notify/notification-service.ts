@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { ConfigError, ConflictError, InputError, NotFoundError, type ChannelContext, type ChannelDefinition, type ChannelTestResult, type Logger as SdkLogger } from '@dwc/sdk';
+import { ConfigError, ConflictError, InputError, NotFoundError, type ChannelContext, type ChannelDefinition, type ChannelTestResult, type I18nTexts, type Logger as SdkLogger } from '@dwc/sdk';
 import type { Logger } from 'pino';
 import { newId } from '../storage/new-id.js';
 import type { NewNotification, NotificationPriority, NotificationRecord, NotificationStatus, AttemptRecord } from './notification-types.js';
@@ -13,6 +13,8 @@ export interface ChannelInfo {
   type: string;
   title: string;
   description: string;
+  /** Name and description in other languages. */
+  i18n?: I18nTexts;
   plugin: string;
   idempotent: boolean;
   testable: boolean;
@@ -180,6 +182,7 @@ export function createNotificationService(options: {
     channels(): ChannelInfo[] {
       return options.channels.list().map(({ definition, plugin }) => ({
         type: definition.type, title: definition.title, description: definition.description, plugin, idempotent: definition.idempotent,
+        ...(definition.i18n ? { i18n: definition.i18n } : {}),
         testable: definition.testConnection !== undefined,
       }));
     },

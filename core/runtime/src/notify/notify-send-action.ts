@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import { defineAction, z, type ActionDefinition } from '@dwc/sdk';
 import type { NotificationService } from './notification-service.js';
 import { notificationPrioritySchema, NOTIFICATION_STATUSES } from './notification-types.js';
+import { notifySendEs } from '../i18n/engine-es.js';
 
 export const notifySendInputSchema = z
   .object({
@@ -43,6 +44,7 @@ export function createNotifySendAction(notifications: NotificationService): Acti
     type: 'notify.send',
     title: 'Send a notification',
     description: 'Queues a message on a channel (e-mail, webhook, in-app, ...) for delivery with retries; a retried step does not send twice.',
+    i18n: notifySendEs,
     input: notifySendInputSchema,
     output: notifySendOutputSchema,
     async run(input, ctx) {

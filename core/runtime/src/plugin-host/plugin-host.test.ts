@@ -60,6 +60,18 @@ describe('plugin host over the fixture plugins', () => {
     if (expected.capabilities) expect(status.capabilities).toEqual(expected.capabilities);
   });
 
+  it('gives the Spanish name and description (package.json first) and the config form texts, also inside the config schema', () => {
+    const status = statuses.get('fixture-spanish-plugin');
+    expect(status.state).toBe('active');
+    expect(status.i18n).toEqual({ es: { name: 'Saludo', description: 'Saluda' } });
+    expect(status.configI18n).toEqual({ es: { greeting: { title: 'Saludo', description: 'Qué decir.', enum: { hello: 'hola', hi: 'buenas' } } } });
+    expect((status.configSchema?.properties as Record<string, Record<string, unknown>>).greeting!['x-dwc-i18n']).toEqual({ es: { title: 'Saludo', description: 'Qué decir.', enum: { hello: 'hola', hi: 'buenas' } } });
+  });
+
+  it('fails a plugin whose Spanish texts name a field its config does not have, saying which fields it has', () => {
+    expect(statuses.get('fixture-i18n-unknown-field').error).toContain('definePlugin(fixture-i18n-unknown-field): i18n.es.fields names "timeout", which is not a field of its schema; fields: timeout_ms.');
+  });
+
   it('ignores folders without a "dwc" field in package.json', () => {
     expect(statuses.list().map((s) => s.name)).not.toContain('not-a-plugin');
   });

@@ -1,7 +1,7 @@
 import { realpath } from 'node:fs/promises';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { ConfigError, InputError, NotFoundError, SDK_API_VERSION, describeZodError, toFieldErrors, z } from '@dwc/sdk';
+import { ConfigError, I18N_LANGUAGES, InputError, NotFoundError, SDK_API_VERSION, describeZodError, toFieldErrors, withSchemaI18n, z } from '@dwc/sdk';
 import type { CapabilityKindName, Dispose, EventBus, HostInfo, Logger as SdkLogger, PluginDefinition } from '@dwc/sdk';
 import type { Logger } from 'pino';
 import { checkSdkRange, readPluginManifest, type PluginManifest } from './plugin-manifest.js';
@@ -90,7 +90,7 @@ export function createPluginHost(options: PluginHostOptions) {
       records.set(record.name, record);
       checkSdkRange(manifest, options.sdkVersion);
       record.definition = await importDefinition(manifest);
-      record.configSchema = z.toJSONSchema(record.definition.config, { io: 'input', unrepresentable: 'any' }) as Record<string, unknown>;
+      record.configSchema = withSchemaI18n(z.toJSONSchema(record.definition.config, { io: 'input', unrepresentable: 'any' }) as Record<string, unknown>, record.definition.i18n);
       const stored = await options.store.get(record.name);
       if (stored && !stored.enabled) {
         record.state = 'disabled';
@@ -265,6 +265,7 @@ export function createPluginHost(options: PluginHostOptions) {
       ...(record.error ? { error: record.error.message, errorCode: record.error.code } : {}),
       capabilities: record.capabilities,
       ...(record.configSchema ? { configSchema: record.configSchema } : {}),
+      ...pluginI18n(record.manifest, record.definition),
       permissions: record.definition?.permissions ?? { network: [], secrets: [], filesystem: [] },
       source: record.source,
     };
@@ -331,4 +332,18 @@ function withTimeout<T>(promise: Promise<T>, ms: number, plugin: string): Promis
     timer = setTimeout(() => reject(new PluginLoadError(plugin, 'plugin_setup_timeout', `setup did not finish within ${ms} ms; setup must only register capabilities.`)), ms);
   });
   return Promise.race([promise, timeout]).finally(() => clearTimeout(timer));
+}
+
+/** A plugin's texts in other languages: package.json `dwc.i18n` first (known before its code loads), then its definition's. */
+function pluginI18n(manifest: PluginManifest | undefined, definition: PluginDefinition | undefined): Pick<PluginStatus, 'i18n' | 'configI18n'> {
+  const out: Pick<PluginStatus, 'i18n' | 'configI18n'> = {};
+  for (const language of I18N_LANGUAGES) {
+    const own = definition?.i18n?.[language];
+    const declared = manifest?.dwc.i18n?.[language];
+    const name = declared?.name ?? own?.name;
+    const description = declared?.description ?? own?.description;
+    if (name !== undefined || description !== undefined) (out.i18n ??= {})[language] = { ...(name !== undefined ? { name } : {}), ...(description !== undefined ? { description } : {}) };
+    if (own?.fields !== undefined) (out.configI18n ??= {})[language] = own.fields;
+  }
+  return out;
 }

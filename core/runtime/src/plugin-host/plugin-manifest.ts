@@ -24,6 +24,8 @@ export const pluginManifestSchema = z.object({
        * The types the plugin registers, by kind (e.g. `{"ai-provider": ["openai"]}`), so the host can
        * say which plugin provides a type even when that plugin is disabled or failed to load.
        */
+      /** The plugin's name and description in other languages, shown even when its code did not load. */
+      i18n: z.strictObject({ es: z.strictObject({ name: z.string().min(1).optional(), description: z.string().min(1).optional() }).optional() }).optional(),
       provides: z.partialRecord(capabilityKind, z.array(z.string().regex(CAPABILITY_ID, 'must be a capability id such as "openai" or "ai.generate"'))).default({}),
     })
     .refine((dwc) => Object.keys(dwc.provides).every((kind) => dwc.kinds.includes(kind as never)), {

@@ -1,5 +1,6 @@
 import { defineTrigger } from '@dwc/sdk';
 import { scheduleTriggerSettingsSchema } from './schedule-spec.js';
+import { scheduleEs } from '../i18n/engine-es.js';
 
 /**
  * The `schedule` trigger: `trigger: {"type": "schedule", "kind": "cron" | "interval" | "daily" |
@@ -15,6 +16,7 @@ export const scheduleTrigger = defineTrigger({
   type: 'schedule',
   title: 'Schedule',
   description: 'Runs the workflow on a cron expression, an interval, or daily, weekly or monthly at a time of day, in a time zone; each planned run starts exactly once.',
+  i18n: scheduleEs,
   settings: scheduleTriggerSettingsSchema,
   start: async () => () => undefined,
 });

@@ -1,5 +1,6 @@
 import { defineTrigger, z } from '@dwc/sdk';
 import { webhookTrigger } from './webhook-trigger.js';
+import { manualEs, apiCallEs } from '../i18n/engine-es.js';
 
 /** The plugin name the engine's own triggers are listed under. */
 export const RUNTIME_PLUGIN = '@dwc/runtime';
@@ -9,6 +10,7 @@ export const manualTrigger = defineTrigger({
   type: 'manual',
   title: 'Manual',
   description: 'Runs when someone starts it (the Run button, or POST /api/v3/workflows/{id}/execute).',
+  i18n: manualEs,
   settings: z.strictObject({}),
 });
 
@@ -17,6 +19,7 @@ export const apiCallTrigger = defineTrigger({
   type: 'api_call',
   title: 'API call',
   description: 'Runs when a client calls POST /api/v3/workflows/{id}/execute or POST /api/v3/advanced/workflows/execute with a token.',
+  i18n: apiCallEs,
   settings: z.strictObject({}),
 });
 

@@ -1,4 +1,5 @@
 import { defineTrigger, z } from '@dwc/sdk';
+import { webhookEs } from '../i18n/engine-es.js';
 
 const secretName = z.string().regex(/^[A-Za-z_][A-Za-z0-9_.-]{0,199}$/, 'the name of a secret in the vault (PUT /api/v3/security/secrets/{name})');
 const headerName = z.string().regex(/^[A-Za-z0-9-]{1,100}$/, 'an HTTP header name').transform((h) => h.toLowerCase());
@@ -41,6 +42,7 @@ export const webhookTrigger = defineTrigger({
   type: 'webhook',
   title: 'Webhook',
   description: 'Runs when a request arrives at {METHOD} /webhook/{path}; its body, query, headers, method and path are the input.',
+  i18n: webhookEs,
   settings: webhookSettingsSchema,
   runsOn: 'every',
 });

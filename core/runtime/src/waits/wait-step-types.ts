@@ -1,4 +1,5 @@
 import { z } from '@dwc/sdk';
+import { waitUntilEs, waitEventEs, approvalEs } from '../i18n/engine-es.js';
 
 /** The engine's own step types that park an execution as `waiting` (no plugin provides them; no worker is held). */
 export const WAIT_UNTIL_STEP = 'wait.until';
@@ -77,6 +78,7 @@ export const waitStepTypes = [
     type: WAIT_UNTIL_STEP,
     title: 'Wait until',
     description: 'Parks the execution as `waiting` until a date-time or for a duration (no upper bound); no worker is held and a restart loses nothing.',
+    i18n: waitUntilEs,
     input: waitUntilInputSchema,
     output: waitUntilOutputSchema,
   },
@@ -84,6 +86,7 @@ export const waitStepTypes = [
     type: WAIT_EVENT_STEP,
     title: 'Wait for an event',
     description: 'Parks the execution as `waiting` until an event of `event_type` whose data matches `match` arrives, or `timeout_ms` passes.',
+    i18n: waitEventEs,
     input: waitEventInputSchema,
     output: waitEventOutputSchema,
   },
@@ -91,6 +94,7 @@ export const waitStepTypes = [
     type: APPROVAL_STEP,
     title: 'Approval',
     description: 'Parks the execution as `waiting` until one of `approvers` approves or rejects (POST .../steps/{step_id}/approve or /reject), or `timeout_ms` passes.',
+    i18n: approvalEs,
     input: approvalInputSchema,
     output: approvalOutputSchema,
   },

@@ -1,5 +1,6 @@
 import { ANALYSIS_TASKS, defineAction, z } from '@dwc/sdk';
 import { callInfoOutput, callInfoWire, oneSource, oneSourceMessage, requireAi, routingInput, routingOf, textOf, textOrDocument } from '../common/ai-call.js';
+import { analyzeEs } from '../i18n-es.js';
 
 const score = z.number();
 export const analysisResultSchema = z.object({
@@ -30,6 +31,7 @@ export const analyzeAction = defineAction({
   type: 'ai.analyze',
   title: 'Analyse text with AI',
   description: 'Sentiment, keywords, summary, classification, language and readability of a text or stored document.',
+  i18n: analyzeEs,
   input: analyzeInputSchema,
   output: analyzeOutputSchema,
   async run(input, ctx) {

@@ -1,5 +1,6 @@
 import { defineAction, z } from '@dwc/sdk';
 import { callInfoOutput, callInfoWire, requireAi, routingInput, routingOf } from '../common/ai-call.js';
+import { decideEs } from '../i18n-es.js';
 
 const option = z.union([z.string().min(1).max(200), z.object({ value: z.string().min(1).max(200), description: z.string().max(2000).optional() })]);
 
@@ -18,6 +19,7 @@ export const decideAction = defineAction({
   type: 'ai.decide',
   title: 'Decide with AI',
   description: 'Picks one of the given options and says why; use `output.choice` in a later step\'s `when`.',
+  i18n: decideEs,
   input: decideInputSchema,
   output: decideOutputSchema,
   async run(input, ctx) {

@@ -1,5 +1,6 @@
 import { defineAction, z } from '@dwc/sdk';
 import { callInfoOutput, callInfoWire, requireAi, routingInput, routingOf } from '../common/ai-call.js';
+import { embedEs } from '../i18n-es.js';
 
 export const embedInputSchema = z.object({
   document_ids: z.array(z.string().min(1).max(64)).max(200).optional().describe('Stored documents to embed'),
@@ -18,6 +19,7 @@ export const embedAction = defineAction({
   type: 'ai.embed',
   title: 'Embed documents',
   description: 'Computes embeddings of stored documents (by id, or those of earlier steps) and keeps them for semantic search.',
+  i18n: embedEs,
   input: embedInputSchema,
   output: embedOutputSchema,
   async run(input, ctx) {

@@ -1,5 +1,6 @@
 import { defineAction, z } from '@dwc/sdk';
 import { callInfoOutput, callInfoWire, oneSource, oneSourceMessage, requireAi, routingInput, routingOf, textOf, textOrDocument } from '../common/ai-call.js';
+import { extractEs } from '../i18n-es.js';
 
 export const extractInputSchema = z
   .object({
@@ -32,6 +33,7 @@ export const extractAction = defineAction({
   type: 'ai.extract',
   title: 'Extract fields with AI',
   description: 'Reads a text or stored document and returns the described fields as a JSON object.',
+  i18n: extractEs,
   input: extractInputSchema,
   output: extractOutputSchema,
   async run(input, ctx) {

@@ -1,5 +1,6 @@
 import { defineAction, documentFormatSchema, z } from '@dwc/sdk';
 import { callInfoOutput, callInfoWire, requireAi, routingInput, routingOf } from '../common/ai-call.js';
+import { generateEs } from '../i18n-es.js';
 
 export const generateInputSchema = z
   .object({
@@ -35,6 +36,7 @@ export const generateAction = defineAction({
   type: 'ai.generate',
   title: 'Generate text with AI',
   description: 'Sends a prompt (with an optional system prompt) to an AI provider, streaming tokens; with `json_schema` the answer is parsed into `json`.',
+  i18n: generateEs,
   input: generateInputSchema,
   output: generateOutputSchema,
   async run(input, ctx) {

@@ -1,6 +1,7 @@
 import { defineAction, InputError, z } from '@dwc/sdk';
 import { evaluate, operatorSchema, UNARY_OPERATORS } from '../common/operators.js';
 import { isTruthy } from '../common/values.js';
+import { conditionEs } from '../i18n-es.js';
 
 const truthinessInput = z
   .object({
@@ -30,6 +31,7 @@ export const conditionAction = defineAction({
   type: 'condition',
   title: 'Condition',
   description: 'Tests a value for truthiness, or compares two values with an operator, and returns result and branch.',
+  i18n: conditionEs,
   input: conditionInputSchema,
   output: conditionOutputSchema,
   run: async (input) => {

@@ -1,6 +1,7 @@
 import { setTimeout as sleep } from 'node:timers/promises';
 import { defineAction, InputError, z } from '@dwc/sdk';
 import { abortError } from '../common/abort.js';
+import { delayEs } from '../i18n-es.js';
 
 export const MAX_DELAY_MS = 3_600_000;
 
@@ -41,6 +42,7 @@ export const delayAction = defineAction({
   type: 'delay',
   title: 'Delay',
   description: 'Waits for duration_ms milliseconds, or until a date-time at most one hour ahead.',
+  i18n: delayEs,
   input: delayInputSchema,
   output: delayOutputSchema,
   async run(input, ctx) {

@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
 import { defineAction, documentDraftSchema, documentFormatSchema, InputError, z } from '@dwc/sdk';
+import { createDocumentEs } from '../i18n-es.js';
 
 export const MAX_CONTENT_BYTES = 10 * 1024 * 1024;
 
@@ -29,6 +30,7 @@ export const createDocumentAction = defineAction({
   type: 'document.create',
   title: 'Create document',
   description: 'Stores a document (title, content, format, metadata) produced by the workflow, linked to its execution and parent.',
+  i18n: createDocumentEs,
   input: createDocumentInputSchema,
   output: createDocumentOutputSchema,
   async run(input, ctx) {

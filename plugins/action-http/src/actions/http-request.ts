@@ -7,6 +7,7 @@ import type { HttpClient } from '../common/http-client.js';
 import type { Response } from 'undici';
 import { parseBody, readLimitedBody } from '../common/read-body.js';
 import { networkError, requestTimeoutError, safeUrl, statusError } from '../common/request-errors.js';
+import { httpRequestEs } from '../i18n-es.js';
 
 const MIB = 1024 * 1024;
 const ERROR_EXCERPT_BYTES = 64 * 1024;
@@ -70,6 +71,7 @@ export function createHttpRequestAction(policy: HttpPolicy, client: HttpClient) 
     type: 'http.request',
     title: 'HTTP request',
     description: 'Calls an HTTP(S) URL and returns the status, headers and body; JSON bodies are parsed.',
+    i18n: httpRequestEs,
     input: httpRequestInputSchema,
     output: httpRequestOutputSchema,
     async run(input, ctx) {

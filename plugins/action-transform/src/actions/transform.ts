@@ -1,4 +1,5 @@
 import { defineAction, UnavailableError, z } from '@dwc/sdk';
+import { transformEs } from '../i18n-es.js';
 
 /**
  * Reshapes data with a JSONata expression (https://jsonata.org), evaluated by the host's
@@ -8,6 +9,7 @@ export const transformAction = defineAction({
   type: 'transform',
   title: 'Transform data',
   description: 'Evaluates a JSONata expression over `data` and returns the result.',
+  i18n: transformEs,
   input: z.object({
     expression: z.string().min(1).max(20_000).describe('JSONata expression, e.g. `items[price > 10].{ "name": title }`'),
     data: z.unknown().optional().describe('The value the expression reads; usually mapped from earlier steps.'),

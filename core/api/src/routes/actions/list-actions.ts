@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { defineRoute } from '../../define-route.js';
+import { i18nSchema, i18nWire } from '../i18n-wire.js';
 
 const jsonSchema = z.record(z.string(), z.unknown()).meta({ description: 'JSON Schema (draft 2020-12)' });
 
@@ -9,6 +10,7 @@ export const actionSchema = z
     title: z.string(),
     description: z.string(),
     plugin: z.string().meta({ description: 'The plugin that registered it; `@dwc/runtime` for the engine\'s own `workflow.call`' }),
+    i18n: i18nSchema.optional(),
     input_schema: jsonSchema.meta({ description: "The step's `input` as a client writes it (defaulted fields optional), as JSON Schema (draft 2020-12)" }),
     output_schema: jsonSchema.meta({ description: "What the step outputs (`steps.<id>.output`), as JSON Schema (draft 2020-12)" }),
   })
@@ -29,6 +31,7 @@ export const listActionsRoute = defineRoute({
       title: action.title,
       description: action.description,
       plugin: action.plugin,
+      ...i18nWire(action.i18n),
       input_schema: action.inputSchema,
       output_schema: action.outputSchema,
     })),

@@ -2,6 +2,7 @@ import { aiWorkflowTemplates, buildTemplateWorkflow, findTemplate, type AiWorkfl
 import { InputError, NotFoundError } from '@dwc/sdk';
 import { z } from 'zod';
 import type { ApiDeps } from '../../api-deps.js';
+import { i18nSchema, i18nWire } from '../i18n-wire.js';
 import { defineRoute } from '../../define-route.js';
 import { errorResponse } from '../../error-response.js';
 import { execute, executeResponses, waitQuery } from '../executions/execute-routes.js';
@@ -105,6 +106,7 @@ export const aiWorkflowTemplatesRoute = defineRoute({
           z.object({
             name: z.string(), workflow_type: z.string(), title: z.string(), description: z.string(),
             inputs: z.record(z.string(), z.object({ description: z.string(), required: z.boolean(), default: z.unknown().optional() })),
+            i18n: i18nSchema.optional().meta({ description: 'Name, description and each input\'s description (`fields.<input>.description`) in other languages' }),
             steps: z.array(z.object({ id: z.string(), type: z.string(), name: z.string().optional() })),
           }),
         ),
@@ -113,7 +115,7 @@ export const aiWorkflowTemplatesRoute = defineRoute({
   },
   handler: () => ({
     items: aiWorkflowTemplates.map((t) => ({
-      name: t.name, workflow_type: t.workflowType, title: t.title, description: t.description,
+      name: t.name, workflow_type: t.workflowType, title: t.title, description: t.description, ...i18nWire(t.i18n, { fields: true }),
       inputs: Object.fromEntries(Object.entries(t.inputs).map(([key, input]) => [key, { description: input.description, required: input.required ?? false, ...(input.default !== undefined ? { default: input.default } : {}) }])),
       steps: t.steps.map((s) => ({ id: s.id, type: s.type, ...(s.name ? { name: s.name } : {}) })),
     })),

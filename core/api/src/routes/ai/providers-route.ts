@@ -1,6 +1,7 @@
 import { AiCallCancelledError } from '@dwc/runtime';
 import { InputError, NotFoundError } from '@dwc/sdk';
 import { z } from 'zod';
+import { i18nSchema, i18nWire } from '../i18n-wire.js';
 import { defineRoute } from '../../define-route.js';
 import { toHttpError } from '../../error-handler.js';
 import { errorResponse } from '../../error-response.js';
@@ -12,6 +13,7 @@ const providerSchema = z
     type: z.string(),
     title: z.string(),
     description: z.string(),
+    i18n: i18nSchema.optional(),
     plugin: z.string(),
     capabilities: z.object({ generation: z.boolean().meta({ description: 'Writes text; false for an analyser with no language model' }), streaming: z.boolean(), embeddings: z.boolean(), structured_output: z.boolean(), analysis: z.boolean(), model_management: z.boolean(), offline: z.boolean() }),
     readiness: z
@@ -45,7 +47,7 @@ export const aiProvidersRoute = defineRoute({
           : { models: null };
         const c = p.capabilities;
         return {
-          type: p.type, title: p.title, description: p.description, plugin,
+          type: p.type, title: p.title, description: p.description, plugin, ...i18nWire(p.i18n),
           capabilities: { generation: c.generation !== false, streaming: c.streaming, embeddings: c.embeddings, structured_output: c.structuredOutput, analysis: c.analysis, model_management: c.modelManagement, offline: c.offline },
           readiness: p.readiness ?? { state: 'configured' as const },
           health: { ok: health.ok, ...(health.detail ? { detail: health.detail } : {}), latency_ms: health.latencyMs, checked_at: health.checkedAt.toISOString() },

@@ -2,6 +2,7 @@ import { automationBodySchema, automationFeedbackSchema, automationTriggerReques
 import { z } from 'zod';
 import { defineRoute } from '../../define-route.js';
 import { errorResponse } from '../../error-response.js';
+import { i18nSchema, i18nWire } from '../i18n-wire.js';
 import { automationRunSchema, automationSchema, toAutomationWire, toRunWire } from './automation-wire.js';
 
 const tags = ['automations'];
@@ -15,8 +16,8 @@ export const automationTemplatesRoute = defineRoute({
   permission: 'automations:read',
   summary: 'Ready automations: POST one\'s `automation` to create it',
   tags,
-  responses: { 200: { description: 'Templates', schema: z.object({ items: z.array(z.object({ name: z.string(), description: z.string(), automation: z.record(z.string(), z.unknown()) })) }) } },
-  handler: ({ deps }) => ({ items: deps.engine.automations.templates().map((t) => ({ ...t, automation: t.automation as Record<string, unknown> })) }),
+  responses: { 200: { description: 'Templates', schema: z.object({ items: z.array(z.object({ name: z.string(), description: z.string(), i18n: i18nSchema.optional(), automation: z.record(z.string(), z.unknown()) })) }) } },
+  handler: ({ deps }) => ({ items: deps.engine.automations.templates().map(({ i18n, ...t }) => ({ ...t, ...i18nWire(i18n), automation: t.automation as Record<string, unknown> })) }),
 });
 
 export const automationActionTypesRoute = defineRoute({

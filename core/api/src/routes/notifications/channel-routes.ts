@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { defineRoute } from '../../define-route.js';
 import { errorResponse } from '../../error-response.js';
+import { i18nSchema, i18nWire } from '../i18n-wire.js';
 
 const tags = ['notifications'];
 const channelSchema = z
@@ -11,6 +12,7 @@ const channelSchema = z
     plugin: z.string().meta({ description: 'The plugin providing it; its settings are at /api/v3/plugins/{plugin}/config' }),
     idempotent: z.boolean().meta({ description: 'Whether a repeat is dropped by the provider, so a send cut short by a crash is resent instead of marked uncertain' }),
     testable: z.boolean(),
+    i18n: i18nSchema.optional(),
   })
   .meta({ id: 'NotificationChannel' });
 
@@ -22,7 +24,7 @@ export const listChannelsRoute = defineRoute({
   summary: 'Installed notification channels',
   tags,
   responses: { 200: { description: 'Channels', schema: z.object({ items: z.array(channelSchema) }) } },
-  handler: ({ deps }) => ({ items: deps.notifications.service.channels() }),
+  handler: ({ deps }) => ({ items: deps.notifications.service.channels().map(({ i18n, ...channel }) => ({ ...channel, ...i18nWire(i18n) })) }),
 });
 
 export const testChannelRoute = defineRoute({

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { i18nSchema, i18nWire } from '../i18n-wire.js';
 import { defineRoute } from '../../define-route.js';
 import { errorResponse } from '../../error-response.js';
 import { toWorkflowWire, workflowIdParams, workflowSchema } from '../workflows/workflow-wire.js';
@@ -12,6 +13,7 @@ export const triggerTypeSchema = z
     description: z.string(),
     plugin: z.string().meta({ description: 'The plugin that registered it; `@dwc/runtime` for manual, api_call and webhook' }),
     runs_on: z.enum(['one', 'every']).meta({ description: 'With several processes: one listens (polls, folder watches), or every one does' }),
+    i18n: i18nSchema.optional(),
     settings_schema: jsonSchema.meta({ description: 'The `trigger` object beside `type` (its form), with the `condition` any trigger may have' }),
   })
   .meta({ id: 'TriggerType' });
@@ -27,7 +29,7 @@ export const listTriggersRoute = defineRoute({
   responses: { 200: { description: 'Every trigger type', schema: z.object({ items: z.array(triggerTypeSchema) }) } },
   handler: ({ deps }) => ({
     items: deps.engine.triggerTypes.describe().map((t) => ({
-      type: t.type, title: t.title, description: t.description, plugin: t.plugin, runs_on: t.runsOn, settings_schema: t.settingsSchema,
+      type: t.type, title: t.title, description: t.description, plugin: t.plugin, runs_on: t.runsOn, ...i18nWire(t.i18n), settings_schema: t.settingsSchema,
     })),
   }),
 });

@@ -5,6 +5,13 @@ export const classificationTemplate: AiWorkflowTemplate = {
   workflowType: 'classification',
   title: 'Classification',
   description: 'Classifies a text into one of the given labels, decides what to do with it (with a reason), and files a decision document.',
+  i18n: {
+    es: {
+      name: 'Clasificación',
+      description: 'Clasifica un texto en una de las etiquetas dadas, decide qué hacer con él (con un motivo) y archiva un documento con la decisión.',
+      fields: { text: { description: 'El texto que se clasifica' }, labels: { description: 'Etiquetas candidatas' }, actions: { description: 'Lo que se puede hacer con él' } },
+    },
+  },
   inputs: {
     text: { description: 'The text to classify', required: true },
     labels: { description: 'Candidate labels', default: ['support', 'sales', 'feedback', 'other'] },

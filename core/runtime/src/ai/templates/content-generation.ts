@@ -5,6 +5,18 @@ export const contentGenerationTemplate: AiWorkflowTemplate = {
   workflowType: 'content_generation',
   title: 'Content generation',
   description: 'Outlines a piece on a topic, drafts it from the outline, then edits the draft into a finished Markdown document.',
+  i18n: {
+    es: {
+      name: 'Generación de contenido',
+      description: 'Hace el esquema de un texto sobre un tema, escribe un borrador a partir del esquema y lo edita hasta un documento Markdown terminado.',
+      fields: {
+        topic: { description: 'De qué trata el contenido' },
+        prompt: { description: 'Instrucciones adicionales para quien escribe' },
+        audience: { description: 'Quién lo va a leer' },
+        tone: { description: 'Tono del texto' },
+      },
+    },
+  },
   inputs: {
     topic: { description: 'What the content is about', required: true },
     prompt: { description: 'Extra instructions for the writer', default: '' },

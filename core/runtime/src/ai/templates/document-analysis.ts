@@ -5,6 +5,13 @@ export const documentAnalysisTemplate: AiWorkflowTemplate = {
   workflowType: 'document_analysis',
   title: 'Document analysis',
   description: 'Analyses a text (sentiment, keywords, summary, language, readability), extracts named fields as JSON, and writes a report document.',
+  i18n: {
+    es: {
+      name: 'Análisis de documentos',
+      description: 'Analiza un texto (sentimiento, palabras clave, resumen, idioma, legibilidad), extrae los campos indicados como JSON y escribe un documento de informe.',
+      fields: { text: { description: 'El texto que se analiza' }, title: { description: 'Título del original' }, fields: { description: 'Campos que se extraen' } },
+    },
+  },
   inputs: {
     text: { description: 'The text to analyse', required: true },
     title: { description: 'Title of the source', default: 'Document' },

@@ -5,6 +5,17 @@ export const summarizationTemplate: AiWorkflowTemplate = {
   workflowType: 'summarization',
   title: 'Summarization',
   description: 'Pulls the key points and keywords out of a text, then writes a short summary document from them.',
+  i18n: {
+    es: {
+      name: 'Resumen',
+      description: 'Saca los puntos clave y las palabras clave de un texto y con ellos escribe un documento de resumen breve.',
+      fields: {
+        text: { description: 'El texto que se resume' },
+        title: { description: 'Título del original, usado en el título del resumen' },
+        max_sentences: { description: 'Longitud máxima del resumen, en frases' },
+      },
+    },
+  },
   inputs: {
     text: { description: 'The text to summarize', required: true },
     title: { description: 'Title of the source, used in the summary title', default: 'Text' },

@@ -1,3 +1,4 @@
+import type { I18nTexts } from '@dwc/sdk';
 import type { WorkflowStep } from '../../engine/index.js';
 
 /** One input a template reads, as `{{ steps.inputs.output.result.<name> }}` in its steps. */
@@ -18,6 +19,8 @@ export interface AiWorkflowTemplate {
   title: string;
   description: string;
   inputs: Record<string, TemplateInput>;
+  /** Name, description and each input's description (`fields.<input>.description`) in other languages. */
+  i18n: I18nTexts;
   steps: Array<Omit<WorkflowStep, 'concurrency' | 'continue_on_error' | 'input'> & { input: Record<string, unknown> }>;
 }
 

@@ -5,6 +5,13 @@ export const translationTemplate: AiWorkflowTemplate = {
   workflowType: 'translation',
   title: 'Translation',
   description: 'Detects the language of a text and translates it into the target language as a document.',
+  i18n: {
+    es: {
+      name: 'Traducción',
+      description: 'Detecta el idioma de un texto y lo traduce al idioma de destino como un documento.',
+      fields: { text: { description: 'El texto que se traduce' }, target_language: { description: 'Idioma al que se traduce' }, title: { description: 'Título del original' } },
+    },
+  },
   inputs: {
     text: { description: 'The text to translate', required: true },
     target_language: { description: 'Language to translate into', default: 'English' },
