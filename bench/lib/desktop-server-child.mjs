@@ -1,16 +1,14 @@
 // Child process of bench/desktop.ts (plain JavaScript on the built packages, so no loader adds to
 // the figures): starts the embedded server exactly as the desktop main process does (user-data
 // folder from argv, a master key as the keychain would hand it), prints one JSON line with its URL
-// and secret (and the CPU time its start took), and runs until SIGTERM, when it shuts down as a quit does.
+// and secret, and runs until SIGTERM, when it shuts down as a quit does.
 import { randomBytes } from 'node:crypto';
 import { startEmbeddedServer } from '@dwc/desktop';
 
 const userData = process.argv[2];
 if (userData === undefined) throw new Error('usage: desktop-server-child.mjs <user-data folder>');
 const server = await startEmbeddedServer({ userDataDir: userData, masterKey: randomBytes(32).toString('base64'), env: { ...process.env, LOG_LEVEL: 'warn' } });
-// CPU time (user + system) this process spent getting here: the machine may be loaded, this is not.
-const cpu = process.cpuUsage();
-process.stdout.write(`${JSON.stringify({ url: server.url, secret: server.secret, cpuMs: (cpu.user + cpu.system) / 1000 })}\n`);
+process.stdout.write(`${JSON.stringify({ url: server.url, secret: server.secret })}\n`);
 process.once('SIGTERM', () => {
   void server.close().then(() => process.exit(0));
 });

@@ -24,6 +24,8 @@ export interface ServerProcess {
   port: number;
   /** Milliseconds from spawn to the first 200 from GET /health. */
   startMs: number;
+  /** CPU time (user + system, all threads) the server spent up to that 200; unlike wall time, steady on a loaded machine. */
+  cpuMs: number;
   output(): string;
 }
 
@@ -45,7 +47,10 @@ export async function startServer(env: Record<string, string>, options: { timeou
     if (child.exitCode !== null) throw new Error(`server exited with ${child.exitCode}: ${output}`);
     try {
       const response = await fetch(`${url}/health`);
-      if (response.status === 200) return { child, url, port, startMs: performance.now() - started, output: () => output };
+      if (response.status === 200) {
+        const startMs = performance.now() - started;
+        return { child, url, port, startMs, cpuMs: cpuMs(child.pid!), output: () => output };
+      }
     } catch {
       // not listening yet
     }
@@ -53,6 +58,16 @@ export async function startServer(env: Record<string, string>, options: { timeou
   }
   child.kill('SIGKILL');
   throw new Error(`server did not answer /health within ${timeoutMs} ms: ${output}`);
+}
+
+const clockTicksPerSecond = 100; // USER_HZ, fixed at 100 for /proc on Linux
+
+/** CPU time (utime + stime, over all its threads) a running process has used, in ms, from /proc/<pid>/stat. */
+export function cpuMs(pid: number): number {
+  const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+  // Fields after the parenthesised command name (which may hold spaces); utime and stime are fields 14 and 15.
+  const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+  return ((Number(fields[11]) + Number(fields[12])) * 1000) / clockTicksPerSecond;
 }
 
 /** Resident set size of a process in MB, from /proc. */
