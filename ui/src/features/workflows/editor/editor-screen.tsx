@@ -21,6 +21,7 @@ import { stepErrorsFrom, WORKFLOW } from './step-errors';
 import { TriggerPanel } from './trigger-panel';
 import { listTriggers, triggersKey } from './triggers-api';
 import { VersionsDialog } from './versions-dialog';
+import { WatchFolderDialog } from './watch-folder-dialog';
 import { WorkflowCanvas } from './workflow-canvas';
 
 function isTyping(target: EventTarget | null): boolean {
@@ -50,6 +51,7 @@ export function EditorScreen() {
   const { change, undo, redo, select, load, setErrors, saved } = useEditor.getState();
   const [running, setRunning] = useState(false);
   const [showVersions, setShowVersions] = useState(false);
+  const [watching, setWatching] = useState(false);
 
   // The draft is loaded once per workflow opened; later changes of language or cache leave it alone.
   const loaded = useRef<string | null>(null);
@@ -128,6 +130,11 @@ export function EditorScreen() {
         <button type="button" className="ghost" aria-pressed={selected === null} onClick={() => select(null)}>
           {t('triggerPanel.open', { type: t(`trigger.${trigger.type}`, { defaultValue: trigger.type }) })}
         </button>
+        {canWrite && (
+          <button type="button" className="ghost" onClick={() => setWatching(true)}>
+            {t('watch.open')}
+          </button>
+        )}
         {canWrite && id !== undefined && workflow.data && <ActiveToggle workflowId={id} active={workflow.data.active} dirty={dirty} />}
         <span className="spacer" />
         {canWrite && (
@@ -201,6 +208,7 @@ export function EditorScreen() {
         )}
       </div>
       {canWrite && id !== undefined && <RunDialog workflowId={id} open={running} onOpenChange={setRunning} />}
+      {canWrite && watching && <WatchFolderDialog workflowId={id} open={watching} onOpenChange={setWatching} />}
       {id !== undefined && version !== undefined && showVersions && <VersionsDialog workflowId={id} current={version} open={showVersions} onOpenChange={setShowVersions} />}
     </section>
   );
