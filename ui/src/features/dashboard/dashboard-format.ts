@@ -1,6 +1,6 @@
-import i18next from 'i18next';
+import { dateTimeFormat, numberFormat } from '../../lib/format';
 
-const number = (options: Intl.NumberFormatOptions) => (value: number) => new Intl.NumberFormat(i18next.language, options).format(value);
+const number = (options: Intl.NumberFormatOptions) => (value: number) => numberFormat(options).format(value);
 
 /** Numbers of the dashboard through Intl, in the current language. */
 export const formats = {
@@ -16,5 +16,5 @@ export const formats = {
 /** A time on an axis or in a table: hours and minutes within a day, with the date over longer spans. */
 export function formatTime(ms: number, spanMs: number): string {
   const options: Intl.DateTimeFormatOptions = spanMs <= 86_400_000 ? { hour: '2-digit', minute: '2-digit' } : { month: 'short', day: 'numeric', hour: '2-digit', minute: '2-digit' };
-  return new Intl.DateTimeFormat(i18next.language, options).format(new Date(ms));
+  return dateTimeFormat(options).format(new Date(ms));
 }

@@ -14,13 +14,14 @@ import { createWorkflow, getWorkflow, updateWorkflow, workflowKeys } from '../wo
 import { ActionPalette } from './action-palette';
 import { ActiveToggle } from './active-toggle';
 import { actionsKey, listActions, type ActionInfo } from './actions-api';
-import { addStep, connect, disconnect, removeSteps, useEditor } from './editor-store';
+import { addStep, connect, disconnect, removeSteps, useEditor, useGraphSteps } from './editor-store';
 import { RunDialog } from './run-dialog';
 import { StepPanel } from './step-panel';
 import { stepErrorsFrom, WORKFLOW } from './step-errors';
 import { TriggerPanel } from './trigger-panel';
 import { listTriggers, triggersKey } from './triggers-api';
 import { VersionsDialog } from './versions-dialog';
+import { WatchFolderDialog } from './watch-folder-dialog';
 import { WorkflowCanvas } from './workflow-canvas';
 
 function isTyping(target: EventTarget | null): boolean {
@@ -38,9 +39,19 @@ export function EditorScreen() {
   const actions = useQuery({ queryKey: actionsKey, queryFn: ({ signal }) => listActions(signal), staleTime: 300_000 });
   const triggers = useQuery({ queryKey: triggersKey, queryFn: ({ signal }) => listTriggers(signal), staleTime: 300_000 });
   const workflow = useQuery({ queryKey: workflowKeys.one(id ?? ''), queryFn: ({ signal }) => getWorkflow(id!, signal), enabled: id !== undefined, staleTime: Infinity });
-  const { draft, selected, dirty, past, future, errors, change, undo, redo, select, load, setErrors, saved } = useEditor();
+  // Narrow selections: typing in a step's input re-renders the step panel, not the screen or the canvas.
+  const name = useEditor((s) => s.draft.name);
+  const trigger = useEditor((s) => s.draft.trigger);
+  const steps = useGraphSteps();
+  const selected = useEditor((s) => s.selected);
+  const dirty = useEditor((s) => s.dirty);
+  const canUndo = useEditor((s) => s.past.length > 0);
+  const canRedo = useEditor((s) => s.future.length > 0);
+  const errors = useEditor((s) => s.errors);
+  const { change, undo, redo, select, load, setErrors, saved } = useEditor.getState();
   const [running, setRunning] = useState(false);
   const [showVersions, setShowVersions] = useState(false);
+  const [watching, setWatching] = useState(false);
 
   // The draft is loaded once per workflow opened; later changes of language or cache leave it alone.
   const loaded = useRef<string | null>(null);
@@ -67,14 +78,17 @@ export function EditorScreen() {
   }, [undo, redo]);
 
   const save = useMutation({
-    mutationFn: () => (id === undefined ? createWorkflow(draft) : updateWorkflow(id, draft)),
+    mutationFn: () => {
+      const { draft } = useEditor.getState();
+      return id === undefined ? createWorkflow(draft) : updateWorkflow(id, draft);
+    },
     onSuccess: (result) => {
       saved();
       queryClient.setQueryData(workflowKeys.one(result.id), result);
       void queryClient.invalidateQueries({ queryKey: ['workflows', 'list'] });
       if (id === undefined) void navigate(`/workflows/${result.id}`, { replace: true });
     },
-    onError: (error) => setErrors(stepErrorsFrom(error, draft.steps) ?? {}),
+    onError: (error) => setErrors(stepErrorsFrom(error, useEditor.getState().draft.steps) ?? {}),
   });
 
   const byType = useMemo(() => new Map<string, ActionInfo>((actions.data ?? []).map((a) => [a.type, a])), [actions.data]);
@@ -101,8 +115,7 @@ export function EditorScreen() {
   if (!canWrite && id === undefined) return <Forbidden />;
   if (id !== undefined && workflow.isPending) return <Loading />;
   if (workflow.error) return <ErrorNote error={workflow.error} />;
-  const index = draft.steps.findIndex((s) => s.id === selected);
-  const step = index >= 0 ? draft.steps[index] : undefined;
+  const step = steps.find((s) => s.id === selected);
   const workflowErrors = Object.entries(errors[WORKFLOW] ?? {});
   const version = workflow.data?.version;
 
@@ -111,20 +124,25 @@ export function EditorScreen() {
       <div className="toolbar editor-toolbar">
         <label className="inline-field">
           <span className="visually-hidden">{t('editor.name')}</span>
-          <input className="name-input" aria-label={t('editor.name')} readOnly={!canWrite} value={draft.name} onChange={(e) => change((d) => ({ ...d, name: e.target.value }), 'name')} />
+          <input className="name-input" aria-label={t('editor.name')} readOnly={!canWrite} value={name} onChange={(e) => change((d) => ({ ...d, name: e.target.value }), 'name')} />
         </label>
         {version !== undefined && <span className="muted">{t('editor.version', { version })}</span>}
         <button type="button" className="ghost" aria-pressed={selected === null} onClick={() => select(null)}>
-          {t('triggerPanel.open', { type: t(`trigger.${draft.trigger.type}`, { defaultValue: draft.trigger.type }) })}
+          {t('triggerPanel.open', { type: t(`trigger.${trigger.type}`, { defaultValue: trigger.type }) })}
         </button>
+        {canWrite && (
+          <button type="button" className="ghost" onClick={() => setWatching(true)}>
+            {t('watch.open')}
+          </button>
+        )}
         {canWrite && id !== undefined && workflow.data && <ActiveToggle workflowId={id} active={workflow.data.active} dirty={dirty} />}
         <span className="spacer" />
         {canWrite && (
           <>
-        <button type="button" className="ghost" onClick={undo} disabled={past.length === 0} aria-keyshortcuts="Control+Z">
+        <button type="button" className="ghost" onClick={undo} disabled={!canUndo} aria-keyshortcuts="Control+Z">
           {t('editor.undo')}
         </button>
-        <button type="button" className="ghost" onClick={redo} disabled={future.length === 0} aria-keyshortcuts="Control+Shift+Z">
+        <button type="button" className="ghost" onClick={redo} disabled={!canRedo} aria-keyshortcuts="Control+Shift+Z">
           {t('editor.redo')}
         </button>
           </>
@@ -140,7 +158,7 @@ export function EditorScreen() {
           </button>
         )}
         {canWrite && (
-          <button type="button" onClick={() => save.mutate()} disabled={save.isPending || draft.steps.length === 0}>
+          <button type="button" onClick={() => save.mutate()} disabled={save.isPending || steps.length === 0}>
             {save.isPending ? t('editor.saving') : dirty || id === undefined ? t('editor.save') : t('editor.saved')}
           </button>
         )}
@@ -155,8 +173,8 @@ export function EditorScreen() {
           {t('forbidden.readOnly', { ns: 'common', role: role ? t(`roles.${role}`, { ns: 'common' }) : '' })}
         </p>
       )}
-      {save.error && !stepErrorsFrom(save.error, draft.steps) ? <ErrorNote error={save.error} /> : null}
-      {save.error && stepErrorsFrom(save.error, draft.steps) ? (
+      {save.error && !stepErrorsFrom(save.error, steps) ? <ErrorNote error={save.error} /> : null}
+      {save.error && stepErrorsFrom(save.error, steps) ? (
         <div role="alert" className="error-note">
           {t('editor.refused')}
           {workflowErrors.length > 0 && (
@@ -171,25 +189,26 @@ export function EditorScreen() {
       <div className="editor-body">
         {!canWrite ? <div /> : actions.isPending ? <Loading /> : <ActionPalette actions={actions.data ?? []} onAdd={onAdd} />}
         <ReactFlowProvider>
-          {draft.steps.length === 0 ? (
+          {steps.length === 0 ? (
             <div className="canvas canvas-empty">
               <p className="muted">{t('editor.empty')}</p>
             </div>
           ) : (
             canWrite ? (
-            <WorkflowCanvas steps={draft.steps} selected={selected} extra={extra} onSelect={select} onConnect={onConnect} onDeleteSteps={onDeleteSteps} onDeleteEdges={onDeleteEdges} />
+            <WorkflowCanvas steps={steps} selected={selected} extra={extra} onSelect={select} onConnect={onConnect} onDeleteSteps={onDeleteSteps} onDeleteEdges={onDeleteEdges} />
           ) : (
-            <WorkflowCanvas steps={draft.steps} selected={selected} extra={extra} onSelect={select} />
+            <WorkflowCanvas steps={steps} selected={selected} extra={extra} onSelect={select} />
           )
           )}
         </ReactFlowProvider>
         {step ? (
-          <StepPanel key={step.id} step={step} index={index} steps={draft.steps} actions={byType} readOnly={!canWrite} />
+          <StepPanel key={step.id} id={step.id} steps={steps} actions={byType} readOnly={!canWrite} />
         ) : (
-          <TriggerPanel trigger={draft.trigger} triggers={triggers.data} error={triggers.error} readOnly={!canWrite} />
+          <TriggerPanel trigger={trigger} triggers={triggers.data} error={triggers.error} readOnly={!canWrite} />
         )}
       </div>
       {canWrite && id !== undefined && <RunDialog workflowId={id} open={running} onOpenChange={setRunning} />}
+      {canWrite && watching && <WatchFolderDialog workflowId={id} open={watching} onOpenChange={setWatching} />}
       {id !== undefined && version !== undefined && showVersions && <VersionsDialog workflowId={id} current={version} open={showVersions} onOpenChange={setShowVersions} />}
     </section>
   );

@@ -1,6 +1,7 @@
+import { act, renderHook } from '@testing-library/react';
 import { beforeEach, describe, expect, it } from 'vitest';
 import type { WorkflowDefinition } from '../workflow-types';
-import { addStep, connect, disconnect, removeSteps, renameStep, setInput, useEditor } from './editor-store';
+import { addStep, connect, disconnect, removeSteps, renameStep, sameGraph, setInput, updateStep, useDraftStep, useEditor, useGraphSteps } from './editor-store';
 import { edgesOf } from './graph-model';
 
 const chain: WorkflowDefinition = {
@@ -76,5 +77,35 @@ describe('undo and redo', () => {
     useEditor.getState().undo();
     change((d) => removeSteps(d, ['b']));
     expect(useEditor.getState().future).toEqual([]);
+  });
+});
+
+describe('what re-renders while typing', () => {
+  beforeEach(() => useEditor.getState().load(chain));
+
+  it('keeps the graph steps the same array while a step input changes, and gives new ones when the graph changes', () => {
+    const graph = renderHook(() => useGraphSteps());
+    const step = renderHook(() => useDraftStep('b'));
+    const first = graph.result.current;
+    const firstB = step.result.current;
+    act(() => useEditor.getState().change((d) => setInput(d, 'b', 'prompt', 'Hello'), 'input:b:prompt'));
+    expect(graph.result.current).toBe(first);
+    expect(step.result.current).not.toBe(firstB);
+    expect(step.result.current?.input).toEqual({ prompt: 'Hello' });
+    act(() => useEditor.getState().change((d) => updateStep(d, 'c', { when: '{{ input.go }}' })));
+    expect(graph.result.current).not.toBe(first);
+    const second = graph.result.current;
+    act(() => useEditor.getState().change((d) => connect(d, 'a', 'c')));
+    expect(graph.result.current).not.toBe(second);
+    expect(graph.result.current.find((s) => s.id === 'c')?.depends_on).toEqual(['b', 'a']);
+  });
+
+  it('compares graphs by ids, types, dependencies and whether when/for_each are set', () => {
+    const steps = chain.steps;
+    expect(sameGraph(steps, steps.map((s) => ({ ...s, input: { x: 1 } })))).toBe(true);
+    expect(sameGraph(steps, steps.map((s) => (s.id === 'b' ? { ...s, when: 'x' } : s)))).toBe(false);
+    expect(sameGraph(steps, steps.map((s) => (s.id === 'b' ? { ...s, type: 'transform' } : s)))).toBe(false);
+    expect(sameGraph(steps, steps.map((s) => (s.id === 'c' ? { ...s, depends_on: ['b'] } : s)))).toBe(false);
+    expect(sameGraph(steps, steps.slice(0, 2))).toBe(false);
   });
 });

@@ -1,3 +1,4 @@
+import { useRef } from 'react';
 import { create } from 'zustand';
 import type { WorkflowDefinition, WorkflowStep } from '../workflow-types';
 import { dependenciesOf } from './graph-model';
@@ -65,6 +66,39 @@ export const useEditor = create<EditorState>()((set) => ({
   setErrors: (errors) => set({ errors }),
   saved: () => set({ dirty: false, errors: {} }),
 }));
+
+/** Whether two step lists draw the same graph: ids, types, dependencies, and whether `when`/`for_each` are set. */
+export function sameGraph(a: readonly WorkflowStep[], b: readonly WorkflowStep[]): boolean {
+  if (a === b) return true;
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) {
+    const x = a[i]!, y = b[i]!;
+    if (x === y) continue;
+    if (x.id !== y.id || x.type !== y.type || (x.when === undefined) !== (y.when === undefined) || (x.for_each === undefined) !== (y.for_each === undefined)) return false;
+    const dx = x.depends_on, dy = y.depends_on;
+    if (dx !== dy && (dx === undefined || dy === undefined || dx.length !== dy.length || dx.some((d, j) => d !== dy[j]))) return false;
+  }
+  return true;
+}
+
+/**
+ * The draft's steps as the graph sees them: the same array until a step is added, removed,
+ * renamed, reconnected or changes type, so typing in a step's input re-renders no component
+ * that only draws the graph (its values are then those of the last graph change).
+ */
+export function useGraphSteps(): readonly WorkflowStep[] {
+  const last = useRef<readonly WorkflowStep[] | null>(null);
+  return useEditor((state) => {
+    const steps = state.draft.steps;
+    if (last.current === null || !sameGraph(last.current, steps)) last.current = steps;
+    return last.current;
+  });
+}
+
+/** One step of the draft, re-rendering its reader only when that step changes. */
+export function useDraftStep(id: string): WorkflowStep | undefined {
+  return useEditor((state) => state.draft.steps.find((s) => s.id === id));
+}
 
 // Pure edits of a definition, each returning a new one (used through `change`).
 

@@ -6,14 +6,23 @@ import { TemplateField } from '../../../components/schema-form/template-field';
 import type { WorkflowStep } from '../workflow-types';
 import type { ActionInfo } from './actions-api';
 import { templateCompletions } from './completions';
-import { connect, disconnect, removeSteps, renameStep, setInput, updateStep, useEditor } from './editor-store';
+import { connect, disconnect, removeSteps, renameStep, setInput, updateStep, useDraftStep, useEditor } from './editor-store';
 import { dependenciesOf } from './graph-model';
 import { inputErrors } from './step-errors';
 
 const EMPTY_SCHEMA = { type: 'object', properties: {} };
 
-/** The selected step: its id, `when`, `for_each`, what it runs after, and its input drawn from the action's schema. */
-export function StepPanel({ step, index, steps, actions, readOnly = false }: { step: WorkflowStep; index: number; steps: readonly WorkflowStep[]; actions: ReadonlyMap<string, ActionInfo>; readOnly?: boolean }) {
+/**
+ * The selected step: its id, `when`, `for_each`, what it runs after, and its input drawn from the
+ * action's schema. It reads its own step from the draft; `steps` is the graph (`useGraphSteps`).
+ */
+export function StepPanel({ id, steps, actions, readOnly = false }: { id: string; steps: readonly WorkflowStep[]; actions: ReadonlyMap<string, ActionInfo>; readOnly?: boolean }) {
+  const step = useDraftStep(id);
+  if (step === undefined) return null;
+  return <StepPanelOf step={step} steps={steps} actions={actions} readOnly={readOnly} />;
+}
+
+function StepPanelOf({ step, steps, actions, readOnly }: { step: WorkflowStep; steps: readonly WorkflowStep[]; actions: ReadonlyMap<string, ActionInfo>; readOnly: boolean }) {
   const { t } = useTranslation('workflows');
   const change = useEditor((s) => s.change);
   const select = useEditor((s) => s.select);
@@ -25,15 +34,17 @@ export function StepPanel({ step, index, steps, actions, readOnly = false }: { s
   const [idText, setIdText] = useState(id);
   useEffect(() => setIdText(id), [id]);
 
-  const shape = steps.map((s) => `${s.id}:${s.type}`).join('|');
-  // Recomputed when steps are added, removed or renamed, not on every keystroke.
-  const completions = useMemo(() => templateCompletions(steps, id, actions), [shape, id, actions]);
+  // `steps` changes only with the graph, so these are not recomputed on every keystroke.
+  const completions = useMemo(() => templateCompletions(steps, id, actions), [steps, id, actions]);
   const onInput = useCallback((key: string, value: unknown) => change((d) => setInput(d, id, key, value), `input:${id}:${key}`), [change, id]);
   const onReplace = useCallback((input: Record<string, unknown>) => change((d) => updateStep(d, id, { input })), [change, id]);
   const onWhen = useCallback((text: string) => change((d) => updateStep(d, id, { when: text.trim() ? text : undefined }), `when:${id}`), [change, id]);
   const onForEach = useCallback((text: string) => change((d) => updateStep(d, id, { for_each: text.trim() ? text : undefined }), `for_each:${id}`), [change, id]);
   const fieldErrors = useMemo(() => inputErrors(errors), [errors]);
-  const parents = new Set(dependenciesOf(steps, index).ids);
+  const parents = useMemo(() => {
+    const index = steps.findIndex((s) => s.id === id);
+    return new Set(index < 0 ? [] : dependenciesOf(steps, index).ids);
+  }, [steps, id]);
   const stepLevel = Object.entries(errors ?? {}).filter(([field]) => !field.startsWith('input.'));
 
   return (

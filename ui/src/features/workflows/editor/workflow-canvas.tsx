@@ -1,6 +1,6 @@
 import { Background, Controls, ReactFlow, useReactFlow, type Connection, type Edge, type OnSelectionChangeParams } from '@xyflow/react';
 import '@xyflow/react/dist/style.css';
-import { useCallback, useEffect } from 'react';
+import { memo, useCallback, useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { WorkflowStep } from '../workflow-types';
 import { nodeTypes, type StepNodeData, type StepNodeType } from './step-node';
@@ -21,8 +21,8 @@ export interface WorkflowCanvasProps {
 const proOptions = { hideAttribution: true };
 const fitViewOptions = { maxZoom: 1, padding: 0.15 };
 
-/** The steps as a graph: chain, branches and joins laid out top to bottom. */
-export function WorkflowCanvas({ steps, selected, extra, onSelect, onConnect, onDeleteSteps, onDeleteEdges }: WorkflowCanvasProps) {
+/** The steps as a graph: chain, branches and joins laid out top to bottom; memoised, so keep its props stable. */
+export const WorkflowCanvas = memo(function WorkflowCanvas({ steps, selected, extra, onSelect, onConnect, onDeleteSteps, onDeleteEdges }: WorkflowCanvasProps) {
   const { t } = useTranslation('workflows');
   const { nodes, edges } = useGraph(steps, extra, selected);
   const { fitView } = useReactFlow();
@@ -65,4 +65,4 @@ export function WorkflowCanvas({ steps, selected, extra, onSelect, onConnect, on
       </ReactFlow>
     </div>
   );
-}
+});
