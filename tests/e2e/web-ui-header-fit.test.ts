@@ -12,19 +12,23 @@ import { signInInBrowser } from './support/sign-in.js';
 
 const uiBuilt = existsSync(fileURLToPath(new URL('../../ui/dist/index.html', import.meta.url)));
 
-/** The rows a container's visible children sit on (children whose tops are within a few pixels share a row), and whether it overflows sideways. */
-function rowsOf(page: Page, selector: string) {
-  return page.evaluate((sel) => {
-    const box = document.querySelector(sel);
-    if (!box) return { rows: -1, overflow: true, found: false };
-    const tops: number[] = [];
+/**
+ * The rows a container's visible children sit on (a child whose middle is within its half height
+ * of a row's middle shares that row), and whether the container overflows sideways.
+ */
+function rowsOf(page: Page, selector: string): Promise<{ rows: number; overflow: boolean }> {
+  return page.evaluate(`(() => {
+    const box = document.querySelector(${JSON.stringify(selector)});
+    if (!box) return { rows: -1, overflow: true };
+    const middles = [];
     for (const child of Array.from(box.children)) {
       const rect = child.getBoundingClientRect();
       if (rect.width === 0 || rect.height === 0) continue;
-      if (!tops.some((top) => Math.abs(top + 0 - (rect.top + rect.height / 2)) < rect.height / 2 + 4)) tops.push(rect.top + rect.height / 2);
+      const middle = rect.top + rect.height / 2;
+      if (!middles.some((m) => Math.abs(m - middle) < rect.height / 2 + 4)) middles.push(middle);
     }
-    return { rows: tops.length, overflow: box.scrollWidth > box.clientWidth + 1, found: true };
-  }, selector);
+    return { rows: middles.length, overflow: box.scrollWidth > box.clientWidth + 1 };
+  })()`);
 }
 
 describe.runIf(uiBuilt)('the editor header at 1280×720, end to end in Chromium', { timeout: 180_000 }, () => {
