@@ -64,7 +64,10 @@ describe.runIf(uiBuilt)('the trigger and schedule screens, end to end in Chromiu
     // A bad expression is refused by the API, and its message shows beside the field.
     await typeInto(dialog, /^name/, 'Every second');
     await typeInto(dialog, /^cron_expression/, '* * *');
-    await typeInto(dialog, /^workflow_id/, workflowId);
+    // The workflow is picked by name in the workflow combobox; the form stores its id.
+    await dialog.getByRole('combobox', { name: /^workflow_id/ }).fill('Count');
+    await dialog.getByRole('listbox').getByRole('option', { name: new RegExp(`Count words.*${workflowId}`) }).click();
+    await expect.poll(() => dialog.getByRole('combobox', { name: /^workflow_id/ }).inputValue()).toBe('Count words');
     await dialog.getByRole('button', { name: 'Create schedule' }).click();
     await expect.poll(async () => (await dialog.getByRole('alert').allTextContents()).join(' ')).toContain('must have 5 fields');
     await everyVariant('schedules-create-error');

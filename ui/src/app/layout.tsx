@@ -45,7 +45,7 @@ export function Layout() {
         {features.flatMap((feature) => (feature.header ?? []).map((Widget, i) => <Widget key={`${feature.id}-${i}`} />))}
         <PreferencesBar />
         <Menu.Root>
-          <Menu.Trigger className="button ghost" aria-label={`${user?.name || user?.email} · ${t('user.menu')}`}>
+          <Menu.Trigger className="button ghost user-button" aria-label={`${user?.name || user?.email} · ${t('user.menu')}`} title={user?.email}>
             {user?.name || user?.email}
           </Menu.Trigger>
           <Menu.Portal>

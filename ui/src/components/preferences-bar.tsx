@@ -2,17 +2,21 @@ import * as Menu from '@radix-ui/react-dropdown-menu';
 import { useTranslation } from 'react-i18next';
 import { changeLanguage, LANGUAGES, type Language } from '../lib/i18n';
 import { useTheme, type ThemeChoice } from '../lib/theme';
+import { MoonIcon, SunIcon, SystemThemeIcon } from './icons';
 
 const THEMES: ThemeChoice[] = ['system', 'light', 'dark'];
+const THEME_ICONS = { system: SystemThemeIcon, light: SunIcon, dark: MoonIcon } as const;
 
 /** Language and theme switches, shown on every screen (signed in or not). */
 export function PreferencesBar() {
   const { t, i18n } = useTranslation();
   const { choice, setChoice } = useTheme();
+  const ThemeIcon = THEME_ICONS[choice];
+  const themeName = `${t('theme.label')}: ${t(`theme.${choice}`)}`;
   return (
     <div className="preferences">
       <label className="inline-field">
-        <span aria-hidden="true">{t('language.label')}</span>
+        <span className="visually-hidden">{t('language.label')}</span>
         <select aria-label={t('language.label')} value={i18n.language} onChange={(e) => changeLanguage(e.target.value as Language)}>
           {LANGUAGES.map((lang) => (
             <option key={lang} value={lang}>
@@ -22,8 +26,8 @@ export function PreferencesBar() {
         </select>
       </label>
       <Menu.Root>
-        <Menu.Trigger className="button ghost" aria-label={`${t('theme.label')}: ${t(`theme.${choice}`)}`}>
-          {t('theme.label')}: {t(`theme.${choice}`)}
+        <Menu.Trigger className="button ghost icon-button" aria-label={themeName} title={themeName}>
+          <ThemeIcon />
         </Menu.Trigger>
         <Menu.Portal>
           <Menu.Content className="menu" align="end" sideOffset={4}>

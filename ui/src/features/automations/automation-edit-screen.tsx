@@ -2,7 +2,9 @@ import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate, useParams, useSearchParams } from 'react-router';
 import { ErrorNote } from '../../components/error-note';
+import { Forbidden } from '../../components/forbidden';
 import { Loading } from '../../components/loading';
+import { useCan } from '../../lib/roles';
 import { AutomationForm } from './automation-form';
 import { automationKey, formSources, formSourcesKey, getAutomation, listTemplates, type AutomationBody } from './automations-api';
 
@@ -13,9 +15,11 @@ export function AutomationEditScreen() {
   const [search] = useSearchParams();
   const navigate = useNavigate();
   const templateName = search.get('template');
-  const sources = useQuery({ queryKey: formSourcesKey, queryFn: ({ signal }) => formSources(signal), staleTime: 60_000 });
-  const existing = useQuery({ queryKey: automationKey(id ?? ''), queryFn: ({ signal }) => getAutomation(id!, signal), enabled: id !== undefined });
-  const templates = useQuery({ queryKey: ['automations', 'templates'], queryFn: ({ signal }) => listTemplates(signal), enabled: id === undefined && templateName !== null, staleTime: 60_000 });
+  const canWrite = useCan('automations:write');
+  const sources = useQuery({ queryKey: formSourcesKey, queryFn: ({ signal }) => formSources(signal), staleTime: 60_000, enabled: canWrite });
+  const existing = useQuery({ queryKey: automationKey(id ?? ''), queryFn: ({ signal }) => getAutomation(id!, signal), enabled: canWrite && id !== undefined });
+  const templates = useQuery({ queryKey: ['automations', 'templates'], queryFn: ({ signal }) => listTemplates(signal), enabled: canWrite && id === undefined && templateName !== null, staleTime: 60_000 });
+  if (!canWrite) return <Forbidden />;
 
   const error = sources.error ?? existing.error ?? templates.error;
   const template = templates.data?.items.find((item) => item.name === templateName);

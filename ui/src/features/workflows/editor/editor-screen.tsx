@@ -23,6 +23,7 @@ import { listTriggers, triggersKey } from './triggers-api';
 import { VersionsDialog } from './versions-dialog';
 import { WatchFolderDialog } from './watch-folder-dialog';
 import { WorkflowCanvas } from './workflow-canvas';
+import { RedoIcon, UndoIcon } from '../../../components/icons';
 
 function isTyping(target: EventTarget | null): boolean {
   return target instanceof HTMLElement && (target.closest('.cm-editor') !== null || ['INPUT', 'TEXTAREA', 'SELECT'].includes(target.tagName));
@@ -139,11 +140,11 @@ export function EditorScreen() {
         <span className="spacer" />
         {canWrite && (
           <>
-        <button type="button" className="ghost" onClick={undo} disabled={!canUndo} aria-keyshortcuts="Control+Z">
-          {t('editor.undo')}
+        <button type="button" className="ghost icon-button" onClick={undo} disabled={!canUndo} aria-keyshortcuts="Control+Z" aria-label={t('editor.undo')} title={`${t('editor.undo')} (Ctrl+Z)`}>
+          <UndoIcon />
         </button>
-        <button type="button" className="ghost" onClick={redo} disabled={!canRedo} aria-keyshortcuts="Control+Shift+Z">
-          {t('editor.redo')}
+        <button type="button" className="ghost icon-button" onClick={redo} disabled={!canRedo} aria-keyshortcuts="Control+Shift+Z" aria-label={t('editor.redo')} title={`${t('editor.redo')} (Ctrl+Shift+Z)`}>
+          <RedoIcon />
         </button>
           </>
         )}
