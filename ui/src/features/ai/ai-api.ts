@@ -1,4 +1,4 @@
-import { api, ApiError, refreshSession } from '../../lib/api-client';
+import { api, ApiError, languageHeader, refreshSession } from '../../lib/api-client';
 import { useAuth } from '../../lib/auth-store';
 import { createSseParser } from './sse';
 import type { I18nTexts } from '../../lib/localized';
@@ -80,7 +80,7 @@ async function post(path: string, body: unknown, signal: AbortSignal): Promise<R
   const token = useAuth.getState().accessToken;
   return fetch(path, {
     method: 'POST',
-    headers: { 'content-type': 'application/json', accept: 'text/event-stream', ...(token ? { authorization: `Bearer ${token}` } : {}) },
+    headers: { 'content-type': 'application/json', accept: 'text/event-stream', ...languageHeader(), ...(token ? { authorization: `Bearer ${token}` } : {}) },
     body: JSON.stringify(body),
     signal,
     credentials: 'same-origin',
