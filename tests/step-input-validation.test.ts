@@ -114,6 +114,7 @@ describe('saving a workflow checks each step against its action', () => {
       title: 'Delay',
       description: expect.any(String),
       plugin: '@dwc/plugin-action-delay',
+      i18n: { es: { name: 'Espera', description: expect.any(String) } },
       input_schema: expect.objectContaining({ $schema: 'https://json-schema.org/draft/2020-12/schema', anyOf: [expect.objectContaining({ required: ['duration_ms'] }), expect.objectContaining({ required: ['until'] })] }),
       output_schema: expect.objectContaining({ type: 'object', required: ['waited_ms', 'resumed_at'] }),
     });

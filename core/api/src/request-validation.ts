@@ -1,4 +1,4 @@
-import { describeFieldErrors, InputError, readableIssues, type FieldErrors } from '@dwc/sdk';
+import { describeFieldErrors, InputError, readableIssues, zodParseOptions, type FieldErrors, type IssueLanguage } from '@dwc/sdk';
 import type { Request } from 'express';
 import type { z } from 'zod';
 import type { Route } from './define-route.js';
@@ -19,11 +19,16 @@ function hasBody(req: Request): boolean {
   return req.headers['transfer-encoding'] !== undefined || (length !== undefined && length !== '0');
 }
 
-function collect(fields: FieldErrors, location: string, error: z.ZodError, schema: z.ZodType, input: unknown): void {
-  for (const issue of readableIssues(error.issues, { schema, input })) {
+function collect(fields: FieldErrors, location: string, error: z.ZodError, schema: z.ZodType, input: unknown, language: IssueLanguage): void {
+  for (const issue of readableIssues(error.issues, { schema, input, language })) {
     const key = issue.path.length === 0 ? location : `${location}.${issue.path.map(String).join('.')}`;
     (fields[key] ??= []).push(issue.message);
   }
+}
+
+/** The language validation messages are written in: Spanish when `Accept-Language` prefers it over English. */
+export function requestLanguage(req: Request): IssueLanguage {
+  return req.headers['accept-language'] !== undefined && req.acceptsLanguages('en', 'es') === 'es' ? 'es' : 'en';
 }
 
 /**
@@ -41,21 +46,23 @@ export function validateRequest(route: Route, req: Request, query: unknown = req
       `Send the body of ${route.method} ${route.path} as JSON with "Content-Type: application/json".`,
     );
   }
+  const language = requestLanguage(req);
+  const options = zodParseOptions(language);
   const fields: FieldErrors = {};
   let failed = false;
   const parse = (schema: z.ZodType | undefined, value: unknown, location: string): unknown => {
     if (schema === undefined) return undefined;
-    const result = schema.safeParse(value);
+    const result = schema.safeParse(value, options);
     if (result.success) return result.data;
     failed = true;
-    collect(fields, location, result.error, schema, value);
+    collect(fields, location, result.error, schema, value, language);
     return undefined;
   };
   const params = parse(paramsSchema, req.params, 'params');
   const parsedQuery = querySchema === undefined ? undefined : parse(querySchema, query, 'query');
   const body = parse(bodySchema, req.body, 'body');
   if (failed) {
-    throw new InputError(`Invalid request: ${describeFieldErrors(fields)}`, { details: fields });
+    throw new InputError(`${language === 'es' ? 'Petición no válida' : 'Invalid request'}: ${describeFieldErrors(fields)}`, { details: fields });
   }
   return { params, query: parsedQuery, body };
 }

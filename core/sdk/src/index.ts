@@ -101,7 +101,8 @@ export {
 export type { DwcErrorOptions, FieldErrors } from './errors.js';
 export { describeFieldErrors, describeZodError, fieldErrorsOf, fieldPath, toFieldErrors } from './field-errors.js';
 export { readableIssues } from './issues/readable-issues.js';
-export type { IssueContext, ReadableIssue } from './issues/readable-issues.js';
+export type { IssueContext, IssueLanguage, ReadableIssue } from './issues/readable-issues.js';
+export { zodParseOptions } from './issues/zod-locale.js';
 export { defineErrorCatalogue, errorCatalogues, errorCodeEntry } from './error-catalogue.js';
 export type { DwcErrorClass, ErrorCatalogue, ErrorCodeEntry, MessageValues } from './error-catalogue.js';
 export { sdkErrors } from './error-codes.js';

@@ -1,3 +1,4 @@
+import i18next from 'i18next';
 import { useAuth, type TokenReply } from './auth-store';
 
 /** An error reply of the API: `{"error": {"code", "message", "details"}}`. */
@@ -79,8 +80,13 @@ export function refreshSession(): Promise<boolean> {
   return refreshing;
 }
 
+/** The UI's language, so the server writes its validation messages in it (`Accept-Language`). */
+export function languageHeader(): Record<string, string> {
+  return i18next.language ? { 'accept-language': i18next.language } : {};
+}
+
 async function send(path: string, options: RequestOptions): Promise<Response> {
-  const headers: Record<string, string> = { accept: 'application/json' };
+  const headers: Record<string, string> = { accept: 'application/json', ...languageHeader() };
   if (options.body !== undefined) headers['content-type'] = 'application/json';
   const token = useAuth.getState().accessToken;
   if (options.auth !== false && token) headers.authorization = `Bearer ${token}`;

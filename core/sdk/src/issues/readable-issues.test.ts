@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { describe, expect, it } from 'vitest';
 import { readableIssues } from './readable-issues.js';
+import { zodParseOptions } from './zod-locale.js';
 
 const delay = z.union([
   z.strictObject({ duration_ms: z.int().min(0).max(3_600_000).meta({ title: 'Milliseconds', description: 'How long to wait.' }) }).describe('Wait for a duration.'),
@@ -113,5 +114,26 @@ describe('readableIssues', () => {
       { path: ['when'], message: 'expected date, received string' },
       { path: ['port'], message: 'port 22 is reserved for SSH' },
     ]);
+  });
+});
+
+describe('readableIssues in Spanish', () => {
+  const spanish = (schema: z.ZodType, input: unknown) => {
+    const result = schema.safeParse(input, zodParseOptions('es'));
+    if (result.success) throw new Error('expected the parse to fail');
+    return readableIssues(result.error.issues, { schema, input, language: 'es' }).map((issue) => issue.message);
+  };
+
+  it('writes alternatives, unknown and missing fields and received types in Spanish', () => {
+    expect(spanish(delay, { ms: 4000 })).toEqual(['campo desconocido `ms`; se esperaba `duration_ms` (milliseconds) o `until` (date-time)']);
+    expect(spanish(delay, { duration_ms: 1, until: '2025-01-01T00:00:00Z' })).toEqual(['se esperaba `duration_ms` (milliseconds) o `until` (date-time), no ambos']);
+    expect(spanish(delay, 5)).toEqual(['se esperaba `duration_ms` (milliseconds) o `until` (date-time), se recibió un número']);
+    expect(spanish(z.strictObject({ a: z.string(), b: z.int() }), { b: 'x' })).toEqual(['falta el campo obligatorio `a` (texto)', 'se esperaba número, recibido texto']);
+  });
+
+  it('leaves English untouched without a language, and zod\'s own words come from the parse options only', () => {
+    const schema = z.object({ a: z.string() });
+    expect(spanish(schema, { a: 1 })).toEqual(['se esperaba texto, recibido número']);
+    expect(problems(schema, { a: 1 }).map((issue) => issue.message)).toEqual(['expected string, received number']);
   });
 });

@@ -13,7 +13,11 @@ export interface IssueContext {
   schema?: z.core.$ZodType;
   /** The value that failed: tells a missing field from a wrong one and which union alternative was meant. */
   input?: unknown;
+  /** The language of the messages (default `en`); parse with `zodLocale(language)` so zod's own messages match. */
+  language?: IssueLanguage;
 }
+
+export type IssueLanguage = 'en' | 'es';
 
 type Issue = z.core.$ZodIssue;
 
@@ -28,7 +32,59 @@ interface Place {
 interface Scope {
   walker: SchemaWalker | undefined;
   hasInput: boolean;
+  words: Words;
 }
+
+/** The phrases of the messages, per language. */
+interface Words {
+  missing(field: string, hint?: string): string;
+  expected(what: string): string;
+  received(what: string): string;
+  unknown(fields: string, count: number): string;
+  oneOf(fields: string, more: boolean): string;
+  and: string;
+  notBoth: string;
+  onlyOne: string;
+  anObject: string;
+  anotherValue: string;
+  /** Zod's own prefix on a wrong type, dropped as the field already says it. */
+  invalidPrefix: RegExp;
+  types: Record<string, string>;
+}
+
+const WORDS: Record<IssueLanguage, Words> = {
+  en: {
+    missing: (field, hint) => `missing required field ${field}${hint === undefined ? '' : ` (${hint})`}`,
+    expected: (what) => `expected ${what}`,
+    received: (what) => `received ${what}`,
+    unknown: (fields, count) => `unknown field${count > 1 ? 's' : ''} ${fields}`,
+    oneOf: (fields, more) => `expected one of ${fields}${more ? ', …' : ''}`,
+    and: 'and',
+    notBoth: 'not both',
+    onlyOne: 'give only one',
+    anObject: 'an object',
+    anotherValue: 'another value',
+    invalidPrefix: /^Invalid input: /,
+    types: Object.fromEntries(['string', 'number', 'integer', 'boolean', 'object', 'array', 'date', 'bigint', 'symbol', 'function', 'map', 'set'].map((noun) => [noun, `${/^[aeiou]/.test(noun) ? 'an' : 'a'} ${noun}`])),
+  },
+  es: {
+    missing: (field, hint) => `falta el campo obligatorio ${field}${hint === undefined ? '' : ` (${hint})`}`,
+    expected: (what) => `se esperaba ${what}`,
+    received: (what) => `se recibió ${what}`,
+    unknown: (fields, count) => `${count > 1 ? 'campos desconocidos' : 'campo desconocido'} ${fields}`,
+    oneOf: (fields, more) => `se esperaba uno de ${fields}${more ? ', …' : ''}`,
+    and: 'y',
+    notBoth: 'no ambos',
+    onlyOne: 'da solo uno',
+    anObject: 'un objeto',
+    anotherValue: 'otro valor',
+    invalidPrefix: /^(Invalid input|Entrada inválida): /,
+    types: {
+      string: 'una cadena', number: 'un número', integer: 'un número entero', boolean: 'un booleano', object: 'un objeto', array: 'una lista',
+      date: 'una fecha', bigint: 'un entero grande', symbol: 'un símbolo', function: 'una función', map: 'un mapa', set: 'un conjunto',
+    },
+  },
+};
 
 /**
  * Turns zod issues into readable ones: a failed union says which alternatives it expected
@@ -38,7 +94,8 @@ interface Scope {
  */
 export function readableIssues(issues: readonly Issue[], context: IssueContext = {}): ReadableIssue[] {
   const root = context.schema === undefined ? undefined : inputJsonSchema(context.schema);
-  const scope: Scope = { walker: root === undefined ? undefined : new SchemaWalker(root), hasInput: 'input' in context };
+  const language = context.language ?? 'en';
+  const scope: Scope = { walker: root === undefined ? undefined : new SchemaWalker(root, language), hasInput: 'input' in context, words: WORDS[language] };
   const place: Place = { path: [], node: root, value: context.input, parent: undefined };
   return issues.flatMap((issue) => explain(issue, place, scope));
 }
@@ -51,11 +108,11 @@ function explain(issue: Issue, from: Place, scope: Scope): ReadableIssue[] {
     case 'unrecognized_keys': {
       const present = isRecord(place.value) ? Object.keys(place.value).filter((key) => !issue.keys.includes(key)) : [];
       const known = scope.walker?.keys(place.node, present) ?? [];
-      return issue.keys.map((key) => ({ path: [...place.path, key], message: unknownFields([key], known.length === 0 ? undefined : expectOneOf(known)) }));
+      return issue.keys.map((key) => ({ path: [...place.path, key], message: unknownFields([key], known.length === 0 ? undefined : expectOneOf(known, scope.words), scope.words) }));
     }
     case 'invalid_type':
       if (isMissing(issue, place, scope)) return [{ path: place.path, message: missingField(place, issue.expected, scope) }];
-      return [{ path: place.path, message: issue.message.replace(/^Invalid input: /, '') }];
+      return [{ path: place.path, message: issue.message.replace(scope.words.invalidPrefix, '') }];
     default:
       return [{ path: place.path, message: issue.message }];
   }
@@ -65,9 +122,10 @@ function explainUnion(issue: Extract<Issue, { code: 'invalid_union' }>, place: P
   if (issue.errors.length === 0) {
     const allowed = 'options' in issue && issue.options !== undefined ? issue.options : undefined;
     if (allowed === undefined) return [{ path: place.path, message: issue.message }];
-    const values = joinOr(allowed.map((value) => JSON.stringify(value)));
-    if (isAbsent(place)) return [{ path: place.path, message: `missing required field ${field(lastKey(place))}; expected ${values}` }];
-    return [{ path: place.path, message: `expected ${values}, received ${JSON.stringify(place.value) ?? typeName(place.value)}` }];
+    const { words } = scope;
+    const values = joinOr(allowed.map((value) => JSON.stringify(value)), false, languageOf(words));
+    if (isAbsent(place)) return [{ path: place.path, message: `${words.missing(field(lastKey(place)))}; ${words.expected(values)}` }];
+    return [{ path: place.path, message: `${words.expected(values)}, ${words.received(JSON.stringify(place.value) ?? typeName(place.value, words))}` }];
   }
 
   const nodes = scope.walker?.unionOptions(place.node, issue.errors.length);
@@ -85,19 +143,20 @@ function explainUnion(issue: Extract<Issue, { code: 'invalid_union' }>, place: P
   const claimants = claims.filter((count) => count === most).length;
   if (most > 0 && claimants === 1) return explainOption(options[claims.indexOf(most)]!);
 
-  const expected = `expected ${joinOr([...new Set(options.map((option) => describeAlternative(option.issues, option.node, place, scope)))])}`;
+  const { words } = scope;
+  const expected = words.expected(joinOr([...new Set(options.map((option) => describeAlternative(option.issues, option.node, place, scope)))], false, languageOf(words)));
   const objectLike = options.filter((option) => !option.issues.some((inner) => inner.path.length === 0 && inner.code === 'invalid_type'));
   if (objectLike.length === 0) {
-    if (isAbsent(place)) return [{ path: place.path, message: `missing required field ${field(lastKey(place))}; ${expected}` }];
-    return [{ path: place.path, message: scope.hasInput ? `${expected}, received ${typeName(place.value)}` : expected }];
+    if (isAbsent(place)) return [{ path: place.path, message: `${words.missing(field(lastKey(place)))}; ${expected}` }];
+    return [{ path: place.path, message: scope.hasInput ? `${expected}, ${words.received(typeName(place.value, words))}` : expected }];
   }
   // Keys no alternative knows.
   const unknown = objectLike.map((option) => unrecognized(option.issues)).reduce((common, keys) => common.filter((key) => keys.includes(key)));
-  if (unknown.length === 1) return [{ path: [...place.path, unknown[0]!], message: unknownFields(unknown, expected) }];
-  if (unknown.length > 1) return [{ path: place.path, message: unknownFields(unknown, expected) }];
+  if (unknown.length === 1) return [{ path: [...place.path, unknown[0]!], message: unknownFields(unknown, expected, words) }];
+  if (unknown.length > 1) return [{ path: place.path, message: unknownFields(unknown, expected, words) }];
   // Fields of different alternatives given together.
   const mixed = new Set(claimed.filter((keys) => keys.length > 0).map((keys) => [...keys].sort().join('\0'))).size > 1;
-  if (mixed) return [{ path: place.path, message: options.length === 2 ? `${expected}, not both` : `${expected}; give only one` }];
+  if (mixed) return [{ path: place.path, message: options.length === 2 ? `${expected}, ${words.notBoth}` : `${expected}; ${words.onlyOne}` }];
   return [{ path: place.path, message: expected }];
 }
 
@@ -125,22 +184,22 @@ function unrecognized(issues: readonly Issue[]): PropertyKey[] {
 
 /** One alternative in a few words: its required fields with hints (`` `until` (date-time) ``), or its type. */
 function describeAlternative(issues: readonly Issue[], node: SchemaNode | undefined, place: Place, scope: Scope): string {
-  const walker = scope.walker;
+  const { walker, words } = scope;
   if (walker !== undefined && node !== undefined) {
     if (walker.isObject(node)) {
       const required = walker.required(node);
       const keys = required.length > 0 ? required : walker.keys(node);
-      if (keys.length === 0) return 'an object';
-      return keys.map((key) => fieldWithHint(key, walker.hint(walker.child(node, key)))).join(' and ');
+      if (keys.length === 0) return words.anObject;
+      return keys.map((key) => fieldWithHint(key, walker.hint(walker.child(node, key)))).join(` ${words.and} `);
     }
     const hint = walker.hint(node);
-    if (hint !== undefined) return withArticle(hint);
+    if (hint !== undefined) return withArticle(hint, words);
   }
   const rootType = issues.find((issue) => issue.path.length === 0 && issue.code === 'invalid_type');
-  if (rootType?.code === 'invalid_type' && rootType.expected !== 'object') return withArticle(rootType.expected);
+  if (rootType?.code === 'invalid_type' && rootType.expected !== 'object') return withArticle(rootType.expected, words);
   const missing = issues.filter((issue) => issue.code === 'invalid_type' && issue.path.length === 1 && isMissing(issue, descend(place, issue.path, scope), scope));
-  if (missing.length > 0) return missing.map((issue) => fieldWithHint(String(issue.path[0]), issue.code === 'invalid_type' ? issue.expected : undefined)).join(' and ');
-  return rootType === undefined ? 'another value' : 'an object';
+  if (missing.length > 0) return missing.map((issue) => fieldWithHint(String(issue.path[0]), issue.code === 'invalid_type' ? issue.expected : undefined)).join(` ${words.and} `);
+  return rootType === undefined ? words.anotherValue : words.anObject;
 }
 
 function descend(from: Place, path: readonly PropertyKey[], scope: Scope): Place {
@@ -161,23 +220,27 @@ function isAbsent(place: Place): boolean {
 function isMissing(issue: Issue, place: Place, scope: Scope): boolean {
   if (issue.code !== 'invalid_type' || lastKey(place) === undefined) return false;
   if (scope.hasInput) return isAbsent(place);
-  return issue.message.endsWith('received undefined');
+  return /(received undefined|recibido indefinido)$/.test(issue.message);
 }
 
 function missingField(place: Place, expected: string, scope: Scope): string {
   const hint = scope.walker?.hint(place.node) ?? expected;
-  return `missing required field ${field(lastKey(place))}${hint === undefined ? '' : ` (${hint})`}`;
+  return scope.words.missing(field(lastKey(place)), hint);
 }
 
-function unknownFields(keys: readonly PropertyKey[], expected: string | undefined): string {
-  const named = `unknown field${keys.length > 1 ? 's' : ''} ${keys.map(field).join(', ')}`;
+function unknownFields(keys: readonly PropertyKey[], expected: string | undefined, words: Words): string {
+  const named = words.unknown(keys.map(field).join(', '), keys.length);
   return expected === undefined ? named : `${named}; ${expected}`;
 }
 
-function expectOneOf(keys: readonly string[]): string {
-  if (keys.length === 1) return `expected ${field(keys[0])}`;
+function expectOneOf(keys: readonly string[], words: Words): string {
+  if (keys.length === 1) return words.expected(field(keys[0]));
   const shown = keys.slice(0, 12).map(field);
-  return `expected one of ${shown.join(', ')}${keys.length > shown.length ? ', …' : ''}`;
+  return words.oneOf(shown.join(', '), keys.length > shown.length);
+}
+
+function languageOf(words: Words): IssueLanguage {
+  return words === WORDS.es ? 'es' : 'en';
 }
 
 function field(key: PropertyKey | undefined): string {
@@ -192,15 +255,14 @@ function lastKey(place: Place): PropertyKey | undefined {
   return place.path[place.path.length - 1];
 }
 
-function withArticle(noun: string): string {
-  if (/^(string|number|integer|boolean|object|array|date|bigint|symbol|function|map|set)$/.test(noun)) return `${/^[aeiou]/.test(noun) ? 'an' : 'a'} ${noun}`;
-  return noun;
+function withArticle(noun: string, words: Words): string {
+  return Object.hasOwn(words.types, noun) ? words.types[noun]! : noun;
 }
 
-function typeName(value: unknown): string {
+function typeName(value: unknown, words: Words): string {
   if (value === null) return 'null';
-  if (Array.isArray(value)) return 'an array';
-  return withArticle(typeof value);
+  if (Array.isArray(value)) return words.types.array!;
+  return withArticle(typeof value, words);
 }
 
 function isRecord(value: unknown): value is Record<string, unknown> {

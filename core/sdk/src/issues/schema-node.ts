@@ -41,7 +41,10 @@ export function inputJsonSchema(schema: z.core.$ZodType): SchemaNode | undefined
 
 /** Reads nodes of one converted schema, following its `$ref`s into `$defs`. */
 export class SchemaWalker {
-  constructor(private readonly root: SchemaNode) {}
+  constructor(
+    private readonly root: SchemaNode,
+    private readonly language: 'en' | 'es' = 'en',
+  ) {}
 
   resolve(node: SchemaNode | undefined, depth = 0): SchemaNode | undefined {
     if (node?.$ref === undefined || depth > 20) return node;
@@ -113,26 +116,31 @@ export class SchemaWalker {
     if (resolved.title !== undefined && resolved.title !== '') return lowerFirst(resolved.title);
     if (resolved.format !== undefined) return resolved.format;
     if (resolved.const !== undefined) return JSON.stringify(resolved.const);
-    if (resolved.enum !== undefined && resolved.enum.length > 0) return joinOr(resolved.enum.slice(0, 6).map((value) => JSON.stringify(value)), resolved.enum.length > 6);
+    if (resolved.enum !== undefined && resolved.enum.length > 0) return joinOr(resolved.enum.slice(0, 6).map((value) => JSON.stringify(value)), resolved.enum.length > 6, this.language);
     const options = resolved.anyOf ?? resolved.oneOf;
     if (options !== undefined) {
       const hints = options.map((option) => this.hint(option, depth + 1));
-      return hints.every((hint) => hint !== undefined) ? joinOr([...new Set(hints as string[])]) : undefined;
+      return hints.every((hint) => hint !== undefined) ? joinOr([...new Set(hints as string[])], false, this.language) : undefined;
     }
-    if (typeof resolved.type === 'string') return resolved.type;
-    if (Array.isArray(resolved.type)) return joinOr(resolved.type);
+    const typeName = (type: string) => (this.language === 'es' ? (SPANISH_TYPES[type] ?? type) : type);
+    if (typeof resolved.type === 'string') return typeName(resolved.type);
+    if (Array.isArray(resolved.type)) return joinOr(resolved.type.map(typeName), false, this.language);
     return undefined;
   }
 }
+
+/** JSON Schema type names as zod's Spanish locale writes them. */
+const SPANISH_TYPES: Record<string, string> = { string: 'texto', number: 'número', integer: 'entero', boolean: 'booleano', object: 'objeto', array: 'arreglo', null: 'nulo' };
 
 /** `Milliseconds` -> `milliseconds`, but `URL` stays `URL`. */
 function lowerFirst(text: string): string {
   return /^[A-Z][a-z]/.test(text) ? text[0]!.toLowerCase() + text.slice(1) : text;
 }
 
-/** `a`, `a or b`, `a, b or c` (`a, b, c or others` when `more`). */
-export function joinOr(items: readonly string[], more = false): string {
-  if (more) return `${items.join(', ')} or others`;
+/** `a`, `a or b`, `a, b or c` (`a, b, c or others` when `more`); in Spanish `o`, `u otros`. */
+export function joinOr(items: readonly string[], more = false, language: 'en' | 'es' = 'en'): string {
+  const or = language === 'es' ? 'o' : 'or';
+  if (more) return `${items.join(', ')} ${language === 'es' ? 'u otros' : 'or others'}`;
   if (items.length <= 1) return items[0] ?? '';
-  return `${items.slice(0, -1).join(', ')} or ${items[items.length - 1]!}`;
+  return `${items.slice(0, -1).join(', ')} ${or} ${items[items.length - 1]!}`;
 }

@@ -56,8 +56,10 @@ export function constsOf(schema: JsonSchema): Record<string, unknown> {
   return Object.fromEntries(Object.entries(schema.properties ?? {}).filter(([, p]) => p.const !== undefined).map(([k, p]) => [k, p.const]));
 }
 
-/** A name for a variant: its description or title, else its fixed values (`cron`), else none. */
-export function variantName(schema: JsonSchema): string | undefined {
+/** A name for a variant: its title in `language` (`x-dwc-i18n`), its description or title, else its fixed values (`cron`), else none. */
+export function variantName(schema: JsonSchema, language?: string): string | undefined {
+  const localized = language === undefined ? undefined : (schema['x-dwc-i18n'] as Record<string, { title?: string }> | undefined)?.[language]?.title;
+  if (localized !== undefined && localized.trim() !== '') return localized;
   const fixed = Object.values(constsOf(schema)).map(String);
   return schema.description ?? schema.title ?? (fixed.length > 0 ? fixed.join(' · ') : undefined);
 }

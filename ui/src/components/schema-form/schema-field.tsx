@@ -1,5 +1,6 @@
 import { memo, useCallback, useId } from 'react';
 import { useTranslation } from 'react-i18next';
+import { localizedField } from '../../lib/localized';
 import { fieldKind, textToValue, valueToText, type JsonSchema } from './json-schema';
 import { FolderField } from './folder-field';
 import { SchemaForm } from './schema-form';
@@ -20,7 +21,7 @@ export interface SchemaFieldProps {
 
 /** One property of a schema form; memoised so a keystroke re-renders only the field typed in. */
 export const SchemaField = memo(function SchemaField({ name, schema, value, required, errors, childErrors, completions, onChange }: SchemaFieldProps) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const id = useId();
   const labelId = `${id}-label`;
   const hintId = `${id}-hint`;
@@ -35,17 +36,17 @@ export const SchemaField = memo(function SchemaField({ name, schema, value, requ
     set(Object.keys(next).length > 0 ? next : undefined);
   }, [object, set]);
   const invalid = errors !== undefined && errors.length > 0;
-  const describedBy = schema.description || invalid ? hintId : undefined;
-  const label = schema.title ?? name;
+  const { label, description, option: optionLabel } = localizedField(schema, name, i18n.language);
+  const describedBy = description || invalid ? hintId : undefined;
 
   let control;
   if (kind === 'select') {
     control = (
       <select id={id} aria-labelledby={labelId} aria-describedby={describedBy} aria-invalid={invalid} value={typeof value === 'string' ? value : ''} onChange={(e) => set(e.target.value === '' ? undefined : e.target.value)}>
-        <option value="">{schema.default !== undefined ? `(${String(schema.default)})` : '—'}</option>
+        <option value="">{schema.default !== undefined ? `(${optionLabel(String(schema.default))})` : '—'}</option>
         {schema.enum!.map((option) => (
           <option key={String(option)} value={String(option)}>
-            {String(option)}
+            {optionLabel(String(option))}
           </option>
         ))}
       </select>
@@ -59,7 +60,7 @@ export const SchemaField = memo(function SchemaField({ name, schema, value, requ
           return (
             <label key={text} className="inline-field">
               <input type="checkbox" checked={picked.includes(text)} onChange={(e) => set(e.target.checked ? [...picked, text] : picked.filter((p) => p !== text))} />
-              {text}
+              {optionLabel(text)}
             </label>
           );
         })}
@@ -109,8 +110,8 @@ export const SchemaField = memo(function SchemaField({ name, schema, value, requ
         {describedBy && (
           <span id={hintId} className="hint">
             {invalid ? <span className="field-error" role="alert">{errors!.join('; ')}</span> : null}
-            {invalid && schema.description ? ' ' : null}
-            {schema.description}
+            {invalid && description ? ' ' : null}
+            {description}
           </span>
         )}
         <SchemaForm schema={schema} value={object} onChange={setKey} onReplace={set} errors={childErrors} completions={completions} />
@@ -135,8 +136,8 @@ export const SchemaField = memo(function SchemaField({ name, schema, value, requ
               {errors!.join('; ')}
             </span>
           ) : null}
-          {invalid && schema.description ? ' ' : null}
-          {schema.description}
+          {invalid && description ? ' ' : null}
+          {description}
         </span>
       )}
     </div>

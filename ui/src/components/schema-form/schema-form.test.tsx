@@ -1,4 +1,5 @@
-import { fireEvent, render, screen } from '@testing-library/react';
+import { act, cleanup, fireEvent, render, screen } from '@testing-library/react';
+import i18next from 'i18next';
 import { useState } from 'react';
 import { describe, expect, it } from 'vitest';
 import type { JsonSchema } from './json-schema';
@@ -67,5 +68,47 @@ describe('SchemaForm', () => {
     fireEvent.change(kind, { target: { value: '1' } });
     expect(value()).toEqual({});
     expect(screen.getByRole('textbox', { name: 'until' })).toBeTruthy();
+  });
+
+  it('shows the Spanish titles, help and choice labels a schema carries under x-dwc-i18n when the language is Spanish', async () => {
+    const spanish: JsonSchema = {
+      type: 'object',
+      properties: {
+        url: { type: 'string', description: 'The URL to call.', 'x-dwc-i18n': { es: { title: 'Dirección', description: 'La URL a la que se llama.' } } },
+        method: { type: 'string', enum: ['GET', 'POST'], default: 'GET', 'x-dwc-i18n': { es: { title: 'Método', enum: { GET: 'Leer', POST: 'Enviar' } } } },
+        tasks: { type: 'array', items: { type: 'string', enum: ['summary', 'sentiment'] }, 'x-dwc-i18n': { es: { title: 'Tareas', enum: { summary: 'Resumen', sentiment: 'Sentimiento' } } } },
+      },
+    };
+    await act(() => i18next.changeLanguage('es'));
+    try {
+      render(<Harness schema={spanish} />);
+      expect(screen.getByRole('textbox', { name: /Dirección/ })).toBeTruthy();
+      expect(screen.getByText('La URL a la que se llama.')).toBeTruthy();
+      const method = screen.getByRole('combobox', { name: 'Método' });
+      expect([...method.querySelectorAll('option')].map((o) => o.textContent)).toEqual(['(Leer)', 'Leer', 'Enviar']);
+      expect(screen.getByRole('checkbox', { name: 'Sentimiento' })).toBeTruthy();
+    } finally {
+      await act(() => i18next.changeLanguage('en'));
+    }
+    // The same form follows the switch back to English.
+    expect(screen.getByRole('combobox', { name: 'method' })).toBeTruthy();
+    expect(screen.getByText('The URL to call.')).toBeTruthy();
+    cleanup();
+  });
+
+  it('names anyOf alternatives by their Spanish title', async () => {
+    const union: JsonSchema = {
+      anyOf: [
+        { type: 'object', description: 'Wait for a duration.', properties: { duration_ms: { type: 'integer' } }, 'x-dwc-i18n': { es: { title: 'Esperar una duración' } } },
+        { type: 'object', description: 'Wait until a date-time.', properties: { until: { type: 'string' } }, 'x-dwc-i18n': { es: { title: 'Esperar hasta una hora' } } },
+      ],
+    };
+    await act(() => i18next.changeLanguage('es'));
+    try {
+      render(<Harness schema={union} />);
+      expect(screen.getByRole('option', { name: 'Esperar hasta una hora' })).toBeTruthy();
+    } finally {
+      await act(() => i18next.changeLanguage('en'));
+    }
   });
 });

@@ -29,7 +29,7 @@ function childErrors(errors: Record<string, string[]>, key: string): Record<stri
  * per property, `anyOf` alternatives as a choice. It names no plugin and no field by hand.
  */
 export function SchemaForm({ schema, value, onChange, onReplace, errors, completions = NONE }: SchemaFormProps) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const variants = useMemo(() => variantsOf(schema), [schema]);
   // The alternative picked by hand wins over the guess from the value's keys (an empty value fits all).
   const [chosen, setChosen] = useState<{ schema: JsonSchema; index: number } | null>(null);
@@ -56,7 +56,7 @@ export function SchemaForm({ schema, value, onChange, onReplace, errors, complet
           >
             {variants.map((v, i) => (
               <option key={i} value={i}>
-                {variantName(v) ?? t('form.option', { n: i + 1 })}
+                {variantName(v, i18n.language) ?? t('form.option', { n: i + 1 })}
               </option>
             ))}
           </select>

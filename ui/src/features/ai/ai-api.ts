@@ -1,12 +1,15 @@
-import { api, ApiError, refreshSession } from '../../lib/api-client';
+import { api, ApiError, languageHeader, refreshSession } from '../../lib/api-client';
 import { useAuth } from '../../lib/auth-store';
 import { createSseParser } from './sse';
+import type { I18nTexts } from '../../lib/localized';
 
 export interface AiProvider {
   type: string;
   title: string;
   description: string;
   plugin: string;
+  /** Texts in other languages (`es`): name, description (and a template's inputs). */
+  i18n?: I18nTexts;
   capabilities: { generation: boolean; streaming: boolean; embeddings: boolean; structured_output: boolean; analysis: boolean; model_management: boolean; offline: boolean };
   readiness: { state: 'configured' | 'probe' | 'unconfigured'; hint?: string };
   health: { ok: boolean; detail?: string; latency_ms: number; checked_at: string };
@@ -77,7 +80,7 @@ async function post(path: string, body: unknown, signal: AbortSignal): Promise<R
   const token = useAuth.getState().accessToken;
   return fetch(path, {
     method: 'POST',
-    headers: { 'content-type': 'application/json', accept: 'text/event-stream', ...(token ? { authorization: `Bearer ${token}` } : {}) },
+    headers: { 'content-type': 'application/json', accept: 'text/event-stream', ...languageHeader(), ...(token ? { authorization: `Bearer ${token}` } : {}) },
     body: JSON.stringify(body),
     signal,
     credentials: 'same-origin',

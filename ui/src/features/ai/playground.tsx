@@ -2,6 +2,7 @@ import { useId, useRef, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ErrorNote } from '../../components/error-note';
 import { streamGenerate, type AiGenerateResult, type AiProvider, type GenerateRequest, type StreamHandlers } from './ai-api';
+import { useLocalized } from '../../lib/localized';
 
 export interface PlaygroundProps {
   providers: AiProvider[];
@@ -12,6 +13,7 @@ export interface PlaygroundProps {
 /** Prompt a provider and model, and watch the answer stream in with its tokens and cost. */
 export function Playground({ providers, generate = streamGenerate }: PlaygroundProps) {
   const { t, i18n } = useTranslation('ai');
+  const { name: localName } = useLocalized();
   const writers = providers.filter((p) => p.capabilities.generation);
   const [provider, setProvider] = useState('');
   const [model, setModel] = useState('');
@@ -53,7 +55,7 @@ export function Playground({ providers, generate = streamGenerate }: PlaygroundP
           <select aria-labelledby={`${answerId}-provider`} value={provider} onChange={(e) => { setProvider(e.target.value); setModel(''); }}>
             <option value="">{t('playground.automatic')}</option>
             {writers.map((p) => (
-              <option key={p.type} value={p.type}>{p.title}</option>
+              <option key={p.type} value={p.type}>{localName(p)}</option>
             ))}
           </select>
         </label>

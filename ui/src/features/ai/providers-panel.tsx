@@ -4,9 +4,11 @@ import { useTranslation } from 'react-i18next';
 import { ErrorNote } from '../../components/error-note';
 import { formatBytes } from '../../lib/format';
 import { aiKeys, streamPull, type AiProvider, type PullModel, type PullProgress } from './ai-api';
+import { useLocalized } from '../../lib/localized';
 
 function PullForm({ provider, canManage, pull: pullModel }: { provider: AiProvider; canManage: boolean; pull: PullModel }) {
   const { t, i18n } = useTranslation('ai');
+  const { name: localName } = useLocalized();
   const client = useQueryClient();
   const [model, setModel] = useState('');
   const [progress, setProgress] = useState<PullProgress | null>(null);
@@ -29,7 +31,7 @@ function PullForm({ provider, canManage, pull: pullModel }: { provider: AiProvid
   return (
     <form className="toolbar" onSubmit={submit}>
       <label className="field">
-        <span>{t('providers.pullModel', { provider: provider.title })}</span>
+        <span>{t('providers.pullModel', { provider: localName(provider) })}</span>
         <input value={model} onChange={(e) => setModel(e.target.value)} placeholder="llama3.2" required />
       </label>
       <button type="submit" className="button" disabled={pull.isPending || model.trim() === ''}>{t('providers.pull')}</button>
@@ -56,6 +58,7 @@ function PullForm({ provider, canManage, pull: pullModel }: { provider: AiProvid
 /** Each provider: set up or not (and what to set), reachable or not, its models; pull for Ollama-like ones. */
 export function ProvidersPanel({ providers, canManage, pull = streamPull }: { providers: AiProvider[]; canManage: boolean; /** Downloads a model; the screen passes `streamPull`. */ pull?: PullModel }) {
   const { t } = useTranslation('ai');
+  const { name: localName } = useLocalized();
   return (
     <section className="card" aria-labelledby="ai-providers">
       <h2 id="ai-providers">{t('providers.title')}</h2>
@@ -74,7 +77,7 @@ export function ProvidersPanel({ providers, canManage, pull = streamPull }: { pr
           <tbody>
             {providers.map((p) => (
               <tr key={p.type}>
-                <th scope="row">{p.title} <span className="muted">({p.type})</span></th>
+                <th scope="row">{localName(p)} <span className="muted">({p.type})</span></th>
                 <td>
                   <span className="badge">{t(`readiness.${p.readiness.state}`)}</span>
                   {p.readiness.hint && <p className="muted">{p.readiness.hint}</p>}

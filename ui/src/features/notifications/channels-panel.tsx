@@ -8,6 +8,7 @@ import { Loading } from '../../components/loading';
 import { api } from '../../lib/api-client';
 import type { Channel } from './notifications-api';
 import { notificationsApi } from './notifications-api';
+import { useLocalized } from '../../lib/localized';
 
 function SendTest({ channel }: { channel: string }) {
   const { t } = useTranslation('notifications');
@@ -37,15 +38,16 @@ function SendTest({ channel }: { channel: string }) {
 /** One channel's settings dialog: where its settings are, a check of them, and a test send. */
 function ChannelDialog({ channel, onClose }: { channel: Channel; onClose(): void }) {
   const { t } = useTranslation('notifications');
+  const { name: localName } = useLocalized();
   const check = useMutation({ mutationFn: () => notificationsApi.testChannel(channel.type) });
   return (
-    <Dialog open onOpenChange={(open) => !open && onClose()} title={t('channels.dialogTitle', { channel: channel.title })}>
+    <Dialog open onOpenChange={(open) => !open && onClose()} title={t('channels.dialogTitle', { channel: localName(channel) })}>
       <p>
         <Link to="/operations/plugins">{t('channels.settings', { plugin: channel.plugin })}</Link>
       </p>
       {channel.testable && (
         <div className="toolbar">
-          <button type="button" className="button" onClick={() => check.mutate()} disabled={check.isPending} aria-label={t('channels.checkOne', { channel: channel.title })}>
+          <button type="button" className="button" onClick={() => check.mutate()} disabled={check.isPending} aria-label={t('channels.checkOne', { channel: localName(channel) })}>
             {t('channels.check')}
           </button>
           {check.isPending && <Loading />}
@@ -64,15 +66,16 @@ function ChannelDialog({ channel, onClose }: { channel: Channel; onClose(): void
 
 function ChannelRow({ channel, canAdmin }: { channel: Channel; canAdmin: boolean }) {
   const { t } = useTranslation('notifications');
+  const { name: localName, description: localDescription } = useLocalized();
   const [open, setOpen] = useState(false);
   return (
     <li className="card">
-      <h3>{channel.title}</h3>
-      <p className="muted">{channel.description}</p>
+      <h3>{localName(channel)}</h3>
+      <p className="muted">{localDescription(channel)}</p>
       <p>{channel.idempotent ? t('channels.idempotent') : t('channels.notIdempotent')}</p>
       {canAdmin && (
         <div className="toolbar">
-          <button type="button" className="button" onClick={() => setOpen(true)} aria-label={t('channels.openOne', { channel: channel.title })}>
+          <button type="button" className="button" onClick={() => setOpen(true)} aria-label={t('channels.openOne', { channel: localName(channel) })}>
             {t('channels.open')}
           </button>
         </div>

@@ -1,5 +1,6 @@
 import type { PushSubscriptionBody } from './browser-push';
 import { api } from '../../lib/api-client';
+import type { I18nTexts } from '../../lib/localized';
 
 export const NOTIFICATION_STATUSES = ['queued', 'sending', 'delivered', 'failed', 'uncertain'] as const;
 export type NotificationStatus = (typeof NOTIFICATION_STATUSES)[number];
@@ -53,6 +54,8 @@ export interface Channel {
   description: string;
   plugin: string;
   idempotent: boolean;
+  /** Texts in other languages (`es`): name, description (and a template's inputs). */
+  i18n?: I18nTexts;
   testable: boolean;
 }
 

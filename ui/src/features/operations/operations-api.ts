@@ -1,5 +1,6 @@
 import { api } from '../../lib/api-client';
 import type { Role } from '../../lib/roles';
+import type { I18nTexts } from '../../lib/localized';
 
 export interface Plugin {
   name: string;
@@ -10,6 +11,8 @@ export interface Plugin {
   error?: string;
   error_code?: string;
   config_schema?: Record<string, unknown>;
+  /** Texts in other languages (`es`): name, description (and a template's inputs). */
+  i18n?: I18nTexts;
 }
 
 export interface ApiKey {

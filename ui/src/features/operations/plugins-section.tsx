@@ -8,6 +8,7 @@ import { Loading } from '../../components/loading';
 import type { JsonSchema } from '../../components/schema-form/json-schema';
 import { SchemaForm } from '../../components/schema-form/schema-form';
 import { configurePlugin, listPlugins, opsKeys, pluginConfig, setPluginEnabled, type Plugin } from './operations-api';
+import { useLocalized } from '../../lib/localized';
 
 /** Opens the settings form on what is stored, so saving changes one field without wiping the rest. */
 function SettingsDialog({ plugin, onClose }: { plugin: Plugin; onClose(): void }) {
@@ -47,6 +48,7 @@ export function PluginsSection({ plugins, canAdmin }: { plugins: Plugin[]; canAd
   const { t } = useTranslation('operations');
   const client = useQueryClient();
   const [editing, setEditing] = useState<Plugin | null>(null);
+  const { description: localDescription } = useLocalized();
   const toggle = useMutation({
     mutationFn: (p: Plugin) => setPluginEnabled(p.name, p.state === 'disabled'),
     onSuccess: () => client.invalidateQueries({ queryKey: opsKeys.plugins }),
@@ -68,7 +70,7 @@ export function PluginsSection({ plugins, canAdmin }: { plugins: Plugin[]; canAd
             <tr key={p.name}>
               <th scope="row">
                 {p.name} <span className="muted">{p.version}</span>
-                <p className="muted">{p.description}</p>
+                <p className="muted">{localDescription(p)}</p>
               </th>
               <td>
                 <span className={`badge ${p.state === 'active' ? 'badge-succeeded' : p.state === 'failed' ? 'badge-failed' : 'badge-waiting'}`}>{t(`plugins.states.${p.state}`)}</span>

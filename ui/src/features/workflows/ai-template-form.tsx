@@ -1,6 +1,7 @@
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { AiTemplate, AiWorkflowRequest } from './ai-templates-api';
+import { useLocalized } from '../../lib/localized';
 
 /** A parameter as the person edits it: lists one item per line, anything else as text. */
 const shown = (value: unknown): string => (Array.isArray(value) ? value.join('\n') : value === undefined || value === null ? '' : String(value));
@@ -13,7 +14,8 @@ function parsed(text: string, fallback: unknown): unknown {
 
 /** Pick an AI template, name the workflow and fill the template's parameters. */
 export function AiTemplateForm({ templates, pending, onSubmit }: { templates: readonly AiTemplate[]; pending: boolean; onSubmit(request: AiWorkflowRequest): void }) {
-  const { t } = useTranslation('workflows');
+  const { t, i18n } = useTranslation('workflows');
+  const { name: localName, description: localDescription } = useLocalized();
   const [picked, setPicked] = useState(templates[0]?.name ?? '');
   const template = templates.find((candidate) => candidate.name === picked);
   const [name, setName] = useState(template?.title ?? '');
@@ -45,8 +47,8 @@ export function AiTemplateForm({ templates, pending, onSubmit }: { templates: re
             <label key={candidate.name} className="template-choice">
               <input type="radio" name="template" value={candidate.name} checked={candidate.name === picked} onChange={() => pick(candidate.name)} />
               <span>
-                <strong>{candidate.title}</strong>
-                <span className="muted">{candidate.description}</span>
+                <strong>{localName(candidate)}</strong>
+                <span className="muted">{localDescription(candidate)}</span>
                 <span className="muted">{t('templates.steps', { steps: candidate.steps.map((s) => s.type).join(' → ') })}</span>
               </span>
             </label>
@@ -64,7 +66,7 @@ export function AiTemplateForm({ templates, pending, onSubmit }: { templates: re
             <label key={`${template.name}-${key}`} className="field">
               <span>
                 {key}
-                {input.required ? ` (${t('form.required', { ns: 'common' })})` : ''} — <span className="muted">{input.description}{Array.isArray(input.default) ? ` (${t('templates.onePerLine')})` : ''}</span>
+                {input.required ? ` (${t('form.required', { ns: 'common' })})` : ''} — <span className="muted">{template.i18n?.[i18n.language]?.fields?.[key]?.description ?? input.description}{Array.isArray(input.default) ? ` (${t('templates.onePerLine')})` : ''}</span>
               </span>
               {Array.isArray(input.default) ? (
                 <textarea rows={3} value={values[key] ?? ''} onChange={(e) => setValues({ ...values, [key]: e.target.value })} />

@@ -1,5 +1,6 @@
 import { api } from '../../lib/api-client';
 import type { Workflow } from './workflow-types';
+import type { I18nTexts } from '../../lib/localized';
 
 /** One template of `GET /api/v3/ai-workflows/templates`. */
 export interface AiTemplate {
@@ -7,6 +8,8 @@ export interface AiTemplate {
   workflow_type: string;
   title: string;
   description: string;
+  /** Texts in other languages (`es`): name, description (and a template's inputs). */
+  i18n?: I18nTexts;
   inputs: Record<string, { description: string; required: boolean; default?: unknown }>;
   steps: { id: string; type: string; name?: string }[];
 }

@@ -9,6 +9,7 @@ import { templateCompletions } from './completions';
 import { connect, disconnect, removeSteps, renameStep, setInput, updateStep, useDraftStep, useEditor } from './editor-store';
 import { dependenciesOf } from './graph-model';
 import { inputErrors } from './step-errors';
+import { useLocalized } from '../../../lib/localized';
 
 const EMPTY_SCHEMA = { type: 'object', properties: {} };
 
@@ -24,6 +25,7 @@ export function StepPanel({ id, steps, actions, readOnly = false }: { id: string
 
 function StepPanelOf({ step, steps, actions, readOnly }: { step: WorkflowStep; steps: readonly WorkflowStep[]; actions: ReadonlyMap<string, ActionInfo>; readOnly: boolean }) {
   const { t } = useTranslation('workflows');
+  const { name: localName, description: localDescription } = useLocalized();
   const change = useEditor((s) => s.change);
   const select = useEditor((s) => s.select);
   const errors = useEditor((s) => s.errors[step.id]);
@@ -50,7 +52,7 @@ function StepPanelOf({ step, steps, actions, readOnly }: { step: WorkflowStep; s
   return (
     <aside className="step-panel" aria-label={t('editor.stepPanel', { id })} tabIndex={readOnly ? 0 : undefined}>
       <h2>{t('editor.stepPanel', { id })}</h2>
-      <p className="muted">{action ? `${action.title} — ${action.description}` : t('editor.unknownAction', { type: step.type })}</p>
+      <p className="muted">{action ? `${localName(action)} — ${localDescription(action)}` : t('editor.unknownAction', { type: step.type })}</p>
       {stepLevel.length > 0 && (
         <ul className="error-note" role="alert">
           {stepLevel.map(([field, messages]) => (

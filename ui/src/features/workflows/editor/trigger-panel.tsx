@@ -10,6 +10,7 @@ import { replaceTriggerSettings, setTriggerSetting, setTriggerType, useEditor } 
 import { WORKFLOW } from './step-errors';
 import type { TriggerInfo } from './triggers-api';
 import { WebhookAddress } from './webhook-address';
+import { useLocalized } from '../../../lib/localized';
 
 const EMPTY_SCHEMA: JsonSchema = { type: 'object', properties: {} };
 
@@ -26,6 +27,7 @@ function triggerErrors(fields: Record<string, string[]> | undefined): Record<str
 /** How the workflow starts: the trigger type (from the API's list) and its settings, drawn from the type's schema. */
 export function TriggerPanel({ trigger, triggers, error, readOnly = false }: { trigger: WorkflowDefinition['trigger']; triggers: readonly TriggerInfo[] | undefined; error?: unknown; readOnly?: boolean }) {
   const { t } = useTranslation('workflows');
+  const { name: localName, description: localDescription } = useLocalized();
   const change = useEditor((s) => s.change);
   const errors = useEditor((s) => s.errors[WORKFLOW]);
   const typeId = useId();
@@ -56,13 +58,13 @@ export function TriggerPanel({ trigger, triggers, error, readOnly = false }: { t
               {!info && <option value={type}>{type}</option>}
               {triggers.map((x) => (
                 <option key={x.type} value={x.type}>
-                  {t(`trigger.${x.type}`, { defaultValue: x.title })}
+                  {localName(x)}
                 </option>
               ))}
             </select>
           </div>
           </fieldset>
-          <p className="muted">{info ? info.description : t('triggerPanel.unknown', { type })}</p>
+          <p className="muted">{info ? localDescription(info) : t('triggerPanel.unknown', { type })}</p>
           {type === 'webhook' && <WebhookAddress method={typeof settings.method === 'string' ? settings.method : 'POST'} path={typeof settings.path === 'string' ? settings.path : ''} />}
           <FormReadOnly.Provider value={readOnly}>
             <fieldset className="form-lock" disabled={readOnly}>

@@ -1,6 +1,7 @@
 import type { JsonSchema } from '../../../components/schema-form/json-schema';
 import { api } from '../../../lib/api-client';
 import type { Workflow } from '../workflow-types';
+import type { I18nTexts } from '../../../lib/localized';
 
 /** A trigger type as `GET /api/v3/triggers` describes it. */
 export interface TriggerInfo {
@@ -8,6 +9,8 @@ export interface TriggerInfo {
   title: string;
   description: string;
   plugin: string;
+  /** Texts in other languages (`es`): name, description (and a template's inputs). */
+  i18n?: I18nTexts;
   settings_schema: JsonSchema;
 }
 
