@@ -14,6 +14,7 @@ export type { CapabilityKindName, CapabilityRegistrarName } from './capability-k
 export { envValue, PluginSettingError, readSetting } from './plugin-settings.js';
 export type { SettingSpec } from './plugin-settings.js';
 export { definePlugin, permissionsSchema } from './plugin.js';
+export { lazyRequire } from './lazy-require.js';
 export type { Dispose, HostInfo, Permissions, PluginContext, PluginDefinition, PluginSpec, Registrar } from './plugin.js';
 export { defineAction } from './action.js';
 export type { ActionDefinition, ActionSpec, StepContext } from './action.js';
