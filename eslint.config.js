@@ -40,6 +40,17 @@ export default tseslint.config(
     rules: forbidden(['@dwc/api', '@dwc/server', '@dwc/plugin-*', '**/api/src/**', '**/plugins/**'], 'core/runtime may import only @dwc/sdk; plugins are handed in, never imported.'),
   },
   {
+    // typeorm is CommonJS with hundreds of modules: an ES import of a value makes Node parse them all for export names at start.
+    files: ['core/runtime/src/**/*.ts'],
+    ignores: ['core/runtime/src/storage/typeorm.ts', '**/*.test.ts', '**/test-support/**'],
+    rules: {
+      '@typescript-eslint/no-restricted-imports': ['error', {
+        paths: [{ name: 'typeorm', allowTypeImports: true, message: "Take typeorm's values from storage/typeorm.ts (it requires typeorm); `import type` from 'typeorm' is fine." }],
+        patterns: [{ group: ['typeorm/*'], allowTypeImports: true, message: "Take typeorm's values from storage/typeorm.ts; `import type` is fine." }],
+      }],
+    },
+  },
+  {
     files: ['core/api/**'],
     rules: {
       'no-restricted-imports': ['error', {

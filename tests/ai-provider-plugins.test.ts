@@ -39,7 +39,7 @@ beforeAll(async () => {
     logger,
     events: createEventBus(logger),
     registries,
-    store: { get: async (name) => stored.get(name), save: async (entry) => void stored.set(entry.pluginName, entry) },
+    store: { get: async (name) => stored.get(name), list: async () => [...stored].map(([pluginName, entry]) => ({ pluginName, ...entry })), save: async (entry) => void stored.set(entry.pluginName, entry) },
     secrets: {
       get: async (name) => {
         secretsAsked.push(name);

@@ -146,6 +146,7 @@ export interface CreateRuntimeOptions {
 
 const unmigratedPluginStore: PluginConfigStore = {
   get: async () => undefined,
+  list: async () => [],
   save: async () => {
     throw new ConfigError('The database is not migrated yet; run `dwc migrate` before changing plugin settings.');
   },

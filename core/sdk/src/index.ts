@@ -16,6 +16,7 @@ export type { SettingSpec } from './plugin-settings.js';
 export { definePlugin, permissionsSchema } from './plugin.js';
 export { checkI18n, fieldI18n, formJsonSchema, I18N_LANGUAGES, I18N_SCHEMA_KEYWORD, missingSchemaTexts, missingTexts, schemaFields, withSchemaI18n } from './i18n/i18n.js';
 export type { Describable, FieldTexts, I18nLanguage, I18nTexts, LocaleTexts, SchemaFieldInfo } from './i18n/i18n.js';
+export { lazyRequire } from './lazy-require.js';
 export type { Dispose, HostInfo, Permissions, PluginContext, PluginDefinition, PluginSpec, Registrar } from './plugin.js';
 export { defineAction } from './action.js';
 export type { ActionDefinition, ActionSpec, StepContext } from './action.js';

@@ -18,6 +18,7 @@ function memoryStore(initial: Record<string, { enabled: boolean; config: unknown
   return {
     saved,
     get: async (name) => saved.get(name),
+    list: async () => [...saved].map(([pluginName, entry]) => ({ pluginName, ...entry })),
     save: async ({ pluginName, enabled, config }) => void saved.set(pluginName, { enabled, config }),
   };
 }

@@ -15,6 +15,8 @@ import type { PluginCandidate } from './discover-plugins.js';
 /** Where the host keeps each plugin's config and enabled flag. */
 export interface PluginConfigStore {
   get(pluginName: string): Promise<{ enabled: boolean; config: unknown } | undefined>;
+  /** Every stored entry, read once when the plugins load. */
+  list(): Promise<{ pluginName: string; enabled: boolean; config: unknown }[]>;
   save(entry: { pluginName: string; enabled: boolean; config: unknown }): Promise<unknown>;
 }
 
@@ -52,8 +54,11 @@ interface PluginRecord {
   capabilities: { kind: string; type: string }[];
   /** `kind:type` of every capability it registered since the process started (kept while disabled or failed). */
   registeredBefore: Set<string>;
+  /** JSON Schema of the config, built when first asked for (by the API), not at start. */
   configSchema?: Record<string, unknown>;
 }
+
+type StoredConfig = { enabled: boolean; config: unknown } | undefined;
 
 export type PluginHost = ReturnType<typeof createPluginHost>;
 
@@ -69,16 +74,17 @@ export function createPluginHost(options: PluginHostOptions) {
 
   async function load(candidates: readonly PluginCandidate[]): Promise<PluginStatus[]> {
     const seen = new Set<string>();
+    const stored = new Map((await options.store.list()).map((entry) => [entry.pluginName, entry]));
     for (const candidate of candidates) {
       const dir = await realpath(candidate.dir).catch(() => candidate.dir);
       if (seen.has(dir)) continue;
       seen.add(dir);
-      await loadOne({ ...candidate, dir });
+      await loadOne({ ...candidate, dir }, (name) => stored.get(name));
     }
     return list();
   }
 
-  async function loadOne(candidate: PluginCandidate): Promise<void> {
+  async function loadOne(candidate: PluginCandidate, storedConfigOf: (name: string) => StoredConfig): Promise<void> {
     let record: PluginRecord = { name: candidate.dir, source: candidate.source, state: 'failed', capabilities: [], registeredBefore: new Set() };
     try {
       const manifest = await readPluginManifest(candidate.dir);
@@ -90,8 +96,7 @@ export function createPluginHost(options: PluginHostOptions) {
       records.set(record.name, record);
       checkSdkRange(manifest, options.sdkVersion);
       record.definition = await importDefinition(manifest);
-      record.configSchema = withSchemaI18n(z.toJSONSchema(record.definition.config, { io: 'input', unrepresentable: 'any' }) as Record<string, unknown>, record.definition.i18n);
-      const stored = await options.store.get(record.name);
+      const stored = storedConfigOf(record.name);
       if (stored && !stored.enabled) {
         record.state = 'disabled';
         options.logger.info({ plugin: record.name }, 'plugin disabled');
@@ -140,10 +145,10 @@ export function createPluginHost(options: PluginHostOptions) {
     }
     const log = options.logger.child({ plugin: record.name });
     const secrets: Record<string, string> = {};
-    for (const name of definition.permissions.secrets) {
-      const value = await options.secrets.get(name, record.name);
-      if (value !== undefined) secrets[name] = value;
-    }
+    const values = await Promise.all(definition.permissions.secrets.map((name) => options.secrets.get(name, record.name)));
+    definition.permissions.secrets.forEach((name, i) => {
+      if (values[i] !== undefined) secrets[name] = values[i];
+    });
     const { ctx, staged, close } = createPluginContext({
       name: record.name,
       config: parsed.data,
@@ -256,7 +261,7 @@ export function createPluginHost(options: PluginHostOptions) {
   }
 
   function status(record: PluginRecord): PluginStatus {
-    return {
+    const result: PluginStatus = {
       name: record.name,
       version: record.manifest?.version ?? 'unknown',
       description: record.manifest?.description || record.definition?.description || '',
@@ -264,11 +269,18 @@ export function createPluginHost(options: PluginHostOptions) {
       state: record.state,
       ...(record.error ? { error: record.error.message, errorCode: record.error.code } : {}),
       capabilities: record.capabilities,
-      ...(record.configSchema ? { configSchema: record.configSchema } : {}),
       ...pluginI18n(record.manifest, record.definition),
       permissions: record.definition?.permissions ?? { network: [], secrets: [], filesystem: [] },
       source: record.source,
     };
+    const definition = record.definition;
+    if (definition) {
+      Object.defineProperty(result, 'configSchema', {
+        enumerable: true,
+        get: () => (record.configSchema ??= withSchemaI18n(z.toJSONSchema(definition.config, { io: 'input', unrepresentable: 'any' }) as Record<string, unknown>, definition.i18n)),
+      });
+    }
+    return result;
   }
 
   function list(): PluginStatus[] {

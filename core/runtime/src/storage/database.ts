@@ -8,8 +8,6 @@ import { DataSource, MigrationExecutor } from './typeorm.js';
 import { ConfigError, UnavailableError } from '@dwc/sdk';
 import type { Dialect } from './dialect.js';
 import { entitiesFor } from './entities/index.js';
-import { postgresMigrations } from './migrations/postgres/index.js';
-import { sqliteMigrations } from './migrations/sqlite/index.js';
 import { describePostgresUrl, isPostgresUrl, scrubPassword } from './postgres-url.js';
 import { closeSqlClient, JsonText, sqlClientOf } from './sql-client.js';
 import { sqliteDriver } from './sqlite-driver.js';
@@ -101,7 +99,8 @@ export async function openDatabase(options: OpenDatabaseOptions): Promise<Databa
       type: 'postgres',
       url,
       entities: entitiesFor('postgres'),
-      migrations: postgresMigrations,
+      // Only the open dialect's migrations are loaded: the other set is as many modules again.
+      migrations: (await import('./migrations/postgres/index.js')).postgresMigrations,
       poolSize: POSTGRES_POOL_SIZE,
       connectTimeoutMS: POSTGRES_CONNECT_TIMEOUT_MS,
       applicationName: 'dwc',
@@ -132,7 +131,7 @@ export async function openDatabase(options: OpenDatabaseOptions): Promise<Databa
       driver: sqliteDriver(),
       database: where,
       entities: entitiesFor('sqlite'),
-      migrations: sqliteMigrations,
+      migrations: (await import('./migrations/sqlite/index.js')).sqliteMigrations,
       enableWAL: true,
       timeout: 5_000,
       prepareDatabase: (db: BetterSqlite3.Database) => {

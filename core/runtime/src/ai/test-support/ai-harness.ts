@@ -46,7 +46,7 @@ export async function loadPluginDirs(registries: Registries, events: EventBus, d
     logger: silentLogger,
     events,
     registries,
-    store: { get: async () => undefined, save: async () => undefined },
+    store: { get: async () => undefined, list: async () => [], save: async () => undefined },
     secrets: { get: async (name) => process.env[name] },
     cache: createMemoryCacheStore({ maxBytes: 1024 * 1024, defaultTtlMs: 0 }),
     sdkVersion: sdkVersion(),

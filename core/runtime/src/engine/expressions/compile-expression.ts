@@ -1,4 +1,5 @@
-import jsonata from 'jsonata';
+import { lazyRequire } from '@dwc/sdk';
+import type jsonata from 'jsonata';
 import { ExpressionError, toExpressionError } from './expression-error.js';
 import { guardForMainThread, type MainThreadGuardLimits } from './main-thread-guards.js';
 import { originalPosition, rewriteOperators } from './rewrite-operators.js';
@@ -26,6 +27,8 @@ export interface MainThreadLimits extends MainThreadGuardLimits {
   maxDepth: number;
 }
 
+const loadJsonata = lazyRequire<typeof jsonata>(import.meta.url, 'jsonata');
+
 const DOTTED_PATH = /^\s*[A-Za-z_][A-Za-z0-9_]*(?:\.[A-Za-z_][A-Za-z0-9_]*)*\s*$/;
 /** Words JSONata reads as literals or operators, never as field names. */
 const RESERVED = new Set(['true', 'false', 'null', 'and', 'or', 'in', 'function']);
@@ -50,7 +53,7 @@ export function compileExpression(source: string, limits: MainThreadLimits): Com
   try {
     // JSONata's own guardrails rather than `__evaluate_entry` hooks: they keep their clock per
     // evaluation, and cost no extra await per step.
-    compiled = jsonata(rewritten.source, { timeout: limits.sliceMs, stack: limits.maxDepth });
+    compiled = loadJsonata()(rewritten.source, { timeout: limits.sliceMs, stack: limits.maxDepth });
   } catch (error) {
     throw toExpressionError(error, source, mapPosition);
   }

@@ -1,8 +1,11 @@
 import { Readable } from 'node:stream';
-import { stringify } from 'csv-stringify';
+import { lazyRequire } from '@dwc/sdk';
+import type * as CsvStringify from 'csv-stringify';
 import type { SqlClient } from '../../storage/sql-client.js';
 import { streamAuditRecords, type AuditFilter } from './audit-queries.js';
 import type { AuditRecord } from './audit-record.js';
+
+const csvStringify = lazyRequire<typeof CsvStringify>(import.meta.url, 'csv-stringify');
 
 export type AuditExportFormat = 'csv' | 'json';
 
@@ -62,7 +65,7 @@ export function exportAuditLog(sql: SqlClient, filter: AuditFilter, format: Audi
       }
     })(),
   );
-  const csv = stringify({ header: true, columns: [...CSV_COLUMNS] });
+  const csv = csvStringify().stringify({ header: true, columns: [...CSV_COLUMNS] });
   rows.on('error', (error) => csv.destroy(error));
   return rows.pipe(csv);
 }

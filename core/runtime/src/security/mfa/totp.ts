@@ -1,13 +1,16 @@
-import { generateSecret, generateURI, verify } from 'otplib';
+import { lazyRequire } from '@dwc/sdk';
+import type * as Otplib from 'otplib';
+
+const otplib = lazyRequire<typeof Otplib>(import.meta.url, 'otplib');
 
 export const TOTP_ISSUER = 'dwc';
 
 /** A fresh base32 TOTP secret. */
-export const newTotpSecret = (): string => generateSecret();
+export const newTotpSecret = (): string => otplib().generateSecret();
 
 /** The otpauth:// URI an authenticator app reads, and the same as a PNG data URL QR code. */
 export async function totpEnrollment(secret: string, account: string): Promise<{ otpauth_uri: string; qr_code: string }> {
-  const uri = generateURI({ issuer: TOTP_ISSUER, label: account, secret });
+  const uri = otplib().generateURI({ issuer: TOTP_ISSUER, label: account, secret });
   // qrcode is needed only while enrolling, so it is not loaded at start.
   const { default: QRCode } = await import('qrcode');
   return { otpauth_uri: uri, qr_code: await QRCode.toDataURL(uri) };
@@ -21,7 +24,7 @@ export async function totpEnrollment(secret: string, account: string): Promise<{
 export async function verifyTotp(secret: string, code: string, afterTimeStep?: number | null): Promise<number | null> {
   if (!/^\d{6}$/.test(code)) return null;
   try {
-    const result = await verify({ secret, token: code, epochTolerance: 30, ...(afterTimeStep === null || afterTimeStep === undefined ? {} : { afterTimeStep }) });
+    const result = await otplib().verify({ secret, token: code, epochTolerance: 30, ...(afterTimeStep === null || afterTimeStep === undefined ? {} : { afterTimeStep }) });
     return result.valid && 'timeStep' in result ? result.timeStep : null;
   } catch {
     return null;

@@ -246,7 +246,7 @@ describe.each(['sqlite', 'postgres'] as const)('secrets vault on %s', (dialect) 
       logger: silentLogger,
       events,
       registries: createRegistries(),
-      store: { get: async () => undefined, save: async () => undefined },
+      store: { get: async () => undefined, list: async () => [], save: async () => undefined },
       secrets: pluginSecretSource({ vault, audit, env: { FIXTURE_TOKEN: 'from-env', OTHER_SECRET: 'env-leak' } }),
       cache: createMemoryCacheStore({ maxBytes: 1024 * 1024, defaultTtlMs: 0 }),
       sdkVersion: '1.0.0',

@@ -1,4 +1,4 @@
-import { EntitySchema } from 'typeorm';
+import { EntitySchema } from '../typeorm.js';
 
 /**
  * One row of `execution_stats_hourly`: what ended in one UTC hour for one workflow (`workflow_id`
