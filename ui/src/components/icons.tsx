@@ -35,3 +35,9 @@ export const SystemThemeIcon = () => (
     <path d="M12 3a9 9 0 0 1 0 18z" fill="currentColor" />
   </svg>
 );
+
+export const FolderIcon = () => (
+  <svg {...base}>
+    <path d="M3 6.5A1.5 1.5 0 0 1 4.5 5H9l2 2.5h8.5A1.5 1.5 0 0 1 21 9v9.5a1.5 1.5 0 0 1-1.5 1.5h-15A1.5 1.5 0 0 1 3 18.5z" />
+  </svg>
+);

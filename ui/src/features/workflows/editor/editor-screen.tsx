@@ -23,7 +23,7 @@ import { listTriggers, triggersKey } from './triggers-api';
 import { VersionsDialog } from './versions-dialog';
 import { WatchFolderDialog } from './watch-folder-dialog';
 import { WorkflowCanvas } from './workflow-canvas';
-import { RedoIcon, UndoIcon } from '../../../components/icons';
+import { FolderIcon, RedoIcon, UndoIcon } from '../../../components/icons';
 
 function isTyping(target: EventTarget | null): boolean {
   return target instanceof HTMLElement && (target.closest('.cm-editor') !== null || ['INPUT', 'TEXTAREA', 'SELECT'].includes(target.tagName));
@@ -132,8 +132,8 @@ export function EditorScreen() {
           {t('triggerPanel.open', { type: t(`trigger.${trigger.type}`, { defaultValue: trigger.type }) })}
         </button>
         {canWrite && (
-          <button type="button" className="ghost" onClick={() => setWatching(true)}>
-            {t('watch.open')}
+          <button type="button" className="ghost icon-button" onClick={() => setWatching(true)} aria-label={t('watch.open')} title={t('watch.open')}>
+            <FolderIcon />
           </button>
         )}
         {canWrite && id !== undefined && workflow.data && <ActiveToggle workflowId={id} active={workflow.data.active} dirty={dirty} />}
