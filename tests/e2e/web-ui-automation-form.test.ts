@@ -7,7 +7,7 @@ import { fileURLToPath } from 'node:url';
 import type { Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { loginAsOwner, ownerEnv } from '../../bench/lib/server-process.js';
-import { everyVariant as everyVariantOf, screenshotIfFailed, startUiSession, type UiSession } from './support/ui-session.js';
+import { callApi, everyVariant as everyVariantOf, screenshotIfFailed, startUiSession, type UiSession } from './support/ui-session.js';
 import { signInInBrowser } from './support/sign-in.js';
 
 const uiBuilt = existsSync(fileURLToPath(new URL('../../ui/dist/index.html', import.meta.url)));
@@ -18,14 +18,7 @@ describe.runIf(uiBuilt)('the automation form, end to end in Chromium', { timeout
   let token: string;
 
   const everyVariant = (name: string) => everyVariantOf(page, name);
-  const call = async (method: string, path: string, body?: object) => {
-    const response = await fetch(`${session.server.url}${path}`, {
-      method,
-      headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
-      body: body === undefined ? undefined : JSON.stringify(body),
-    });
-    return { status: response.status, body: (await response.json().catch(() => null)) as Record<string, unknown> };
-  };
+  const call = (method: string, path: string, body?: object) => callApi(session.server.url, token, method, path, body);
 
   beforeAll(async () => {
     session = await startUiSession({ viewport: { width: 1280, height: 800 }, env: { ...ownerEnv } });
