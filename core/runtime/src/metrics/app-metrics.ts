@@ -79,7 +79,8 @@ export function registerAppMetrics(
   const MAX_TRACKED = 10_000;
   /** Start time (performance.now()) of each running execution. */
   const started = new Map<string, number>();
-  const stepStarted = new Map<string, number>();
+  /** Start time of each running step, by execution then step id (ids repeat across events, so their hashes are reused). */
+  const stepStarted = new Map<string, Map<string, number>>();
   const local = <T extends Record<string, unknown>>(handle: (payload: T) => void) => (event: { payload: Record<string, unknown> }) => {
     if (!options.isRemote()) handle(event.payload as T);
   };
@@ -107,15 +108,22 @@ export function registerAppMetrics(
       }));
     }),
     options.events.on('step.started', local<StepPayload>((p) => {
-      if (stepStarted.size >= MAX_TRACKED) stepStarted.delete(stepStarted.keys().next().value!);
-      stepStarted.set(`${p.execution_id}\u0001${p.step_id}`, performance.now());
+      let steps = stepStarted.get(p.execution_id);
+      if (steps === undefined) {
+        if (stepStarted.size >= MAX_TRACKED) stepStarted.delete(stepStarted.keys().next().value!);
+        stepStarted.set(p.execution_id, (steps = new Map()));
+      }
+      steps.set(p.step_id, performance.now());
     })),
     ...['succeeded', 'failed', 'cancelled', 'skipped'].map((status) => {
       const endedOf = seriesCache((action: string) => steps.child([action, status]));
       return options.events.on(`step.${status}`, local<StepPayload>((p) => {
-        const key = `${p.execution_id}\u0001${p.step_id}`;
-        const begun = stepStarted.get(key);
-        stepStarted.delete(key);
+        const steps = stepStarted.get(p.execution_id);
+        const begun = steps?.get(p.step_id);
+        if (begun !== undefined) {
+          steps!.delete(p.step_id);
+          if (steps!.size === 0) stepStarted.delete(p.execution_id);
+        }
         const action = typeof p.action === 'string' ? p.action : 'unknown';
         endedOf(action).inc();
         const seconds = typeof p.duration_ms === 'number' ? p.duration_ms / 1000 : begun === undefined ? undefined : (performance.now() - begun) / 1000;
