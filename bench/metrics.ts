@@ -1,6 +1,6 @@
 // Metrics (issue 15), measured in one run:
-// (a) cost of metrics on the webhook round trip: the same server with DWC_METRICS_ENABLED on and
-//     off, alternated (off, on, on, off) so machine noise hits both, on SQLite and on Postgres;
+// (a) cost of metrics on the webhook round trip: two servers, DWC_METRICS_ENABLED off and on, side by
+//     side, taking the load in turns in 1 s slices (see webhookCost), on SQLite and on Postgres;
 //     target <= 3% fewer req/s;
 // (b) a scrape of /metrics holding 10,000 series, rendered by the prometheus exporter; target < 50 ms;
 // (c) the analytics summary (time_range=month) over 1,000,000 stored executions, SQLite and
@@ -17,10 +17,15 @@ import { createMetricRegistry } from '../core/runtime/src/metrics/metric-registr
 import { SECONDS_BUCKETS } from '../core/runtime/src/metrics/histogram-math.js';
 import { seedExecutions } from '../tests/support/seed-executions.js';
 import { benchPostgres } from './lib/postgres.js';
+import { metricHooksCostUs } from './lib/metric-hooks-cost.js';
 import { median, report, type Row } from './lib/report.js';
-import { noRateLimitEnv, startServer, stopServer } from './lib/server-process.js';
+import { noRateLimitEnv, startServer, stopServer, type ServerProcess } from './lib/server-process.js';
 
 const DURATION_S = Number(process.env.BENCH_DURATION_S ?? 8);
+/** Part (a): ROUNDS fresh pairs of servers, each taking PAIRS slices of SLICE_S of load per setting. */
+const SLICE_S = 1;
+const ROUNDS = 3;
+const PAIRS = Math.max(2, Math.round(DURATION_S / SLICE_S / 2));
 const CONNECTIONS = 50;
 const EXECUTIONS = Number(process.env.BENCH_METRICS_EXECUTIONS ?? 1_000_000);
 const TOKEN = 'bench-token-bench-token-bench-token';
@@ -35,55 +40,106 @@ function cpuSeconds(pid: number): number {
   return (Number(fields[11]) + Number(fields[12])) / 100;
 }
 
-/**
- * Requests per second, and the server's CPU ms per request (less sensitive than req/s to other
- * processes on a shared machine). `databaseUrl` '' for SQLite.
- */
-async function webhookRps(metrics: boolean, round: number, databaseUrl: string): Promise<{ rps: number; cpuMs: number }> {
+interface WebhookServer {
+  metrics: boolean;
+  dwc: ServerProcess;
+  options: autocannon.Options;
+}
+
+/** What one slice of load on one server did. */
+interface Slice {
+  requests: number;
+  seconds: number;
+  cpuSeconds: number;
+}
+
+/** A server with metrics on or off and the two-step webhook workflow, warmed up. `databaseUrl` '' for SQLite. */
+async function webhookServer(metrics: boolean, databaseUrl: string): Promise<WebhookServer> {
   const dwc = await startServer({
-    DWC_DATA_DIR: join(dir, `webhook-${metrics}-${round}-${databaseUrl === '' ? 'sqlite' : 'postgres'}`), DATABASE_URL: databaseUrl, DWC_API_TOKEN: TOKEN, ...noRateLimitEnv, LOG_LEVEL: 'warn',
+    DWC_DATA_DIR: join(dir, `webhook-${metrics}-${databaseUrl === '' ? 'sqlite' : 'postgres'}`), DATABASE_URL: databaseUrl, DWC_API_TOKEN: TOKEN, ...noRateLimitEnv, LOG_LEVEL: 'warn',
     DWC_METRICS_ENABLED: String(metrics),
   });
-  try {
-    const headers = { authorization: `Bearer ${TOKEN}`, 'content-type': 'application/json' };
-    const workflow = (await (await fetch(`${dwc.url}/api/v3/workflows`, {
-      method: 'POST', headers,
-      body: JSON.stringify({ name: 'webhook', steps: [
-        { id: 'count', type: 'transform', input: { expression: '{ "words": $count($split(text, " ")) }', data: '{{ input }}' } },
-        { id: 'shout', type: 'transform', input: { expression: '$string(words)', data: { words: '{{ steps.count.output.result.words }}' } } },
-      ] }),
-    })).json()) as { id: string };
-    const options = { url: `${dwc.url}/api/v3/workflows/${workflow.id}/execute?wait=true`, method: 'POST' as const, body, headers, connections: CONNECTIONS };
-    await autocannon({ ...options, duration: 2 });
-    const cpuBefore = cpuSeconds(dwc.child.pid!);
-    const result = await autocannon({ ...options, duration: DURATION_S });
-    const cpuMs = ((cpuSeconds(dwc.child.pid!) - cpuBefore) * 1000) / result.requests.total;
-    if (result.non2xx > 0 || result.errors > 0) throw new Error(`webhook (metrics ${metrics}, ${databaseUrl === '' ? 'sqlite' : 'postgres'}): ${result.non2xx} non-2xx, ${result.errors} errors; server said: ${dwc.output().slice(-2_000)}`);
-    return { rps: result.requests.average, cpuMs };
-  } finally {
-    await stopServer(dwc.child);
+  const headers = { authorization: `Bearer ${TOKEN}`, 'content-type': 'application/json' };
+  const workflow = (await (await fetch(`${dwc.url}/api/v3/workflows`, {
+    method: 'POST', headers,
+    body: JSON.stringify({ name: 'webhook', steps: [
+      { id: 'count', type: 'transform', input: { expression: '{ "words": $count($split(text, " ")) }', data: '{{ input }}' } },
+      { id: 'shout', type: 'transform', input: { expression: '$string(words)', data: { words: '{{ steps.count.output.result.words }}' } } },
+    ] }),
+  })).json()) as { id: string };
+  const options = { url: `${dwc.url}/api/v3/workflows/${workflow.id}/execute?wait=true`, method: 'POST' as const, body, headers, connections: CONNECTIONS };
+  await autocannon({ ...options, duration: 2 });
+  return { metrics, dwc, options };
+}
+
+/** `seconds` of load on one server: requests answered, and the server's CPU seconds meanwhile. */
+async function slice(server: WebhookServer, seconds: number, dialect: string): Promise<Slice> {
+  const cpuBefore = cpuSeconds(server.dwc.child.pid!);
+  const result = await autocannon({ ...server.options, duration: seconds });
+  const cpu = cpuSeconds(server.dwc.child.pid!) - cpuBefore;
+  if (result.non2xx > 0 || result.errors > 0) throw new Error(`webhook (metrics ${server.metrics}, ${dialect}): ${result.non2xx} non-2xx, ${result.errors} errors; server said: ${server.dwc.output().slice(-2_000)}`);
+  return { requests: result.requests.total, seconds: result.duration, cpuSeconds: cpu };
+}
+
+const sum = (slices: Slice[], field: keyof Slice) => slices.reduce((n, s) => n + s[field], 0);
+const rpsOf = (slices: Slice[]) => sum(slices, 'requests') / sum(slices, 'seconds');
+const cpuMsOf = (slices: Slice[]) => (sum(slices, 'cpuSeconds') * 1000) / sum(slices, 'requests');
+
+/**
+ * The webhook round trip with metrics off and on. In each of ROUNDS rounds a fresh pair of servers
+ * runs side by side and takes the load in turns, in short slices ordered off on, on off, on off,
+ * off on, ... (Thue-Morse: neither setting always goes first): whatever else the shared machine and
+ * Postgres do falls on both alike, each adjacent off/on pair gives one ratio, and the median of the
+ * ratios shrugs off a burst of other work. Fresh processes each round, since two processes of the
+ * same build can differ by several percent for their whole life. Besides req/s, the server's CPU ms
+ * per request (less sensitive to other processes). BENCH_METRICS_AA=1 runs metrics off on both
+ * sides: the noise floor of this measure on this machine.
+ */
+async function webhookCost(databaseUrl: () => Promise<string>, dialect: string) {
+  const pairs: { off: Slice; on: Slice }[] = [];
+  for (let round = 0; round < ROUNDS; round++) {
+    const off = await webhookServer(false, await databaseUrl());
+    const on = await webhookServer(process.env.BENCH_METRICS_AA !== '1', await databaseUrl());
+    try {
+      for (let i = 0; i < PAIRS; i++) {
+        const n = round * PAIRS + i;
+        if ((n.toString(2).split('1').length - 1) % 2 === 1) {
+          const first = await slice(on, SLICE_S, dialect);
+          pairs.push({ on: first, off: await slice(off, SLICE_S, dialect) });
+        } else {
+          const first = await slice(off, SLICE_S, dialect);
+          pairs.push({ off: first, on: await slice(on, SLICE_S, dialect) });
+        }
+      }
+    } finally {
+      await Promise.all([stopServer(off.dwc.child), stopServer(on.dwc.child)]);
+    }
   }
+  const offs = pairs.map((p) => p.off);
+  const ons = pairs.map((p) => p.on);
+  return {
+    rps: { off: rpsOf(offs), on: rpsOf(ons) },
+    cpuMs: { off: cpuMsOf(offs), on: cpuMsOf(ons) },
+    /** Median over the pairs of the share of req/s lost, and of the CPU per request added. */
+    rpsLost: median(pairs.map((p) => 1 - rpsOf([p.on]) / rpsOf([p.off]))),
+    cpuAdded: median(pairs.map((p) => cpuMsOf([p.on]) / cpuMsOf([p.off]) - 1)),
+  };
 }
 
 try {
   if (parts.has('a')) {
+    const hooksUs = metricHooksCostUs();
     const postgres = await benchPostgres();
     try {
       for (const dialect of ['sqlite', 'postgres'] as const) {
-        const runs = { off: [] as { rps: number; cpuMs: number }[], on: [] as { rps: number; cpuMs: number }[] };
-        for (let round = 0; round < 2; round++) {
-          const url = async () => (dialect === 'postgres' ? await postgres.createDatabase() : '');
-          // off, on, then on, off: neither setting always runs second.
-          for (const metrics of round === 0 ? [false, true] : [true, false]) (metrics ? runs.on : runs.off).push(await webhookRps(metrics, round, await url()));
-        }
-        const off = median(runs.off.map((r) => r.rps));
-        const on = median(runs.on.map((r) => r.rps));
-        const cpuOff = median(runs.off.map((r) => r.cpuMs));
-        const cpuOn = median(runs.on.map((r) => r.cpuMs));
-        rows.push({ measure: `webhook req/s, ${dialect}, metrics off (median of 2)`, value: Math.round(off), target: '' });
-        rows.push({ measure: `webhook req/s, ${dialect}, metrics on (median of 2)`, value: Math.round(on), target: '' });
-        rows.push({ measure: `req/s lost to metrics, ${dialect}`, value: `${(((off - on) / off) * 100).toFixed(1)}%`, target: '<= 3%' });
-        rows.push({ measure: `server CPU ms per request, ${dialect}, metrics off / on`, value: `${cpuOff.toFixed(2)} / ${cpuOn.toFixed(2)} (${(((cpuOn - cpuOff) / cpuOff) * 100).toFixed(1)}%)`, target: '' });
+        const cost = await webhookCost(async () => (dialect === 'postgres' ? await postgres.createDatabase() : ''), dialect);
+        const load = `${ROUNDS} server pairs x ${PAIRS} x ${SLICE_S} s`;
+        const percent = (share: number) => `${(share * 100).toFixed(1)}%`;
+        rows.push({ measure: `webhook req/s, ${dialect}, metrics off / on (${load} each)`, value: `${Math.round(cost.rps.off)} / ${Math.round(cost.rps.on)}`, target: '' });
+        rows.push({ measure: `req/s lost to metrics, ${dialect}, median of ${ROUNDS * PAIRS} adjacent off/on pairs (all slices: ${percent(1 - cost.rps.on / cost.rps.off)})`, value: percent(cost.rpsLost), target: '<= 3%' });
+        rows.push({ measure: `server CPU ms per request, ${dialect}, metrics off / on`, value: `${cost.cpuMs.off.toFixed(3)} / ${cost.cpuMs.on.toFixed(3)}`, target: '' });
+        rows.push({ measure: `server CPU per request added by metrics, ${dialect}, median of pairs (all slices: ${percent(cost.cpuMs.on / cost.cpuMs.off - 1)})`, value: percent(cost.cpuAdded), target: '' });
+        rows.push({ measure: `metrics hooks' CPU per round trip (in process, ${hooksUs.toFixed(1)} µs) over server CPU per request with metrics off, ${dialect}`, value: percent(hooksUs / 1000 / cost.cpuMs.off), target: '' });
       }
     } finally {
       await postgres.stop();
@@ -156,4 +212,4 @@ try {
   rmSync(dir, { recursive: true, force: true });
 }
 
-report('metrics', rows, { load_average: loadavg().map((n) => n.toFixed(2)).join(' '), connections: CONNECTIONS, duration_s: DURATION_S, executions: EXECUTIONS, note: 'measured on a shared, loaded machine: compare within this run' });
+report('metrics', rows, { aa_control: process.env.BENCH_METRICS_AA === '1', load_average: loadavg().map((n) => n.toFixed(2)).join(' '), connections: CONNECTIONS, duration_s: DURATION_S, executions: EXECUTIONS, note: 'measured on a shared, loaded machine: compare within this run' });

@@ -1,6 +1,7 @@
 import type { EventBus } from '@dwc/sdk';
 import { SECONDS_BUCKETS } from './histogram-math.js';
-import type { MetricRegistry } from './metric-registry.js';
+import type { MetricChild, MetricRegistry } from './metric-registry.js';
+import { seriesCache } from './series-cache.js';
 
 /** What the AI usage store records for each call, as far as metrics need it. */
 export interface AiCallReading {
@@ -66,10 +67,20 @@ export function registerAppMetrics(
     void options.workflowName(workflowId).then((name) => names.set(workflowId, name ?? 'unknown'), () => names.delete(workflowId));
     return 'unknown';
   };
+  // The series each event records into, looked up once per label value (see series-cache.ts).
+  let runningNow: MetricChild | undefined;
+  const executionSecondsOf = seriesCache((workflow: string) => executionSeconds.child([workflow]));
+  const stepSecondsOf = seriesCache((action: string) => stepSeconds.child([action]));
+  const queueWaitOf = seriesCache((kind: string) => queueWait.child([kind]));
+  const requestsOf = seriesCache((method: string) =>
+    seriesCache((route: string) => ({ seconds: requestSeconds.child([method, route]), status: seriesCache((status: number) => requests.child([method, route, String(status)])) })),
+  );
   // Runs whose end this process never sees (parked, taken over elsewhere) must not pile up.
   const MAX_TRACKED = 10_000;
-  const started = new Map<string, { at: number; workflow: string }>();
-  const stepStarted = new Map<string, number>();
+  /** Start time (performance.now()) of each running execution. */
+  const started = new Map<string, number>();
+  /** Start time of each running step, by execution then step id (ids repeat across events, so their hashes are reused). */
+  const stepStarted = new Map<string, Map<string, number>>();
   const local = <T extends Record<string, unknown>>(handle: (payload: T) => void) => (event: { payload: Record<string, unknown> }) => {
     if (!options.isRemote()) handle(event.payload as T);
   };
@@ -79,42 +90,55 @@ export function registerAppMetrics(
   const unsubscribe = [
     options.events.on('execution.started', local<ExecutionPayload>((p) => {
       if (started.size >= MAX_TRACKED) started.delete(started.keys().next().value!);
-      started.set(p.execution_id, { at: performance.now(), workflow: nameOf(p.workflow_id) });
-      running.set([], started.size);
+      started.set(p.execution_id, performance.now());
+      // Asks for the workflow's name now, so it is known when the run ends.
+      nameOf(p.workflow_id);
+      (runningNow ??= running.child([])).set(started.size);
     })),
-    ...['succeeded', 'failed', 'cancelled'].map((status) =>
-      options.events.on(`execution.${status}`, local<ExecutionPayload>((p) => {
+    ...['succeeded', 'failed', 'cancelled'].map((status) => {
+      const endedOf = seriesCache((workflow: string) => executions.child([workflow, status]));
+      return options.events.on(`execution.${status}`, local<ExecutionPayload>((p) => {
         const begun = started.get(p.execution_id);
         started.delete(p.execution_id);
-        running.set([], started.size);
-        const workflow = begun?.workflow === 'unknown' || begun === undefined ? nameOf(p.workflow_id) : begun.workflow;
-        executions.inc([workflow, status]);
-        if (begun) executionSeconds.observe([workflow], (performance.now() - begun.at) / 1000);
-      })),
-    ),
+        (runningNow ??= running.child([])).set(started.size);
+        // A name once known stays known, so the name now is the one the run started under (or the one learnt since).
+        const workflow = nameOf(p.workflow_id);
+        endedOf(workflow).inc();
+        if (begun !== undefined) executionSecondsOf(workflow).observe((performance.now() - begun) / 1000);
+      }));
+    }),
     options.events.on('step.started', local<StepPayload>((p) => {
-      if (stepStarted.size >= MAX_TRACKED) stepStarted.delete(stepStarted.keys().next().value!);
-      stepStarted.set(`${p.execution_id}\u0001${p.step_id}`, performance.now());
+      let steps = stepStarted.get(p.execution_id);
+      if (steps === undefined) {
+        if (stepStarted.size >= MAX_TRACKED) stepStarted.delete(stepStarted.keys().next().value!);
+        stepStarted.set(p.execution_id, (steps = new Map()));
+      }
+      steps.set(p.step_id, performance.now());
     })),
-    ...['succeeded', 'failed', 'cancelled', 'skipped'].map((status) =>
-      options.events.on(`step.${status}`, local<StepPayload>((p) => {
-        const key = `${p.execution_id}\u0001${p.step_id}`;
-        const begun = stepStarted.get(key);
-        stepStarted.delete(key);
+    ...['succeeded', 'failed', 'cancelled', 'skipped'].map((status) => {
+      const endedOf = seriesCache((action: string) => steps.child([action, status]));
+      return options.events.on(`step.${status}`, local<StepPayload>((p) => {
+        const steps = stepStarted.get(p.execution_id);
+        const begun = steps?.get(p.step_id);
+        if (begun !== undefined) {
+          steps!.delete(p.step_id);
+          if (steps!.size === 0) stepStarted.delete(p.execution_id);
+        }
         const action = typeof p.action === 'string' ? p.action : 'unknown';
-        steps.inc([action, status]);
+        endedOf(action).inc();
         const seconds = typeof p.duration_ms === 'number' ? p.duration_ms / 1000 : begun === undefined ? undefined : (performance.now() - begun) / 1000;
-        if (seconds !== undefined && status !== 'skipped') stepSeconds.observe([action], seconds);
-      })),
-    ),
+        if (seconds !== undefined && status !== 'skipped') stepSecondsOf(action).observe(seconds);
+      }));
+    }),
     options.events.on('notification.delivered', local<{ channel: string }>((p) => notifications.inc([p.channel, 'delivered']))),
     options.events.on('notification.failed', local<{ channel: string }>((p) => notifications.inc([p.channel, 'failed']))),
   ];
 
   return {
     request(method, route, status, seconds) {
-      requests.inc([method, route, String(status)]);
-      requestSeconds.observe([method, route], seconds);
+      const series = requestsOf(method)(route);
+      series.status(status).inc();
+      series.seconds.observe(seconds);
     },
     aiCall(call) {
       const outcome = call.cached ? 'cached' : call.outcome;
@@ -124,7 +148,7 @@ export function registerAppMetrics(
       if (call.costUsd !== null && call.costUsd > 0) aiCost.inc([call.provider, call.model], call.costUsd);
       if (!call.cached) aiSeconds.observe([call.provider, call.model], call.latencyMs / 1000);
     },
-    jobStarted: (kind, seconds) => queueWait.observe([kind], Math.max(0, seconds)),
+    jobStarted: (kind, seconds) => queueWaitOf(kind).observe(Math.max(0, seconds)),
     queueDepth(counts) {
       for (const status of ['queued', 'running']) queue.set([status], counts[status] ?? 0);
     },

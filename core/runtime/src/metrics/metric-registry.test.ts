@@ -56,6 +56,24 @@ describe('series cap', () => {
   });
 });
 
+describe('series handles', () => {
+  it('records into the same series as label values do, and beyond the cap counts each sample dropped, not the handle', () => {
+    const registry = createMetricRegistry({ maxSeries: 1 });
+    const m = registry.counter({ name: 'dwc_runs_total', help: 'x', labelNames: ['workflow'] });
+    const digest = m.child(['ana@example.com']);
+    digest.inc();
+    m.inc(['ana@example.com'], 2);
+    const refused = m.child(['Publish']);
+    expect(registry.snapshot().find((f) => f.name === SERIES_DROPPED)!.samples).toEqual([]);
+    refused.inc();
+    refused.inc(3);
+    expect(() => refused.inc(-1)).toThrow(RangeError);
+    const snapshot = registry.snapshot();
+    expect(snapshot.find((f) => f.name === 'dwc_runs_total')!.samples).toEqual([{ labels: { workflow: REDACTED_EMAIL }, value: 3 }]);
+    expect(snapshot.find((f) => f.name === SERIES_DROPPED)!.samples).toEqual([{ labels: { metric: 'dwc_runs_total' }, value: 2 }]);
+  });
+});
+
 describe('histograms', () => {
   it('counts observations into buckets and answers quantiles by interpolation', () => {
     const registry = createMetricRegistry({ maxSeries: 10 });

@@ -28,14 +28,64 @@ export interface Metric {
   set(labels: readonly string[], value: number): void;
   /** Histogram: records one observation. */
   observe(labels: readonly string[], value: number): void;
+  /**
+   * The series of these label values, looked up (and its labels checked) once: what a hot path keeps
+   * instead of passing label values at each sample. A series the cap refused drops and counts each sample.
+   */
+  child(labels: readonly string[]): MetricChild;
 }
 
-interface Series {
-  labels: readonly string[];
+/** One series of a metric: `inc`, `set` and `observe` as on `Metric`, without the label values. */
+export interface MetricChild {
+  inc(value?: number): void;
+  set(value: number): void;
+  observe(value: number): void;
+}
+
+class Series implements MetricChild {
   /** The labels by name, made once: snapshots hand out the same object each time (exporters may cache by it). */
-  named?: Readonly<Record<string, string>>;
-  value: number;
-  histogram?: HistogramValue;
+  named: Readonly<Record<string, string>> | undefined = undefined;
+  value = 0;
+
+  constructor(
+    readonly metric: string,
+    readonly labels: readonly string[],
+    readonly histogram: HistogramValue | undefined,
+  ) {}
+
+  inc(value = 1): void {
+    if (!(value >= 0)) throw new RangeError(`counter ${this.metric} cannot go down (got ${value})`);
+    this.value += value;
+  }
+
+  set(value: number): void {
+    this.value = value;
+  }
+
+  observe(value: number): void {
+    const h = this.histogram!;
+    h.counts[bucketIndex(h.bounds, value)]! += 1;
+    h.sum += value;
+    h.count += 1;
+  }
+}
+
+/** What `child` answers for a label set beyond the series cap: each sample is counted as dropped. */
+class DroppedSeries implements MetricChild {
+  constructor(
+    private readonly metric: string,
+    private readonly drop: () => void,
+  ) {}
+  inc(value = 1): void {
+    if (!(value >= 0)) throw new RangeError(`counter ${this.metric} cannot go down (got ${value})`);
+    this.drop();
+  }
+  set(): void {
+    this.drop();
+  }
+  observe(): void {
+    this.drop();
+  }
 }
 
 interface Family extends Metric {
@@ -73,17 +123,18 @@ export function createMetricRegistry(options: { maxSeries: number }): MetricRegi
   let customs = 0;
   const maxSeries = options.maxSeries;
 
-  const seriesOf = (family: Family, given: readonly string[]): Series | undefined => {
+  /** The series of a label set, made if the cap allows; `countDrop` false when no sample is being recorded yet. */
+  const seriesOf = (family: Family, given: readonly string[], countDrop = true): Series | undefined => {
     const labels = family.trusted ? given : given.map(safeLabelValue);
     const key = labels.length === 0 ? '' : labels.length === 1 ? labels[0]! : labels.join('\u0001');
     let series = family.series.get(key);
     if (series !== undefined) return series;
     if (labels.length !== family.labelNames.length) throw new RangeError(`${family.name} takes ${family.labelNames.length} label values, got ${labels.length}`);
     if (family.series.size >= maxSeries && family !== dropped) {
-      dropped.inc([family.name]);
+      if (countDrop) dropped.inc([family.name]);
       return undefined;
     }
-    series = { labels, value: 0, histogram: family.buckets ? emptyHistogram(family.buckets) : undefined };
+    series = new Series(family.name, labels, family.buckets ? emptyHistogram(family.buckets) : undefined);
     family.series.set(key, series);
     return series;
   };
@@ -110,20 +161,16 @@ export function createMetricRegistry(options: { maxSeries: number }): MetricRegi
       buckets: type === 'histogram' ? [...(o.buckets ?? [])].sort((a, b) => a - b) : undefined,
       inc(labels, value = 1) {
         if (!(value >= 0)) throw new RangeError(`counter ${o.name} cannot go down (got ${value})`);
-        const series = seriesOf(family, labels);
-        if (series) series.value += value;
+        seriesOf(family, labels)?.inc(value);
       },
       set(labels, value) {
-        const series = seriesOf(family, labels);
-        if (series) series.value = value;
+        seriesOf(family, labels)?.set(value);
       },
       observe(labels, value) {
-        const series = seriesOf(family, labels);
-        if (series === undefined) return;
-        const h = series.histogram!;
-        h.counts[bucketIndex(h.bounds, value)]! += 1;
-        h.sum += value;
-        h.count += 1;
+        seriesOf(family, labels)?.observe(value);
+      },
+      child(labels) {
+        return seriesOf(family, labels, false) ?? new DroppedSeries(family.name, () => dropped.inc([family.name]));
       },
     };
     families.set(o.name, family);
