@@ -6,6 +6,7 @@ import type { JsonSchema } from '../../components/schema-form/json-schema';
 import { SchemaForm } from '../../components/schema-form/schema-form';
 import { validateFlat } from '../../components/schema-form/validate';
 import { ApiError } from '../../lib/api-client';
+import { useLocalized } from '../../lib/localized';
 import { automationKey, automationsKey, createAutomation, updateAutomation, type ActionType, type Automation, type AutomationBody } from './automations-api';
 
 interface VariantDraft {
@@ -95,6 +96,7 @@ const ActionEditor = memo(function ActionEditor({ index, count, action, types, e
   onChange(key: number, next: ActionDraft): void; onRemove(key: number): void; onMove(key: number, by: number): void;
 }) {
   const { t } = useTranslation('automations');
+  const { name: localName, description: localDescription } = useLocalized();
   const typeId = useId();
   const rawId = useId();
   const known = types.find((candidate) => candidate.type === action.type);
@@ -109,7 +111,7 @@ const ActionEditor = memo(function ActionEditor({ index, count, action, types, e
         <div className="field">
           <label htmlFor={typeId}>{t('form.actionType')}</label>
           <select id={typeId} value={action.type} onChange={(e) => set({ type: e.target.value, parameters: {}, raw: '{}', variants: [] })}>
-            {types.map((candidate) => <option key={candidate.type} value={candidate.type}>{`${candidate.title} (${candidate.type})`}</option>)}
+            {types.map((candidate) => <option key={candidate.type} value={candidate.type}>{`${localName(candidate)} (${candidate.type})`}</option>)}
             {known ? null : <option value={action.type}>{action.type}</option>}
           </select>
         </div>
@@ -118,7 +120,7 @@ const ActionEditor = memo(function ActionEditor({ index, count, action, types, e
         <button type="button" className="ghost" disabled={index === count - 1} onClick={() => onMove(action.key, 1)}>{t('form.moveDown')}</button>
         <button type="button" className="ghost" disabled={count === 1} onClick={() => onRemove(action.key)}>{t('form.removeAction')}</button>
       </div>
-      {known ? <p className="muted">{known.description}</p> : null}
+      {known ? <p className="muted">{localDescription(known)}</p> : null}
       {(own.type ?? []).length > 0 ? <p className="field-error" role="alert">{own.type!.join('; ')}</p> : null}
       {known ? (
         <ParametersForm schema={action.variants.length > 0 ? withoutRequired(known.parameters_schema) : known.parameters_schema} value={action.parameters} errors={under(own, 'parameters')} onChange={setParameters} />
