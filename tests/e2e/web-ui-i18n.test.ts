@@ -70,7 +70,8 @@ describe.runIf(uiBuilt)('plugin texts in Spanish, end to end in Chromium', { tim
     await page.goto(`${session.server.url}/operations`);
     await page.getByRole('link', { name: 'Plugins' }).click();
     await language('es');
-    await expect.poll(() => page.getByText('Llamar a API HTTP desde un paso del flujo de trabajo').isVisible()).toBe(true);
+    // The first plugin list took 0.9 s at load 7 (2 cores), past expect.poll's default 1 s in this test.
+    await expect.poll(() => page.getByText('Llamar a API HTTP desde un paso del flujo de trabajo').isVisible(), { timeout: 15_000 }).toBe(true);
     await page.getByRole('button', { name: 'Ajustes de @dwc/plugin-action-http' }).click();
     const dialog = page.getByRole('dialog', { name: 'Ajustes de @dwc/plugin-action-http' });
     await expect.poll(() => dialog.getByText('Hosts permitidos', { exact: true }).isVisible()).toBe(true);
