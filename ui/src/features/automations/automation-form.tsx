@@ -6,7 +6,7 @@ import type { JsonSchema } from '../../components/schema-form/json-schema';
 import { SchemaForm } from '../../components/schema-form/schema-form';
 import { validateFlat } from '../../components/schema-form/validate';
 import { ApiError } from '../../lib/api-client';
-import { useLocalized } from '../../lib/localized';
+import { localizedField, useLocalized } from '../../lib/localized';
 import { automationKey, automationsKey, createAutomation, updateAutomation, type ActionType, type Automation, type AutomationBody } from './automations-api';
 
 interface VariantDraft {
@@ -221,10 +221,12 @@ function bodyOf(draft: Draft, types: readonly ActionType[], t: (key: string) => 
 export function AutomationForm({ initial, existingId, types, bodySchema, onSaved }: {
   initial: Partial<AutomationBody>; existingId?: string; types: readonly ActionType[]; bodySchema: JsonSchema; onSaved(automation: Automation): void;
 }) {
-  const { t } = useTranslation('automations');
+  const { t, i18n } = useTranslation('automations');
   const client = useQueryClient();
   const ids = { name: useId(), description: useId(), trigger: useId(), conditions: useId(), threshold: useId(), approvers: useId(), provider: useId() };
   const triggerSchema = bodySchema.properties?.trigger;
+  /** A body field's help in the UI's language (`x-dwc-i18n`), else the schema's English. */
+  const helpOf = (schema: JsonSchema | undefined) => (schema ? localizedField(schema, '', i18n.language).description : undefined);
   const triggerTypes = useMemo(() => (triggerSchema?.properties?.type?.enum ?? []).map(String), [triggerSchema]);
   const decisionSchema = bodySchema.properties?.decision?.properties ?? {};
   const [draft, setDraft] = useState<Draft>(() => {
@@ -293,7 +295,7 @@ export function AutomationForm({ initial, existingId, types, bodySchema, onSaved
         <div className="field">
           <label htmlFor={ids.conditions}>{t('form.conditions')}</label>
           <textarea id={ids.conditions} rows={3} spellCheck={false} value={draft.conditions} aria-invalid={!!errors['trigger.conditions']} aria-describedby={`${ids.conditions}-hint`} onChange={(e) => set('conditions', e.target.value)} />
-          {hint('trigger.conditions', ids.conditions, triggerSchema?.properties?.conditions?.description)}
+          {hint('trigger.conditions', ids.conditions, helpOf(triggerSchema?.properties?.conditions))}
         </div>
       </fieldset>
       <h2>{t('actions')}</h2>
@@ -312,17 +314,17 @@ export function AutomationForm({ initial, existingId, types, bodySchema, onSaved
         <div className="field">
           <label htmlFor={ids.threshold}>{t('form.threshold')}</label>
           <input id={ids.threshold} inputMode="decimal" value={draft.threshold} placeholder={String(decisionSchema.confidence_threshold?.default ?? '')} aria-invalid={!!errors['decision.confidence_threshold']} aria-describedby={`${ids.threshold}-hint`} onChange={(e) => set('threshold', e.target.value)} />
-          {hint('decision.confidence_threshold', ids.threshold, decisionSchema.confidence_threshold?.description)}
+          {hint('decision.confidence_threshold', ids.threshold, helpOf(decisionSchema.confidence_threshold))}
         </div>
         <div className="field">
           <label htmlFor={ids.approvers}>{t('form.approvers')}</label>
           <input id={ids.approvers} value={draft.approvers} placeholder={Array.isArray(decisionSchema.approvers?.default) ? (decisionSchema.approvers.default as string[]).join(', ') : undefined} aria-describedby={`${ids.approvers}-hint`} onChange={(e) => set('approvers', e.target.value)} />
-          {hint('decision.approvers', ids.approvers, decisionSchema.approvers?.description)}
+          {hint('decision.approvers', ids.approvers, helpOf(decisionSchema.approvers))}
         </div>
         <div className="field">
           <label htmlFor={ids.provider}>{t('form.provider')}</label>
           <input id={ids.provider} value={draft.provider} aria-describedby={`${ids.provider}-hint`} onChange={(e) => set('provider', e.target.value)} />
-          {hint('decision.provider', ids.provider, decisionSchema.provider?.description)}
+          {hint('decision.provider', ids.provider, helpOf(decisionSchema.provider))}
         </div>
       </fieldset>
       {errorCount > 0 ? (

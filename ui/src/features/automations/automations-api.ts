@@ -57,6 +57,7 @@ export interface ActionType {
 export interface AutomationTemplate {
   name: string;
   description: string;
+  i18n?: I18nTexts;
   automation: Partial<AutomationBody>;
 }
 
