@@ -1,3 +1,6 @@
+import { existsSync, readdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import { errorCatalogues } from '@dwc/sdk';
 import request from 'supertest';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -8,6 +11,11 @@ import { startAuthTestApp, type AuthTestApp } from './support/auth-test-app.js';
 // the save-time step checks written in the request's language. No allow-list: a new code without
 // its `es` text fails here, and the failure lists every missing one.
 const ANSWERING = ['@dwc/sdk', '@dwc/runtime', '@dwc/api', '@dwc/server'];
+const root = fileURLToPath(new URL('..', import.meta.url));
+/** Every other package's catalogue (plugins, desktop), by its built module. */
+const otherCatalogues = [...readdirSync(join(root, 'plugins')).map((dir) => join(root, 'plugins', dir)), join(root, 'apps', 'desktop')]
+  .map((dir) => join(dir, 'dist', 'errors.js'))
+  .filter((file) => existsSync(file));
 
 describe('errors follow Accept-Language', () => {
   let testApp: AuthTestApp;
@@ -24,12 +32,14 @@ describe('errors follow Accept-Language', () => {
     return body === undefined ? withLanguage : withLanguage.send(body);
   };
 
-  it('has Spanish advice for every code of the catalogues the API answers with', async () => {
+  it('has Spanish advice for every code of every catalogue: the API\'s, the server\'s, the plugins\' and the desktop app\'s', async () => {
     await import('@dwc/server');
+    for (const file of otherCatalogues) await import(pathToFileURL(file).href);
     const scopes = errorCatalogues().map((c) => c.scope);
-    for (const scope of ANSWERING) expect(scopes, scope).toContain(scope);
+    for (const scope of [...ANSWERING, '@dwc/plugin-action-http', '@dwc/desktop']) expect(scopes, scope).toContain(scope);
+    expect(otherCatalogues.length).toBeGreaterThanOrEqual(13);
     const missing = errorCatalogues()
-      .filter((c) => ANSWERING.includes(c.scope))
+      .filter((c) => !c.scope.startsWith('@dwc/test'))
       .flatMap((c) => Object.entries(c.codes).filter(([, entry]) => !entry.es?.trim()).map(([code]) => `${c.scope} ${code}`));
     expect(missing).toEqual([]);
   });
