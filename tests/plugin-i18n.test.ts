@@ -66,6 +66,9 @@ describe('Spanish texts of every plugin, step, trigger and template', () => {
       report(`AI template ${template.name}`, lacks);
     }
     for (const template of (await get('/api/v3/automations/templates')).items) report(`automation template ${template.name}`, missingOf(template, { name: true }));
+    const automationActions = (await get('/api/v3/automations/actions')).items as (Entry & { parameters_schema: Record<string, unknown> })[];
+    expect(automationActions.map((a) => a.type)).toEqual(expect.arrayContaining(['ai_generation', 'send_notification', 'run_workflow']));
+    for (const action of automationActions) report(`automation action ${action.type}`, missingOf(action, { name: true }, [action.parameters_schema]));
 
     expect(missing, `Spanish texts missing:\n${missing.join('\n')}`).toEqual([]);
   });

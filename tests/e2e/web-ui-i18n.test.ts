@@ -7,6 +7,7 @@ import { fileURLToPath } from 'node:url';
 import type { Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { ownerEnv } from '../../bench/lib/server-process.js';
+import { screenshot, seriousViolations } from './support/browser.js';
 import { everyVariant as everyVariantOf, screenshotIfFailed, startUiSession, type UiSession } from './support/ui-session.js';
 import { signInInBrowser } from './support/sign-in.js';
 
@@ -69,7 +70,8 @@ describe.runIf(uiBuilt)('plugin texts in Spanish, end to end in Chromium', { tim
     await page.goto(`${session.server.url}/operations`);
     await page.getByRole('link', { name: 'Plugins' }).click();
     await language('es');
-    await expect.poll(() => page.getByText('Llamar a API HTTP desde un paso del flujo de trabajo').isVisible()).toBe(true);
+    // The first plugin list took 0.9 s at load 7 (2 cores), past expect.poll's default 1 s in this test.
+    await expect.poll(() => page.getByText('Llamar a API HTTP desde un paso del flujo de trabajo').isVisible(), { timeout: 15_000 }).toBe(true);
     await page.getByRole('button', { name: 'Ajustes de @dwc/plugin-action-http' }).click();
     const dialog = page.getByRole('dialog', { name: 'Ajustes de @dwc/plugin-action-http' });
     await expect.poll(() => dialog.getByText('Hosts permitidos', { exact: true }).isVisible()).toBe(true);
@@ -87,4 +89,41 @@ describe.runIf(uiBuilt)('plugin texts in Spanish, end to end in Chromium', { tim
     expect((await sent).headers()['accept-language']).toBe('es');
     await language('en');
   });
+
+  // The server writes these in the language the UI asks for, so each variant loads them afresh.
+  it('shows the server\'s refusals in the chosen language: a missing workflow, and a step input refused at save', async () => {
+    const problems: string[] = [];
+    const look = async (name: string) => {
+      await screenshot(page, name);
+      for (const v of await seriousViolations(page)) problems.push(`${name}: ${v.id} (${v.impact}) ${v.help} at ${JSON.stringify(v.nodes)}`);
+    };
+    const texts = {
+      en: { missing: 'No workflow with id "wf_missing".', duration: /^Milliseconds/, refused: 'The server refused the workflow', field: /must be|Too small|expected/ },
+      es: { missing: 'No hay ningún flujo de trabajo con id "wf_missing"; GET /api/v3/workflows los lista.', duration: /^Duración \(ms\)/, refused: 'El servidor rechazó el flujo', field: /Demasiado pequeño|se esperaba/ },
+    } as const;
+    for (const lang of ['en', 'es'] as const) {
+      for (const theme of ['light', 'dark'] as const) {
+        await page.emulateMedia({ colorScheme: theme });
+        await page.goto(`${session.server.url}/workflows`);
+        await language(lang);
+        await page.goto(`${session.server.url}/workflows/wf_missing`);
+        await expect.poll(() => page.getByRole('alert').first().textContent()).toBe(texts[lang].missing);
+        await look(`i18n-error-missing-workflow-${lang}-${theme}`);
+
+        await page.goto(`${session.server.url}/workflows/new`);
+        await page.getByRole('button', { name: `${lang === 'es' ? 'Añadir paso' : 'Add step'} delay` }).click();
+        await page.getByRole('textbox', { name: texts[lang].duration }).fill('-5');
+        await page.getByRole('button', { name: lang === 'es' ? 'Guardar' : 'Save', exact: true }).click();
+        await expect.poll(() => page.getByRole('alert').first().textContent()).toContain(texts[lang].refused);
+        const fieldError = page.locator('.step-panel .field[data-field="duration_ms"] .field-error');
+        await expect.poll(() => fieldError.textContent()).toMatch(texts[lang].field);
+        if (lang === 'es') expect(await fieldError.textContent()).not.toMatch(/Too small|expected|must be/);
+        await look(`i18n-error-step-input-${lang}-${theme}`);
+      }
+    }
+    await page.emulateMedia({ colorScheme: 'light' });
+    await language('en');
+    expect(problems).toEqual([]);
+  });
 });
+

@@ -6,10 +6,13 @@ import {
   errorCodeEntry,
   ExternalServiceError,
   InputError,
+  localizedErrorMessage,
   NotFoundError,
   PermissionError,
   TimeoutError,
+  translatedAdvice,
   UnavailableError,
+  type IssueLanguage,
 } from '@dwc/sdk';
 import { TooManyAttemptsError } from '@dwc/runtime';
 import type { ErrorRequestHandler } from 'express';
@@ -18,6 +21,7 @@ import { apiErrors } from './errors.js';
 import { errorBody, type ErrorResponse } from './error-response.js';
 import { HttpStatusError } from './http-status-error.js';
 import { requestState } from './request-context.js';
+import { requestLanguage } from './request-validation.js';
 
 /** How an error is answered: status, extra headers and the body. */
 export interface HttpErrorReply {
@@ -80,15 +84,17 @@ export function statusOf(error: DwcError): number | undefined {
  * 4xx status as they are, and everything else to a 500 that names only the request id.
  * `translate` first turns driver failures the runtime recognises (a full disk) into their errors.
  */
-export function toHttpError(thrown: unknown, requestId: string, translate: (error: unknown) => unknown = (error) => error): HttpErrorReply {
+export function toHttpError(thrown: unknown, requestId: string, translate: (error: unknown) => unknown = (error) => error, language: IssueLanguage = 'en'): HttpErrorReply {
   const error = translate(thrown);
+  /** The catalogue's advice for `code` in the request's language. */
+  const advice = (code: keyof typeof apiErrors.codes, values?: Record<string, string>) => (language === 'en' ? undefined : translatedAdvice(code, language, values)) ?? apiErrors.message(code, values as never);
   if (error instanceof DwcError) {
     const status = statusOf(error);
     if (status !== undefined && status !== 500) {
       const headers: Record<string, string> = error instanceof HttpStatusError ? { ...error.headers } : {};
       if (status === 401) headers['WWW-Authenticate'] = 'Bearer';
       if (error instanceof TooManyAttemptsError) headers['Retry-After'] = String(error.retryAfterSeconds);
-      return { status, headers, body: errorBody(error.code, error.message, error.details) };
+      return { status, headers, body: errorBody(error.code, localizedErrorMessage(error, language), error.details) };
     }
   }
   const like = (typeof error === 'object' && error !== null ? error : {}) as StatusLike;
@@ -96,13 +102,13 @@ export function toHttpError(thrown: unknown, requestId: string, translate: (erro
   if (known !== undefined) {
     const status = apiErrors.codes[known].status;
     const limit = known === 'payload_too_large' && typeof like.limit === 'number' ? ` The limit is ${like.limit} bytes.` : '';
-    return { status, headers: {}, body: errorBody(known, `${apiErrors.message(known)}${limit}`) };
+    return { status, headers: {}, body: errorBody(known, `${advice(known)}${limit}`) };
   }
   if (typeof like.status === 'number' && like.status >= 400 && like.status < 500 && like.expose !== false) {
-    const message = typeof like.message === 'string' ? like.message : apiErrors.message('bad_request');
+    const message = typeof like.message === 'string' ? like.message : advice('bad_request');
     return { status: like.status, headers: {}, body: errorBody('bad_request', message) };
   }
-  return { status: 500, headers: {}, body: errorBody('internal_error', apiErrors.message('internal_error', { request_id: requestId }), { request_id: requestId }) };
+  return { status: 500, headers: {}, body: errorBody('internal_error', advice('internal_error', { request_id: requestId }), { request_id: requestId }) };
 }
 
 /** What the one error middleware needs: where to log, and the runtime's error translation. */
@@ -118,10 +124,10 @@ export interface ErrorHandlerDeps {
  */
 export function errorHandler(deps: ErrorHandlerDeps): ErrorRequestHandler {
   const translate = deps.errors === undefined ? undefined : (error: unknown) => deps.errors!.translate(error);
-  return (error: unknown, _req, res, _next) => {
+  return (error: unknown, req, res, _next) => {
     const state = requestState(res) as ReturnType<typeof requestState> | undefined;
     const log = state?.log ?? deps.logger;
-    const reply = toHttpError(error, state?.id ?? 'unknown', translate);
+    const reply = toHttpError(error, state?.id ?? 'unknown', translate, requestLanguage(req));
     if (reply.status === 500) log.error({ err: error, status: reply.status }, 'request failed');
     else if (reply.status > 500) log.warn({ code: reply.body.error.code, status: reply.status, err: error }, 'request failed');
     else log.debug({ code: reply.body.error.code, status: reply.status }, 'request refused');

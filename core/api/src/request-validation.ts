@@ -62,7 +62,7 @@ export function validateRequest(route: Route, req: Request, query: unknown = req
   const parsedQuery = querySchema === undefined ? undefined : parse(querySchema, query, 'query');
   const body = parse(bodySchema, req.body, 'body');
   if (failed) {
-    throw new InputError(`${language === 'es' ? 'Petición no válida' : 'Invalid request'}: ${describeFieldErrors(fields)}`, { details: fields });
+    throw new InputError(`${language === 'es' ? 'Petición no válida' : 'Invalid request'}: ${describeFieldErrors(fields)}`, { details: fields, language });
   }
   return { params, query: parsedQuery, body };
 }

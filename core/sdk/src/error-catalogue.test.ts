@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { defineErrorCatalogue, errorCatalogues, errorCodeEntry } from './error-catalogue.js';
+import { defineErrorCatalogue, errorCatalogues, errorCodeEntry, localizedErrorMessage } from './error-catalogue.js';
 import './error-codes.js';
-import { ConfigError, DwcError, NotFoundError } from './errors.js';
+import { ConfigError, DwcError, InputError, NotFoundError } from './errors.js';
 
 const catalogue = defineErrorCatalogue('@dwc/test-catalogue', {
   thing_missing: { status: 404, message: 'No thing "{id}" in {place}; list them first.' },
@@ -43,5 +43,27 @@ describe('defineErrorCatalogue', () => {
     // @ts-expect-error no such code
     expect(() => catalogue.message('thing_lost')).toThrow(/no error code "thing_lost"/);
     expect(catalogue.message('disk_gone')).toBe('The disk left.');
+  });
+});
+
+describe('localizedErrorMessage', () => {
+  const spoken = defineErrorCatalogue('@dwc/test-spoken', {
+    box_missing: { status: 404, message: 'No box "{id}".', es: 'No hay ninguna caja "{id}".' },
+    box_full: { status: 409, message: 'The box is full.' },
+  });
+
+  it('answers the Spanish advice filled with the values the catalogue made the error with', () => {
+    expect(localizedErrorMessage(spoken.error('box_missing', { id: 'b1' }), 'es')).toBe('No hay ninguna caja "b1".');
+    expect(localizedErrorMessage(spoken.error('box_missing', { id: 'b1' }), 'en')).toBe('No box "b1".');
+  });
+
+  it('keeps the own message when a placeholder would stay unfilled, the code has no Spanish, or the message is Spanish already', () => {
+    expect(localizedErrorMessage(new NotFoundError('No box "b2" on shelf 3.', { code: 'box_missing' }), 'es')).toBe('No box "b2" on shelf 3.');
+    expect(localizedErrorMessage(spoken.error('box_full'), 'es')).toBe('The box is full.');
+    expect(localizedErrorMessage(new InputError('Petición no válida: nombre', { language: 'es' }), 'es')).toBe('Petición no válida: nombre');
+  });
+
+  it('refuses a Spanish text with a placeholder its message lacks', () => {
+    expect(() => defineErrorCatalogue('@dwc/test-bad-es', { x_missing: { status: 404, message: 'No x.', es: 'No hay {x}.' } })).toThrow(/only the placeholders of its message/);
   });
 });

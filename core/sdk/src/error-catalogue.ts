@@ -23,6 +23,8 @@ export interface ErrorCodeEntry {
    * to `error()`/`message()`; throw sites that build their own message still follow its advice.
    */
   message: string;
+  /** `message` in Spanish, with the same placeholders: the API answers it to a request that prefers Spanish. */
+  es?: string;
   /** The class `error()` makes; by default the one that matches `status` (400 InputError, 404 NotFoundError...). */
   type?: DwcErrorClass;
 }
@@ -60,6 +62,7 @@ const CLASS_BY_STATUS: Readonly<Record<number, DwcErrorClass>> = {
 
 const CODE = /^[a-z][a-z0-9_]*$/;
 const PLACEHOLDER = /\{([A-Za-z_][A-Za-z0-9_]*)\}/g;
+const PLACEHOLDER_TEST = /\{[A-Za-z_][A-Za-z0-9_]*\}/;
 
 // Shared through globalThis so that a plugin bundling its own copy of the SDK still registers
 // where the host's HTTP layer looks.
@@ -82,11 +85,15 @@ export function defineErrorCatalogue<const C extends Record<string, ErrorCodeEnt
       throw new TypeError(`${scope}: error code "${code}" needs an HTTP error status (400-599), got ${entry.status}`);
     }
     if (entry.message.trim() === '') throw new TypeError(`${scope}: error code "${code}" needs a message`);
+    const own = placeholders(entry.message);
+    if (entry.es !== undefined && placeholders(entry.es).some((name) => !own.includes(name))) {
+      throw new TypeError(`${scope}: error code "${code}": its Spanish text may use only the placeholders of its message (${own.join(', ') || 'none'})`);
+    }
   }
   const fill = (code: string, values: Record<string, string | number> | undefined): string => {
     const entry = Object.hasOwn(codes, code) ? codes[code] : undefined;
     if (entry === undefined) throw new TypeError(`${scope} has no error code "${code}"`);
-    return entry.message.replace(PLACEHOLDER, (whole, name: string) => (values && name in values ? String(values[name]) : whole));
+    return fillTemplate(entry.message, values);
   };
   const catalogue: ErrorCatalogue<C> = {
     scope,
@@ -96,11 +103,40 @@ export function defineErrorCatalogue<const C extends Record<string, ErrorCodeEnt
       const message = fill(code, values as Record<string, string | number> | undefined);
       const entry = codes[code]!;
       const Type = entry.type ?? CLASS_BY_STATUS[entry.status];
-      return Type ? new Type(message, { ...options, code }) : new DwcError(code, message, options);
+      const filled = { ...options, ...(values === undefined ? {} : { values: values as Record<string, string | number> }) };
+      return Type ? new Type(message, { ...filled, code }) : new DwcError(code, message, filled);
     },
   };
   registry().set(scope, catalogue as unknown as ErrorCatalogue);
   return catalogue;
+}
+
+/** `{name}` placeholders of a template, sorted. */
+function placeholders(template: string): string[] {
+  return [...template.matchAll(PLACEHOLDER)].map((m) => m[1]!).sort();
+}
+
+function fillTemplate(template: string, values: Readonly<Record<string, string | number>> | undefined): string {
+  return template.replace(PLACEHOLDER, (whole, name: string) => (values && name in values ? String(values[name]) : whole));
+}
+
+/**
+ * The message to answer `error` with in `language`: its own when it is written in that language
+ * (or the language is English), else its code's translated advice filled with the values the
+ * catalogue made it with; its own message when the code has no translation.
+ */
+export function localizedErrorMessage(error: DwcError, language: 'en' | 'es'): string {
+  if (language === 'en' || error.language === language) return error.message;
+  const translated = translatedAdvice(error.code, language, error.values);
+  // A placeholder left unfilled (the error was thrown with its own message, not its values) would
+  // show as `{id}`: the English message, which names the thing, is the better answer then.
+  return translated === undefined || PLACEHOLDER_TEST.test(translated) ? error.message : translated;
+}
+
+/** The translated advice of a registered `code`, filled with `values`; undefined when it has none. */
+export function translatedAdvice(code: string, language: 'es', values?: Readonly<Record<string, string | number>>): string | undefined {
+  const translated = errorCodeEntry(code)?.[language];
+  return translated === undefined ? undefined : fillTemplate(translated, values);
 }
 
 /** Every registered catalogue, in the order they were defined. */

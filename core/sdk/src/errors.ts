@@ -11,18 +11,28 @@ export interface DwcErrorOptions {
   /** Extra machine-readable context (field errors, ids). Sent to API clients: never put secrets here. */
   details?: unknown;
   cause?: unknown;
+  /** The language the message is written in when it is not English (a message written for the request's `Accept-Language`). */
+  language?: 'en' | 'es';
+  /** The values a catalogue template was filled with, to fill its translation the same way. */
+  values?: Readonly<Record<string, string | number>>;
 }
 
 /** Base of every error the product raises on purpose. */
 export class DwcError extends Error {
   readonly code: string;
   readonly details: unknown;
+  /** Set only when the message is not in English (see `DwcErrorOptions.language`). */
+  declare readonly language?: 'en' | 'es';
+  declare readonly values?: Readonly<Record<string, string | number>>;
 
   constructor(code: string, message: string, options: DwcErrorOptions = {}) {
     super(message, options.cause === undefined ? undefined : { cause: options.cause });
     this.name = new.target.name;
     this.code = code;
     this.details = options.details;
+    // Own properties only when given, so errors compare and serialise as before.
+    if (options.language !== undefined && options.language !== 'en') Object.defineProperty(this, 'language', { value: options.language });
+    if (options.values !== undefined) Object.defineProperty(this, 'values', { value: options.values });
   }
 }
 

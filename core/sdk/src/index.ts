@@ -104,7 +104,7 @@ export { describeFieldErrors, describeZodError, fieldErrorsOf, fieldPath, toFiel
 export { readableIssues } from './issues/readable-issues.js';
 export type { IssueContext, IssueLanguage, ReadableIssue } from './issues/readable-issues.js';
 export { zodParseOptions } from './issues/zod-locale.js';
-export { defineErrorCatalogue, errorCatalogues, errorCodeEntry } from './error-catalogue.js';
+export { defineErrorCatalogue, errorCatalogues, errorCodeEntry, localizedErrorMessage, translatedAdvice } from './error-catalogue.js';
 export type { DwcErrorClass, ErrorCatalogue, ErrorCodeEntry, MessageValues } from './error-catalogue.js';
 export { sdkErrors } from './error-codes.js';
 export { postJson } from './post-json.js';

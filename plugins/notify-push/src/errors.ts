@@ -2,11 +2,11 @@ import { ConfigError, defineErrorCatalogue } from '@dwc/sdk';
 
 /** The codes the `push` channel fails with, beside the SDK's channel codes. */
 export const pushErrors = defineErrorCatalogue('@dwc/plugin-notify-push', {
-  push_no_subscription: { status: 422, message: 'The user has no push subscription; they must allow notifications in a browser first (POST /api/v3/notifications/push/subscriptions).' },
-  push_subscription_gone: { status: 502, message: 'Every push subscription of the user is gone (404/410 from the push service) and was removed; they must subscribe again.' },
-  push_payload_too_large: { status: 400, message: 'The push message is over the 4 KB Web Push allows; shorten its subject and text.' },
-  vapid_keys_incomplete: { status: 503, message: 'Set both VAPID_PUBLIC_KEY and VAPID_PRIVATE_KEY, or neither (keys are then generated into the data folder).', type: ConfigError },
-  vapid_keys_missing: { status: 503, message: 'No VAPID keys are set and the plugin has no data folder to keep generated ones; set VAPID_PUBLIC_KEY and VAPID_PRIVATE_KEY.', type: ConfigError },
-  vapid_keys_unreadable: { status: 503, message: 'The generated VAPID key file in the data folder cannot be read; fix its permissions or delete it to generate new keys.', type: ConfigError },
-  vapid_keys_invalid: { status: 503, message: 'The VAPID keys are not a valid P-256 key pair (URL-safe base64); generate a pair with `npx web-push generate-vapid-keys`.', type: ConfigError },
+  push_no_subscription: { status: 422, message: 'The user has no push subscription; they must allow notifications in a browser first (POST /api/v3/notifications/push/subscriptions).', es: 'El usuario no tiene ninguna suscripción push; antes debe permitir las notificaciones en un navegador (POST /api/v3/notifications/push/subscriptions).' },
+  push_subscription_gone: { status: 502, message: 'Every push subscription of the user is gone (404/410 from the push service) and was removed; they must subscribe again.', es: 'Todas las suscripciones push del usuario han desaparecido (404/410 del servicio push) y se quitaron; debe suscribirse de nuevo.' },
+  push_payload_too_large: { status: 400, message: 'The push message is over the 4 KB Web Push allows; shorten its subject and text.', es: 'El mensaje push supera los 4 KB que permite Web Push; acorta su asunto y su texto.' },
+  vapid_keys_incomplete: { status: 503, message: 'Set both VAPID_PUBLIC_KEY and VAPID_PRIVATE_KEY, or neither (keys are then generated into the data folder).', es: 'Define VAPID_PUBLIC_KEY y VAPID_PRIVATE_KEY, o ninguna (entonces las claves se generan en la carpeta de datos).', type: ConfigError },
+  vapid_keys_missing: { status: 503, message: 'No VAPID keys are set and the plugin has no data folder to keep generated ones; set VAPID_PUBLIC_KEY and VAPID_PRIVATE_KEY.', es: 'No hay claves VAPID definidas y el plugin no tiene carpeta de datos donde guardar unas generadas; define VAPID_PUBLIC_KEY y VAPID_PRIVATE_KEY.', type: ConfigError },
+  vapid_keys_unreadable: { status: 503, message: 'The generated VAPID key file in the data folder cannot be read; fix its permissions or delete it to generate new keys.', es: 'No se puede leer el archivo de claves VAPID generado en la carpeta de datos; corrige sus permisos o bórralo para generar claves nuevas.', type: ConfigError },
+  vapid_keys_invalid: { status: 503, message: 'The VAPID keys are not a valid P-256 key pair (URL-safe base64); generate a pair with `npx web-push generate-vapid-keys`.', es: 'Las claves VAPID no son un par de claves P-256 válido (base64 apto para URL); genera un par con `npx web-push generate-vapid-keys`.', type: ConfigError },
 });

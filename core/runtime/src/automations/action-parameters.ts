@@ -1,4 +1,4 @@
-import { z } from '@dwc/sdk';
+import { withSchemaI18n, z, type I18nTexts } from '@dwc/sdk';
 import type { ActionCatalog } from '../actions/action-catalog.js';
 import { CALL_WORKFLOW_STEP } from '../engine/workflow-call.js';
 
@@ -38,9 +38,13 @@ export interface AutomationActionType {
   stepType: string;
   title: string;
   description: string;
+  /** Title (`name`), description and own parameters' texts in other languages. */
+  i18n: I18nTexts;
   /** The action's own vocabulary, mapped onto the step input by `stepInputOf`; absent: the parameters are the step's input. */
   parameters?: z.ZodType;
 }
+
+const placeholderNoteEs = 'los marcadores `{name}` toman sus valores de los datos del disparador.';
 
 /**
  * The named automation action types. Their parameter schemas are what create and PUT check the
@@ -48,11 +52,62 @@ export interface AutomationActionType {
  * step type whose parameters are its input.
  */
 export const AUTOMATION_ACTION_TYPES: readonly AutomationActionType[] = [
-  { type: 'ai_generation', stepType: 'ai.generate', title: 'Generate text with AI', description: 'Sends the filled-in prompt template to an AI provider.', parameters: aiGenerationParameters },
-  { type: 'send_notification', stepType: 'notify.send', title: 'Send a notification', description: 'Sends a message or a stored template on a channel.', parameters: sendNotificationParameters },
-  { type: 'run_workflow', stepType: CALL_WORKFLOW_STEP, title: 'Run a workflow', description: 'Runs another workflow with the trigger data (or the given input) and waits for it.', parameters: runWorkflowParameters },
-  { type: 'http_request', stepType: 'http.request', title: 'Call a URL', description: 'Sends an HTTP request; the parameters are the `http.request` step input.' },
-  { type: 'create_document', stepType: 'document.create', title: 'Create a document', description: 'Stores a document; the parameters are the `document.create` step input.' },
+  {
+    type: 'ai_generation', stepType: 'ai.generate', title: 'Generate text with AI', description: 'Sends the filled-in prompt template to an AI provider.', parameters: aiGenerationParameters,
+    i18n: {
+      es: {
+        name: 'Generar texto con IA', description: 'Envía la plantilla de prompt rellena a un proveedor de IA.',
+        fields: {
+          prompt_template: { title: 'Plantilla de prompt', description: `El prompt; ${placeholderNoteEs}` },
+          system: { title: 'Prompt de sistema' },
+          max_tokens: { title: 'Máximo de tokens' },
+          temperature: { title: 'Temperatura' },
+          provider: { title: 'Proveedor de IA', description: 'p. ej. `openai`, `ollama`; por defecto: la cadena configurada' },
+          model: { title: 'Modelo' },
+          json_schema: { title: 'JSON Schema de la respuesta', description: 'La respuesta debe cumplirlo; la respuesta interpretada es `json`' },
+          document: { title: 'Guardar como documento', description: 'Guarda la respuesta como un documento con este título' },
+          'document.title': { title: 'Título' },
+        },
+      },
+    },
+  },
+  {
+    type: 'send_notification', stepType: 'notify.send', title: 'Send a notification', description: 'Sends a message or a stored template on a channel.', parameters: sendNotificationParameters,
+    i18n: {
+      es: {
+        name: 'Enviar una notificación', description: 'Envía un mensaje o una plantilla guardada por un canal.',
+        fields: {
+          channel: { title: 'Canal', description: 'email, sms, push, webhook, slack, teams, discord o in_app' },
+          recipient: { title: 'Destinatario', description: 'Correo, teléfono, URL o id de usuario, según espere el canal; por defecto: el `recipient` de los datos del disparador, si no, quien creó la automatización' },
+          subject: { title: 'Asunto' },
+          message: { title: 'Mensaje', description: `Texto plano; por defecto: un resumen de los datos del disparador, salvo que se indique una plantilla. ${placeholderNoteEs[0]!.toUpperCase()}${placeholderNoteEs.slice(1)}` },
+          html: { title: 'Cuerpo HTML' },
+          template: { title: 'Plantilla', description: 'Nombre de una plantilla de notificación guardada para este canal' },
+          data: { title: 'Datos de la plantilla', description: 'Se combinan sobre los datos del disparador como variables de la plantilla' },
+        },
+      },
+    },
+  },
+  {
+    type: 'run_workflow', stepType: CALL_WORKFLOW_STEP, title: 'Run a workflow', description: 'Runs another workflow with the trigger data (or the given input) and waits for it.', parameters: runWorkflowParameters,
+    i18n: {
+      es: {
+        name: 'Ejecutar un flujo de trabajo', description: 'Ejecuta otro flujo de trabajo con los datos del disparador (o la entrada indicada) y espera a que termine.',
+        fields: {
+          workflow_id: { title: 'Flujo de trabajo', description: 'El flujo que se ejecuta como ejecución hija' },
+          input: { title: 'Entrada', description: 'La entrada del flujo; por defecto: los datos del disparador' },
+        },
+      },
+    },
+  },
+  {
+    type: 'http_request', stepType: 'http.request', title: 'Call a URL', description: 'Sends an HTTP request; the parameters are the `http.request` step input.',
+    i18n: { es: { name: 'Llamar a una URL', description: 'Envía una petición HTTP; los parámetros son la entrada del paso `http.request`.' } },
+  },
+  {
+    type: 'create_document', stepType: 'document.create', title: 'Create a document', description: 'Stores a document; the parameters are the `document.create` step input.',
+    i18n: { es: { name: 'Crear un documento', description: 'Guarda un documento; los parámetros son la entrada del paso `document.create`.' } },
+  },
 ];
 
 export const automationActionType = (type: string): AutomationActionType | undefined => AUTOMATION_ACTION_TYPES.find((candidate) => candidate.type === type);
@@ -69,6 +124,7 @@ export interface AutomationActionDescription {
   step_type: string;
   title: string;
   description: string;
+  i18n: I18nTexts;
   parameters_schema: Record<string, unknown>;
 }
 
@@ -79,9 +135,9 @@ export function describeAutomationActions(catalog: Pick<ActionCatalog, 'get' | '
     const step = steps.get(action.stepType);
     if (step === undefined) return [];
     const parameters_schema = action.parameters
-      ? (z.toJSONSchema(action.parameters, { io: 'input', unrepresentable: 'any', target: 'draft-2020-12' }) as Record<string, unknown>)
+      ? withSchemaI18n(z.toJSONSchema(action.parameters, { io: 'input', unrepresentable: 'any', target: 'draft-2020-12' }) as Record<string, unknown>, action.i18n)
       : step.inputSchema;
-    return [{ type: action.type, step_type: action.stepType, title: action.title, description: action.description, parameters_schema }];
+    return [{ type: action.type, step_type: action.stepType, title: action.title, description: action.description, i18n: action.i18n, parameters_schema }];
   });
 }
 

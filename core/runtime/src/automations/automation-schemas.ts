@@ -1,4 +1,7 @@
-import { z } from '@dwc/sdk';
+import { I18N_SCHEMA_KEYWORD, z } from '@dwc/sdk';
+
+/** A field's help in Spanish, served inside the JSON Schema as the UI's forms read it. */
+const es = (description: string) => ({ [I18N_SCHEMA_KEYWORD]: { es: { description } } });
 
 export const AUTOMATION_TRIGGER_TYPES = ['event_based', 'condition_based', 'scheduled', 'api_call', 'webhook', 'data_change', 'threshold'] as const;
 
@@ -23,13 +26,14 @@ export const automationTriggerSchema = z.strictObject({
   type: z.enum(AUTOMATION_TRIGGER_TYPES),
   conditions: z.record(z.string(), z.unknown()).default({}).meta({
     description: 'Each key (a dotted path into the trigger data) must equal its value (or be one of a list); `event_based`: `event_type` names the event (`POST /api/v3/events`). `condition_based`: `expression`, a JSONata expression over the trigger data that must be true.',
+    ...es('Cada clave (una ruta con puntos dentro de los datos del disparador) debe ser igual a su valor (o a uno de una lista); `event_based`: `event_type` nombra el evento (`POST /api/v3/events`). `condition_based`: `expression`, una expresión JSONata sobre los datos del disparador que debe ser verdadera.'),
   }),
 });
 
 export const automationDecisionSettingsSchema = z.strictObject({
-  confidence_threshold: z.number().min(0).max(1).default(0.6).meta({ description: 'Below this AI confidence the run asks for an approval first.' }),
-  approvers: z.array(z.string().min(1).max(100)).min(1).max(100).default(['owner', 'admin']).meta({ description: 'Who approves a low-confidence decision: roles or user ids.' }),
-  provider: z.string().min(1).max(100).optional().meta({ description: 'AI provider for the decision; default: the configured chain.' }),
+  confidence_threshold: z.number().min(0).max(1).default(0.6).meta({ description: 'Below this AI confidence the run asks for an approval first.', ...es('Por debajo de esta confianza de la IA, la ejecución pide antes una aprobación.') }),
+  approvers: z.array(z.string().min(1).max(100)).min(1).max(100).default(['owner', 'admin']).meta({ description: 'Who approves a low-confidence decision: roles or user ids.', ...es('Quién aprueba una decisión de poca confianza: roles o ids de usuario.') }),
+  provider: z.string().min(1).max(100).optional().meta({ description: 'AI provider for the decision; default: the configured chain.', ...es('Proveedor de IA para la decisión; por defecto: la cadena configurada.') }),
 });
 
 export const automationBodySchema = z.strictObject({

@@ -56,7 +56,7 @@ export function createAutomationService(deps: {
 
   async function require(id: string): Promise<AutomationRecord> {
     const automation = await deps.store.get(id);
-    if (!automation) throw new NotFoundError(`No automation with id "${id}".`, { code: 'automation_not_found' });
+    if (!automation) throw new NotFoundError(`No automation with id "${id}".`, { code: 'automation_not_found', values: { id } });
     return automation;
   }
 

@@ -11,7 +11,7 @@ export function createDocumentQueries(store: DocumentStore) {
 
     async get(id: string): Promise<DocumentRecord> {
       const document = await store.get(id);
-      if (!document) throw new NotFoundError(`No document with id "${id}".`, { code: 'document_not_found' });
+      if (!document) throw new NotFoundError(`No document with id "${id}".`, { code: 'document_not_found', values: { id } });
       return document;
     },
 

@@ -45,7 +45,7 @@ export function createExecutionService<Slot>(deps: {
 }) {
   async function getOrThrow(id: string): Promise<ExecutionRecord> {
     const execution = await deps.executions.get(id);
-    if (!execution) throw new NotFoundError(`No execution with id "${id}".`, { code: 'execution_not_found' });
+    if (!execution) throw new NotFoundError(`No execution with id "${id}".`, { code: 'execution_not_found', values: { id } });
     return execution;
   }
 

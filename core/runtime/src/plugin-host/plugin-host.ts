@@ -214,7 +214,7 @@ export function createPluginHost(options: PluginHostOptions) {
 
   function findRecord(name: string): PluginRecord {
     const record = records.get(name);
-    if (!record) throw new NotFoundError(`No plugin named "${name}" is installed.`, { code: 'plugin_not_found' });
+    if (!record) throw new NotFoundError(`No plugin named "${name}" is installed.`, { code: 'plugin_not_found', values: { name } });
     return record;
   }
 

@@ -39,7 +39,7 @@ export function createTaskService(deps: { jobs: JobStore; registries: Registries
 
   async function get(id: string): Promise<JobRecord> {
     const job = await deps.jobs.get(id);
-    if (!job || job.kind !== 'task') throw new NotFoundError(`No background task with id "${id}".`, { code: 'task_not_found' });
+    if (!job || job.kind !== 'task') throw new NotFoundError(`No background task with id "${id}".`, { code: 'task_not_found', values: { id } });
     return job;
   }
 

@@ -96,13 +96,13 @@ export function createSchedulerService(options: SchedulerOptions) {
 
   async function get(id: string): Promise<ScheduleRecord> {
     const schedule = await store.get(id);
-    if (!schedule) throw new NotFoundError(`No schedule with id "${id}".`, { code: 'schedule_not_found' });
+    if (!schedule) throw new NotFoundError(`No schedule with id "${id}".`, { code: 'schedule_not_found', values: { id } });
     return schedule;
   }
 
   async function checkWorkflow(workflowId: string): Promise<void> {
     const row = await options.sql.get('SELECT id FROM workflows WHERE id = ? AND deleted_at IS NULL', [workflowId]);
-    if (!row) throw new NotFoundError(`No workflow with id "${workflowId}".`, { code: 'workflow_not_found', details: { workflow_id: ['no such workflow'] } });
+    if (!row) throw new NotFoundError(`No workflow with id "${workflowId}".`, { code: 'workflow_not_found', details: { workflow_id: ['no such workflow'] }, values: { id: workflowId } });
   }
 
   /** Claims and fires batches until none is left; several run at once on Postgres, each claiming different rows. */
@@ -186,7 +186,7 @@ export function createSchedulerService(options: SchedulerOptions) {
     },
 
     async remove(id: string): Promise<void> {
-      if (!(await store.remove(id))) throw new NotFoundError(`No schedule with id "${id}".`, { code: 'schedule_not_found' });
+      if (!(await store.remove(id))) throw new NotFoundError(`No schedule with id "${id}".`, { code: 'schedule_not_found', values: { id } });
     },
 
     async history(id: string, page: { limit: number; before?: string | undefined }): Promise<{ items: ScheduleRunRecord[]; nextBefore: string | null }> {

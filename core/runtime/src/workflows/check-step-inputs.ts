@@ -1,4 +1,4 @@
-import { fieldPath, InputError, readableIssues, type z } from '@dwc/sdk';
+import { fieldPath, InputError, readableIssues, zodParseOptions, type IssueLanguage, type z } from '@dwc/sdk';
 import type { ActionCatalog } from '../actions/action-catalog.js';
 import type { WorkflowStep } from '../engine/index.js';
 import { splitTemplates, underTemplate, type FieldPath } from '../engine/templates/split-templates.js';
@@ -25,24 +25,24 @@ export interface StepCheck {
  * run: literal values, unknown keys, required fields left out. A field holding a template is
  * decided at run time, so its value is not judged; leaving a required field out is.
  */
-export function checkStepInputs(steps: readonly Pick<WorkflowStep, 'id' | 'type' | 'input'>[], catalog: Pick<ActionCatalog, 'get' | 'types'>): StepCheck {
+export function checkStepInputs(steps: readonly Pick<WorkflowStep, 'id' | 'type' | 'input'>[], catalog: Pick<ActionCatalog, 'get' | 'types'>, language: IssueLanguage = 'en'): StepCheck {
   const check: StepCheck = { unknownTypes: [], inputs: [] };
   for (const step of steps) {
     const stepType = catalog.get(step.type);
     if (stepType === undefined) {
-      check.unknownTypes.push({ step: step.id, field: 'type', message: unknownTypeMessage(step.type, catalog.types()) });
+      check.unknownTypes.push({ step: step.id, field: 'type', message: unknownTypeMessage(step.type, catalog.types(), language) });
       continue;
     }
     const { literal, templates } = splitTemplates(step.input);
     let parsed;
     try {
-      parsed = stepType.input.safeParse(literal);
+      parsed = stepType.input.safeParse(literal, zodParseOptions(language));
     } catch {
       continue; // A refinement that throws on a value it does not expect: only the run can tell.
     }
     if (parsed.success) continue;
     const issues = excuseTemplates(parsed.error.issues, templates, []);
-    for (const issue of readableIssues(issues, { schema: stepType.input, input: literal })) {
+    for (const issue of readableIssues(issues, { schema: stepType.input, input: literal, language })) {
       check.inputs.push({ step: step.id, field: fieldPath(['input', ...issue.path]), message: issue.message });
     }
   }
@@ -69,10 +69,31 @@ function excuseTemplates(issues: readonly z.core.$ZodIssue[], templates: readonl
   return kept;
 }
 
-function unknownTypeMessage(type: string, known: readonly string[]): string {
+/** The words of the save-time messages, per language (the field messages come from `readableIssues`). */
+const WORDS = {
+  en: {
+    noAction: (type: string) => `no action "${type}" is registered (is the plugin that provides it installed and enabled?)`,
+    didYouMean: (types: string) => `did you mean ${types}?`,
+    or: ' or ',
+    known: (types: string) => `the known types are ${types}`,
+    step: (id: string, type: string, field: string, message: string) => `step "${id}" (${type}), ${field}: ${message}`,
+    more: (n: number) => `; and ${n} more (see details)`,
+  },
+  es: {
+    noAction: (type: string) => `no hay ninguna acción "${type}" registrada (¿está instalado y activado el plugin que la ofrece?)`,
+    didYouMean: (types: string) => `¿querías decir ${types}?`,
+    or: ' o ',
+    known: (types: string) => `los tipos conocidos son ${types}`,
+    step: (id: string, type: string, field: string, message: string) => `paso "${id}" (${type}), ${field}: ${message}`,
+    more: (n: number) => `; y ${n} más (ver details)`,
+  },
+} satisfies Record<IssueLanguage, unknown>;
+
+function unknownTypeMessage(type: string, known: readonly string[], language: IssueLanguage): string {
+  const words = WORDS[language];
   const close = suggestTypes(type, known);
-  const hint = close.length > 0 ? `did you mean ${close.map((t) => `"${t}"`).join(' or ')}?` : `the known types are ${known.map((t) => `"${t}"`).join(', ')}`;
-  return `no action "${type}" is registered (is the plugin that provides it installed and enabled?); ${hint}`;
+  const hint = close.length > 0 ? words.didYouMean(close.map((t) => `"${t}"`).join(words.or)) : words.known(known.map((t) => `"${t}"`).join(', '));
+  return `${words.noAction(type)}; ${hint}`;
 }
 
 /**
@@ -80,14 +101,16 @@ function unknownTypeMessage(type: string, known: readonly string[]): string {
  * a step's type is unknown, else `invalid_step_input`. `details` lists every problem as
  * `{ step, field, message }`; the message names the first few.
  */
-export function stepCheckError(check: StepCheck, steps: readonly Pick<WorkflowStep, 'id' | 'type'>[]): InputError | undefined {
+export function stepCheckError(check: StepCheck, steps: readonly Pick<WorkflowStep, 'id' | 'type'>[], language: IssueLanguage = 'en'): InputError | undefined {
   const problems = [...check.unknownTypes, ...check.inputs];
   if (problems.length === 0) return undefined;
+  const words = WORDS[language];
   const typeOf = new Map(steps.map((step) => [step.id, step.type]));
-  const shown = problems.slice(0, 5).map((problem) => `step "${problem.step}" (${typeOf.get(problem.step) ?? '?'}), ${problem.field}: ${problem.message}`);
-  const more = problems.length > shown.length ? `; and ${problems.length - shown.length} more (see details)` : '';
+  const shown = problems.slice(0, 5).map((problem) => words.step(problem.step, typeOf.get(problem.step) ?? '?', problem.field, problem.message));
+  const more = problems.length > shown.length ? words.more(problems.length - shown.length) : '';
   return new InputError(`${shown.join('; ')}${more}.`, {
     code: check.unknownTypes.length > 0 ? 'action_not_found' : 'invalid_step_input',
     details: problems,
+    language,
   });
 }

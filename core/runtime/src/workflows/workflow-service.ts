@@ -1,4 +1,4 @@
-import { ConflictError, type EventBus, type TriggerDefinition } from '@dwc/sdk';
+import { ConflictError, type EventBus, type IssueLanguage, type TriggerDefinition } from '@dwc/sdk';
 import type { ActionCatalog } from '../actions/action-catalog.js';
 import { parseWorkflowDefinition, type WorkflowDefinition } from '../engine/index.js';
 import { checkWorkflowNotify, type NotifyChannels } from '../notify/workflow-notify-check.js';
@@ -33,10 +33,10 @@ export function createWorkflowService(deps: {
    * its trigger against its type's settings (`trigger_not_found`, `invalid_trigger`), then each step
    * against its action (`action_not_found`, `invalid_step_input`). Throws InputError.
    */
-  function parse(body: unknown): WorkflowDefinition {
+  function parse(body: unknown, language: IssueLanguage = 'en'): WorkflowDefinition {
     const definition = parseWorkflowDefinition(body);
     parseTrigger(triggers, definition.trigger);
-    const error = stepCheckError(checkStepInputs(definition.steps, actions), definition.steps);
+    const error = stepCheckError(checkStepInputs(definition.steps, actions, language), definition.steps, language);
     if (error !== undefined) throw error;
     if (deps.channels !== undefined) checkWorkflowNotify(definition.notify, deps.channels);
     return definition;
@@ -77,10 +77,10 @@ export function createWorkflowService(deps: {
     version: store.version,
     versions: store.versions,
     parse,
-    /** Saves a new workflow at version 1 (its trigger off). */
-    create: (body: unknown) => store.create(parse(body)),
+    /** Saves a new workflow at version 1 (its trigger off). `language`: of the step-input messages it may refuse with. */
+    create: (body: unknown, language?: IssueLanguage) => store.create(parse(body, language)),
     /** Saves `body` as the workflow's next version; an active trigger stays active with the new settings. */
-    update: (id: string, body: unknown) => update(id, parse(body)),
+    update: (id: string, body: unknown, language?: IssueLanguage) => update(id, parse(body, language)),
     /** Applies `change` to the latest steps and saves the result, checked as a whole, as the next version. */
     async editSteps(id: string, change: (steps: Steps) => Steps) {
       const workflow = await store.require(id);

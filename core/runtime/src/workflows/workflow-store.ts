@@ -78,7 +78,7 @@ export function createWorkflowStore<Definition extends DefinitionFields>(sql: Sq
     return record;
   }
 
-  const notFound = (id: string) => new NotFoundError(`No workflow with id "${id}".`, { code: 'workflow_not_found' });
+  const notFound = (id: string) => new NotFoundError(`No workflow with id "${id}".`, { code: 'workflow_not_found', values: { id } });
 
   async function getOrThrow(id: string): Promise<WorkflowRecord<Definition>> {
     const workflow = await get(id);

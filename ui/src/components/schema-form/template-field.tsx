@@ -34,6 +34,13 @@ function completeFrom(paths: () => readonly string[]) {
   };
 }
 
+/**
+ * How long typing must pause before the text reaches `onChange`. A store write re-renders the form
+ * around the field; doing it once per pause (and on blur) instead of once per keystroke keeps a
+ * keystroke down to CodeMirror's own work.
+ */
+const SYNC_AFTER_MS = 200;
+
 /** A CodeMirror 6 editor for a value that may hold `{{ }}` templates; uncontrolled while focused. */
 export const TemplateField = memo(function TemplateField({ value, onChange, labelledBy, describedBy, completions, placeholder, invalid }: TemplateFieldProps) {
   const host = useRef<HTMLDivElement>(null);
@@ -43,6 +50,13 @@ export const TemplateField = memo(function TemplateField({ value, onChange, labe
   latest.current = { onChange, completions, value };
 
   useEffect(() => {
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    const sync = () => {
+      clearTimeout(timer);
+      timer = undefined;
+      const text = editor.state.doc.toString();
+      if (text !== latest.current.value) latest.current.onChange(text);
+    };
     const editor = new EditorView({
       parent: host.current!,
       state: EditorState.create({
@@ -59,14 +73,20 @@ export const TemplateField = memo(function TemplateField({ value, onChange, labe
           ...(placeholder ? [placeholderExt(placeholder)] : []),
           EditorView.updateListener.of((update) => {
             if (!update.docChanged) return;
-            const text = update.state.doc.toString();
-            if (text !== latest.current.value) latest.current.onChange(text);
+            clearTimeout(timer);
+            // A change made while the field is not focused (a completion picked by mouse, a test) is written at once.
+            if (update.view.hasFocus) timer = setTimeout(sync, SYNC_AFTER_MS);
+            else sync();
           }),
+          EditorView.domEventHandlers({ blur: () => (timer !== undefined ? sync() : undefined) }),
         ],
       }),
     });
     view.current = editor;
-    return () => editor.destroy();
+    return () => {
+      if (timer !== undefined) sync();
+      editor.destroy();
+    };
     // The editor lives as long as the field; value changes from outside are synced below.
   }, [labelledBy, describedBy, placeholder, readOnly]);
 

@@ -5,12 +5,14 @@ import { ErrorNote } from '../../components/error-note';
 import { Forbidden } from '../../components/forbidden';
 import { Loading } from '../../components/loading';
 import { useCan } from '../../lib/roles';
+import { useLocalized } from '../../lib/localized';
 import { AutomationForm } from './automation-form';
 import { automationKey, formSources, formSourcesKey, getAutomation, listTemplates, type AutomationBody } from './automations-api';
 
 /** `/automations/new` (`?template=<name>` starts from that template) and `/automations/:id/edit`. */
 export function AutomationEditScreen() {
   const { t } = useTranslation('automations');
+  const { name: localName, description: localDescription } = useLocalized();
   const { id } = useParams();
   const [search] = useSearchParams();
   const navigate = useNavigate();
@@ -33,7 +35,7 @@ export function AutomationEditScreen() {
       <p><Link to={id !== undefined ? `/automations/${encodeURIComponent(id)}` : '/automations'}>{id !== undefined ? t('form.backToAutomation') : t('back')}</Link></p>
       <h1>{existing.data ? `${title}: ${existing.data.name}` : title}</h1>
       {templateName !== null && templates.data && !template ? <p role="alert" className="error-note">{t('form.noTemplate', { name: templateName })}</p> : null}
-      {template ? <p className="muted">{t('form.fromTemplate', { name: template.name })}: {template.description}</p> : null}
+      {template ? <p className="muted">{t('form.fromTemplate', { name: localName(template) })}: {localDescription(template)}</p> : null}
       {error ? <ErrorNote error={error} /> : null}
       {ready ? (
         <AutomationForm

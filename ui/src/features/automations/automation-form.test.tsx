@@ -2,6 +2,7 @@ import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import { EditorView } from '@codemirror/view';
 import { act, fireEvent, render, screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
+import i18next from 'i18next';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { JsonSchema } from '../../components/schema-form/json-schema';
 import { AutomationForm } from './automation-form';
@@ -69,4 +70,23 @@ describe('the automation form', () => {
     expect(within(select).getAllByRole('option').map((o) => o.getAttribute('value'))).toEqual(['ai_generation', 'run_workflow', 'transform']);
     expect((screen.getByRole('textbox', { name: 'Parameters (JSON object)' }) as HTMLTextAreaElement).value).toContain('"expression": "1"');
   });
+
+  it('names the action types, their help and their parameters in Spanish from the texts the API serves', async () => {
+    const spanish: ActionType[] = [{
+      ...types[0]!,
+      i18n: { es: { name: 'Generar texto con IA', description: 'Envía el prompt.' } },
+      parameters_schema: { ...types[0]!.parameters_schema, properties: { prompt_template: { type: 'string', title: 'Prompt template', 'x-dwc-i18n': { es: { title: 'Plantilla de prompt' } } } } },
+    }];
+    await act(() => i18next.changeLanguage('es'));
+    try {
+      render(wrap(<AutomationForm initial={{}} types={spanish} bodySchema={bodySchema} onSaved={vi.fn()} />));
+      const action = screen.getByRole('group', { name: /1/ });
+      expect(within(action).getAllByRole('option').map((o) => o.textContent)).toEqual(['Generar texto con IA (ai_generation)']);
+      expect(within(action).getByText('Envía el prompt.')).toBeTruthy();
+      expect(within(action).getByRole('textbox', { name: /^Plantilla de prompt/ })).toBeTruthy();
+    } finally {
+      await act(() => i18next.changeLanguage('en'));
+    }
+  });
 });
+

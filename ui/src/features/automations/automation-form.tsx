@@ -6,6 +6,7 @@ import type { JsonSchema } from '../../components/schema-form/json-schema';
 import { SchemaForm } from '../../components/schema-form/schema-form';
 import { validateFlat } from '../../components/schema-form/validate';
 import { ApiError } from '../../lib/api-client';
+import { localizedField, useLocalized } from '../../lib/localized';
 import { automationKey, automationsKey, createAutomation, updateAutomation, type ActionType, type Automation, type AutomationBody } from './automations-api';
 
 interface VariantDraft {
@@ -95,6 +96,7 @@ const ActionEditor = memo(function ActionEditor({ index, count, action, types, e
   onChange(key: number, next: ActionDraft): void; onRemove(key: number): void; onMove(key: number, by: number): void;
 }) {
   const { t } = useTranslation('automations');
+  const { name: localName, description: localDescription } = useLocalized();
   const typeId = useId();
   const rawId = useId();
   const known = types.find((candidate) => candidate.type === action.type);
@@ -109,7 +111,7 @@ const ActionEditor = memo(function ActionEditor({ index, count, action, types, e
         <div className="field">
           <label htmlFor={typeId}>{t('form.actionType')}</label>
           <select id={typeId} value={action.type} onChange={(e) => set({ type: e.target.value, parameters: {}, raw: '{}', variants: [] })}>
-            {types.map((candidate) => <option key={candidate.type} value={candidate.type}>{`${candidate.title} (${candidate.type})`}</option>)}
+            {types.map((candidate) => <option key={candidate.type} value={candidate.type}>{`${localName(candidate)} (${candidate.type})`}</option>)}
             {known ? null : <option value={action.type}>{action.type}</option>}
           </select>
         </div>
@@ -118,7 +120,7 @@ const ActionEditor = memo(function ActionEditor({ index, count, action, types, e
         <button type="button" className="ghost" disabled={index === count - 1} onClick={() => onMove(action.key, 1)}>{t('form.moveDown')}</button>
         <button type="button" className="ghost" disabled={count === 1} onClick={() => onRemove(action.key)}>{t('form.removeAction')}</button>
       </div>
-      {known ? <p className="muted">{known.description}</p> : null}
+      {known ? <p className="muted">{localDescription(known)}</p> : null}
       {(own.type ?? []).length > 0 ? <p className="field-error" role="alert">{own.type!.join('; ')}</p> : null}
       {known ? (
         <ParametersForm schema={action.variants.length > 0 ? withoutRequired(known.parameters_schema) : known.parameters_schema} value={action.parameters} errors={under(own, 'parameters')} onChange={setParameters} />
@@ -219,10 +221,12 @@ function bodyOf(draft: Draft, types: readonly ActionType[], t: (key: string) => 
 export function AutomationForm({ initial, existingId, types, bodySchema, onSaved }: {
   initial: Partial<AutomationBody>; existingId?: string; types: readonly ActionType[]; bodySchema: JsonSchema; onSaved(automation: Automation): void;
 }) {
-  const { t } = useTranslation('automations');
+  const { t, i18n } = useTranslation('automations');
   const client = useQueryClient();
   const ids = { name: useId(), description: useId(), trigger: useId(), conditions: useId(), threshold: useId(), approvers: useId(), provider: useId() };
   const triggerSchema = bodySchema.properties?.trigger;
+  /** A body field's help in the UI's language (`x-dwc-i18n`), else the schema's English. */
+  const helpOf = (schema: JsonSchema | undefined) => (schema ? localizedField(schema, '', i18n.language).description : undefined);
   const triggerTypes = useMemo(() => (triggerSchema?.properties?.type?.enum ?? []).map(String), [triggerSchema]);
   const decisionSchema = bodySchema.properties?.decision?.properties ?? {};
   const [draft, setDraft] = useState<Draft>(() => {
@@ -291,7 +295,7 @@ export function AutomationForm({ initial, existingId, types, bodySchema, onSaved
         <div className="field">
           <label htmlFor={ids.conditions}>{t('form.conditions')}</label>
           <textarea id={ids.conditions} rows={3} spellCheck={false} value={draft.conditions} aria-invalid={!!errors['trigger.conditions']} aria-describedby={`${ids.conditions}-hint`} onChange={(e) => set('conditions', e.target.value)} />
-          {hint('trigger.conditions', ids.conditions, triggerSchema?.properties?.conditions?.description)}
+          {hint('trigger.conditions', ids.conditions, helpOf(triggerSchema?.properties?.conditions))}
         </div>
       </fieldset>
       <h2>{t('actions')}</h2>
@@ -310,17 +314,17 @@ export function AutomationForm({ initial, existingId, types, bodySchema, onSaved
         <div className="field">
           <label htmlFor={ids.threshold}>{t('form.threshold')}</label>
           <input id={ids.threshold} inputMode="decimal" value={draft.threshold} placeholder={String(decisionSchema.confidence_threshold?.default ?? '')} aria-invalid={!!errors['decision.confidence_threshold']} aria-describedby={`${ids.threshold}-hint`} onChange={(e) => set('threshold', e.target.value)} />
-          {hint('decision.confidence_threshold', ids.threshold, decisionSchema.confidence_threshold?.description)}
+          {hint('decision.confidence_threshold', ids.threshold, helpOf(decisionSchema.confidence_threshold))}
         </div>
         <div className="field">
           <label htmlFor={ids.approvers}>{t('form.approvers')}</label>
           <input id={ids.approvers} value={draft.approvers} placeholder={Array.isArray(decisionSchema.approvers?.default) ? (decisionSchema.approvers.default as string[]).join(', ') : undefined} aria-describedby={`${ids.approvers}-hint`} onChange={(e) => set('approvers', e.target.value)} />
-          {hint('decision.approvers', ids.approvers, decisionSchema.approvers?.description)}
+          {hint('decision.approvers', ids.approvers, helpOf(decisionSchema.approvers))}
         </div>
         <div className="field">
           <label htmlFor={ids.provider}>{t('form.provider')}</label>
           <input id={ids.provider} value={draft.provider} aria-describedby={`${ids.provider}-hint`} onChange={(e) => set('provider', e.target.value)} />
-          {hint('decision.provider', ids.provider, decisionSchema.provider?.description)}
+          {hint('decision.provider', ids.provider, helpOf(decisionSchema.provider))}
         </div>
       </fieldset>
       {errorCount > 0 ? (

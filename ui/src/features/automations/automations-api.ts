@@ -1,3 +1,4 @@
+import type { I18nTexts } from '../../lib/localized';
 import type { JsonSchema } from '../../components/schema-form/json-schema';
 import { api } from '../../lib/api-client';
 
@@ -48,12 +49,15 @@ export interface ActionType {
   step_type: string;
   title: string;
   description: string;
+  /** Title (`name`) and description in other languages; the parameters' texts are in the schema. */
+  i18n?: I18nTexts;
   parameters_schema: JsonSchema;
 }
 
 export interface AutomationTemplate {
   name: string;
   description: string;
+  i18n?: I18nTexts;
   automation: Partial<AutomationBody>;
 }
 

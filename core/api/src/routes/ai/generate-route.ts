@@ -3,6 +3,7 @@ import { z } from 'zod';
 import { defineRoute } from '../../define-route.js';
 import { toHttpError } from '../../error-handler.js';
 import { errorResponse } from '../../error-response.js';
+import { requestLanguage } from '../../request-validation.js';
 import { requestState } from '../../request-context.js';
 import { callInfoSchema, callInfoWire, clientAbort, routingBody, routingOf } from './ai-wire.js';
 
@@ -39,7 +40,7 @@ export const aiGenerateRoute = defineRoute({
     502: errorResponse('No provider answered; `details.attempts` says why for each'),
     503: errorResponse('No provider is set up (`ai_no_provider`: each provider and what to set for it), or the named one is disabled (`ai_provider_disabled`) or failed to load (`ai_provider_failed`)'),
   },
-  handler: async ({ deps, body, res, log }) => {
+  handler: async ({ deps, body, req, res, log }) => {
     const request = {
       messages: [...(body.system ? [{ role: 'system' as const, content: body.system }] : []), { role: 'user' as const, content: body.prompt }],
       ...(body.max_tokens ? { maxTokens: body.max_tokens } : {}),
@@ -71,7 +72,7 @@ export const aiGenerateRoute = defineRoute({
       send('done', wire(result));
     } catch (error) {
       if (!(error instanceof AiCallCancelledError)) {
-        const reply = toHttpError(error, requestState(res).id, (thrown) => (deps.errors ? deps.errors.translate(thrown) : thrown));
+        const reply = toHttpError(error, requestState(res).id, (thrown) => (deps.errors ? deps.errors.translate(thrown) : thrown), requestLanguage(req));
         if (reply.status >= 500) log.warn({ err: error }, 'AI generate stream failed');
         send('error', reply.body);
       }

@@ -5,6 +5,7 @@ import { i18nSchema, i18nWire } from '../i18n-wire.js';
 import { defineRoute } from '../../define-route.js';
 import { toHttpError } from '../../error-handler.js';
 import { errorResponse } from '../../error-response.js';
+import { requestLanguage } from '../../request-validation.js';
 import { requestState } from '../../request-context.js';
 import { clientAbort } from './ai-wire.js';
 
@@ -83,7 +84,7 @@ export const pullAiModelRoute = defineRoute({
     404: errorResponse('No such provider'),
     502: errorResponse('The provider refused or failed the download'),
   },
-  handler: async ({ deps, params, body, res, log }) => {
+  handler: async ({ deps, params, body, req, res, log }) => {
     const provider = deps.ai.service.providers().find((p) => p.definition.type === params.type)?.definition;
     if (!provider) throw new NotFoundError(`No AI provider "${params.type}" is registered.`, { code: 'ai_provider_not_found' });
     if (!provider.capabilities.modelManagement) {
@@ -108,7 +109,7 @@ export const pullAiModelRoute = defineRoute({
       send('done', result());
     } catch (error) {
       if (!(error instanceof AiCallCancelledError) && !client.signal.aborted) {
-        const reply = toHttpError(error, requestState(res).id, (thrown) => (deps.errors ? deps.errors.translate(thrown) : thrown));
+        const reply = toHttpError(error, requestState(res).id, (thrown) => (deps.errors ? deps.errors.translate(thrown) : thrown), requestLanguage(req));
         if (reply.status >= 500) log.warn({ err: error }, 'AI model pull stream failed');
         send('error', reply.body);
       }

@@ -37,12 +37,13 @@ export const automationActionTypesRoute = defineRoute({
           step_type: z.string().meta({ description: 'The step type it runs as' }),
           title: z.string(),
           description: z.string(),
+          i18n: i18nSchema.optional(),
           parameters_schema: z.record(z.string(), z.unknown()).meta({ description: 'JSON Schema (draft 2020-12) of `parameters`, as a client writes them' }),
         })),
       }),
     },
   },
-  handler: ({ deps }) => ({ items: deps.engine.automations.actionTypes() }),
+  handler: ({ deps }) => ({ items: deps.engine.automations.actionTypes().map(({ i18n, ...action }) => ({ ...action, ...i18nWire(i18n) })) }),
 });
 
 export const automationStatsRoute = defineRoute({

@@ -2,6 +2,7 @@ import { NotFoundError } from '@dwc/sdk';
 import { z } from 'zod';
 import { defineRoute } from '../../define-route.js';
 import { errorResponse } from '../../error-response.js';
+import { requestLanguage } from '../../request-validation.js';
 import { toWorkflowListItemWire, workflowListItemSchema } from './workflow-list-item.js';
 import { invalidDefinitionResponse, toWorkflowWire, workflowBodySchema, workflowIdParams, workflowSchema } from './workflow-wire.js';
 
@@ -17,8 +18,8 @@ export const createWorkflowRoute = defineRoute({
   tags,
   request: { body: workflowBodySchema },
   responses: { 201: { description: 'The created workflow', schema: workflowSchema }, 400: invalidDefinitionResponse },
-  handler: async ({ deps, body, res }) => {
-    const workflow = await deps.engine.workflows.create(body);
+  handler: async ({ deps, body, req, res }) => {
+    const workflow = await deps.engine.workflows.create(body, requestLanguage(req));
     res.status(201);
     return toWorkflowWire(workflow);
   },
@@ -71,7 +72,7 @@ export const updateWorkflowRoute = defineRoute({
   tags,
   request: { params: workflowIdParams, body: workflowBodySchema },
   responses: { 200: { description: 'The workflow at its new version', schema: workflowSchema }, 400: invalidDefinitionResponse, 404: errorResponse('No such workflow') },
-  handler: async ({ deps, params, body }) => toWorkflowWire(await deps.engine.workflows.update(params.id, body)),
+  handler: async ({ deps, params, body, req }) => toWorkflowWire(await deps.engine.workflows.update(params.id, body, requestLanguage(req))),
 });
 
 export const deleteWorkflowRoute = defineRoute({
