@@ -10,7 +10,7 @@ import { DEFAULT_CALL_LIMITS, type CallFrame, type CallLimits, type CallTree } f
 import type { ExecutionStore } from './execution-store.js';
 import type { ExecutionRecord, StepRecord, StoredError } from './execution-types.js';
 import { finishedExecutionStatuses } from './execution-types.js';
-import { createFinalStepHold } from './final-step-hold.js';
+import { createStepResultHold } from './step-result-hold.js';
 import { runGraph, type Plan } from './run-graph.js';
 import { runSignal } from './run-signal.js';
 import { topLevelSteps, type RunState } from './run-state.js';
@@ -98,7 +98,7 @@ export function createExecutionRunner(deps: ExecutionRunnerDeps) {
       return execution;
     }
     const events = executionEvents(deps.events, { executionId, workflowId: execution.workflowId, version: execution.version });
-    const hold = createFinalStepHold(deps.executions, events);
+    const hold = createStepResultHold(deps.executions, events);
     const runStartedAt = new Date();
     // The step rows this run began from, once read (a fresh run has none).
     let rows: StepRecord[] | undefined;
