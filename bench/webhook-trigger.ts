@@ -10,18 +10,21 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import autocannon from 'autocannon';
 import { report, type Row } from './lib/report.js';
-import { freePort, loginAsOwner, noRateLimitEnv, ownerEnv, startServer, stopServer } from './lib/server-process.js';
+import { cpuMs, freePort, loginAsOwner, noRateLimitEnv, ownerEnv, startServer, stopServer } from './lib/server-process.js';
 
 const DURATION_S = Number(process.env.BENCH_DURATION_S ?? 10);
 const CONNECTIONS = 50;
 const body = JSON.stringify({ text: 'the quick brown fox jumps over the lazy dog', title: 'fox news' });
 
-async function load(url: string) {
+/** Loads `url`; besides req/s and latency, the server's CPU ms per request (steadier than req/s on a shared machine). */
+async function load(url: string, pid: number) {
   const options = { url, method: 'POST' as const, body, headers: { 'content-type': 'application/json' }, connections: CONNECTIONS };
   await autocannon({ ...options, duration: 2 });
+  const cpuBefore = cpuMs(pid);
   const result = await autocannon({ ...options, duration: DURATION_S });
+  const cpuPerRequest = (cpuMs(pid) - cpuBefore) / result.requests.total;
   if (result.non2xx > 0 || result.errors > 0) throw new Error(`${url}: ${result.non2xx} non-2xx, ${result.errors} errors`);
-  return { rps: result.requests.average, p50: result.latency.p50, p99: result.latency.p99, total: result.requests.total };
+  return { rps: result.requests.average, p50: result.latency.p50, p99: result.latency.p99, total: result.requests.total, cpuPerRequest };
 }
 
 async function bare(kind: 'node' | 'express'): Promise<{ child: ChildProcess; url: string }> {
@@ -38,7 +41,7 @@ const results: Record<string, Awaited<ReturnType<typeof load>>> = {};
 for (const kind of ['node', 'express'] as const) {
   const server = await bare(kind);
   try {
-    results[kind] = await load(server.url);
+    results[kind] = await load(server.url, server.child.pid!);
   } finally {
     server.child.kill('SIGTERM');
   }
@@ -67,7 +70,7 @@ try {
   if (!activated.ok) throw new Error(`activate: ${await activated.text()}`);
   const check = await (await fetch(`${dwc.url}/webhook/bench`, { method: 'POST', headers: { 'content-type': 'application/json' }, body })).text();
   if (check !== '{"result":"FOX NEWS (9 words)"}') throw new Error(`wrong answer: ${check}`);
-  results.dwc = await load(`${dwc.url}/webhook/bench`);
+  results.dwc = await load(`${dwc.url}/webhook/bench`, dwc.child.pid!);
   const analytics = (await (await fetch(`${dwc.url}/api/v3/workflows/${workflow.id}/analytics`, { headers })).json()) as { by_status: Record<string, number> };
   persisted = analytics.by_status.succeeded ?? 0;
 } finally {
@@ -84,5 +87,6 @@ const rows: Row[] = Object.entries(results).map(([name, r]) => ({
   'p99 ms': r.p99,
   'vs Express 5': `${Math.round((r.rps / express) * 100)}%`,
   'vs node:http': `${Math.round((r.rps / node) * 100)}%`,
+  'server CPU ms/req': r.cpuPerRequest.toFixed(3),
 }));
 report('webhook-trigger', rows, { connections: CONNECTIONS, duration_s: DURATION_S, dwc_executions_persisted: persisted, target: { vs_express: 0.9 } });

@@ -22,6 +22,7 @@ import { createPluginHost, type PluginConfigStore, type PluginHost } from './plu
 import { createRegistries, type Registries } from './plugin-host/registries.js';
 import { sdkVersion } from './plugin-host/sdk-version.js';
 import { createJobStore, type JobStore } from './queue/job-store.js';
+import { isLeased } from './queue/job-types.js';
 import { createTaskService, type TaskService } from './queue/task-service.js';
 import { createWorkerPool, type PoolLane, type WorkerPool } from './queue/worker-pool.js';
 import { createNotifyRuntime, type NotifyRuntime } from './notify/create-notify.js';
@@ -282,7 +283,8 @@ export async function createRuntime(options: CreateRuntimeOptions): Promise<Runt
     if (options.workers !== false && config.workerConcurrency > 0) {
       if (database.dialect === 'sqlite') {
         const released = await jobs.releaseAll();
-        if (released > 0) logger.info({ jobs: released }, 'resuming jobs left running by a previous process');
+        const requeued = await executionStore.queueUnfinished();
+        if (released + requeued > 0) logger.info({ jobs: released + requeued }, 'resuming jobs left running by a previous process');
       }
       workers.start();
     }
@@ -319,10 +321,11 @@ export async function createRuntime(options: CreateRuntimeOptions): Promise<Runt
       onQueued: wake,
       // A pool that is not running (API-only process) never reserves, so runs go through the queue.
       dispatch: {
-        claim: { workerId: workers.workerId, leaseMs: config.jobLeaseMs },
+        // On SQLite one process owns the file and queues its unfinished runs again at start, so a run it starts needs no job row.
+        claim: database.dialect === 'sqlite' ? { lease: false, workerId: workers.workerId } : { lease: true, workerId: workers.workerId, leaseMs: config.jobLeaseMs },
         reserve: (waiting): PoolLane | undefined => (waiting && workers.reserve('waiting') ? 'waiting' : workers.reserve('worker') ? 'worker' : undefined),
         release: (lane) => workers.release(lane),
-        run: (execution, job, lane) => workers.runClaimed(job, (_job, ctx) => runner.run(execution.id, { workerId: ctx.workerId, signal: ctx.signal, abort: ctx.abort, created: execution }), lane),
+        run: (execution, job, lane) => workers.runClaimed(job, (_job, ctx) => runner.run(execution.id, { workerId: ctx.workerId, signal: ctx.signal, abort: ctx.abort, created: execution, jobStored: isLeased(job) }), lane),
       },
     });
     const triggers = createTriggerHost({

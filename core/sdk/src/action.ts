@@ -36,6 +36,12 @@ export interface ActionSpec<In extends z.ZodType, Out extends z.ZodType> {
   input: In;
   /** Validates what `run` returns. */
   output: Out;
+  /**
+   * True when `run` only computes its output from its input: no I/O, no effect outside the
+   * step's result. The engine may then commit the result with the run's next write rather than
+   * on its own, since running the step again after a crash changes nothing anyone saw.
+   */
+  pure?: boolean;
   run(input: z.output<In>, ctx: StepContext): Promise<z.input<Out>>;
 }
 

@@ -19,7 +19,7 @@ describe.each(['sqlite', 'postgres'] as const)('execution queries on %s', (diale
       { id: 'after', type: 'test.echo', input: {} },
     ] });
     const store = engine.executionStore;
-    const claim = { workerId: 'w1', leaseMs: 60_000 };
+    const claim = { lease: true as const, workerId: 'w1', leaseMs: 60_000 };
     const { id } = await store.create({ workflowId: workflow.id, version: workflow.version, input: {}, claim });
     const startedAt = new Date();
     await store.startStep(id, 'pause', -1, {}, 1, startedAt, 'waiting');
@@ -49,7 +49,7 @@ describe.each(['sqlite', 'postgres'] as const)('execution queries on %s', (diale
   it("answers each workflow's newest execution in one query, and leaves out workflows that never ran", async () => {
     const [busy, once, never] = await Promise.all(['busy', 'ran once', 'never ran'].map((name) => engine.createWorkflow({ name, steps: [{ id: 'a', type: 'test.echo', input: {} }] })));
     const store = engine.executionStore;
-    const claim = { workerId: 'w-latest', leaseMs: 60_000 };
+    const claim = { lease: true as const, workerId: 'w-latest', leaseMs: 60_000 };
     const first = await store.create({ workflowId: busy!.id, version: 1, input: {}, claim });
     await store.finish(first.id, claim.workerId, { status: 'failed', error: { code: 'x', message: 'x' } });
     const onlyRun = await store.create({ workflowId: once!.id, version: 1, input: {}, claim });

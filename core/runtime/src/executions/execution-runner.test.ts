@@ -1,5 +1,5 @@
 import { pino } from 'pino';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { calls, startEngine, type Engine } from './test-support/engine-harness.js';
 
 const chain = (...steps: object[]) => ({ name: 'test', steps });
@@ -28,6 +28,42 @@ describe.each(['sqlite', 'postgres'] as const)('execution engine on %s', (dialec
     expect(types).toEqual([
       'execution.started:', 'step.started:first', 'step.succeeded:first', 'step.started:second', 'step.succeeded:second',
       'step.started:third', 'step.succeeded:third', 'execution.succeeded:',
+    ]);
+  });
+
+  it('commits a pure step\'s result with the next write, its events still in order', async () => {
+    const batches = vi.spyOn(engine.sql, 'batch');
+    try {
+      const pure = await engine.run(chain(
+        { id: 'shape', type: 'test.pure', input: { key: key('pure'), value: '{{ input.x }}' } },
+        { id: 'send', type: 'test.echo', input: { got: '{{ steps.shape.output.value }}' } },
+      ), { x: 7 });
+      expect(pure).toMatchObject({ status: 'succeeded', output: { got: 7 } });
+      // The execution's insert, then its finish with both results; no commit of its own for `shape`.
+      expect(batches).toHaveBeenCalledTimes(2);
+      batches.mockClear();
+      await engine.run(chain({ id: 'one', type: 'test.echo', input: {} }, { id: 'two', type: 'test.echo', input: {} }));
+      expect(batches).toHaveBeenCalledTimes(3);
+    } finally {
+      batches.mockRestore();
+    }
+
+    // A slow step after it: the pure result is committed no later than that step's start is recorded.
+    const workflow = await engine.createWorkflow(chain(
+      { id: 'shape', type: 'test.pure', input: { key: key('pure'), value: 1 } },
+      { id: 'wait', type: 'test.slow', input: { ms: 1_000 } },
+      { id: 'last', type: 'test.echo', input: {} },
+    ));
+    const started = await engine.service.start(workflow.id, {});
+    let rows = await engine.stepsOf(started.id);
+    while (!rows.some((r) => r.stepId === 'wait')) rows = await new Promise((resolve) => setTimeout(() => resolve(engine.stepsOf(started.id)), 20));
+    expect(rows.map((r) => `${r.stepId}:${r.status}`).sort()).toEqual(['shape:succeeded', 'wait:running']);
+    const slow = await engine.service.waitFor(started.id, 20_000);
+    expect(slow.status).toBe('succeeded');
+    const types = engine.seen.filter((e) => e.payload.execution_id === slow.id).map((e) => `${e.type}:${e.payload.step_id ?? ''}`);
+    expect(types).toEqual([
+      'execution.started:', 'step.started:shape', 'step.succeeded:shape', 'step.started:wait', 'step.succeeded:wait',
+      'step.started:last', 'step.succeeded:last', 'execution.succeeded:',
     ]);
   });
 

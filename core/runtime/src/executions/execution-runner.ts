@@ -10,7 +10,7 @@ import { DEFAULT_CALL_LIMITS, type CallFrame, type CallLimits, type CallTree } f
 import type { ExecutionStore } from './execution-store.js';
 import type { ExecutionRecord, StepRecord, StoredError } from './execution-types.js';
 import { finishedExecutionStatuses } from './execution-types.js';
-import { createFinalStepHold } from './final-step-hold.js';
+import { createStepResultHold } from './step-result-hold.js';
 import { runGraph, type Plan } from './run-graph.js';
 import { runSignal } from './run-signal.js';
 import { topLevelSteps, type RunState } from './run-state.js';
@@ -47,6 +47,8 @@ export interface RunOptions {
   signal: AbortSignal;
   /** Aborts `signal` (the job's), which the run then passes to its steps as is (see `runSignal`). */
   abort?: (reason: unknown) => void;
+  /** False when no job row stands for this run (an `unstoredJob`): its end then writes none, and parking it queues one. */
+  jobStored?: boolean;
   /** The record of an execution this process has just written (no carried-over steps): spares reading it back. */
   created?: ExecutionRecord;
   /** For a child run: the calling chain (this run last) and its root's count of executions. */
@@ -88,20 +90,21 @@ export function createExecutionRunner(deps: ExecutionRunnerDeps) {
 
   async function run(executionId: string, options: RunOptions): Promise<FinishedRun> {
     const fresh = options.created !== undefined && options.created.rerunOf === null;
+    const jobStored = options.jobStored ?? true;
     const execution = options.created ?? (await deps.executions.get(executionId));
     if (!execution) throw new Error(`execution ${executionId} does not exist`);
     if (finishedExecutionStatuses.includes(execution.status)) {
-      if (options.workerId) await deps.executions.finish(executionId, options.workerId, { status: execution.status as 'succeeded' });
+      if (options.workerId) await deps.executions.finish(executionId, options.workerId, { status: execution.status as 'succeeded' }, undefined, undefined, [], jobStored);
       return execution;
     }
     const events = executionEvents(deps.events, { executionId, workflowId: execution.workflowId, version: execution.version });
-    const hold = createFinalStepHold(deps.executions, events);
+    const hold = createStepResultHold(deps.executions, events);
     const runStartedAt = new Date();
     // The step rows this run began from, once read (a fresh run has none).
     let rows: StepRecord[] | undefined;
     const finish = async (status: 'succeeded' | 'failed' | 'cancelled', result: { output?: unknown; error?: StoredError }) => {
       const finishedAt = new Date();
-      await deps.executions.finish(executionId, options.workerId ?? '', { status, ...result }, runStartedAt, finishedAt, hold.take());
+      await deps.executions.finish(executionId, options.workerId ?? '', { status, ...result }, runStartedAt, finishedAt, hold.take(), jobStored);
       hold.release();
       events.execution(status, status === 'succeeded' ? eventOutput(result.output) : result.error ? { error: result.error } : undefined);
       const ended = addFields({} as FinishedRun, execution);
@@ -117,7 +120,7 @@ export function createExecutionRunner(deps: ExecutionRunnerDeps) {
     const park = async (stepIds: string[], watch: RunWatch): Promise<FinishedRun> => {
       await watch.settle();
       await hold.flush();
-      const parked = deps.waits && options.workerId ? await deps.waits.park(executionId, options.workerId, stepIds) : { parked: false, runAt: 0 };
+      const parked = deps.waits && options.workerId ? await deps.waits.park(executionId, options.workerId, stepIds, jobStored) : { parked: false, runAt: 0 };
       if (parked.parked) events.execution('waiting', { waiting_steps: stepIds });
       const now = addFields({} as FinishedRun, execution);
       now.status = parked.parked ? 'waiting' : 'running';

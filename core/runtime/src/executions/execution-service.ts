@@ -1,6 +1,6 @@
 import { ConflictError, InputError, NotFoundError, type EventBus } from '@dwc/sdk';
 import { planWorkflow, stepsFrom, type WorkflowDefinition } from '../engine/index.js';
-import type { JobClaim, JobRecord } from '../queue/job-types.js';
+import type { JobRecord, LocalClaim } from '../queue/job-types.js';
 import { addFields } from './add-fields.js';
 import type { WorkflowStore } from '../workflows/workflow-store.js';
 import type { ExecutionStore } from './execution-store.js';
@@ -17,13 +17,14 @@ export interface StartOptions {
 }
 
 /**
- * A worker pool's fast lane: `reserve` a free slot, write the execution's job already claimed by
- * `claim.workerId`, then `run` it at once in that slot; `release` the slot if the write failed.
- * `waiting` says a caller holds a request open for the result: such a run may take a slot of the
- * pool's waiting lane, so it never queues behind background runs.
+ * A worker pool's fast lane: `reserve` a free slot, write the execution with its job claimed by
+ * `claim.workerId` (under a lease, or not stored at all: see `LocalClaim`), then `run` it at once
+ * in that slot; `release` the slot if the write failed. `waiting` says a caller holds a request
+ * open for the result: such a run may take a slot of the pool's waiting lane, so it never queues
+ * behind background runs.
  */
 export interface ExecutionDispatch<Slot = unknown> {
-  claim: JobClaim;
+  claim: LocalClaim;
   reserve(waiting: boolean): Slot | undefined;
   release(slot: Slot): void;
   /** Runs the execution; resolves with its record (and steps, when it ended) when the run returns, undefined if it threw. */

@@ -1,9 +1,10 @@
 import type { JobStore } from '../queue/job-store.js';
-import type { JobRecord } from '../queue/job-types.js';
+import { priorityRank, unstoredJob, type JobRecord } from '../queue/job-types.js';
 import { firstIdAt, newId } from '../storage/new-id.js';
 import { whereClause } from '../storage/where-clause.js';
 import type { SqlClient, SqlQueries } from '../storage/sql-client.js';
 import { workflowAnalytics } from './execution-analytics.js';
+import { executionJob } from './execution-job.js';
 import { executionFromRow, jsonParam } from './execution-rows.js';
 import type { ExecutionRecord, ExecutionStatus, NewExecution, StoredError } from './execution-types.js';
 import { createStepStore, writeCarriedSteps, writePrepared, type PreparedStep } from './step-store.js';
@@ -47,7 +48,7 @@ export function createExecutionStore(sql: SqlClient, jobs: JobStore, options: { 
     allSteps: steps.allSteps,
     blob: steps.blob,
 
-    /** Writes the execution, its carried-over steps and its queue job in one transaction. */
+    /** Writes the execution, its carried-over steps and its queue job (unless `claim` says not to store it) in one transaction. */
     async create(execution: NewExecution): Promise<ExecutionRecord & { job?: JobRecord }> {
       const now = new Date();
       // The id carries the creation time to the millisecond, which `list` relies on for `from`/`to`.
@@ -61,7 +62,8 @@ export function createExecutionStore(sql: SqlClient, jobs: JobStore, options: { 
         );
         if (execution.carriedSteps) await writeCarriedSteps(tx, id, execution.carriedSteps);
         if (execution.enqueue === false) return undefined;
-        const newJob = { id, kind: 'execution' as const, name: `execution ${id}`, taskType: 'workflow.execution', priority: execution.priority ?? 'normal', payload: { execution_id: id } };
+        const newJob = executionJob(id, execution.priority);
+        if (execution.claim?.lease === false) return unstoredJob(newJob, execution.claim.workerId);
         if (execution.claim) return jobs.enqueueClaimed(newJob, execution.claim, tx);
         await jobs.enqueue(newJob, tx);
         return undefined;
@@ -90,7 +92,7 @@ export function createExecutionStore(sql: SqlClient, jobs: JobStore, options: { 
           chunk.flatMap((e) => [e.id, e.workflowId, e.version, jsonParam(e.input ?? {}), jsonParam(e.trigger ?? null), false, now]),
         );
       }
-      await jobs.enqueueBatch(batch.map((e) => ({ id: e.id, kind: 'execution' as const, name: `execution ${e.id}`, taskType: 'workflow.execution', payload: { execution_id: e.id } })), tx);
+      await jobs.enqueueBatch(batch.map((e) => executionJob(e.id)), tx);
     },
 
     get,
@@ -163,7 +165,7 @@ export function createExecutionStore(sql: SqlClient, jobs: JobStore, options: { 
 
     /**
      * Ends an execution and its job together, with `steps` (results prepared but not yet
-     * written). `workerId` must still hold the job.
+     * written). `workerId` must still hold the job; `jobStored` false for a run without a job row (`unstoredJob`).
      */
     async finish(
       id: string,
@@ -172,6 +174,7 @@ export function createExecutionStore(sql: SqlClient, jobs: JobStore, options: { 
       startedAt?: Date,
       finishedAt = new Date(),
       steps: readonly PreparedStep[] = [],
+      jobStored = true,
     ): Promise<boolean> {
       return sql.batch(async (tx) => {
         for (const step of steps) await writePrepared(tx, step);
@@ -180,7 +183,7 @@ export function createExecutionStore(sql: SqlClient, jobs: JobStore, options: { 
            WHERE id = ? AND status NOT IN ('succeeded', 'failed', 'cancelled')`,
           [result.status, jsonParam(result.output ?? null), result.error ?? null, finishedAt, startedAt ?? finishedAt, id],
         );
-        await jobs.finish(id, workerId, { status: result.status, error: result.error ? { code: result.error.code, message: result.error.message } : undefined }, tx);
+        if (jobStored) await jobs.finish(id, workerId, { status: result.status, error: result.error ? { code: result.error.code, message: result.error.message } : undefined }, tx);
         return changed === 1;
       });
     },
@@ -197,6 +200,23 @@ export function createExecutionStore(sql: SqlClient, jobs: JobStore, options: { 
         }
       });
       return get(id);
+    },
+
+    /**
+     * Queues a job for every unfinished top-level execution that has none: the runs a process
+     * holding `unstoredJob`s left when it died. Only at start-up, and only where one process owns
+     * the database (SQLite), since a live process's runs look just the same. A child execution is
+     * resumed by its parent. Returns how many it queued.
+     */
+    async queueUnfinished(): Promise<number> {
+      const now = new Date();
+      return sql.run(
+        `INSERT INTO jobs (id, kind, name, task_type, priority, status, payload, attempts, max_retries, run_at, cancel_requested, created_at)
+         SELECT e.id, 'execution', 'execution ' || e.id, 'workflow.execution', ?, 'queued', '{"execution_id":"' || e.id || '"}', 0, 0, ?, ?, ?
+         FROM executions e WHERE e.status IN ('queued', 'running', 'waiting') AND e.parent_execution_id IS NULL
+           AND NOT EXISTS (SELECT 1 FROM jobs j WHERE j.id = e.id)`,
+        [priorityRank.normal, now.getTime(), false, now],
+      );
     },
 
     /** A workflow's counts by status, durations and failing steps. */

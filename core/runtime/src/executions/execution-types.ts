@@ -1,5 +1,5 @@
 import type { DocumentDraft } from '@dwc/sdk';
-import type { JobClaim } from '../queue/job-types.js';
+import type { LocalClaim } from '../queue/job-types.js';
 import type { ExecutionRow } from '../storage/entities/execution.js';
 import type { ExecutionStepRow } from '../storage/entities/execution-step.js';
 
@@ -53,8 +53,8 @@ export interface NewExecution {
   enqueue?: boolean;
   /** Step results carried over (re-run from a step reuses the outputs before it). */
   carriedSteps?: readonly StepRecord[];
-  /** Write the job already claimed by this worker, which runs it at once (see JobStore.enqueueClaimed). */
-  claim?: JobClaim;
+  /** The job of a run this worker starts at once: written already claimed (JobStore.enqueueClaimed), or not written (`unstoredJob`). */
+  claim?: LocalClaim;
 }
 
 export interface StepOutcome {

@@ -1,7 +1,7 @@
 import type { ExpressionScope, WorkflowDefinition } from '../engine/index.js';
 import type { CallFrame, CallTree } from './call-limits.js';
 import type { ExecutionRecord, StepRecord, StepStatus, StoredError } from './execution-types.js';
-import type { FinalStepHold, StepWriter } from './final-step-hold.js';
+import type { StepResultHold, StepWriter } from './step-result-hold.js';
 import type { ExecutionEvents } from './step-events.js';
 
 /** One run of one execution, as its steps see it. */
@@ -13,9 +13,9 @@ export interface RunState {
   errors: Map<string, StoredError>;
   /** The step rows committed before this run began (a resumed run's). */
   rows: StepRecord[];
-  /** Writes step results, holding the final one (see `FinalStepHold`). */
+  /** Writes step results, holding the final one and pure ones for a later write (see `StepResultHold`). */
   store: StepWriter;
-  hold: FinalStepHold;
+  hold: StepResultHold;
   events: ExecutionEvents;
   signal: AbortSignal;
   workerId: string | undefined;

@@ -3,7 +3,7 @@ import { describeZodError, InputError, TimeoutError, toFieldErrors, type ActionD
 import type { Logger } from 'pino';
 import { retryDelayMs, shouldRetry, type RetryPolicy } from '../engine/index.js';
 import type { StepAiFactory } from '../ai/step-ai.js';
-import type { StepWriter } from './final-step-hold.js';
+import type { StepWriter } from './step-result-hold.js';
 import type { StepStatus, StoredError } from './execution-types.js';
 import { ExecutionCancelledError, toStoredError, type StepFailureContext } from './step-errors.js';
 import { stepContext } from './step-context.js';

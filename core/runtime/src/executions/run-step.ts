@@ -58,6 +58,7 @@ export async function runStep(deps: StepRunnerDeps, state: RunState, step: Step)
       stepAi: deps.stepAi, aiChain: aiChainOf(state.definition),
     };
     if (step.for_each === undefined) {
+      if (entry.definition.pure) state.hold.holdPure(step.id);
       const input = await resolveTemplate(step.input, scope, { stepId: step.id, path: 'input' });
       return await runStepAttempts(addFields(common, { itemIndex: -1, input, priorAttempts: prior }));
     }

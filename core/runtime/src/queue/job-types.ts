@@ -55,6 +55,30 @@ export interface JobClaim {
   leaseMs: number;
 }
 
+/**
+ * A job this process runs at once, skipping the queue's claim: written already claimed under a
+ * lease, which another process takes over should this one die (Postgres, where processes share
+ * the queue), or not written at all (`unstoredJob`: SQLite, where one process owns the file).
+ */
+export type LocalClaim = ({ lease: true } & JobClaim) | { lease: false; workerId: string };
+
+/**
+ * A job held by `workerId` without a row or a lease, for a run its process starts at once when one
+ * process owns the database (SQLite): should the process die, the next start finds the unfinished
+ * execution and queues it again (`ExecutionStore.queueUnfinished`), so the run needs no job row.
+ */
+export function unstoredJob(job: NewJob & { id: string }, workerId: string): JobRecord {
+  const now = new Date();
+  return {
+    id: job.id, kind: job.kind, name: job.name, taskType: job.taskType, priority: job.priority ?? 'normal', status: 'running',
+    payload: job.payload ?? null, result: null, error: null, attempts: 1, maxRetries: job.maxRetries ?? 0, timeoutMs: job.timeoutMs ?? null,
+    runAt: now, lockedBy: workerId, lockedUntil: null, cancelRequested: false, createdAt: now, startedAt: now, finishedAt: null,
+  };
+}
+
+/** Whether a running job has a row held under a lease (renewed while it runs), unlike an `unstoredJob`. */
+export const isLeased = (job: JobRecord): boolean => job.lockedUntil !== null;
+
 export interface JobStats {
   queued: number;
   running: number;

@@ -1,6 +1,6 @@
 import type { Logger } from 'pino';
 import type { JobStore } from './job-store.js';
-import type { JobKind, JobRecord } from './job-types.js';
+import { isLeased, type JobKind, type JobRecord } from './job-types.js';
 
 export interface JobContext {
   workerId: string;
@@ -54,7 +54,7 @@ export function createWorkerPool(options: WorkerPoolOptions) {
   const leaseMs = options.leaseMs ?? 6_000;
   const pollMs = options.pollMs ?? 1_000;
   const waitingConcurrency = options.waitingConcurrency ?? 0;
-  const active = new Map<string, { controller: AbortController; done: Promise<void>; lane: PoolLane }>();
+  const active = new Map<string, { controller: AbortController; done: Promise<void>; lane: PoolLane; leased: boolean }>();
   /** Slots promised to jobs this process is inserting already claimed (see `reserve`). */
   const reserved: Record<PoolLane, number> = { worker: 0, waiting: 0 };
   const busy: Record<PoolLane, number> = { worker: 0, waiting: 0 };
@@ -116,12 +116,13 @@ export function createWorkerPool(options: WorkerPoolOptions) {
         if (lane === 'worker' && freeWorkerSlots() === 1) wake();
       }
     })();
-    active.set(job.id, { controller, done: result.then(() => undefined), lane });
+    active.set(job.id, { controller, done: result.then(() => undefined), lane, leased: isLeased(job) });
     return result;
   }
 
   async function renewLeases(): Promise<void> {
-    const ids = [...active.keys()];
+    const ids: string[] = [];
+    for (const [id, entry] of active) if (entry.leased) ids.push(id);
     if (ids.length === 0) return;
     try {
       const held = await options.jobs.renew(options.workerId, ids, leaseMs);
@@ -205,7 +206,10 @@ export function createWorkerPool(options: WorkerPoolOptions) {
     release(lane: PoolLane = 'worker'): void {
       reserved[lane]--;
     },
-    /** Runs a job inserted claimed after `reserve(lane)`; resolves with what `handler` returned (undefined if it threw). */
+    /**
+     * Runs a job inserted claimed (or an `unstoredJob`) after `reserve(lane)`; resolves with what
+     * `handler` returned (undefined if it threw).
+     */
     runClaimed<T>(job: JobRecord, handler: (job: JobRecord, ctx: JobContext) => Promise<T>, lane: PoolLane = 'worker'): Promise<T | undefined> {
       reserved[lane]--;
       return runJob(job, lane, handler);

@@ -63,6 +63,17 @@ describe.each(['sqlite', 'postgres'] as const)('wake-up rows of waiting steps on
     expect((await jobs.claim('w2', 10, 30_000)).map((j) => j.id)).toEqual([id]);
   });
 
+  it('parks a run held without a job row (SQLite, a run started at once) by queueing its job at the deadline', async () => {
+    const deadline = Date.now() + 60_000;
+    const id = newId();
+    await sql.run(`INSERT INTO executions (id, workflow_id, version, status, input, cancel_requested, created_at) VALUES (?, 'wf', 1, 'running', ?, ?, ?)`, [id, {}, false, new Date()]);
+    await waits.open({ executionId: id, stepId: 'ok', kind: 'approval', wakeAt: deadline, eventType: null, match: null, approvers: ['owner'], message: 'Go?' });
+    expect(await waits.park(id, 'w1', ['ok'], false)).toEqual({ parked: true, runAt: deadline });
+    expect(await jobs.get(id)).toMatchObject({ kind: 'execution', status: 'queued', lockedBy: null, payload: { execution_id: id } });
+    expect((await jobs.get(id))!.runAt.getTime()).toBe(deadline);
+    expect((await sql.get<{ status: string }>('SELECT status FROM executions WHERE id = ?', [id]))!.status).toBe('waiting');
+  });
+
   it('does not park a job another worker took over', async () => {
     const id = await running('w1', null);
     expect(await waits.park(id, 'someone-else', ['ok'])).toEqual({ parked: false, runAt: NEVER });

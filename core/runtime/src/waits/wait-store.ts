@@ -1,3 +1,5 @@
+import { executionJob } from '../executions/execution-job.js';
+import { priorityRank } from '../queue/job-types.js';
 import type { SqlClient, SqlQueries } from '../storage/sql-client.js';
 import type { WaitKind } from './wait-step-types.js';
 
@@ -110,18 +112,21 @@ export function createWaitStore(sql: SqlClient) {
     },
 
     /**
-     * Parks a running execution: `waiting`, its job (held by `workerId`) back in the queue, due at
+     * Parks a running execution: `waiting`, its job (held by `workerId`; written now when
+     * `jobStored` is false, for a run held by an `unstoredJob`) back in the queue, due at
      * the earliest deadline of the waits of `stepIds` (its steps waiting in this run), or now if one
      * was resolved meanwhile. The waits are
      * read after the job is queued, so a decision committed at any moment is never missed: either
      * this read sees it, or its own job update runs after this one and finds the job queued.
      */
-    async park(executionId: string, workerId: string, stepIds: readonly string[]): Promise<{ parked: boolean; runAt: number }> {
+    async park(executionId: string, workerId: string, stepIds: readonly string[], jobStored = true): Promise<{ parked: boolean; runAt: number }> {
       return sql.transaction(async (tx) => {
-        const held = await tx.run(
-          `UPDATE jobs SET status = 'queued', run_at = ?, locked_by = NULL, locked_until = NULL WHERE id = ? AND locked_by = ? AND status = 'running'`,
-          [NEVER, executionId, workerId],
-        );
+        const held = jobStored
+          ? await tx.run(
+            `UPDATE jobs SET status = 'queued', run_at = ?, locked_by = NULL, locked_until = NULL WHERE id = ? AND locked_by = ? AND status = 'running'`,
+            [NEVER, executionId, workerId],
+          )
+          : await insertParkedJob(tx, executionId);
         // Another worker took the job over (this one lost its lease): the execution is its business now.
         if (held === 0) return { parked: false, runAt: NEVER };
         await tx.run(`UPDATE executions SET status = 'waiting' WHERE id = ? AND status IN ('queued', 'running')`, [executionId]);
@@ -132,6 +137,16 @@ export function createWaitStore(sql: SqlClient) {
       });
     },
   };
+}
+
+/** Queues the job of a parked execution that had none (see `unstoredJob`). */
+function insertParkedJob(tx: SqlQueries, executionId: string): Promise<number> {
+  const job = executionJob(executionId);
+  return tx.run(
+    `INSERT INTO jobs (id, kind, name, task_type, priority, status, payload, attempts, max_retries, run_at, cancel_requested, created_at)
+     VALUES (?, ?, ?, ?, ?, 'queued', ?, 1, 0, ?, ?, ?)`,
+    [job.id, job.kind, job.name, job.taskType, priorityRank.normal, { execution_id: executionId }, NEVER, false, new Date()],
+  );
 }
 
 /** When a parked execution must run again: now if one of its waits is already resolved, else at the earliest deadline; NEVER without one. */

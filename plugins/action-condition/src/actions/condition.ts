@@ -34,6 +34,7 @@ export const conditionAction = defineAction({
   i18n: conditionEs,
   input: conditionInputSchema,
   output: conditionOutputSchema,
+  pure: true,
   run: async (input) => {
     let result: boolean;
     if ('operator' in input) {

@@ -15,6 +15,7 @@ export const transformAction = defineAction({
     data: z.unknown().optional().describe('The value the expression reads; usually mapped from earlier steps.'),
   }),
   output: z.object({ result: z.unknown() }),
+  pure: true,
   run: async (input, ctx) => {
     if (!ctx.expressions) {
       throw new UnavailableError('This host gives actions no expression evaluator (ctx.expressions); run the transform step in the dwc runtime.', { code: 'expressions_unavailable' });

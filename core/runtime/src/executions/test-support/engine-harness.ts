@@ -79,6 +79,14 @@ export const testActions = [
     },
   }),
   defineAction({
+    type: 'test.pure', title: 'Pure', description: 'Only computes (counting its calls by key, which a real pure action would not)', pure: true,
+    input: z.object({ key: z.string(), value: z.unknown() }), output: z.object({ value: z.unknown() }),
+    run: async ({ key, value }) => {
+      bump(key);
+      return { value };
+    },
+  }),
+  defineAction({
     type: 'test.big', title: 'Big', description: '', input: z.object({ size: z.number() }), output: z.object({ text: z.string() }),
     run: async ({ size }) => ({ text: 'x'.repeat(size) }),
   }),
