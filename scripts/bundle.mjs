@@ -1,5 +1,6 @@
-// Bundles the headless server (apps/server/bundle/) from the tsc output, so `dwc serve` loads a
-// few files instead of ~1,400: module resolution and loading was most of the cold start.
+// Bundles the headless server (apps/server/bundle/) and the desktop main process
+// (apps/desktop/bundle/) from the tsc output, so a start loads a few files instead of ~1,400:
+// module resolution and loading was most of the cold start.
 // Run by `npm run build` after `tsc -b`. Left external:
 // - @dwc/sdk and zod: plugins are loaded from their folders and import @dwc/sdk themselves; one
 //   SDK (and one zod) in the process keeps instanceof, error classes and registries shared;
@@ -8,7 +9,7 @@
 // - optional dependencies that are not installed (typeorm's other database drivers).
 // typeorm is bundled: it is required at every start and was ~300 files to resolve and read.
 import { build } from 'esbuild';
-import { readFile, rm } from 'node:fs/promises';
+import { copyFile, readFile, rm } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
@@ -60,6 +61,17 @@ const targets = [
       'expression-process': 'core/runtime/dist/engine/expressions/expression-process.js',
     },
   },
+  {
+    outdir: 'apps/desktop/bundle',
+    entryPoints: {
+      main: 'apps/desktop/dist/main.js',
+      // the embedded server as main starts it, for bench/desktop.ts (shares main's chunks)
+      index: 'apps/desktop/dist/index.js',
+      'expression-process': 'core/runtime/dist/engine/expressions/expression-process.js',
+    },
+    // loaded by Electron into the sandboxed window from beside main.js, not imported
+    copy: ['apps/desktop/dist/preload.cjs'],
+  },
 ];
 
 for (const target of targets) {
@@ -89,4 +101,5 @@ for (const target of targets) {
     minify: true,
     keepNames: true,
   });
+  for (const file of target.copy ?? []) await copyFile(new URL(`../${file}`, import.meta.url), new URL(`../${target.outdir}/${file.split('/').pop()}`, import.meta.url));
 }
