@@ -9,6 +9,7 @@
 // - optional dependencies that are not installed (typeorm's other database drivers).
 // typeorm is bundled: it is required at every start and was ~300 files to resolve and read.
 import { build } from 'esbuild';
+import { existsSync, readdirSync } from 'node:fs';
 import { copyFile, readFile, rm } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
 
@@ -72,6 +73,11 @@ const targets = [
     // loaded by Electron into the sandboxed window from beside main.js, not imported
     copy: ['apps/desktop/dist/preload.cjs'],
   },
+  // Each in-tree plugin's own modules in one file (its package.json exports it; a plugin was ~6
+  // modules, 25 plugins ~150); its dependencies, @dwc/sdk first, stay packages it imports.
+  ...readdirSync(new URL('../plugins', import.meta.url), { withFileTypes: true })
+    .filter((entry) => entry.isDirectory() && existsSync(new URL(`../plugins/${entry.name}/dist/index.js`, import.meta.url)))
+    .map((entry) => ({ outdir: `plugins/${entry.name}/bundle`, entryPoints: { index: `plugins/${entry.name}/dist/index.js` }, packages: 'external' })),
 ];
 
 for (const target of targets) {
@@ -93,8 +99,7 @@ for (const target of targets) {
     sourcemap: 'linked',
     // Stack traces need only the mappings; the sources themselves made the map 5.7 MB to parse at each start.
     sourcesContent: false,
-    external,
-    plugins: [bundleTypeorm, leaveMissingExternal],
+    ...(target.packages === 'external' ? { packages: 'external' } : { external, plugins: [bundleTypeorm, leaveMissingExternal] }),
     banner: { js: banner },
     logLevel: 'warning',
     legalComments: 'none',

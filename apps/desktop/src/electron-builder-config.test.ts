@@ -50,7 +50,7 @@ describe('electron-builder.yml', () => {
   });
 
   it('bundles the desktop main process, the UI and the plugins, and starts the built main', () => {
-    expect(config.files).toEqual(expect.arrayContaining(['apps/desktop/bundle/**/*', 'ui/dist/**/*', 'plugins/*/dist/**/*', 'plugins/*/package.json', 'core/*/dist/**/*']));
+    expect(config.files).toEqual(expect.arrayContaining(['apps/desktop/bundle/**/*', 'ui/dist/**/*', 'plugins/*/bundle/**/*', 'plugins/*/package.json', 'core/*/dist/**/*']));
     expect(config.extraMetadata.main).toBe('apps/desktop/bundle/main.js');
     expect((JSON.parse(readFileSync(`${root}apps/desktop/package.json`, 'utf8')) as { main: string }).main).toBe('bundle/main.js');
   });

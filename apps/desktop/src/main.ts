@@ -13,7 +13,7 @@ const { app, BrowserWindow, Menu, Tray, dialog, ipcMain, safeStorage, session, s
 const here = dirname(fileURLToPath(import.meta.url));
 const assets = join(here, '..', 'build');
 // Electron runs this from apps/desktop/bundle/ (scripts/bundle.mjs): errors name the TypeScript lines.
-mapBundleStackTraces(here);
+mapBundleStackTraces(here, join(here, '..', '..', '..', 'plugins'));
 
 function electronApi(): ElectronApi {
   const windows = new Map<WindowApi, electron.BrowserWindow>();

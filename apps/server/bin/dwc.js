@@ -3,5 +3,6 @@
 import { fileURLToPath } from 'node:url';
 import { enableFastStart } from '../dist/fast-start.js';
 
-enableFastStart(fileURLToPath(new URL('../bundle/', import.meta.url)));
+// the server's bundle, and the in-tree plugins (each bundled into its bundle/ folder)
+enableFastStart(fileURLToPath(new URL('../bundle/', import.meta.url)), fileURLToPath(new URL('../../../plugins/', import.meta.url)));
 await import('../bundle/cli.js');
