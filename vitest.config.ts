@@ -11,7 +11,7 @@ export default defineConfig({
           name: 'node',
           include: ['{core,plugins,apps}/**/src/**/*.test.ts', 'tests/**/*.test.ts'],
           exclude: ['**/node_modules/**', '**/dist/**'],
-          globalSetup: ['tests/support/postgres-global-setup.ts'],
+          globalSetup: ['tests/support/bundle-global-setup.ts', 'tests/support/postgres-global-setup.ts'],
           setupFiles: ['tests/support/pg-busy-client-guard.ts'],
           pool: 'forks',
         },

@@ -15,9 +15,9 @@ const IDLE_MS = 2_000;
 const TARGET = { startMs: 1000, rssMb: 150 };
 const child = fileURLToPath(new URL('./lib/desktop-server-child.mjs', import.meta.url));
 
-async function startDesktop(userData: string): Promise<{ startMs: number; cpuMs: number; stop: () => Promise<number | null>; pid: number }> {
+async function startDesktop(userData: string, code: 'bundle' | 'dist' = 'bundle'): Promise<{ startMs: number; cpuMs: number; stop: () => Promise<number | null>; pid: number }> {
   const started = performance.now();
-  const proc = spawn(process.execPath, [child, userData], { stdio: ['ignore', 'pipe', 'pipe'] });
+  const proc = spawn(process.execPath, [child, userData, code], { stdio: ['ignore', 'pipe', 'pipe'] });
   let output = '';
   const ready = new Promise<{ url: string; secret: string }>((resolve, reject) => {
     proc.stdout.on('data', (chunk: Buffer) => {
@@ -70,6 +70,7 @@ try {
   const loadBefore = loadavg().map((l) => l.toFixed(2)).join(' ');
   const rows = [
     await measure('desktop (embedded, fresh user data)', () => startDesktop(fresh())),
+    await measure('desktop, unbundled dist (before the bundle)', () => startDesktop(fresh(), 'dist')),
     await measure('headless dwc serve (fresh SQLite)', async () => {
       const server = await startServer({ DWC_DATA_DIR: join(fresh(), 'data'), DATABASE_URL: '', DWC_API_TOKEN: 'bench-token-bench-token-bench' });
       return { startMs: server.startMs, cpuMs: server.cpuMs, pid: server.child.pid!, stop: () => stopServer(server.child) };

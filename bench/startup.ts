@@ -6,13 +6,14 @@ import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { benchPostgres } from './lib/postgres.js';
 import { median, report, type Row } from './lib/report.js';
-import { rssMb, startServer, stopServer } from './lib/server-process.js';
+import { rssMb, startServer, stopServer, unbundledCliPath } from './lib/server-process.js';
 
 const RUNS = Number(process.env.BENCH_RUNS ?? 5);
 const SETTLE_MS = 500;
 const TARGET = { startMs: 1000, rssMb: 100 };
 
-async function measure(label: string, envFor: () => Promise<Record<string, string>>): Promise<Row> {
+/** `cli`: the shipped bundled `dwc` by default; `unbundledCliPath` for the figures from before the bundle. */
+async function measure(label: string, envFor: () => Promise<Record<string, string>>, cli?: string): Promise<Row> {
   const first: number[] = [];
   const warm: number[] = [];
   const firstCpu: number[] = [];
@@ -21,7 +22,7 @@ async function measure(label: string, envFor: () => Promise<Record<string, strin
   for (let run = 0; run < RUNS; run++) {
     const env = await envFor();
     for (const [bucket, cpu] of [[first, firstCpu], [warm, warmCpu]] as const) {
-      const server = await startServer(env);
+      const server = await startServer(env, cli === undefined ? {} : { cli });
       bucket.push(server.startMs);
       cpu.push(server.cpuMs);
       await new Promise((resolve) => setTimeout(resolve, SETTLE_MS));
@@ -45,22 +46,20 @@ async function measure(label: string, envFor: () => Promise<Record<string, strin
 const loadBefore = loadavg().map((l) => l.toFixed(2)).join(' ');
 const dirs: string[] = [];
 const rows: Row[] = [];
-rows.push(
-  await measure('sqlite', async () => {
-    const dir = mkdtempSync(join(tmpdir(), 'dwc-bench-'));
-    dirs.push(dir);
-    return { DWC_DATA_DIR: join(dir, 'data'), DATABASE_URL: '', DWC_API_TOKEN: 'bench-token-bench-token-bench' };
-  }),
-);
+const sqliteEnv = async () => {
+  const dir = mkdtempSync(join(tmpdir(), 'dwc-bench-'));
+  dirs.push(dir);
+  return { DWC_DATA_DIR: join(dir, 'data'), DATABASE_URL: '', DWC_API_TOKEN: 'bench-token-bench-token-bench' };
+};
+rows.push(await measure('sqlite', sqliteEnv), await measure('sqlite, unbundled dist (before the bundle)', sqliteEnv, unbundledCliPath));
 const postgres = await benchPostgres();
 try {
-  rows.push(
-    await measure('postgres', async () => {
-      const dir = mkdtempSync(join(tmpdir(), 'dwc-bench-'));
-      dirs.push(dir);
-      return { DWC_DATA_DIR: join(dir, 'data'), DATABASE_URL: await postgres.createDatabase(), DWC_API_TOKEN: 'bench-token-bench-token-bench' };
-    }),
-  );
+  const postgresEnv = async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'dwc-bench-'));
+    dirs.push(dir);
+    return { DWC_DATA_DIR: join(dir, 'data'), DATABASE_URL: await postgres.createDatabase(), DWC_API_TOKEN: 'bench-token-bench-token-bench' };
+  };
+  rows.push(await measure('postgres', postgresEnv), await measure('postgres, unbundled dist (before the bundle)', postgresEnv, unbundledCliPath));
 } finally {
   await postgres.stop();
   for (const dir of dirs) rmSync(dir, { recursive: true, force: true });
@@ -69,5 +68,5 @@ report('startup', rows, {
   runs: RUNS,
   target: TARGET,
   load_average: { before: loadBefore, after: loadavg().map((l) => l.toFixed(2)).join(' ') },
-  note: 'first start = empty database, migrations applied; warm = same data again; start CPU ms = user + system CPU of the server process (all threads, from /proc) up to the first 200 from /health, steady where wall time on a loaded machine is not',
+  note: 'the server as npm start runs it: apps/server/bin/dwc.js, the bundle (scripts/bundle.mjs); first start = empty database, migrations applied; warm = same data again; start CPU ms = user + system CPU of the server process (all threads, from /proc) up to the first 200 from /health, steady where wall time on a loaded machine is not',
 });

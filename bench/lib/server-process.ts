@@ -4,7 +4,10 @@ import { readFileSync } from 'node:fs';
 import { createServer, type AddressInfo } from 'node:net';
 import { fileURLToPath } from 'node:url';
 
-export const cliPath = fileURLToPath(new URL('../../apps/server/dist/cli.js', import.meta.url));
+/** The `dwc` command as shipped (`npm start`, the package's bin): the bundled server. */
+export const cliPath = fileURLToPath(new URL('../../apps/server/bin/dwc.js', import.meta.url));
+/** The tsc output before bundling, for benches printing the unbundled start beside the shipped one. */
+export const unbundledCliPath = fileURLToPath(new URL('../../apps/server/dist/cli.js', import.meta.url));
 
 /** A free TCP port on 127.0.0.1. */
 export function freePort(): Promise<number> {
@@ -30,12 +33,15 @@ export interface ServerProcess {
 }
 
 /** Spawns `dwc serve` with `env` on a free port (unless PORT is given) and resolves once GET /health answers 200. */
-export async function startServer(env: Record<string, string>, options: { timeoutMs?: number; /** Node executable; the running one by default. */ node?: string } = {}): Promise<ServerProcess> {
+export async function startServer(
+  env: Record<string, string>,
+  options: { timeoutMs?: number; /** Node executable; the running one by default. */ node?: string; /** Script run as `dwc`; `cliPath` by default. */ cli?: string } = {},
+): Promise<ServerProcess> {
   const timeoutMs = options.timeoutMs ?? 30_000;
   const port = env.PORT ? Number(env.PORT) : await freePort();
   const started = performance.now();
   const nodeArgs = process.env.BENCH_SERVER_NODE_ARGS?.split(' ').filter(Boolean) ?? [];
-  const child = spawn(options.node ?? process.execPath, [...nodeArgs, cliPath, 'serve'], {
+  const child = spawn(options.node ?? process.execPath, [...nodeArgs, options.cli ?? cliPath, 'serve'], {
     env: { ...process.env, LOG_LEVEL: 'warn', HOST: '127.0.0.1', ...env, PORT: String(port) },
     stdio: ['ignore', 'pipe', 'pipe'],
   });

@@ -50,9 +50,9 @@ describe('electron-builder.yml', () => {
   });
 
   it('bundles the desktop main process, the UI and the plugins, and starts the built main', () => {
-    expect(config.files).toEqual(expect.arrayContaining(['apps/desktop/dist/**/*', 'ui/dist/**/*', 'plugins/*/dist/**/*', 'plugins/*/package.json', 'core/*/dist/**/*']));
-    expect(config.extraMetadata.main).toBe('apps/desktop/dist/main.js');
-    expect((JSON.parse(readFileSync(`${root}apps/desktop/package.json`, 'utf8')) as { main: string }).main).toBe('dist/main.js');
+    expect(config.files).toEqual(expect.arrayContaining(['apps/desktop/bundle/**/*', 'ui/dist/**/*', 'plugins/*/bundle/**/*', 'plugins/*/package.json', 'core/*/dist/**/*']));
+    expect(config.extraMetadata.main).toBe('apps/desktop/bundle/main.js');
+    expect((JSON.parse(readFileSync(`${root}apps/desktop/package.json`, 'utf8')) as { main: string }).main).toBe('bundle/main.js');
   });
 
   it('rebuilds the native modules for Electron and keeps them out of the asar archive', () => {

@@ -3,6 +3,7 @@
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { createLogger } from '@dwc/runtime';
+import { mapBundleStackTraces } from '@dwc/server';
 import electron from 'electron';
 import { runDesktopApp } from './desktop-app.js';
 import type { ElectronApi, SessionApi, WindowApi } from './electron-api.js';
@@ -11,6 +12,8 @@ import { loadKeytar } from './master-key-store.js';
 const { app, BrowserWindow, Menu, Tray, dialog, ipcMain, safeStorage, session, shell } = electron;
 const here = dirname(fileURLToPath(import.meta.url));
 const assets = join(here, '..', 'build');
+// Electron runs this from apps/desktop/bundle/ (scripts/bundle.mjs): errors name the TypeScript lines.
+mapBundleStackTraces(here, join(here, '..', '..', '..', 'plugins'));
 
 function electronApi(): ElectronApi {
   const windows = new Map<WindowApi, electron.BrowserWindow>();

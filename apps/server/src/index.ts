@@ -3,3 +3,4 @@ export { composeApiDeps } from './compose-api-deps.js';
 export { loadServerConfig } from './load-server-config.js';
 export { bundledPluginsDir, productVersion } from './paths.js';
 export { serverErrors } from './errors.js';
+export { mapBundleStackTraces } from './bundle-stack-traces.js';

@@ -40,7 +40,9 @@ export function createRateLimiters(deps: ApiDeps): RateLimiters {
       standardHeaders: 'draft-7',
       legacyHeaders: false,
       keyGenerator: key,
-      validate: { keyGeneratorIpFallback: false },
+      // creationStack formats a stack trace per limiter to see whether it is made inside a request
+      // handler; these are made once, by createApp, and the trace cost start time.
+      validate: { keyGeneratorIpFallback: false, creationStack: false },
       store: settings.store?.(`dwc:rl:${name}:`),
       passOnStoreError: true,
       handler: (req, res, next, options) => {
