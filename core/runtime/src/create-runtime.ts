@@ -241,7 +241,8 @@ export async function createRuntime(options: CreateRuntimeOptions): Promise<Runt
       workflowName: async (id) => (await workflowStore.get(id))?.name,
       queueDepth: async () => {
         const stats = await jobs.stats();
-        return { queued: stats.queued, running: stats.running };
+        // On SQLite a run started at once has no job row; it is running all the same.
+        return { queued: stats.queued, running: stats.running + workers.unstoredRunning() };
       },
       exporters: () => registries.exporters.list().map((entry) => entry.definition),
     });

@@ -3,6 +3,7 @@ import { createLogger } from '../logging/create-logger.js';
 import { sqlClientOf } from '../storage/sql-client.js';
 import { openTestDatabase, type TestDatabase } from '../storage/test-support/open-test-database.js';
 import { createJobStore, type JobStore } from './job-store.js';
+import { unstoredJob } from './job-types.js';
 import { createWorkerPool } from './worker-pool.js';
 
 describe('worker pool fast lane', () => {
@@ -57,6 +58,36 @@ describe('worker pool fast lane', () => {
       await pool.stop();
     }
     expect(pool.reserve()).toBe(false);
+  });
+
+  it('counts runs under way without a job row, which the queue stats cannot see', async () => {
+    const pool = createWorkerPool({
+      jobs,
+      workerId: 'w-unstored',
+      logger: createLogger({ level: 'silent' }),
+      concurrency: 2,
+      handlers: { execution: async () => undefined, task: async () => undefined },
+    });
+    pool.start();
+    try {
+      let release!: () => void;
+      const held = new Promise<void>((resolve) => (release = resolve));
+      expect(pool.reserve()).toBe(true);
+      const stored = await jobs.enqueueClaimed({ kind: 'task', name: 'stored', taskType: 'transform' }, { workerId: 'w-unstored', leaseMs: 30_000 });
+      const storedRun = pool.runClaimed(stored, async (job, ctx) => {
+        await held;
+        await jobs.finish(job.id, ctx.workerId, { status: 'succeeded' });
+      });
+      expect(pool.reserve()).toBe(true);
+      const unstoredRun = pool.runClaimed(unstoredJob({ id: 'unstored-1', kind: 'execution', name: 'inline', taskType: 'execution' }, 'w-unstored'), () => held);
+      expect(pool.activeCount()).toBe(2);
+      expect(pool.unstoredRunning()).toBe(1);
+      release();
+      await Promise.all([storedRun, unstoredRun]);
+      expect(pool.unstoredRunning()).toBe(0);
+    } finally {
+      await pool.stop();
+    }
   });
 
   it('runs waiting-lane jobs besides full worker slots, and a full worker lane still claims nothing more from the queue', async () => {

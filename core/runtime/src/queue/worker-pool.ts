@@ -166,6 +166,12 @@ export function createWorkerPool(options: WorkerPoolOptions) {
   return {
     workerId: options.workerId,
     wake,
+    /** Runs this process has under way without a job row (an `unstoredJob`), which queue stats cannot see. */
+    unstoredRunning(): number {
+      let count = 0;
+      for (const entry of active.values()) if (!entry.leased) count++;
+      return count;
+    },
     start(): void {
       if (running) return;
       running = true;
