@@ -7,7 +7,8 @@
 // - native modules and what the code loads lazily with createRequire/lazyRequire (pg, ioredis,
 //   ajv, ...): resolved from node_modules as before, only when used;
 // - optional dependencies that are not installed (typeorm's other database drivers).
-// typeorm is bundled: it is required at every start and was ~300 files to resolve and read.
+// typeorm is bundled: it is required at every start and was ~300 files to resolve and read; pg
+// too (~40 files on a Postgres start), one copy for typeorm, storage/load-pg.ts and the event bridge.
 import { build } from 'esbuild';
 import { existsSync, readdirSync } from 'node:fs';
 import { copyFile, readFile, rm } from 'node:fs/promises';
@@ -16,7 +17,7 @@ import { fileURLToPath } from 'node:url';
 const root = fileURLToPath(new URL('..', import.meta.url));
 
 /** Packages resolved from node_modules at run time rather than copied into the bundle. */
-export const external = ['@dwc/sdk', 'zod', 'zod/*', 'better-sqlite3', '@node-rs/*', 'pg', 'pg-native', 'ioredis', 'electron', 'keytar', 'electron-updater'];
+export const external = ['@dwc/sdk', 'zod', 'zod/*', 'better-sqlite3', '@node-rs/*', 'pg-native', 'ioredis', 'electron', 'keytar', 'electron-updater'];
 
 // Bundled CommonJS calls require() for Node built-ins; an ES module has no require of its own.
 const banner = [
@@ -27,16 +28,24 @@ const banner = [
   "const __dirname = __dwcFileURLToPath(new URL('.', import.meta.url));",
 ].join('\n');
 
-/** storage/typeorm.ts requires typeorm through createRequire (see there); esbuild bundles only a plain require(). */
-const bundleTypeorm = {
-  name: 'bundle-typeorm',
+/**
+ * storage/typeorm.ts and storage/load-pg.ts require their package through createRequire (see
+ * there); esbuild bundles only a plain require(), which stays lazy: evaluated when first called.
+ */
+const requiredThroughCreateRequire = [
+  { file: /core[\\/]runtime[\\/]dist[\\/]storage[\\/]typeorm\.js$/, from: "createRequire(import.meta.url)('typeorm')", to: "require('typeorm')" },
+  { file: /core[\\/]runtime[\\/]dist[\\/]storage[\\/]load-pg\.js$/, from: 'const require = createRequire(import.meta.url);', to: '' },
+];
+const bundleRequired = {
+  name: 'bundle-required',
   setup(build) {
-    build.onLoad({ filter: /core[\\/]runtime[\\/]dist[\\/]storage[\\/]typeorm\.js$/ }, async ({ path }) => {
-      const source = await readFile(path, 'utf8');
-      const rewritten = source.replace("createRequire(import.meta.url)('typeorm')", "require('typeorm')");
-      if (rewritten === source) throw new Error(`${path}: the createRequire call for typeorm was not found; update scripts/bundle.mjs`);
-      return { contents: rewritten, loader: 'js' };
-    });
+    for (const { file, from, to } of requiredThroughCreateRequire) {
+      build.onLoad({ filter: file }, async ({ path }) => {
+        const source = await readFile(path, 'utf8');
+        if (!source.includes(from)) throw new Error(`${path}: "${from}" was not found; update scripts/bundle.mjs`);
+        return { contents: source.replace(from, to), loader: 'js' };
+      });
+    }
   },
 };
 
@@ -99,7 +108,7 @@ for (const target of targets) {
     sourcemap: 'linked',
     // Stack traces need only the mappings; the sources themselves made the map 5.7 MB to parse at each start.
     sourcesContent: false,
-    ...(target.packages === 'external' ? { packages: 'external' } : { external, plugins: [bundleTypeorm, leaveMissingExternal] }),
+    ...(target.packages === 'external' ? { packages: 'external' } : { external, plugins: [bundleRequired, leaveMissingExternal] }),
     banner: { js: banner },
     logLevel: 'warning',
     legalComments: 'none',

@@ -10,6 +10,7 @@ import type { Dialect } from './dialect.js';
 import { entitiesFor } from './entities/index.js';
 import { describePostgresUrl, isPostgresUrl, scrubPassword } from './postgres-url.js';
 import { closeSqlClient, JsonText, sqlClientOf } from './sql-client.js';
+import { loadPg } from './load-pg.js';
 import { sqliteDriver } from './sqlite-driver.js';
 import { useIncrementalAutoVacuum } from './sqlite-space.js';
 import { createStorageMonitor, type StorageLocation, type StorageMonitor } from './storage-full.js';
@@ -98,6 +99,8 @@ export async function openDatabase(options: OpenDatabaseOptions): Promise<Databa
       ...common,
       type: 'postgres',
       url,
+      // The pg the other pools use; left to itself typeorm requires its own (one copy in the bundle).
+      driver: loadPg(),
       entities: entitiesFor('postgres'),
       // Only the open dialect's migrations are loaded: the other set is as many modules again.
       migrations: (await import('./migrations/postgres/index.js')).postgresMigrations,
