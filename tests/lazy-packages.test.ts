@@ -23,7 +23,7 @@ describe('what a SQLite server loads at start', () => {
     const port = await freePort();
     const esmLog = join(dir, 'esm-loads.txt');
     const child = spawn(process.execPath, ['-r', preloadCjs, '--import', preloadEsm, cliPath, 'serve'], {
-      env: { ...process.env, DWC_TEST_LOADED_FILE: esmLog, DWC_DATA_DIR: join(dir, 'data'), DATABASE_URL: '', DWC_API_TOKEN: TOKEN, LOG_LEVEL: 'warn', HOST: '127.0.0.1', PORT: String(port) },
+      env: { ...process.env, DWC_TEST_LOADED_FILE: esmLog, DWC_DATA_DIR: join(dir, 'data'), DATABASE_URL: '', REDIS_URL: '', DWC_API_TOKEN: TOKEN, LOG_LEVEL: 'warn', HOST: '127.0.0.1', PORT: String(port) },
       stdio: ['ignore', 'ignore', 'pipe'],
     });
     let stderr = '';
