@@ -23,7 +23,12 @@ export const automationActionSchema = z.strictObject({
 });
 
 export const automationTriggerSchema = z.strictObject({
-  type: z.enum(AUTOMATION_TRIGGER_TYPES),
+  type: z.enum(AUTOMATION_TRIGGER_TYPES).meta({
+    [I18N_SCHEMA_KEYWORD]: { es: { enum: {
+      event_based: 'Por evento', condition_based: 'Por condición', scheduled: 'Programada', api_call: 'Llamada a la API',
+      webhook: 'Webhook', data_change: 'Cambio de datos', threshold: 'Umbral',
+    } } },
+  }),
   conditions: z.record(z.string(), z.unknown()).default({}).meta({
     description: 'Each key (a dotted path into the trigger data) must equal its value (or be one of a list); `event_based`: `event_type` names the event (`POST /api/v3/events`). `condition_based`: `expression`, a JSONata expression over the trigger data that must be true.',
     ...es('Cada clave (una ruta con puntos dentro de los datos del disparador) debe ser igual a su valor (o a uno de una lista); `event_based`: `event_type` nombra el evento (`POST /api/v3/events`). `condition_based`: `expression`, una expresión JSONata sobre los datos del disparador que debe ser verdadera.'),

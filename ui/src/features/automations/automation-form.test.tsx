@@ -21,7 +21,7 @@ const types: ActionType[] = [
 ];
 const bodySchema: JsonSchema = {
   type: 'object',
-  properties: { trigger: { type: 'object', properties: { type: { type: 'string', enum: ['event_based', 'api_call'] }, conditions: { type: 'object', description: 'Each key must equal its value.' } } } },
+  properties: { trigger: { type: 'object', properties: { type: { type: 'string', enum: ['event_based', 'api_call'], 'x-dwc-i18n': { es: { enum: { event_based: 'Por evento' } } } }, conditions: { type: 'object', description: 'Each key must equal its value.' } } } },
 };
 const json = (body: unknown, status = 200) => new Response(JSON.stringify(body), { status, headers: { 'content-type': 'application/json' } });
 const wrap = (node: React.ReactNode) => <QueryClientProvider client={new QueryClient()}>{node}</QueryClientProvider>;
@@ -84,6 +84,9 @@ describe('the automation form', () => {
       expect(within(action).getAllByRole('option').map((o) => o.textContent)).toEqual(['Generar texto con IA (ai_generation)']);
       expect(within(action).getByText('Envía el prompt.')).toBeTruthy();
       expect(within(action).getByRole('textbox', { name: /^Plantilla de prompt/ })).toBeTruthy();
+      // A trigger type with a Spanish label shows it beside its value; one without shows the value alone.
+      const triggerType = screen.getAllByRole('combobox').find((select) => within(select).queryByRole('option', { name: /event_based/ }))!;
+      expect(within(triggerType).getAllByRole('option').map((o) => o.textContent)).toEqual(['Por evento (event_based)', 'api_call']);
     } finally {
       await act(() => i18next.changeLanguage('en'));
     }

@@ -227,6 +227,7 @@ export function AutomationForm({ initial, existingId, types, bodySchema, onSaved
   const triggerSchema = bodySchema.properties?.trigger;
   /** A body field's help in the UI's language (`x-dwc-i18n`), else the schema's English. */
   const helpOf = (schema: JsonSchema | undefined) => (schema ? localizedField(schema, '', i18n.language).description : undefined);
+  const triggerTypeText = (type: string) => (triggerSchema?.properties?.type ? localizedField(triggerSchema.properties.type, '', i18n.language).option(type) : type);
   const triggerTypes = useMemo(() => (triggerSchema?.properties?.type?.enum ?? []).map(String), [triggerSchema]);
   const decisionSchema = bodySchema.properties?.decision?.properties ?? {};
   const [draft, setDraft] = useState<Draft>(() => {
@@ -289,7 +290,7 @@ export function AutomationForm({ initial, existingId, types, bodySchema, onSaved
         <div className="field">
           <label htmlFor={ids.trigger}>{t('form.triggerType')}</label>
           <select id={ids.trigger} value={draft.triggerType} onChange={(e) => set('triggerType', e.target.value)}>
-            {triggerTypes.map((type) => <option key={type} value={type}>{type}</option>)}
+            {triggerTypes.map((type) => <option key={type} value={type}>{triggerTypeText(type) === type ? type : `${triggerTypeText(type)} (${type})`}</option>)}
           </select>
         </div>
         <div className="field">
