@@ -133,7 +133,7 @@ try {
     try {
       for (const dialect of ['sqlite', 'postgres'] as const) {
         const cost = await webhookCost(async () => (dialect === 'postgres' ? await postgres.createDatabase() : ''), dialect);
-        const load = `${ROUNDS} server pairs x ${PAIRS} x ${SLICE_S} s`;
+        const load = `${ROUNDS} server pairs x ${PAIRS} x ${SLICE_S} s${process.env.BENCH_METRICS_AA === '1' ? '; AA control: metrics off on both sides' : ''}`;
         const percent = (share: number) => `${(share * 100).toFixed(1)}%`;
         rows.push({ measure: `webhook req/s, ${dialect}, metrics off / on (${load} each)`, value: `${Math.round(cost.rps.off)} / ${Math.round(cost.rps.on)}`, target: '' });
         rows.push({ measure: `req/s lost to metrics, ${dialect}, median of ${ROUNDS * PAIRS} adjacent off/on pairs (all slices: ${percent(1 - cost.rps.on / cost.rps.off)})`, value: percent(cost.rpsLost), target: '<= 3%' });
