@@ -21,7 +21,7 @@ import { metricHooksCostUs } from './lib/metric-hooks-cost.js';
 import { median, report, type Row } from './lib/report.js';
 import { noRateLimitEnv, startServer, stopServer, type ServerProcess } from './lib/server-process.js';
 
-const DURATION_S = Number(process.env.BENCH_DURATION_S ?? 8);
+const DURATION_S = Number(process.env.BENCH_DURATION_S ?? 16);
 /** Part (a): ROUNDS fresh pairs of servers, each taking PAIRS slices of SLICE_S of load per setting. */
 const SLICE_S = 1;
 const ROUNDS = 3;
