@@ -6,7 +6,7 @@
 // (c) the analytics summary (time_range=month) over 1,000,000 stored executions, SQLite and
 //     Postgres, rows inserted with set-based SQL, after the hourly rollup's backfill (timed too,
 //     as a server does it at start); target < 500 ms.
-// BENCH_METRICS_PARTS=a,b,c runs only some of them (all by default).
+// BENCH_METRICS_PARTS=a,b,c runs only some of them (all by default); BENCH_METRICS_DIALECTS=postgres runs (a) on one.
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -32,6 +32,8 @@ const TOKEN = 'bench-token-bench-token-bench-token';
 const body = JSON.stringify({ text: 'the quick brown fox jumps over the lazy dog' });
 const rows: Row[] = [];
 const parts = new Set((process.env.BENCH_METRICS_PARTS ?? 'a,b,c').split(','));
+/** Part (a) on these only (BENCH_METRICS_DIALECTS=postgres, say); both by default. */
+const dialects = (['sqlite', 'postgres'] as const).filter((d) => (process.env.BENCH_METRICS_DIALECTS ?? 'sqlite,postgres').split(',').includes(d));
 const dir = mkdtempSync(join(tmpdir(), 'dwc-bench-metrics-'));
 
 /** CPU seconds (user + system) a process has used, from /proc (clock ticks of 1/100 s). */
@@ -131,7 +133,7 @@ try {
     const hooksUs = metricHooksCostUs();
     const postgres = await benchPostgres();
     try {
-      for (const dialect of ['sqlite', 'postgres'] as const) {
+      for (const dialect of dialects) {
         const cost = await webhookCost(async () => (dialect === 'postgres' ? await postgres.createDatabase() : ''), dialect);
         const load = `${ROUNDS} server pairs x ${PAIRS} x ${SLICE_S} s${process.env.BENCH_METRICS_AA === '1' ? '; AA control: metrics off on both sides' : ''}`;
         const percent = (share: number) => `${(share * 100).toFixed(1)}%`;
