@@ -21,11 +21,11 @@ import { metricHooksCostUs } from './lib/metric-hooks-cost.js';
 import { median, report, type Row } from './lib/report.js';
 import { noRateLimitEnv, startServer, stopServer, type ServerProcess } from './lib/server-process.js';
 
-const DURATION_S = Number(process.env.BENCH_DURATION_S ?? 16);
-/** Part (a): ROUNDS fresh pairs of servers, each taking PAIRS slices of SLICE_S of load per setting. */
+const DURATION_S = Number(process.env.BENCH_DURATION_S ?? 24);
+/** Part (a): ROUNDS fresh pairs of servers, each taking PAIRS slices of SLICE_S of load per setting (DURATION_S in all). */
 const SLICE_S = 1;
-const ROUNDS = 3;
-const PAIRS = Math.max(2, Math.round(DURATION_S / SLICE_S / 2));
+const ROUNDS = 4;
+const PAIRS = Math.max(2, Math.round(DURATION_S / SLICE_S / ROUNDS));
 const CONNECTIONS = 50;
 const EXECUTIONS = Number(process.env.BENCH_METRICS_EXECUTIONS ?? 1_000_000);
 const TOKEN = 'bench-token-bench-token-bench-token';
@@ -88,7 +88,7 @@ const rpsOf = (slices: Slice[]) => sum(slices, 'requests') / sum(slices, 'second
 const cpuMsOf = (slices: Slice[]) => (sum(slices, 'cpuSeconds') * 1000) / sum(slices, 'requests');
 
 /**
- * The webhook round trip with metrics off and on. In each of ROUNDS rounds a fresh pair of servers
+ * The webhook round trip with metrics off and on. In each of ROUNDS rounds a fresh pair of servers (started in turns)
  * runs side by side and takes the load in turns, in short slices ordered off on, on off, on off,
  * off on, ... (Thue-Morse: neither setting always goes first): whatever else the shared machine and
  * Postgres do falls on both alike, each adjacent off/on pair gives one ratio, and the median of the
@@ -100,8 +100,11 @@ const cpuMsOf = (slices: Slice[]) => (sum(slices, 'cpuSeconds') * 1000) / sum(sl
 async function webhookCost(databaseUrl: () => Promise<string>, dialect: string) {
   const pairs: { off: Slice; on: Slice }[] = [];
   for (let round = 0; round < ROUNDS; round++) {
-    const off = await webhookServer(false, await databaseUrl());
-    const on = await webhookServer(process.env.BENCH_METRICS_AA !== '1', await databaseUrl());
+    // Which server starts (and gets its database) first alternates too: on a loaded machine the second often ran slower.
+    const onSetting = process.env.BENCH_METRICS_AA !== '1';
+    const [off, on] = round % 2 === 0
+      ? [await webhookServer(false, await databaseUrl()), await webhookServer(onSetting, await databaseUrl())]
+      : await webhookServer(onSetting, await databaseUrl()).then(async (first) => [await webhookServer(false, await databaseUrl()), first] as const);
     try {
       for (let i = 0; i < PAIRS; i++) {
         const n = round * PAIRS + i;
