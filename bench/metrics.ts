@@ -6,7 +6,7 @@
 // (c) the analytics summary (time_range=month) over 1,000,000 stored executions, SQLite and
 //     Postgres, rows inserted with set-based SQL, after the hourly rollup's backfill (timed too,
 //     as a server does it at start); target < 500 ms.
-// BENCH_METRICS_PARTS=a,b,c runs only some of them (all by default).
+// BENCH_METRICS_PARTS=a,b,c runs only some of them (all by default); BENCH_METRICS_DIALECTS=postgres runs (a) on one.
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -21,17 +21,19 @@ import { metricHooksCostUs } from './lib/metric-hooks-cost.js';
 import { median, report, type Row } from './lib/report.js';
 import { noRateLimitEnv, startServer, stopServer, type ServerProcess } from './lib/server-process.js';
 
-const DURATION_S = Number(process.env.BENCH_DURATION_S ?? 8);
-/** Part (a): ROUNDS fresh pairs of servers, each taking PAIRS slices of SLICE_S of load per setting. */
+const DURATION_S = Number(process.env.BENCH_DURATION_S ?? 24);
+/** Part (a): ROUNDS fresh pairs of servers, each taking PAIRS slices of SLICE_S of load per setting (DURATION_S in all). */
 const SLICE_S = 1;
-const ROUNDS = 3;
-const PAIRS = Math.max(2, Math.round(DURATION_S / SLICE_S / 2));
+const ROUNDS = 4;
+const PAIRS = Math.max(2, Math.round(DURATION_S / SLICE_S / ROUNDS));
 const CONNECTIONS = 50;
 const EXECUTIONS = Number(process.env.BENCH_METRICS_EXECUTIONS ?? 1_000_000);
 const TOKEN = 'bench-token-bench-token-bench-token';
 const body = JSON.stringify({ text: 'the quick brown fox jumps over the lazy dog' });
 const rows: Row[] = [];
 const parts = new Set((process.env.BENCH_METRICS_PARTS ?? 'a,b,c').split(','));
+/** Part (a) on these only (BENCH_METRICS_DIALECTS=postgres, say); both by default. */
+const dialects = (['sqlite', 'postgres'] as const).filter((d) => (process.env.BENCH_METRICS_DIALECTS ?? 'sqlite,postgres').split(',').includes(d));
 const dir = mkdtempSync(join(tmpdir(), 'dwc-bench-metrics-'));
 
 /** CPU seconds (user + system) a process has used, from /proc (clock ticks of 1/100 s). */
@@ -86,7 +88,7 @@ const rpsOf = (slices: Slice[]) => sum(slices, 'requests') / sum(slices, 'second
 const cpuMsOf = (slices: Slice[]) => (sum(slices, 'cpuSeconds') * 1000) / sum(slices, 'requests');
 
 /**
- * The webhook round trip with metrics off and on. In each of ROUNDS rounds a fresh pair of servers
+ * The webhook round trip with metrics off and on. In each of ROUNDS rounds a fresh pair of servers (started in turns)
  * runs side by side and takes the load in turns, in short slices ordered off on, on off, on off,
  * off on, ... (Thue-Morse: neither setting always goes first): whatever else the shared machine and
  * Postgres do falls on both alike, each adjacent off/on pair gives one ratio, and the median of the
@@ -98,8 +100,11 @@ const cpuMsOf = (slices: Slice[]) => (sum(slices, 'cpuSeconds') * 1000) / sum(sl
 async function webhookCost(databaseUrl: () => Promise<string>, dialect: string) {
   const pairs: { off: Slice; on: Slice }[] = [];
   for (let round = 0; round < ROUNDS; round++) {
-    const off = await webhookServer(false, await databaseUrl());
-    const on = await webhookServer(process.env.BENCH_METRICS_AA !== '1', await databaseUrl());
+    // Which server starts (and gets its database) first alternates too: on a loaded machine the second often ran slower.
+    const onSetting = process.env.BENCH_METRICS_AA !== '1';
+    const [off, on] = round % 2 === 0
+      ? [await webhookServer(false, await databaseUrl()), await webhookServer(onSetting, await databaseUrl())]
+      : await webhookServer(onSetting, await databaseUrl()).then(async (first) => [await webhookServer(false, await databaseUrl()), first] as const);
     try {
       for (let i = 0; i < PAIRS; i++) {
         const n = round * PAIRS + i;
@@ -131,9 +136,9 @@ try {
     const hooksUs = metricHooksCostUs();
     const postgres = await benchPostgres();
     try {
-      for (const dialect of ['sqlite', 'postgres'] as const) {
+      for (const dialect of dialects) {
         const cost = await webhookCost(async () => (dialect === 'postgres' ? await postgres.createDatabase() : ''), dialect);
-        const load = `${ROUNDS} server pairs x ${PAIRS} x ${SLICE_S} s`;
+        const load = `${ROUNDS} server pairs x ${PAIRS} x ${SLICE_S} s${process.env.BENCH_METRICS_AA === '1' ? '; AA control: metrics off on both sides' : ''}`;
         const percent = (share: number) => `${(share * 100).toFixed(1)}%`;
         rows.push({ measure: `webhook req/s, ${dialect}, metrics off / on (${load} each)`, value: `${Math.round(cost.rps.off)} / ${Math.round(cost.rps.on)}`, target: '' });
         rows.push({ measure: `req/s lost to metrics, ${dialect}, median of ${ROUNDS * PAIRS} adjacent off/on pairs (all slices: ${percent(1 - cost.rps.on / cost.rps.off)})`, value: percent(cost.rpsLost), target: '<= 3%' });

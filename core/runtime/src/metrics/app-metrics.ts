@@ -100,6 +100,7 @@ export function registerAppMetrics(
       return options.events.on(`execution.${status}`, local<ExecutionPayload>((p) => {
         const begun = started.get(p.execution_id);
         started.delete(p.execution_id);
+        if (stepStarted.get(p.execution_id)?.size === 0) stepStarted.delete(p.execution_id);
         (runningNow ??= running.child([])).set(started.size);
         // A name once known stays known, so the name now is the one the run started under (or the one learnt since).
         const workflow = nameOf(p.workflow_id);
@@ -122,7 +123,8 @@ export function registerAppMetrics(
         const begun = steps?.get(p.step_id);
         if (begun !== undefined) {
           steps!.delete(p.step_id);
-          if (steps!.size === 0) stepStarted.delete(p.execution_id);
+          // A run started here keeps its (empty) map for its next step, until it ends.
+          if (steps!.size === 0 && !started.has(p.execution_id)) stepStarted.delete(p.execution_id);
         }
         const action = typeof p.action === 'string' ? p.action : 'unknown';
         endedOf(action).inc();
