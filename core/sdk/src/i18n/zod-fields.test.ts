@@ -32,6 +32,10 @@ const cases: Record<string, z.ZodType> = {
   recursiveInAlternatives: z.object({ either: z.union([tree, z.object({ other: z.array(tree) })]) }),
   recursiveInRecord: z.object({ forest: z.record(z.string(), tree) }),
   recursiveGetter: z.object({ node }),
+  intersectionOfObjects: z.object({ both: z.object({ a: z.string() }).and(z.object({ b: z.enum(['x', 'y']) })) }),
+  intersectionOverUnion: z
+    .discriminatedUnion('kind', [z.object({ kind: z.literal('a'), at: z.string() }), z.object({ kind: z.literal('b'), every: z.enum(['d', 'w']) })])
+    .and(z.object({ zone: z.string(), missed: z.enum(['skip', 'all']).default('skip') })),
   wrappers: z.object({ a: z.enum(['1', '2']).readonly().catch('1'), b: z.object({ c: z.string() }).prefault({ c: '' }) }),
 };
 
@@ -44,7 +48,8 @@ describe('zodFieldChoices', () => {
   }
 
   it('leaves what it does not mirror to the JSON Schema', () => {
-    expect(zodFieldChoices(z.object({ both: z.intersection(z.object({ a: z.string() }), z.object({ b: z.string() })) }))).toBeUndefined();
+    expect(zodFieldChoices(z.object({ both: z.intersection(z.object({ a: z.string() }).describe('A.'), z.object({ b: z.string() })) }))).toBeUndefined();
+    expect(zodFieldChoices(z.object({ a: z.string() }).and(z.object({ a: z.number() })))).toBeUndefined();
     expect(zodFieldChoices(z.object({ pair: z.tuple([z.string(), z.object({ a: z.string() })]) }))).toBeUndefined();
   });
 });
