@@ -19,7 +19,7 @@ describe('what a SQLite server loads at start', () => {
   const dir = mkdtempSync(join(tmpdir(), 'dwc-lazy-packages-'));
   afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
-  it('leaves pg, ws, ajv, liquidjs, zod-openapi and the plugins\' vendor SDKs unloaded until first use, and loads zod-openapi for the OpenAPI document', async () => {
+  it('leaves pg, ws, ajv, liquidjs, zod-openapi, express-rate-limit and the plugins\' vendor SDKs unloaded until first use, and loads zod-openapi for the OpenAPI document', async () => {
     const port = await freePort();
     const esmLog = join(dir, 'esm-loads.txt');
     const child = spawn(process.execPath, ['-r', preloadCjs, '--import', preloadEsm, cliPath, 'serve'], {
@@ -50,6 +50,10 @@ describe('what a SQLite server loads at start', () => {
       for (const lazy of ['jose', '@node-rs/argon2']) expect(atStart).not.toContain(lazy);
       expect((await fetch(`http://127.0.0.1:${port}/openapi.json`)).status).toBe(200);
       expect(await loaded()).toContain('zod-openapi');
+      // Loaded by the first rate-limited request (/api/v3, /webhook); /health is not one.
+      expect(atStart).not.toContain('express-rate-limit');
+      expect((await fetch(`http://127.0.0.1:${port}/api/v3/plugins`, { headers: { authorization: `Bearer ${TOKEN}` } })).status).toBe(200);
+      expect(await loaded()).toContain('express-rate-limit');
     } finally {
       child.kill('SIGTERM');
       await new Promise((resolve) => child.once('exit', resolve));

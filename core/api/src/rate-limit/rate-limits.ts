@@ -1,6 +1,8 @@
 import { auditActor } from '@dwc/runtime';
+import { lazyRequire } from '@dwc/sdk';
 import type { Request, RequestHandler, Response } from 'express';
-import { ipKeyGenerator, rateLimit, type Store } from 'express-rate-limit';
+import type * as ExpressRateLimit from 'express-rate-limit';
+import type { Options, Store } from 'express-rate-limit';
 import type { ApiDeps } from '../api-deps.js';
 import { HttpStatusError } from '../http-status-error.js';
 import { requestState } from '../request-context.js';
@@ -23,7 +25,11 @@ export interface RateLimiters {
   auth: RequestHandler | undefined;
 }
 
-const clientAddress = (req: Request): string => ipKeyGenerator(req.ip ?? 'unknown');
+// Loaded by the first rate-limited request (/api/v3, /webhook), not at start: it and the IPv6
+// subnet helper it sets up (ip-address) cost ~30 ms of CPU that /health does not need.
+const loadRateLimit = lazyRequire<typeof ExpressRateLimit>(import.meta.url, 'express-rate-limit');
+
+const clientAddress = (req: Request): string => loadRateLimit().ipKeyGenerator(req.ip ?? 'unknown');
 
 /**
  * The three limiters (express-rate-limit): per address on every `/api/v3` route, per principal after
@@ -34,14 +40,14 @@ export function createRateLimiters(deps: ApiDeps): RateLimiters {
   const settings = deps.http.rateLimits;
   const make = (name: string, limit: number | undefined, key: (req: Request, res: Response) => string): RequestHandler | undefined => {
     if (settings === undefined || limit === undefined || limit <= 0) return undefined;
-    return rateLimit({
+    const options: Partial<Options> = {
       windowMs: settings.windowMs,
       limit,
       standardHeaders: 'draft-7',
       legacyHeaders: false,
       keyGenerator: key,
-      // creationStack formats a stack trace per limiter to see whether it is made inside a request
-      // handler; these are made once, by createApp, and the trace cost start time.
+      // creationStack would warn: each limiter is made once, by the first request it limits; it
+      // also formats a stack trace per limiter.
       validate: { keyGeneratorIpFallback: false, creationStack: false },
       store: settings.store?.(`dwc:rl:${name}:`),
       passOnStoreError: true,
@@ -60,7 +66,12 @@ export function createRateLimiters(deps: ApiDeps): RateLimiters {
             next,
           );
       },
-    });
+    };
+    let limiter: RequestHandler | undefined;
+    return (req, res, next) => {
+      limiter ??= loadRateLimit().rateLimit(options);
+      return limiter(req, res, next);
+    };
   };
   return {
     perIp: make('ip', settings?.perIp, (req) => clientAddress(req)),

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { zodFieldChoices } from './zod-fields.js';
 
 /** The languages a plugin may carry texts for beside its English ones. */
 export const I18N_LANGUAGES = ['es'] as const;
@@ -173,8 +174,11 @@ export function checkI18n(where: string, i18n: unknown, schemas: readonly z.ZodT
   if (i18n === undefined) return undefined;
   const parsed = i18nTextsSchema.safeParse(i18n);
   if (!parsed.success) throw new TypeError(`${where}: invalid "i18n": ${z.prettifyError(parsed.error)}`);
-  const known = new Map<string, SchemaFieldInfo>();
-  for (const schema of schemas) for (const field of schemaFields(schema)) known.set(field.path, { ...field, enum: [...(known.get(field.path)?.enum ?? []), ...(field.enum ?? [])] });
+  const known = new Map<string, { enum: string[] }>();
+  for (const schema of schemas) {
+    const fields = zodFieldChoices(schema) ?? new Map(schemaFields(schema).map((field) => [field.path, field.enum]));
+    for (const [path, choices] of fields) known.set(path, { enum: [...(known.get(path)?.enum ?? []), ...(choices ?? [])] });
+  }
   for (const [language, texts] of Object.entries(parsed.data)) {
     for (const [path, field] of Object.entries(texts?.fields ?? {})) {
       const info = known.get(path);

@@ -57,7 +57,9 @@ export function startBruteForceDetector(options: {
 }): () => void {
   const { thresholds } = options;
   const now = options.now ?? Date.now;
-  const tracks = new LRUCache<string, Track>({ max: MAX_TRACKED });
+  // Bounded by size (one per key) rather than `max`: lru-cache allocates `max` slots up front,
+  // 50,000 of them cost ~8 ms and a megabyte at every start for a map that is usually empty.
+  const tracks = new LRUCache<string, Track>({ maxSize: MAX_TRACKED, sizeCalculation: () => 1 });
 
   const observe = (key: string, threshold: number, alert: Omit<SecurityAlert, 'count' | 'window_seconds'>): void => {
     const at = now();
