@@ -62,7 +62,8 @@ describe.each(['sqlite', 'postgres'] as const)('a run a webhook caller waits for
       await api(first, `/api/v3/workflows/${workflow.id}`, { method: 'PATCH', body: JSON.stringify({ active: true }) });
 
       const call = fetch(`${first.url}/webhook/crash-me`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{}' }).then((r) => r.status, () => 'connection lost');
-      const listed = await until(() => api<{ items: Execution[] }>(first, `/api/v3/workflows/${workflow.id}/executions`), (page) => page.items.length === 1);
+      const answeredEarly = call.then((status) => Promise.reject(new Error(`the webhook answered ${status} before its run was listed`)));
+      const listed = await Promise.race([until(() => api<{ items: Execution[] }>(first, `/api/v3/workflows/${workflow.id}/executions`), (page) => page.items.length === 1), answeredEarly]);
       const id = listed.items[0]!.id;
       await until(() => api<Execution>(first, `/api/v3/workflows/executions/${id}`), (e) => e.steps.some((s) => s.id === 'pause' && s.status === 'running'));
 

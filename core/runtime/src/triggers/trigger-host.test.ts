@@ -34,6 +34,7 @@ function setup(leaderAtStart: boolean, listDelayMs = 0) {
   const stopped: string[] = [];
   const contexts: TriggerStartContext[] = [];
   const registry = new CapabilityRegistry<ReturnType<typeof defineTrigger>>('trigger');
+  registry.register(defineTrigger({ type: 'webhook', title: 'webhook', description: 'webhook', settings: z.strictObject({ method: z.string(), path: z.string() }), runsOn: 'every' }), 'fixture-plugin');
   for (const runsOn of ['one', 'every'] as const) {
     registry.register(defineTrigger({
       type: `on_${runsOn}`, title: runsOn, description: runsOn, settings: z.strictObject({ tag: z.string() }), runsOn,
@@ -75,6 +76,15 @@ describe('trigger host', () => {
     await new Promise((resolve) => setTimeout(resolve, 10));
     await t.host.settled();
     expect(t.started.sort()).toEqual(['every', 'one']);
+  });
+
+  it('finds a webhook activated a moment ago, its change still being applied, and misses an unknown one', async () => {
+    const t = setup(true);
+    await t.host.start();
+    t.rows.set('w', record('w', { type: 'webhook', method: 'POST', path: 'just-activated' }));
+    t.events.emit(TRIGGER_CHANGED, { workflow_id: 'w', active: true });
+    expect((await t.host.webhook('post', 'just-activated'))?.workflowId).toBe('w');
+    expect(await t.host.webhook('POST', 'unknown')).toBeUndefined();
   });
 
   it('follows workflow.trigger_changed: restarts on a new version, stops when deactivated', async () => {

@@ -172,10 +172,21 @@ export function createTriggerHost(deps: {
       await Promise.allSettled(resyncs);
       await Promise.all(pending.values());
     },
-    /** The active webhook trigger on `METHOD path`. */
-    webhook(method: string, path: string): ActiveTrigger | undefined {
-      const id = webhooks.get(`${method.toUpperCase()} ${path}`);
-      return id === undefined ? undefined : active.get(id);
+    /**
+     * The active webhook trigger on `METHOD path`. On a miss it waits for the trigger changes under
+     * way and looks again: a workflow activated a moment ago (its change is applied after a read of
+     * the workflow) must not answer 404 to a call made right after the activation was answered.
+     */
+    async webhook(method: string, path: string): Promise<ActiveTrigger | undefined> {
+      const key = `${method.toUpperCase()} ${path}`;
+      const lookUp = () => {
+        const id = webhooks.get(key);
+        return id === undefined ? undefined : active.get(id);
+      };
+      const found = lookUp();
+      if (found !== undefined || (pending.size === 0 && resyncs.size === 0)) return found;
+      await Promise.allSettled([...resyncs, ...pending.values()]);
+      return lookUp();
     },
     /** What listens here now (health, tests). */
     list: (): ActiveTrigger[] => [...active.values()],

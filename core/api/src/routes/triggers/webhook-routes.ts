@@ -45,7 +45,7 @@ function webhookRoute(method: HttpMethod, replay: ReplayGuard): Route {
       413: errorResponse('The body is over DWC_BODY_LIMIT'),
     },
     handler: async ({ deps, params: { path }, query: search, req, res }) => {
-      const active = deps.engine.triggers.webhook(method, path);
+      const active = await deps.engine.triggers.webhook(method, path);
       if (active === undefined) throw new HttpStatusError(404, 'webhook_not_found', `No active workflow listens on ${method} /webhook/${path}.`);
       const settings = active.trigger.settings as WebhookSettings;
       const raw = req as RawBodyRequest;
