@@ -42,7 +42,9 @@ export async function startServer(
   const started = performance.now();
   const nodeArgs = process.env.BENCH_SERVER_NODE_ARGS?.split(' ').filter(Boolean) ?? [];
   const child = spawn(options.node ?? process.execPath, [...nodeArgs, options.cli ?? cliPath, 'serve'], {
-    env: { ...process.env, LOG_LEVEL: 'warn', HOST: '127.0.0.1', ...env, PORT: String(port) },
+    // REDIS_URL only when the caller gives it: CI exports it, and servers sharing Redis share their
+    // sign-in rate-limit counters, so unrelated tests would refuse each other's logins.
+    env: { ...process.env, LOG_LEVEL: 'warn', HOST: '127.0.0.1', REDIS_URL: '', ...env, PORT: String(port) },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let output = '';
