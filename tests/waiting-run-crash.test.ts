@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { loginAsOwner, noRateLimitEnv, ownerEnv, startServer, stopServer, type ServerProcess } from '../bench/lib/server-process.js';
 import { startHitCounter } from './support/hit-counter.js';
+import { until } from './support/until.js';
 import { createTestDatabase, type ScratchDatabase } from './support/postgres.js';
 
 // A run started by a request that waits for its result (a `when_finished` webhook) runs at once on
@@ -18,15 +19,8 @@ interface Execution {
   steps: { id: string; status: string; attempts: number }[];
 }
 
-async function until<T>(read: () => Promise<T>, done: (value: T) => boolean, timeoutMs = 20_000): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const value = await read();
-    if (done(value)) return value;
-    if (Date.now() > deadline) throw new Error(`timed out; last value: ${JSON.stringify(value)}`);
-    await new Promise((resolve) => setTimeout(resolve, 25));
-  }
-}
+/** A restarted server, or the other process taking over a lease, can take longer than `until`'s default. */
+const RESUME_TIMEOUT_MS = 20_000;
 
 describe.each(['sqlite', 'postgres'] as const)('a run a webhook caller waits for, killed mid-way (%s)', (dialect) => {
   it('is resumed elsewhere from its last committed step, each side effect happening once', { timeout: 120_000 }, async () => {
@@ -63,9 +57,9 @@ describe.each(['sqlite', 'postgres'] as const)('a run a webhook caller waits for
 
       const call = fetch(`${first.url}/webhook/crash-me`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{}' }).then((r) => r.status, () => 'connection lost');
       const answeredEarly = call.then((status) => Promise.reject(new Error(`the webhook answered ${status} before its run was listed`)));
-      const listed = await Promise.race([until(() => api<{ items: Execution[] }>(first, `/api/v3/workflows/${workflow.id}/executions`), (page) => page.items.length === 1), answeredEarly]);
+      const listed = await Promise.race([until(() => api<{ items: Execution[] }>(first, `/api/v3/workflows/${workflow.id}/executions`), (page) => page.items.length === 1, RESUME_TIMEOUT_MS), answeredEarly]);
       const id = listed.items[0]!.id;
-      await until(() => api<Execution>(first, `/api/v3/workflows/executions/${id}`), (e) => e.steps.some((s) => s.id === 'pause' && s.status === 'running'));
+      await until(() => api<Execution>(first, `/api/v3/workflows/executions/${id}`), (e) => e.steps.some((s) => s.id === 'pause' && s.status === 'running'), RESUME_TIMEOUT_MS);
 
       await stopServer(first.child, 'SIGKILL');
       expect(await call).toBe('connection lost');
@@ -73,7 +67,7 @@ describe.each(['sqlite', 'postgres'] as const)('a run a webhook caller waits for
       expect(receiver.hits.get(`/after/${id}`)).toBeUndefined();
 
       const other = dialect === 'postgres' ? servers[1]! : (servers[0] = await startServer(env('a')));
-      const ended = await until(() => api<Execution>(other, `/api/v3/workflows/executions/${id}`), (e) => e.status === 'succeeded' || e.status === 'failed');
+      const ended = await until(() => api<Execution>(other, `/api/v3/workflows/executions/${id}`), (e) => e.status === 'succeeded' || e.status === 'failed', RESUME_TIMEOUT_MS);
       expect(ended.status).toBe('succeeded');
       expect(receiver.hits.get(`/before/${id}`)).toBe(1);
       expect(receiver.hits.get(`/after/${id}`)).toBe(1);
