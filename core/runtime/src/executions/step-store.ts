@@ -116,12 +116,16 @@ export function createStepStore(sql: SqlClient, options: { inlineOutputLimit?: n
       });
     },
 
-    /** Steps in start order; `itemsOf` lists the fan-out items of one step instead. Paginated. */
+    /**
+     * Steps in start order (a pure step's result rides with the next step's write, so two steps can share a
+     * start millisecond; the one that finished first came first); `itemsOf` lists the fan-out items of one
+     * step instead. Paginated.
+     */
     async steps(executionId: string, page: { limit: number; offset: number; itemsOf?: string | undefined }): Promise<StepRecord[]> {
       const rows = page.itemsOf === undefined
         ? await sql.all(
           `SELECT ${STEP_COLUMNS} FROM ${STEP_SOURCE}
-           WHERE s.execution_id = ? AND s.item_index = -1 ORDER BY s.started_at IS NULL, s.started_at, s.step_id LIMIT ? OFFSET ?`,
+           WHERE s.execution_id = ? AND s.item_index = -1 ORDER BY s.started_at IS NULL, s.started_at, s.finished_at IS NULL, s.finished_at, s.step_id LIMIT ? OFFSET ?`,
           [executionId, page.limit, page.offset])
         : await sql.all(
           `SELECT ${STEP_COLUMNS} FROM ${STEP_SOURCE}
