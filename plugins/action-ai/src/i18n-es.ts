@@ -1,5 +1,29 @@
 import type { I18nTexts } from '@dwc/sdk';
 
+/** The provider options every AI action takes (`provider`, `fallback`, `model`, `timeout_ms`, `cache`). */
+const providerFieldsEs = {
+  "provider": {
+    "title": "Proveedor",
+    "description": "Proveedor de IA que se usa (p. ej. `openai`, `ollama`, `local`); si no, la cadena del flujo y, si no, DWC_AI_FALLBACK"
+  },
+  "fallback": {
+    "title": "Proveedores de reserva",
+    "description": "Proveedores que se prueban después cuando uno falla por tiempo agotado, 429, 5xx, error de conexión o falta de configuración"
+  },
+  "model": {
+    "title": "Modelo",
+    "description": "Modelo del primer proveedor que se prueba"
+  },
+  "timeout_ms": {
+    "title": "Tiempo límite (ms)",
+    "description": "Tiempo límite por proveedor (por defecto DWC_AI_TIMEOUT_MS)"
+  },
+  "cache": {
+    "title": "Caché",
+    "description": "Guardar la respuesta en caché incluso con temperatura > 0 (true) o nunca (false)"
+  }
+};
+
 export const generateEs: I18nTexts = { es: {
   "name": "Generar texto con IA",
   "description": "Envía una instrucción (con una instrucción de sistema opcional) a un proveedor de IA y transmite los tokens; con `json_schema` la respuesta se interpreta en `json`.",
@@ -63,26 +87,7 @@ export const generateEs: I18nTexts = { es: {
     "document.parent_id": {
       "title": "Id. del documento padre"
     },
-    "provider": {
-      "title": "Proveedor",
-      "description": "Proveedor de IA que se usa (p. ej. `openai`, `ollama`, `local`); si no, la cadena del flujo y, si no, DWC_AI_FALLBACK"
-    },
-    "fallback": {
-      "title": "Proveedores de reserva",
-      "description": "Proveedores que se prueban después cuando uno falla por tiempo agotado, 429, 5xx, error de conexión o falta de configuración"
-    },
-    "model": {
-      "title": "Modelo",
-      "description": "Modelo del primer proveedor que se prueba"
-    },
-    "timeout_ms": {
-      "title": "Tiempo límite (ms)",
-      "description": "Tiempo límite por proveedor (por defecto DWC_AI_TIMEOUT_MS)"
-    },
-    "cache": {
-      "title": "Caché",
-      "description": "Guardar la respuesta en caché incluso con temperatura > 0 (true) o nunca (false)"
-    }
+    ...providerFieldsEs
   }
 } };
 
@@ -119,26 +124,7 @@ export const analyzeEs: I18nTexts = { es: {
     "max_keywords": {
       "title": "Máximo de palabras clave"
     },
-    "provider": {
-      "title": "Proveedor",
-      "description": "Proveedor de IA que se usa (p. ej. `openai`, `ollama`, `local`); si no, la cadena del flujo y, si no, DWC_AI_FALLBACK"
-    },
-    "fallback": {
-      "title": "Proveedores de reserva",
-      "description": "Proveedores que se prueban después cuando uno falla por tiempo agotado, 429, 5xx, error de conexión o falta de configuración"
-    },
-    "model": {
-      "title": "Modelo",
-      "description": "Modelo del primer proveedor que se prueba"
-    },
-    "timeout_ms": {
-      "title": "Tiempo límite (ms)",
-      "description": "Tiempo límite por proveedor (por defecto DWC_AI_TIMEOUT_MS)"
-    },
-    "cache": {
-      "title": "Caché",
-      "description": "Guardar la respuesta en caché incluso con temperatura > 0 (true) o nunca (false)"
-    }
+    ...providerFieldsEs
   }
 } };
 
@@ -167,26 +153,7 @@ export const decideEs: I18nTexts = { es: {
     "temperature": {
       "title": "Temperatura"
     },
-    "provider": {
-      "title": "Proveedor",
-      "description": "Proveedor de IA que se usa (p. ej. `openai`, `ollama`, `local`); si no, la cadena del flujo y, si no, DWC_AI_FALLBACK"
-    },
-    "fallback": {
-      "title": "Proveedores de reserva",
-      "description": "Proveedores que se prueban después cuando uno falla por tiempo agotado, 429, 5xx, error de conexión o falta de configuración"
-    },
-    "model": {
-      "title": "Modelo",
-      "description": "Modelo del primer proveedor que se prueba"
-    },
-    "timeout_ms": {
-      "title": "Tiempo límite (ms)",
-      "description": "Tiempo límite por proveedor (por defecto DWC_AI_TIMEOUT_MS)"
-    },
-    "cache": {
-      "title": "Caché",
-      "description": "Guardar la respuesta en caché incluso con temperatura > 0 (true) o nunca (false)"
-    }
+    ...providerFieldsEs
   }
 } };
 
@@ -213,26 +180,7 @@ export const extractEs: I18nTexts = { es: {
     "instructions": {
       "title": "Instrucciones"
     },
-    "provider": {
-      "title": "Proveedor",
-      "description": "Proveedor de IA que se usa (p. ej. `openai`, `ollama`, `local`); si no, la cadena del flujo y, si no, DWC_AI_FALLBACK"
-    },
-    "fallback": {
-      "title": "Proveedores de reserva",
-      "description": "Proveedores que se prueban después cuando uno falla por tiempo agotado, 429, 5xx, error de conexión o falta de configuración"
-    },
-    "model": {
-      "title": "Modelo",
-      "description": "Modelo del primer proveedor que se prueba"
-    },
-    "timeout_ms": {
-      "title": "Tiempo límite (ms)",
-      "description": "Tiempo límite por proveedor (por defecto DWC_AI_TIMEOUT_MS)"
-    },
-    "cache": {
-      "title": "Caché",
-      "description": "Guardar la respuesta en caché incluso con temperatura > 0 (true) o nunca (false)"
-    }
+    ...providerFieldsEs
   }
 } };
 
@@ -248,25 +196,6 @@ export const embedEs: I18nTexts = { es: {
       "title": "De los pasos",
       "description": "Incrustar los documentos que produjeron estos pasos anteriores; `*` para todos los pasos anteriores. Por defecto, si no se dan ids: `*`"
     },
-    "provider": {
-      "title": "Proveedor",
-      "description": "Proveedor de IA que se usa (p. ej. `openai`, `ollama`, `local`); si no, la cadena del flujo y, si no, DWC_AI_FALLBACK"
-    },
-    "fallback": {
-      "title": "Proveedores de reserva",
-      "description": "Proveedores que se prueban después cuando uno falla por tiempo agotado, 429, 5xx, error de conexión o falta de configuración"
-    },
-    "model": {
-      "title": "Modelo",
-      "description": "Modelo del primer proveedor que se prueba"
-    },
-    "timeout_ms": {
-      "title": "Tiempo límite (ms)",
-      "description": "Tiempo límite por proveedor (por defecto DWC_AI_TIMEOUT_MS)"
-    },
-    "cache": {
-      "title": "Caché",
-      "description": "Guardar la respuesta en caché incluso con temperatura > 0 (true) o nunca (false)"
-    }
+    ...providerFieldsEs
   }
 } };
