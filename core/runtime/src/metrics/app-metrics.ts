@@ -2,6 +2,7 @@ import type { EventBus } from '@dwc/sdk';
 import { SECONDS_BUCKETS } from './histogram-math.js';
 import type { MetricChild, MetricRegistry } from './metric-registry.js';
 import { seriesCache } from './series-cache.js';
+import { createWorkflowNames } from './workflow-names.js';
 
 /** What the AI usage store records for each call, as far as metrics need it. */
 export interface AiCallReading {
@@ -37,7 +38,7 @@ export const noAppMetrics: AppMetrics = { request: nothing, aiCall: nothing, job
  * Application metrics. Executions, steps and notifications come from the event bus; events another
  * process ran (relayed by the Postgres bridge, `isRemote()` true while they are delivered) are not
  * counted here, since that process counts and stores them itself. Workflows are labelled by name
- * (`workflowName`, resolved once per workflow), never by id.
+ * (`workflowName`, read once per workflow and again every few minutes: see workflow-names.ts), never by id.
  */
 export function registerAppMetrics(
   registry: MetricRegistry,
@@ -59,14 +60,7 @@ export function registerAppMetrics(
   const aiSeconds = registry.histogram({ name: 'dwc_ai_request_duration_seconds', help: 'AI call latency by provider and model', unit: 'seconds', labelNames: ['provider', 'model'], buckets: SECONDS_BUCKETS });
   const notifications = registry.counter({ name: 'dwc_notifications_total', help: 'Notification delivery attempts by channel and outcome', labelNames: ['channel', 'outcome'] });
 
-  const names = new Map<string, string>();
-  const nameOf = (workflowId: string): string => {
-    const known = names.get(workflowId);
-    if (known !== undefined) return known;
-    names.set(workflowId, 'unknown');
-    void options.workflowName(workflowId).then((name) => names.set(workflowId, name ?? 'unknown'), () => names.delete(workflowId));
-    return 'unknown';
-  };
+  const nameOf = createWorkflowNames(options.workflowName);
   // The series each event records into, looked up once per label value (see series-cache.ts).
   let runningNow: MetricChild | undefined;
   const executionSecondsOf = seriesCache((workflow: string) => executionSeconds.child([workflow]));
